@@ -1,0 +1,9 @@
+/**
+ * @touming/domain — every fact of the report formats, the consistency rules, the workflow and the
+ * permissions. Pure TypeScript, no I/O: the API, the console and the CLI import it.
+ * Subpath imports (`@touming/domain/formats`, `/validation`, …) keep browser bundles small.
+ */
+export * from './formats';
+export * from './report';
+export * from './hash';
+export * from './permissions';

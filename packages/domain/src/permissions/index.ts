@@ -1,0 +1,119 @@
+/**
+ * Roles and what each may do. The API enforces these in its services; the console uses them to show
+ * only what a user may do. One table, read by both.
+ */
+
+export const ROLES = [
+  'COUNTY_ADMIN',
+  'AGENCY_PREPARER',
+  'AGENCY_CONTRIBUTOR',
+  'AGENCY_REVIEWER',
+  'AGENCY_APPROVER',
+  'CONFIDENTIALITY_REVIEWER',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  COUNTY_ADMIN: '县政务公开办',
+  AGENCY_PREPARER: '填报人（办公室）',
+  AGENCY_CONTRIBUTOR: '股室/下属单位填报',
+  AGENCY_REVIEWER: '分管领导',
+  AGENCY_APPROVER: '主要领导',
+  CONFIDENTIALITY_REVIEWER: '保密审查员',
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export const ACTIONS = [
+  'report.read',
+  'report.create',
+  'report.edit',
+  'report.delete',
+  'report.import',
+  'report.submit',
+  'report.review',
+  'report.approve',
+  'report.return',
+  'report.explainWarning',
+  'report.publish',
+  'report.startCorrection',
+  'report.requestRectification',
+  'report.countyPreReview',
+  'contribution.assign',
+  'contribution.edit',
+  'confidentiality.review',
+  'agency.read',
+  'agency.manage',
+  'user.read',
+  'user.manage',
+  'cycle.read',
+  'cycle.manage',
+  'audit.read',
+  'audit.readAll',
+  'accountability.read',
+  'accountability.manage',
+  'county.summary',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** which roles may take each action (on their own agency's data, unless the role is COUNTY_ADMIN) */
+export const PERMISSIONS: Record<Action, readonly Role[]> = {
+  'report.read': ROLES,
+  'report.create': ['AGENCY_PREPARER', 'COUNTY_ADMIN'],
+  'report.edit': ['AGENCY_PREPARER', 'COUNTY_ADMIN'],
+  'report.delete': ['AGENCY_PREPARER', 'COUNTY_ADMIN'],
+  'report.import': ['AGENCY_PREPARER', 'COUNTY_ADMIN'],
+  'report.submit': ['AGENCY_PREPARER'],
+  'report.review': ['AGENCY_REVIEWER'],
+  'report.approve': ['AGENCY_APPROVER'],
+  'report.return': ['AGENCY_REVIEWER', 'AGENCY_APPROVER', 'CONFIDENTIALITY_REVIEWER', 'COUNTY_ADMIN'],
+  'report.explainWarning': ['AGENCY_PREPARER'],
+  'report.publish': ['AGENCY_PREPARER', 'COUNTY_ADMIN'],
+  'report.startCorrection': ['AGENCY_PREPARER', 'COUNTY_ADMIN'],
+  'report.requestRectification': ['COUNTY_ADMIN'],
+  'report.countyPreReview': ['COUNTY_ADMIN'],
+  'contribution.assign': ['AGENCY_PREPARER'],
+  'contribution.edit': ['AGENCY_CONTRIBUTOR'],
+  'confidentiality.review': ['CONFIDENTIALITY_REVIEWER'],
+  'agency.read': ROLES,
+  'agency.manage': ['COUNTY_ADMIN'],
+  'user.read': ['COUNTY_ADMIN', 'AGENCY_PREPARER'],
+  'user.manage': ['COUNTY_ADMIN'],
+  'cycle.read': ROLES,
+  'cycle.manage': ['COUNTY_ADMIN'],
+  'audit.read': ['COUNTY_ADMIN', 'AGENCY_PREPARER', 'AGENCY_REVIEWER', 'AGENCY_APPROVER', 'CONFIDENTIALITY_REVIEWER'],
+  'audit.readAll': ['COUNTY_ADMIN'],
+  'accountability.read': ['COUNTY_ADMIN', 'AGENCY_PREPARER', 'AGENCY_REVIEWER', 'AGENCY_APPROVER'],
+  'accountability.manage': ['COUNTY_ADMIN'],
+  'county.summary': ['COUNTY_ADMIN'],
+};
+
+export interface Actor {
+  roles: readonly Role[];
+  /** the user's agency; the county office is an agency too */
+  agencyId: string;
+}
+
+/** true when the county office's staff role is held: it sees and acts on every agency's data */
+export function hasCountyScope(actor: Actor): boolean {
+  return actor.roles.includes('COUNTY_ADMIN');
+}
+
+/**
+ * May the actor take the action, on data of `targetAgencyId` when given? Agency roles act only on
+ * their own agency; COUNTY_ADMIN acts on every agency.
+ */
+export function can(actor: Actor | null | undefined, action: Action, targetAgencyId?: string | null): boolean {
+  if (!actor) return false;
+  const allowed = PERMISSIONS[action];
+  return actor.roles.some((role) => {
+    if (!allowed.includes(role)) return false;
+    if (role === 'COUNTY_ADMIN') return true;
+    return targetAgencyId == null || targetAgencyId === actor.agencyId;
+  });
+}
+
+/** the Chinese message of a denial */
+export const FORBIDDEN_MESSAGE = '您没有权限执行此操作';
