@@ -7,3 +7,4 @@ export * from './formats';
 export * from './report';
 export * from './hash';
 export * from './permissions';
+export * from './workflow';

@@ -1,0 +1,30 @@
+/**
+ * The states of a report revision (三级联签 and publication). Transitions, signature validity and
+ * publication preconditions live beside this file (./transitions.ts).
+ */
+export const REPORT_STATUSES = ['DRAFT', 'SUBMITTED', 'REVIEWED', 'APPROVED', 'PRE_REVIEWED', 'PUBLISHED'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  DRAFT: '草稿',
+  SUBMITTED: '已提交（待分管领导审核）',
+  REVIEWED: '分管领导已审核（待主要领导审批）',
+  APPROVED: '主要领导已审批',
+  PRE_REVIEWED: '县政务公开办已预审',
+  PUBLISHED: '已公开',
+};
+
+/** the three signatures of 三级联签, plus the county office's pre-publication review when the cycle asks */
+export const SIGNATURE_STAGES = ['PREPARE', 'REVIEW', 'APPROVE', 'COUNTY_PRE_REVIEW'] as const;
+export type SignatureStage = (typeof SIGNATURE_STAGES)[number];
+
+export const SIGNATURE_STAGE_LABELS: Record<SignatureStage, string> = {
+  PREPARE: '填报人提交',
+  REVIEW: '分管领导审核',
+  APPROVE: '主要领导审批',
+  COUNTY_PRE_REVIEW: '县政务公开办预审',
+};
+
+export function isReportStatus(value: unknown): value is ReportStatus {
+  return typeof value === 'string' && (REPORT_STATUSES as readonly string[]).includes(value);
+}
