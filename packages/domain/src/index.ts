@@ -8,3 +8,8 @@ export * from './report';
 export * from './hash';
 export * from './permissions';
 export * from './workflow';
+export * from './confidentiality';
+export * from './scanner';
+export * from './deadlines';
+export * from './accountability';
+export * from './contributions';

@@ -1,1 +1,4 @@
 export * from './states';
+export * from './types';
+export * from './signatures';
+export * from './transitions';

@@ -1,0 +1,133 @@
+/**
+ * 责任追究: cases the county office opens against an agency (条例 arts. 47, 52–53; the 2021 notice's
+ * 不按时发布、发布内容不准确…严肃追究). Overdue agencies are proposed automatically from the computed
+ * deadline status, so nothing depends on a job having run.
+ */
+import { can, FORBIDDEN_MESSAGE, type Actor } from '../permissions';
+import type { ReportStatus } from '../workflow/states';
+import { deadlineStatus, type IsoDate } from '../deadlines';
+
+export const CASE_KINDS = ['OVERDUE', 'DATA_ERROR', 'LEAK_RISK', 'OTHER'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+export const CASE_KIND_LABELS: Record<CaseKind, string> = {
+  OVERDUE: '逾期未报送',
+  DATA_ERROR: '数据错误',
+  LEAK_RISK: '泄密风险',
+  OTHER: '其他',
+};
+
+export const CASE_STATUSES = ['OPEN', 'RECTIFYING', 'CLOSED'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  OPEN: '已立案',
+  RECTIFYING: '整改中',
+  CLOSED: '已结案',
+};
+
+/** open → rectifying → closed; a case may be closed straight from open (e.g. no fault found); closed is final */
+export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  OPEN: ['RECTIFYING', 'CLOSED'],
+  RECTIFYING: ['CLOSED'],
+  CLOSED: [],
+};
+
+export function isCaseKind(value: unknown): value is CaseKind {
+  return typeof value === 'string' && (CASE_KINDS as readonly string[]).includes(value);
+}
+
+export function isCaseStatus(value: unknown): value is CaseStatus {
+  return typeof value === 'string' && (CASE_STATUSES as readonly string[]).includes(value);
+}
+
+export function canTransitionCase(from: CaseStatus, to: CaseStatus): boolean {
+  return CASE_TRANSITIONS[from].includes(to);
+}
+
+export type CaseCheck = { ok: true } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT'; message: string };
+
+/** may the actor move a case from one status to another? closing needs the outcome (处理结果) */
+export function checkCaseTransition(input: {
+  actor: Actor;
+  from: CaseStatus;
+  to: CaseStatus;
+  outcome?: string | null;
+}): CaseCheck {
+  if (!can(input.actor, 'accountability.manage')) return { ok: false, code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE };
+  if (!canTransitionCase(input.from, input.to)) {
+    return {
+      ok: false,
+      code: 'CONFLICT',
+      message: `责任追究案件不能从“${CASE_STATUS_LABELS[input.from]}”变为“${CASE_STATUS_LABELS[input.to]}”`,
+    };
+  }
+  if (input.to === 'CLOSED' && !(input.outcome ?? '').trim()) {
+    return { ok: false, code: 'BAD_USER_INPUT', message: '结案时必须填写处理结果' };
+  }
+  return { ok: true };
+}
+
+/** may the actor open a case? a description is required */
+export function checkOpenCase(input: { actor: Actor; kind: string; description?: string | null }): CaseCheck {
+  if (!can(input.actor, 'accountability.manage')) return { ok: false, code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE };
+  if (!isCaseKind(input.kind)) return { ok: false, code: 'BAD_USER_INPUT', message: '责任追究案件类型无效' };
+  if (!(input.description ?? '').trim()) return { ok: false, code: 'BAD_USER_INPUT', message: '立案时必须填写情况说明' };
+  return { ok: true };
+}
+
+/** one agency's standing in a reporting cycle, as the API loads it */
+export interface AgencyReportStanding {
+  agencyId: string;
+  agencyName: string;
+  /** the report of the cycle, if one was created */
+  reportId?: string | null;
+  status?: ReportStatus | null;
+  /** first publication of the cycle's report */
+  publishedAt?: Date | string | null;
+}
+
+export interface OverdueCaseProposal {
+  agencyId: string;
+  reportId: string | null;
+  kind: 'OVERDUE';
+  daysOverdue: number;
+  /** still unpublished (rather than published late) */
+  unpublished: boolean;
+  description: string;
+}
+
+/**
+ * A proposal for every agency overdue against the deadline (unpublished after it, or published
+ * late) that has no OVERDUE case yet which is still open or rectifying.
+ */
+export function proposeOverdueCases(input: {
+  year: number;
+  deadline: IsoDate;
+  today: Date | string;
+  agencies: readonly AgencyReportStanding[];
+  existingCases?: ReadonlyArray<{ agencyId: string; kind: CaseKind; status: CaseStatus }>;
+}): OverdueCaseProposal[] {
+  const covered = new Set(
+    (input.existingCases ?? []).filter((c) => c.kind === 'OVERDUE' && c.status !== 'CLOSED').map((c) => c.agencyId),
+  );
+  const proposals: OverdueCaseProposal[] = [];
+  for (const a of input.agencies) {
+    if (covered.has(a.agencyId)) continue;
+    const published = a.status === 'PUBLISHED' || !!a.publishedAt;
+    const s = deadlineStatus({ deadline: input.deadline, publishedAt: published ? a.publishedAt ?? null : null, today: input.today });
+    // a report marked PUBLISHED without a time cannot be judged late
+    if (published && !a.publishedAt) continue;
+    if (!s.overdue) continue;
+    const description = s.published
+      ? `${a.agencyName}${input.year}年政府信息公开工作年度报告逾期${s.daysOverdue}天公开（截止日期${input.deadline}）`
+      : `${a.agencyName}${input.year}年政府信息公开工作年度报告截至今日仍未公开，已逾期${s.daysOverdue}天（截止日期${input.deadline}）`;
+    proposals.push({
+      agencyId: a.agencyId,
+      reportId: a.reportId ?? null,
+      kind: 'OVERDUE',
+      daysOverdue: s.daysOverdue,
+      unpublished: !s.published,
+      description,
+    });
+  }
+  return proposals.sort((x, y) => y.daysOverdue - x.daysOverdue || x.agencyId.localeCompare(y.agencyId));
+}

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './checksums';
+export * from './scan';
+export * from './findings';

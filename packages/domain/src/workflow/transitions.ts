@@ -1,0 +1,383 @@
+/**
+ * The state machine of 三级联签 and publication, and the checks the API runs before each act.
+ * Pure: the API loads the report, its signatures, validation and review, calls these, and records
+ * what they allow (with the audit entry) in one transaction.
+ */
+import { can, FORBIDDEN_MESSAGE, type Action, type Actor } from '../permissions';
+import type { ValidationResult } from '../validation/types';
+import { reviewBlockers, type ConfidentialityReview, type FindingState } from '../confidentiality/review';
+import {
+  REPORT_STATUS_LABELS,
+  SIGNATURE_STAGE_LABELS,
+  SIGNATURE_STAGES,
+  type ReportStatus,
+  type SignatureStage,
+} from './states';
+import { validSignatureOf, validSignatures, type Signature } from './signatures';
+import type { Blocker, WorkflowErrorCode } from './types';
+
+export const WORKFLOW_ACTIONS = [
+  'submit',
+  'review',
+  'approve',
+  'preReview',
+  'return',
+  'publish',
+  'startCorrection',
+  'requestRectification',
+] as const;
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+export const WORKFLOW_ACTION_LABELS: Record<WorkflowAction, string> = {
+  submit: '提交',
+  review: '审核（分管领导）',
+  approve: '审批（主要领导）',
+  preReview: '预审（县政务公开办）',
+  return: '退回',
+  publish: '公开发布',
+  startCorrection: '发起更正',
+  requestRectification: '要求整改',
+};
+
+/** the permission each workflow action needs (../permissions) */
+export const WORKFLOW_ACTION_PERMISSION: Record<WorkflowAction, Action> = {
+  submit: 'report.submit',
+  review: 'report.review',
+  approve: 'report.approve',
+  preReview: 'report.countyPreReview',
+  return: 'report.return',
+  publish: 'report.publish',
+  startCorrection: 'report.startCorrection',
+  requestRectification: 'report.requestRectification',
+};
+
+const STAGE_OF_ACTION: Partial<Record<WorkflowAction, SignatureStage>> = {
+  submit: 'PREPARE',
+  review: 'REVIEW',
+  approve: 'APPROVE',
+  preReview: 'COUNTY_PRE_REVIEW',
+};
+
+/** the signature stage an action gives, or null for actions that sign nothing */
+export function stageForAction(action: WorkflowAction): SignatureStage | null {
+  return STAGE_OF_ACTION[action] ?? null;
+}
+
+/** the action that gives a stage's signature */
+export function actionForStage(stage: SignatureStage): WorkflowAction {
+  const entry = Object.entries(STAGE_OF_ACTION).find(([, s]) => s === stage);
+  return entry![0] as WorkflowAction;
+}
+
+/** the stages a revision must carry before publication */
+export function requiredStages(requiresPreReview: boolean): SignatureStage[] {
+  return SIGNATURE_STAGES.filter((s) => requiresPreReview || s !== 'COUNTY_PRE_REVIEW');
+}
+
+export interface TransitionOptions {
+  /** the cycle asks for the county office's pre-publication review (an extra state) */
+  requiresPreReview: boolean;
+}
+
+/** states from which a signer may return the report to DRAFT */
+const RETURNABLE: readonly ReportStatus[] = ['SUBMITTED', 'REVIEWED', 'APPROVED', 'PRE_REVIEWED'];
+
+/**
+ * The status an action leads to from `status`, or null when the action is not possible there.
+ * requestRectification leaves a published revision PUBLISHED (it marks 整改 required);
+ * startCorrection leads to the DRAFT of a new revision.
+ */
+export function nextStatus(status: ReportStatus, action: WorkflowAction, options: TransitionOptions): ReportStatus | null {
+  const pre = options.requiresPreReview;
+  switch (action) {
+    case 'submit':
+      return status === 'DRAFT' ? 'SUBMITTED' : null;
+    case 'review':
+      return status === 'SUBMITTED' ? 'REVIEWED' : null;
+    case 'approve':
+      return status === 'REVIEWED' ? 'APPROVED' : null;
+    case 'preReview':
+      return pre && status === 'APPROVED' ? 'PRE_REVIEWED' : null;
+    case 'return':
+      return RETURNABLE.includes(status) && (pre || status !== 'PRE_REVIEWED') ? 'DRAFT' : null;
+    case 'publish':
+      return status === (pre ? 'PRE_REVIEWED' : 'APPROVED') ? 'PUBLISHED' : null;
+    case 'startCorrection':
+    case 'requestRectification':
+      return status === 'PUBLISHED' ? (action === 'startCorrection' ? 'DRAFT' : 'PUBLISHED') : null;
+  }
+}
+
+/** the signature stage the report waits for in `status`, or null (draft not yet submitted counts as PREPARE) */
+export function pendingStage(status: ReportStatus, options: TransitionOptions): SignatureStage | null {
+  switch (status) {
+    case 'DRAFT':
+      return 'PREPARE';
+    case 'SUBMITTED':
+      return 'REVIEW';
+    case 'REVIEWED':
+      return 'APPROVE';
+    case 'APPROVED':
+      return options.requiresPreReview ? 'COUNTY_PRE_REVIEW' : null;
+    default:
+      return null;
+  }
+}
+
+export type WorkflowCheck =
+  | { ok: true; nextStatus: ReportStatus }
+  | { ok: false; code: WorkflowErrorCode; message: string; blockers?: Blocker[] };
+
+function refuse(code: WorkflowErrorCode, message: string, blockers?: Blocker[]): WorkflowCheck {
+  return blockers ? { ok: false, code, message, blockers } : { ok: false, code, message };
+}
+
+export interface WorkflowActor extends Actor {
+  id: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// submission
+
+export interface SubmitInput {
+  validation: ValidationResult;
+  /** the written 说明 per warning ruleId */
+  explanations: Readonly<Record<string, string>>;
+}
+
+const explained = (explanations: Readonly<Record<string, string>>, ruleId: string) =>
+  (explanations[ruleId] ?? '').trim().length > 0;
+
+/** validation errors block; warnings block until explained (each listed with its own message) */
+export function submitBlockers({ validation, explanations }: SubmitInput): Blocker[] {
+  const blockers: Blocker[] = [];
+  for (const e of validation.errors) {
+    blockers.push({ code: 'validation.error', ref: e.ruleId, message: `校验错误：${e.message}` });
+  }
+  for (const w of validation.warnings) {
+    if (!explained(explanations, w.ruleId)) {
+      blockers.push({ code: 'validation.warningUnexplained', ref: w.ruleId, message: `校验提示未作说明：${w.message}` });
+    }
+  }
+  return blockers;
+}
+
+function blockersMessage(prefix: string, blockers: Blocker[]): string {
+  const shown = blockers.slice(0, 5).map((b) => b.message);
+  const more = blockers.length > shown.length ? `等${blockers.length}项` : '';
+  return `${prefix}：${shown.join('；')}${more}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// signing
+
+export interface SignInput {
+  status: ReportStatus;
+  stage: SignatureStage;
+  actor: WorkflowActor;
+  reportAgencyId: string;
+  /** the hash of the content as stored now */
+  currentHash: string;
+  /** the hash of the content the signer saw (sent by the client) */
+  sentHash: string;
+  signatures: readonly Signature[];
+  requiresPreReview: boolean;
+  /** required for PREPARE (submission): validation errors and unexplained warnings block it */
+  validation?: ValidationResult;
+  explanations?: Readonly<Record<string, string>>;
+}
+
+/**
+ * May the actor give the `stage` signature now? Order of checks: the stage fits the state, the role
+ * allows it, the content is what the signer saw, separation of duties, and (for submission) validation.
+ */
+export function checkSign(input: SignInput): WorkflowCheck {
+  const { status, stage, actor, reportAgencyId, currentHash, sentHash, signatures, requiresPreReview } = input;
+  const action = actionForStage(stage);
+  const label = SIGNATURE_STAGE_LABELS[stage];
+  if (stage === 'COUNTY_PRE_REVIEW' && !requiresPreReview) {
+    return refuse('BAD_USER_INPUT', '本年度报告周期不要求县政务公开办预审');
+  }
+  const next = nextStatus(status, action, { requiresPreReview });
+  if (!next) {
+    return refuse('CONFLICT', `报告当前状态为“${REPORT_STATUS_LABELS[status]}”，不能进行“${label}”签署，请刷新后重试`);
+  }
+  if (!can(actor, WORKFLOW_ACTION_PERMISSION[action], reportAgencyId)) {
+    return refuse('FORBIDDEN', `${FORBIDDEN_MESSAGE}：您不能进行“${label}”签署`);
+  }
+  if (!sentHash || sentHash !== currentHash) {
+    return refuse('CONFLICT', '报告内容在您查看之后已被修改，请重新查看最新内容后再签署');
+  }
+  const own = validSignatures(signatures, currentHash).find((s) => s.signerId === actor.id && s.stage !== stage);
+  if (own) {
+    return refuse(
+      'FORBIDDEN',
+      `同一人不能在同一版本上签署两个环节：您已进行“${SIGNATURE_STAGE_LABELS[own.stage]}”签署，不能再进行“${label}”签署`,
+    );
+  }
+  if (stage === 'PREPARE') {
+    if (!input.validation) throw new Error('checkSign: validation is required for the PREPARE stage');
+    const blockers = submitBlockers({ validation: input.validation, explanations: input.explanations ?? {} });
+    if (blockers.length) return refuse('VALIDATION_FAILED', blockersMessage('报告不能提交', blockers), blockers);
+  }
+  return { ok: true, nextStatus: next };
+}
+
+// ---------------------------------------------------------------------------------------------
+// return, rectification, correction
+
+export interface ReturnInput {
+  status: ReportStatus;
+  actor: WorkflowActor;
+  reportAgencyId: string;
+  comment: string | null | undefined;
+  requiresPreReview: boolean;
+}
+
+/** a signer returns the report to DRAFT; a comment saying why is required */
+export function checkReturn({ status, actor, reportAgencyId, comment, requiresPreReview }: ReturnInput): WorkflowCheck {
+  const next = nextStatus(status, 'return', { requiresPreReview });
+  if (!next) return refuse('CONFLICT', `报告当前状态为“${REPORT_STATUS_LABELS[status]}”，不能退回`);
+  if (!can(actor, 'report.return', reportAgencyId)) return refuse('FORBIDDEN', `${FORBIDDEN_MESSAGE}：您不能退回该报告`);
+  if (!comment || !comment.trim()) return refuse('BAD_USER_INPUT', '退回报告时必须填写退回意见');
+  return { ok: true, nextStatus: next };
+}
+
+export interface RectificationInput {
+  status: ReportStatus;
+  actor: WorkflowActor;
+  reportAgencyId: string;
+  comment: string | null | undefined;
+}
+
+/** the county office asks for 整改 of a published report; the report stays published until corrected */
+export function checkRequestRectification({ status, actor, reportAgencyId, comment }: RectificationInput): WorkflowCheck {
+  if (status !== 'PUBLISHED') return refuse('CONFLICT', '只能对已公开的报告要求整改');
+  if (!can(actor, 'report.requestRectification', reportAgencyId)) {
+    return refuse('FORBIDDEN', `${FORBIDDEN_MESSAGE}：只有县政务公开办可以要求整改`);
+  }
+  if (!comment || !comment.trim()) return refuse('BAD_USER_INPUT', '要求整改时必须填写整改意见');
+  return { ok: true, nextStatus: 'PUBLISHED' };
+}
+
+export interface CorrectionInput {
+  status: ReportStatus;
+  actor: WorkflowActor;
+  reportAgencyId: string;
+  /** a correction is already under way (an unpublished newer revision exists) */
+  hasOpenRevision?: boolean;
+}
+
+/**
+ * A correction starts from the published revision and makes a new DRAFT revision that goes through
+ * the same flow and needs a 更正说明 before publication; the published revision stays as it is.
+ */
+export function checkStartCorrection({ status, actor, reportAgencyId, hasOpenRevision }: CorrectionInput): WorkflowCheck {
+  if (status !== 'PUBLISHED') return refuse('CONFLICT', '只能对已公开的报告发起更正');
+  if (!can(actor, 'report.startCorrection', reportAgencyId)) {
+    return refuse('FORBIDDEN', `${FORBIDDEN_MESSAGE}：您不能发起更正`);
+  }
+  if (hasOpenRevision) return refuse('CONFLICT', '该报告已有正在办理的更正版本');
+  return { ok: true, nextStatus: 'DRAFT' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// publication
+
+export interface PublicationInput {
+  status: ReportStatus;
+  validation: ValidationResult;
+  explanations: Readonly<Record<string, string>>;
+  signatures: readonly Signature[];
+  currentHash: string;
+  requiresPreReview: boolean;
+  review: ConfidentialityReview | null | undefined;
+  /** the scanner findings of the current revision with their state */
+  findings: readonly FindingState[];
+  /** the revision corrects a published one */
+  isCorrection: boolean;
+  /** 更正说明 */
+  correctionNote?: string | null;
+}
+
+/**
+ * Everything that keeps a revision from publication, in Chinese; an empty list means it may be
+ * published. Signatures and the review count only on the current content hash.
+ */
+export function publicationBlockers(input: PublicationInput): Blocker[] {
+  const { status, validation, explanations, signatures, currentHash, requiresPreReview } = input;
+  const blockers: Blocker[] = [];
+  if (status === 'PUBLISHED') {
+    blockers.push({ code: 'status.published', message: '该版本已公开，已公开的版本不能再次发布或修改' });
+  } else if (!nextStatus(status, 'publish', { requiresPreReview })) {
+    const waiting = requiresPreReview ? '县政务公开办预审' : '主要领导审批';
+    blockers.push({
+      code: 'status.notReady',
+      message: `报告当前状态为“${REPORT_STATUS_LABELS[status]}”，须完成${waiting}后才能公开`,
+    });
+  }
+  blockers.push(...submitBlockers({ validation, explanations }));
+  for (const stage of requiredStages(requiresPreReview)) {
+    if (!validSignatureOf(signatures, stage, currentHash)) {
+      blockers.push({
+        code: `signature.missing`,
+        ref: stage,
+        message: `缺少针对当前内容的有效“${SIGNATURE_STAGE_LABELS[stage]}”签署`,
+      });
+    }
+  }
+  blockers.push(...reviewBlockers(input.review, currentHash, input.findings));
+  if (input.isCorrection && !(input.correctionNote ?? '').trim()) {
+    blockers.push({ code: 'correction.noteMissing', message: '更正版本须填写更正说明后才能公开' });
+  }
+  return blockers;
+}
+
+export interface PublishInput extends PublicationInput {
+  actor: WorkflowActor;
+  reportAgencyId: string;
+}
+
+/** may the actor publish now? VALIDATION_FAILED carries the blockers */
+export function checkPublish(input: PublishInput): WorkflowCheck {
+  if (input.status === 'PUBLISHED') return refuse('CONFLICT', '该版本已公开，已公开的版本不可更改');
+  if (!can(input.actor, 'report.publish', input.reportAgencyId)) {
+    return refuse('FORBIDDEN', `${FORBIDDEN_MESSAGE}：您不能公开发布该报告`);
+  }
+  const blockers = publicationBlockers(input);
+  if (blockers.length) return refuse('VALIDATION_FAILED', blockersMessage('报告暂不能公开', blockers), blockers);
+  return { ok: true, nextStatus: 'PUBLISHED' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// the console's buttons
+
+export interface AvailableActionsInput {
+  status: ReportStatus;
+  actor: WorkflowActor;
+  reportAgencyId: string;
+  requiresPreReview: boolean;
+  signatures: readonly Signature[];
+  currentHash: string;
+  /** an unpublished correction already exists (hides 发起更正) */
+  hasOpenRevision?: boolean;
+}
+
+/**
+ * The workflow buttons an actor sees for a report: the action fits the state, the role allows it,
+ * and — for signatures — the actor has not signed another stage of this content. Preconditions that
+ * depend on content (validation, review) are left to the act itself, which says what is missing.
+ */
+export function availableActions(input: AvailableActionsInput): WorkflowAction[] {
+  const { status, actor, reportAgencyId, requiresPreReview, signatures, currentHash } = input;
+  const signedOther = (stage: SignatureStage) =>
+    validSignatures(signatures, currentHash).some((s) => s.signerId === actor.id && s.stage !== stage);
+  return WORKFLOW_ACTIONS.filter((action) => {
+    if (!nextStatus(status, action, { requiresPreReview })) return false;
+    if (!can(actor, WORKFLOW_ACTION_PERMISSION[action], reportAgencyId)) return false;
+    const stage = stageForAction(action);
+    if (stage && signedOther(stage)) return false;
+    if (action === 'startCorrection' && input.hasOpenRevision) return false;
+    return true;
+  });
+}

@@ -1,0 +1,13 @@
+/** Shapes shared by the workflow, the confidentiality review and publication. */
+
+/** the error codes the API maps to GraphQL error extensions */
+export type WorkflowErrorCode = 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT' | 'VALIDATION_FAILED';
+
+/** one reason an act (submission, publication) may not happen yet, in Chinese */
+export interface Blocker {
+  /** stable, machine-readable, e.g. "validation.error", "signature.missing.REVIEW", "finding.open" */
+  code: string;
+  message: string;
+  /** the rule, stage, check or finding the blocker is about, when there is one */
+  ref?: string;
+}
