@@ -81,5 +81,5 @@ export function deadlineStatus({ deadline, publishedAt, today }: DeadlineInput):
   const past = daysBetween(deadline, chinaDate(today));
   return past > 0
     ? { overdue: true, daysOverdue: past, daysLeft: null, published: false }
-    : { overdue: false, daysOverdue: 0, daysLeft: -past, published: false };
+    : { overdue: false, daysOverdue: 0, daysLeft: daysBetween(chinaDate(today), deadline), published: false };
 }

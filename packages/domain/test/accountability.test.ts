@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CASE_KIND_LABELS,
+  CASE_STATUSES,
+  canTransitionCase,
+  checkCaseTransition,
+  checkOpenCase,
+  proposeOverdueCases,
+} from '../src/accountability';
+import type { Actor } from '../src/permissions';
+
+const county: Actor = { roles: ['COUNTY_ADMIN'], agencyId: 'county' };
+const preparer: Actor = { roles: ['AGENCY_PREPARER'], agencyId: 'a1' };
+
+describe('accountability cases', () => {
+  it('have the four kinds', () => {
+    expect(CASE_KIND_LABELS).toEqual({ OVERDUE: '逾期未报送', DATA_ERROR: '数据错误', LEAK_RISK: '泄密风险', OTHER: '其他' });
+  });
+
+  it('move open → rectifying → closed, never back', () => {
+    const allowed = CASE_STATUSES.flatMap((from) => CASE_STATUSES.filter((to) => canTransitionCase(from, to)).map((to) => `${from}>${to}`));
+    expect(allowed).toEqual(['OPEN>RECTIFYING', 'OPEN>CLOSED', 'RECTIFYING>CLOSED']);
+  });
+
+  it('checks role, transition and outcome', () => {
+    expect(checkCaseTransition({ actor: county, from: 'OPEN', to: 'RECTIFYING' })).toEqual({ ok: true });
+    expect(checkCaseTransition({ actor: county, from: 'RECTIFYING', to: 'CLOSED', outcome: '已约谈并完成整改' })).toEqual({ ok: true });
+    expect(checkCaseTransition({ actor: county, from: 'RECTIFYING', to: 'CLOSED' })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+    expect(checkCaseTransition({ actor: county, from: 'CLOSED', to: 'OPEN' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(checkCaseTransition({ actor: preparer, from: 'OPEN', to: 'RECTIFYING' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(checkOpenCase({ actor: county, kind: 'LEAK_RISK', description: '报告含个人手机号码' })).toEqual({ ok: true });
+    expect(checkOpenCase({ actor: county, kind: 'NOPE', description: 'x' })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+    expect(checkOpenCase({ actor: county, kind: 'OTHER', description: '' })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+    expect(checkOpenCase({ actor: preparer, kind: 'OTHER', description: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('proposes a case for every overdue agency without an open one', () => {
+    const agencies = [
+      { agencyId: 'a1', agencyName: '县文化旅游广电局', reportId: 'r1', status: 'APPROVED' as const },
+      { agencyId: 'a2', agencyName: '县教育局', reportId: 'r2', status: 'PUBLISHED' as const, publishedAt: '2021-01-30T02:00:00Z' },
+      { agencyId: 'a3', agencyName: '县民政局', reportId: 'r3', status: 'PUBLISHED' as const, publishedAt: '2021-02-02T02:00:00Z' },
+      { agencyId: 'a4', agencyName: '县卫健局', reportId: null, status: null },
+      { agencyId: 'a5', agencyName: '县水务局', reportId: 'r5', status: 'DRAFT' as const },
+    ];
+    const proposals = proposeOverdueCases({
+      year: 2020,
+      deadline: '2021-01-31',
+      today: '2021-02-05T01:00:00Z',
+      agencies,
+      existingCases: [
+        { agencyId: 'a5', kind: 'OVERDUE', status: 'RECTIFYING' },
+        { agencyId: 'a4', kind: 'OVERDUE', status: 'CLOSED' },
+        { agencyId: 'a1', kind: 'DATA_ERROR', status: 'OPEN' },
+      ],
+    });
+    expect(proposals.map((p) => [p.agencyId, p.daysOverdue, p.unpublished])).toEqual([
+      ['a1', 5, true],
+      ['a4', 5, true],
+      ['a3', 2, false],
+    ]);
+    expect(proposals[0].description).toContain('县文化旅游广电局2020年政府信息公开工作年度报告');
+    expect(proposals[0].description).toContain('逾期5天');
+    expect(proposals.every((p) => p.kind === 'OVERDUE')).toBe(true);
+  });
+
+  it('proposes nothing before the deadline has passed in China', () => {
+    const agencies = [{ agencyId: 'a1', agencyName: '县教育局', status: 'DRAFT' as const }];
+    expect(proposeOverdueCases({ year: 2020, deadline: '2021-01-31', today: '2021-01-31T15:00:00Z', agencies })).toEqual([]);
+    expect(proposeOverdueCases({ year: 2020, deadline: '2021-01-31', today: '2021-01-31T17:00:00Z', agencies })).toHaveLength(1);
+  });
+});
