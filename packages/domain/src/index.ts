@@ -13,3 +13,6 @@ export * from './scanner';
 export * from './deadlines';
 export * from './accountability';
 export * from './contributions';
+export * from './validation';
+export * from './aggregate';
+export * from './generate';
