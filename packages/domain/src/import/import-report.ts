@@ -75,7 +75,7 @@ function importLines(lines: SourceLine[]): ImportResult {
 
   const preamble = lines
     .slice(0, firstHeading)
-    .filter((l, i) => i !== title.index && l.text.trim() !== '')
+    .filter((l, i) => !title.indexes.includes(i) && l.text.trim() !== '')
     .map((l) => l.text.trim());
   if (preamble.length) notes.push(`标题与“一、总体情况”之间的文字不属于任何一部分，未导入：${preamble.join(' ')}`);
 

@@ -60,23 +60,32 @@ export function narrativeText(lines: SourceLine[], span: SectionSpan | undefined
 }
 
 export interface TitleInfo {
-  /** index of the title line, or -1 */
-  index: number;
+  /** indexes of the title's lines (one or two), empty when there is no title */
+  indexes: number[];
   agency: string;
   year: number | null;
 }
 
 /** the title: the first line before section 一 that names a 政府信息公开…报告 */
 export function findTitle(lines: SourceLine[], before: number): TitleInfo {
-  for (let i = 0; i < Math.min(before, lines.length); i++) {
-    const compact = asciiDigits(lines[i].text).replace(/[\s\u00a0\u3000]+/g, '');
+  const compactAt = (i: number) => asciiDigits(lines[i].text).replace(/[\s\u00a0\u3000]+/g, '');
+  const end = Math.min(before, lines.length);
+  for (let i = 0; i < end; i++) {
+    let compact = compactAt(i);
+    if (!/政府信息公开|政务公开/.test(compact)) continue;
+    const indexes = [i];
+    // titles are often set on two lines: "…2020年政府信息公开" / "工作年度报告"
+    if (!/报告/.test(compact) && i + 1 < end && /报告/.test(compactAt(i + 1))) {
+      compact += compactAt(i + 1);
+      indexes.push(i + 1);
+    }
     if (!/政府信息公开/.test(compact) || !/报告/.test(compact)) continue;
     const withYear = /^(.*?)(?:关于)?(\d{4})年度?(?:政府信息公开|政务公开)/.exec(compact);
-    if (withYear) return { index: i, agency: cleanAgency(withYear[1]), year: Number(withYear[2]) };
+    if (withYear) return { indexes, agency: cleanAgency(withYear[1]), year: Number(withYear[2]) };
     const noYear = /^(.*?)(?:关于)?(?:政府信息公开|政务公开)/.exec(compact);
-    return { index: i, agency: cleanAgency(noYear ? noYear[1] : ''), year: null };
+    return { indexes, agency: cleanAgency(noYear ? noYear[1] : ''), year: null };
   }
-  return { index: -1, agency: '', year: null };
+  return { indexes: [], agency: '', year: null };
 }
 
 function cleanAgency(s: string): string {
