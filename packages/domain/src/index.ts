@@ -16,3 +16,5 @@ export * from './contributions';
 export * from './validation';
 export * from './aggregate';
 export * from './generate';
+export * from './import';
+export * from './render';
