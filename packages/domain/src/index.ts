@@ -18,3 +18,4 @@ export * from './aggregate';
 export * from './generate';
 export * from './import';
 export * from './render';
+export * from './quality';
