@@ -1,0 +1,39 @@
+import { Admin, Resource } from 'react-admin';
+import { dataProvider } from './providers/dataProvider';
+import { authProvider } from './providers/authProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './login/LoginPage';
+import { Dashboard } from './dashboard/Dashboard';
+import { theme } from './theme';
+import reports from './resources/reports';
+import agencies from './resources/agencies';
+import users from './resources/users';
+import cycles from './resources/cycles';
+
+/**
+ * The console. Resources follow react-admin's demo layout (one folder per resource exporting
+ * { list, edit, create, show, icon, recordRepresentation }); workflow screens (issue 4) add
+ * resources here and entries in ./layout/menuItems.
+ */
+export function App() {
+  return (
+    <Admin
+      title="透明 · 政府信息公开工作年度报告系统"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      layout={Layout}
+      loginPage={LoginPage}
+      dashboard={Dashboard}
+      theme={theme}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="reports" {...reports} />
+      <Resource name="agencies" {...agencies} />
+      <Resource name="users" {...users} />
+      <Resource name="cycles" {...cycles} />
+    </Admin>
+  );
+}

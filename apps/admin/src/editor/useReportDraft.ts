@@ -1,0 +1,196 @@
+/**
+ * The editor's state: the last revision the server confirmed, the user's unsaved edits on top of it,
+ * live validation by the domain's rules, autosave after a pause, and conflict handling that never
+ * loses what the user typed.
+ */
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { computedTotals, validateReport } from '@touming/domain/validation';
+import type { ValidationResult } from '@touming/domain/validation';
+import type { CellValue, ReportContent } from '@touming/domain/report';
+import type { NarrativeKey } from '@touming/domain/formats';
+import { errorCodeOf, request } from '../providers/graphqlClient';
+import { REPORT_ONE, UPDATE_REPORT } from '../providers/operations';
+import type { Report } from '../providers/types';
+import { diffReports, editKeys, editsToInput, hasEdits, NO_EDITS, pruneEdits, toContent } from './draft';
+import type { Change, Edits } from './draft';
+
+export const AUTOSAVE_DELAY_MS = 2500;
+
+export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
+
+export interface Conflict {
+  /** the revision someone else saved */
+  current: Report;
+  /** what they changed since the revision this user started from */
+  theirs: Change[];
+  /** keys both of us changed */
+  overlapping: string[];
+}
+
+export interface ReportDraft {
+  server: Report;
+  edits: Edits;
+  content: ReportContent;
+  previous: ReportContent | null;
+  validation: ValidationResult;
+  totals: Record<string, number | null>;
+  state: SaveState;
+  error: string | null;
+  savedAt: Date | null;
+  conflict: Conflict | null;
+  setCell(key: string, value: CellValue): void;
+  setSection(key: NarrativeKey, text: string): void;
+  save(): Promise<void>;
+  reapplyOnCurrent(): void;
+  discardMine(): void;
+  replaceServer(report: Report): void;
+}
+
+export function useReportDraft(initial: Report, options: { canEdit: boolean; autosave?: boolean }): ReportDraft {
+  const [server, setServer] = useState<Report>(initial);
+  const [edits, setEdits] = useState<Edits>(NO_EDITS);
+  const [state, setState] = useState<SaveState>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+
+  // refs so that save() always sends the latest values even when called from a timer
+  const serverRef = useRef(server);
+  const editsRef = useRef(edits);
+  const saving = useRef(false);
+  serverRef.current = server;
+  editsRef.current = edits;
+
+  // a different report (navigation) starts over
+  useEffect(() => {
+    if (initial.id !== serverRef.current.id) {
+      setServer(initial);
+      setEdits(NO_EDITS);
+      setConflict(null);
+      setState('idle');
+    }
+  }, [initial]);
+
+  const deferredEdits = useDeferredValue(edits);
+  const content = useMemo(() => toContent(server, deferredEdits), [server, deferredEdits]);
+  const previous = useMemo(() => (server.previousYear ? toContent(server.previousYear) : null), [server.previousYear]);
+  const validation = useMemo(() => validateReport(content, { previous }), [content, previous]);
+  const totals = useMemo(() => computedTotals(content), [content]);
+
+  const setCell = useCallback((key: string, value: CellValue) => {
+    setEdits((e) => ({ ...e, cells: { ...e.cells, [key]: value } }));
+    setState((s) => (s === 'conflict' ? s : 'dirty'));
+  }, []);
+  const setSection = useCallback((key: NarrativeKey, text: string) => {
+    setEdits((e) => ({ ...e, sections: { ...e.sections, [key]: text } }));
+    setState((s) => (s === 'conflict' ? s : 'dirty'));
+  }, []);
+
+  const save = useCallback(async () => {
+    if (saving.current) return;
+    const base = serverRef.current;
+    const input = editsToInput(base, editsRef.current);
+    if (!input.cells && !input.sections) {
+      setEdits(NO_EDITS);
+      setState('saved');
+      return;
+    }
+    saving.current = true;
+    setState('saving');
+    setError(null);
+    try {
+      const { updateReport } = await request(UPDATE_REPORT, { id: base.id, expectedRevision: base.revision, input });
+      setServer(updateReport);
+      serverRef.current = updateReport;
+      // values typed while the save was in flight stay as edits
+      const left = pruneEdits(updateReport, editsRef.current);
+      setEdits(left);
+      editsRef.current = left;
+      setSavedAt(new Date());
+      setState(hasEdits(left) ? 'dirty' : 'saved');
+    } catch (e) {
+      if (errorCodeOf(e) === 'CONFLICT') {
+        try {
+          const { report } = await request(REPORT_ONE, { id: base.id });
+          if (report) {
+            const theirs = diffReports(base, report);
+            const theirKeys = new Set(theirs.map((c) => c.key));
+            setConflict({ current: report, theirs, overlapping: editKeys(editsRef.current).filter((k) => theirKeys.has(k)) });
+          }
+        } catch {
+          setConflict(null);
+        }
+        setState('conflict');
+        setError((e as Error).message);
+      } else {
+        setState('error');
+        setError((e as Error).message || '保存失败');
+      }
+    } finally {
+      saving.current = false;
+    }
+  }, []);
+
+  /** take the other person's revision and put this user's edits on top of it (then save) */
+  const reapplyOnCurrent = useCallback(() => {
+    if (!conflict) return;
+    setServer(conflict.current);
+    serverRef.current = conflict.current;
+    setConflict(null);
+    setState('dirty');
+    setError(null);
+    void save();
+  }, [conflict, save]);
+
+  const discardMine = useCallback(() => {
+    if (!conflict) return;
+    setServer(conflict.current);
+    setEdits(NO_EDITS);
+    setConflict(null);
+    setState('idle');
+    setError(null);
+  }, [conflict]);
+
+  const replaceServer = useCallback((report: Report) => {
+    setServer(report);
+    setEdits(NO_EDITS);
+    setConflict(null);
+    setState('saved');
+  }, []);
+
+  // autosave after a pause in typing
+  useEffect(() => {
+    if (!options.canEdit || options.autosave === false || conflict || !hasEdits(edits) || state === 'saving' || state === 'error') return;
+    const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [edits, options.canEdit, options.autosave, conflict, state, save]);
+
+  // warn before leaving the page with unsaved edits
+  useEffect(() => {
+    if (!hasEdits(edits)) return;
+    const handler = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', handler);
+    return () => window.removeEventListener('beforeunload', handler);
+  }, [edits]);
+
+  return {
+    server,
+    edits,
+    content,
+    previous,
+    validation,
+    totals,
+    state,
+    error,
+    savedAt,
+    conflict,
+    setCell,
+    setSection,
+    save,
+    reapplyOnCurrent,
+    discardMine,
+    replaceServer,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The menu, as data: each entry names the domain action that makes it visible. Workflow screens
+ * (issue 4: 待我处理, 保密审查, 审计记录, 责任追究) add their entries here.
+ */
+import type { ReactElement } from 'react';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import DescriptionIcon from '@mui/icons-material/Description';
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import PeopleIcon from '@mui/icons-material/People';
+import EventIcon from '@mui/icons-material/Event';
+import type { Action } from '@touming/domain/permissions';
+
+export interface MenuEntry {
+  to: string;
+  /** a translation key */
+  label: string;
+  icon: ReactElement;
+  /** shown when the user may take this action (any agency) */
+  action?: Action;
+}
+
+export const MENU_ENTRIES: MenuEntry[] = [
+  { to: '/', label: 'touming.menu.dashboard', icon: <DashboardIcon /> },
+  { to: '/reports', label: 'touming.menu.reports', icon: <DescriptionIcon />, action: 'report.read' },
+  { to: '/agencies', label: 'touming.menu.agencies', icon: <AccountBalanceIcon />, action: 'agency.manage' },
+  { to: '/users', label: 'touming.menu.users', icon: <PeopleIcon />, action: 'user.manage' },
+  { to: '/cycles', label: 'touming.menu.cycles', icon: <EventIcon />, action: 'cycle.manage' },
+];

@@ -1,0 +1,7 @@
+import { useTranslate } from 'react-admin';
+import { AGENCY_KINDS } from '../../providers/types';
+
+export function useAgencyKindChoices() {
+  const translate = useTranslate();
+  return AGENCY_KINDS.map((id) => ({ id, name: translate(`touming.agency_kinds.${id}`) }));
+}

@@ -1,0 +1,28 @@
+import { AutocompleteInput, Create, NumberInput, ReferenceInput, required, SimpleForm, minValue, maxValue, usePermissions, useTranslate } from 'react-admin';
+import { Typography } from '@mui/material';
+import { hasCountyScope } from '@touming/domain/permissions';
+import type { Permissions } from '../../providers/authProvider';
+import { SaveOnlyToolbar } from '../../common/SaveOnlyToolbar';
+
+/** a new report for an agency and year; the API fills the carried-over cells from last year's report */
+export function ReportCreate() {
+  const { permissions } = usePermissions<Permissions>();
+  const translate = useTranslate();
+  const county = Boolean(permissions && hasCountyScope(permissions));
+  const year = new Date().getFullYear() - 1;
+  return (
+    <Create redirect="edit">
+      <SimpleForm toolbar={<SaveOnlyToolbar />} defaultValues={{ year, agencyId: permissions && !county ? permissions.agencyId : undefined }}>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {translate('touming.reports.create_hint')}
+        </Typography>
+        {county ? (
+          <ReferenceInput source="agencyId" reference="agencies" perPage={200} sort={{ field: 'code', order: 'ASC' }}>
+            <AutocompleteInput optionText="name" validate={required()} />
+          </ReferenceInput>
+        ) : null}
+        <NumberInput source="year" validate={[required(), minValue(2019), maxValue(2100)]} />
+      </SimpleForm>
+    </Create>
+  );
+}
