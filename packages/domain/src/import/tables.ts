@@ -257,8 +257,9 @@ export class TableReader {
   /** table 4 as one row of 15 numbers (or 5 per line): fill the blocks in order */
   private placeSequential(rawValues: string[], line: SourceLine) {
     const blocks = this.targets;
-    const remaining = (blocks.length - this.t4Cursor) * 5;
-    let values = [...rawValues];
+    const width = blocks[0].keys.length;
+    const remaining = (blocks.length - this.t4Cursor) * width;
+    const values = [...rawValues];
     const trimTrailingTo = (n: number) => {
       while (values.length > n && values[values.length - 1] === '') values.pop();
     };
@@ -266,12 +267,12 @@ export class TableReader {
       trimTrailingTo(remaining);
       while (values.length > remaining && values[0] === '') values.shift();
     }
-    // trailing tabs: keep trailing blanks only as far as they complete a block of five
+    // trailing tabs: keep trailing blanks only as far as they complete a block
     const stated = values.length - [...values].reverse().findIndex((v) => v !== '');
-    trimTrailingTo(Math.ceil(stated / 5) * 5);
+    trimTrailingTo(Math.ceil(stated / width) * width);
     while (values.length && this.t4Cursor < blocks.length) {
       const block = blocks[this.t4Cursor++];
-      this.place(block, values.splice(0, 5), line);
+      this.place(block, values.splice(0, width), line);
     }
     for (const v of values) {
       if (v !== '') this.sink.unplaced.push({ line: line.no, text: v, reason: '表四的三栏都已填满，多出的这个数没有放入任何单元格' });
