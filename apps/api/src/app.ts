@@ -1,0 +1,136 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from './config';
+import { Container } from './common/container';
+import type { RequestContext } from './common/context';
+import { makeFormatError } from './common/errors';
+import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from './common/query-limits';
+import { migrationsApplied } from './db/data-source';
+import { AuthService } from './modules/auth/auth.service';
+import { buildApiSchema } from './schema';
+
+export interface Logger {
+  info: (obj: unknown, msg?: string) => void;
+  error: (obj: unknown, msg?: string) => void;
+}
+
+export interface Api {
+  schema: GraphQLSchema;
+  container: Container;
+  apollo: ApolloServer<RequestContext>;
+  /** build the context of one request (also for in-process tests) */
+  contextFor: (authorization?: string, extra?: { requestId?: string; ip?: string }) => Promise<RequestContext>;
+}
+
+/** the services and the schema over an open data source */
+export async function createApi(
+  dataSource: DataSource,
+  config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'production'>,
+  opts: { logger?: Logger; plugins?: ApolloServerPlugin<RequestContext>[] } = {},
+): Promise<Api> {
+  const container = new Container();
+  const auth = new AuthService({ secret: config.jwtSecret, ttl: config.jwtTtl });
+  container.set(AuthService, auth);
+  const schema = await buildApiSchema(container);
+  const requestIdOnInternalErrors: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (!code || code === 'INTERNAL_SERVER_ERROR') {
+              opts.logger?.error({ err: error.originalError ?? error, requestId: contextValue.requestId }, 'GraphQL 内部错误');
+            }
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
+      };
+    },
+  };
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: makeFormatError({ production: config.production }),
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY), requestIdOnInternalErrors, ...(opts.plugins ?? [])],
+  });
+  return {
+    schema,
+    container,
+    apollo,
+    contextFor: (authorization, extra) => auth.contextFor(dataSource, authorization, extra),
+  };
+}
+
+export interface HttpApp {
+  api: Api;
+  app: express.Express;
+  server: http.Server;
+}
+
+/** Express around the API: /graphql, /healthz, /readyz, and the built console at / when present */
+export async function createHttpApp(dataSource: DataSource, config: AppConfig, logger?: Logger): Promise<HttpApp> {
+  const app = express();
+  const server = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const api = await createApi(dataSource, config, { logger, plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })] });
+  await api.apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      const migrated = await migrationsApplied(dataSource);
+      if (!migrated) {
+        res.status(503).json({ status: 'unavailable', reason: '数据库迁移尚未完成' });
+        return;
+      }
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: '数据库不可用' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimit }),
+    expressMiddleware(api.apollo, {
+      context: async ({ req, res }) => {
+        const header = req.headers['x-request-id'];
+        const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+        res.setHeader('x-request-id', requestId);
+        return api.contextFor(req.headers.authorization, { requestId, ip: req.ip });
+      },
+    }),
+  );
+
+  const adminIndex = path.join(config.adminDist, 'index.html');
+  if (fs.existsSync(adminIndex)) {
+    app.use(express.static(config.adminDist, { index: 'index.html', maxAge: '1h' }));
+    // single-page app: every other GET that is not an API path gets the console's index.html
+    app.get(/^(?!\/(graphql|healthz|readyz)(\/|$)).*/, (_req, res) => {
+      res.sendFile(adminIndex);
+    });
+  }
+  return { api, app, server };
+}

@@ -1,0 +1,56 @@
+import { can, FORBIDDEN_MESSAGE, type Action } from '@touming/domain/permissions';
+import type { GraphQLError } from 'graphql';
+import type { AfterRollback } from '../db/transaction';
+import { recordDenial } from '../modules/audit/audit.service';
+import { actorOf, type CurrentUser, type RequestContext } from './context';
+import { forbidden, unauthenticated } from './errors';
+
+export interface AccessTarget {
+  /** the agency whose data is touched; undefined for actions not tied to one agency */
+  agencyId?: string | null;
+  reportId?: string | null;
+  targetType?: string;
+  targetId?: string | null;
+}
+
+/** the signed-in user, or UNAUTHENTICATED (the token's own problem when there was one) */
+export function requireUser(ctx: RequestContext): CurrentUser {
+  if (ctx.user) return ctx.user;
+  throw ctx.authError ?? unauthenticated();
+}
+
+/**
+ * Permission check for services, from @touming/domain's can(). A denial is FORBIDDEN and leaves an
+ * 'access.denied' audit entry: written at once outside a transaction, or after the rollback when
+ * the check fails inside one (the entry must not vanish with the rolled-back work).
+ */
+export async function authorize(ctx: RequestContext, action: Action, target: AccessTarget = {}, message = FORBIDDEN_MESSAGE): Promise<CurrentUser> {
+  const user = requireUser(ctx);
+  if (can(actorOf(ctx), action, target.agencyId)) return user;
+  const denial = () =>
+    recordDenial(ctx, {
+      attempted: action,
+      agencyId: target.agencyId ?? null,
+      reportId: target.reportId ?? null,
+      targetType: target.targetType ?? null,
+      targetId: target.targetId ?? null,
+    });
+  const error = forbidden(message) as GraphQLError & AfterRollback;
+  if (ctx.inTransaction) {
+    error.afterRollback = denial;
+  } else {
+    await denial();
+  }
+  throw error;
+}
+
+/** true when the user's roles reach every agency (county office) */
+export function hasCountyScope(ctx: RequestContext): boolean {
+  return ctx.roles.includes('COUNTY_ADMIN');
+}
+
+/** the agency a list must be limited to: null for county scope, else the user's own agency */
+export function agencyScope(ctx: RequestContext): string | null {
+  requireUser(ctx);
+  return hasCountyScope(ctx) ? null : ctx.agencyId;
+}

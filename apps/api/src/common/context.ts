@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, Role } from '@touming/domain/permissions';
+import type { DataSource, EntityManager } from 'typeorm';
+import { createLoaders, type Loaders } from './loaders';
+
+/** the signed-in user as the request sees it */
+export interface CurrentUser {
+  id: string;
+  username: string;
+  displayName: string;
+  agencyId: string;
+  roles: Role[];
+}
+
+/**
+ * Built once per request (or per CLI/seed run) and passed first to every service call.
+ * `manager` is the open transaction's EntityManager inside withTransaction, else the data source's.
+ */
+export interface RequestContext {
+  requestId: string;
+  dataSource: DataSource;
+  user: CurrentUser | null;
+  roles: Role[];
+  agencyId: string | null;
+  /** who the audit trail names when there is no user: 'system', 'seed', 'cli' … */
+  systemActor: string | null;
+  loaders: Loaders;
+  manager: EntityManager;
+  inTransaction: boolean;
+  /** an authentication problem found while reading the token; raised when the operation needs a user */
+  authError?: Error;
+  ip?: string;
+}
+
+export function createRequestContext(
+  dataSource: DataSource,
+  opts: { user?: CurrentUser | null; requestId?: string; systemActor?: string | null; authError?: Error; ip?: string } = {},
+): RequestContext {
+  const user = opts.user ?? null;
+  return {
+    requestId: opts.requestId ?? randomUUID(),
+    dataSource,
+    user,
+    roles: user?.roles ?? [],
+    agencyId: user?.agencyId ?? null,
+    systemActor: opts.systemActor ?? null,
+    loaders: createLoaders(dataSource.manager),
+    manager: dataSource.manager,
+    inTransaction: false,
+    authError: opts.authError,
+    ip: opts.ip,
+  };
+}
+
+/** a context for work done by the system itself (seed, CLI, start-up): audited under that name */
+export function systemContext(dataSource: DataSource, systemActor: string): RequestContext {
+  return createRequestContext(dataSource, { systemActor });
+}
+
+/** the actor for @touming/domain's can() */
+export function actorOf(ctx: RequestContext): Actor | null {
+  return ctx.user ? { roles: ctx.user.roles, agencyId: ctx.user.agencyId } : null;
+}

@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import { In, type EntityManager } from 'typeorm';
+import { Agency } from '../modules/agencies/agency.entity';
+import { ReportCell } from '../modules/reports/report-cell.entity';
+import { Report } from '../modules/reports/report.entity';
+
+/**
+ * Per-request batch loaders: a list of N reports asking for their agencies or cells makes one query
+ * per kind, not one per row. Created fresh for every request (no stale cache across requests).
+ */
+export interface Loaders {
+  agency: DataLoader<string, Agency | null>;
+  cellsByReport: DataLoader<string, ReportCell[]>;
+  /** key `${agencyId}:${year}` */
+  reportByAgencyYear: DataLoader<string, Report | null>;
+}
+
+export function createLoaders(manager: EntityManager): Loaders {
+  return {
+    agency: new DataLoader(async (ids) => {
+      const rows = await manager.find(Agency, { where: { id: In([...ids]) } });
+      const byId = new Map(rows.map((a) => [a.id, a]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    cellsByReport: new DataLoader(async (reportIds) => {
+      const rows = await manager.find(ReportCell, { where: { reportId: In([...reportIds]) } });
+      const byReport = new Map<string, ReportCell[]>();
+      for (const row of rows) {
+        const list = byReport.get(row.reportId) ?? [];
+        list.push(row);
+        byReport.set(row.reportId, list);
+      }
+      return reportIds.map((id) => byReport.get(id) ?? []);
+    }),
+    reportByAgencyYear: new DataLoader(async (keys) => {
+      const pairs = keys.map((k) => {
+        const [agencyId, year] = k.split(':');
+        return { agencyId, year: Number(year) };
+      });
+      const rows = await manager.find(Report, { where: pairs });
+      const byKey = new Map(rows.map((r) => [`${r.agencyId}:${r.year}`, r]));
+      return keys.map((k) => byKey.get(k) ?? null);
+    }),
+  };
+}

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** the repository root: src/ and dist/ both sit one level below apps/api */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const DATA_DIR = path.join(REPO_ROOT, 'data');
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'mysql'; url: string; database: string };
+
+export interface AppConfig {
+  production: boolean;
+  port: number;
+  database: DatabaseConfig;
+  jwtSecret: string;
+  /** jsonwebtoken's expiresIn, e.g. "8h" */
+  jwtTtl: string;
+  seedDemo: boolean;
+  /** the built console, served at / when it exists */
+  adminDist: string;
+  bodyLimit: string;
+}
+
+/** DATABASE_URL → database settings; absent → the embedded SQLite file data/touming.sqlite */
+export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
+  if (!url) return { type: 'sqlite', path: path.join(DATA_DIR, 'touming.sqlite') };
+  if (url === 'sqlite::memory:' || url === 'sqlite://:memory:') return { type: 'sqlite', path: ':memory:' };
+  if (url.startsWith('sqlite:')) {
+    // sqlite:///abs/path, sqlite://relative/path or sqlite:relative/path
+    const rest = url.replace(/^sqlite:(\/\/)?/, '');
+    return { type: 'sqlite', path: path.resolve(rest) };
+  }
+  if (url.startsWith('mysql:') || url.startsWith('mariadb:')) {
+    const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
+    const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+    if (!database) throw new Error('DATABASE_URL 需要包含数据库名，例如 mysql://user:pass@host:3306/touming');
+    return { type: 'mysql', url: parsed.toString(), database };
+  }
+  throw new Error(`不支持的 DATABASE_URL：${url}（支持 mysql://… 或 sqlite:…）`);
+}
+
+/** the secret kept in data/jwt-secret, created on first use: tokens survive restarts of a demo install */
+function storedJwtSecret(): string {
+  const file = path.join(DATA_DIR, 'jwt-secret');
+  if (fs.existsSync(file)) {
+    const secret = fs.readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  }
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const database = parseDatabaseUrl(env.DATABASE_URL);
+  if (database.type === 'sqlite' && database.path !== ':memory:') {
+    fs.mkdirSync(path.dirname(database.path), { recursive: true });
+  }
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (!jwtSecret) {
+    if (production) throw new Error('生产环境必须设置 JWT_SECRET 环境变量');
+    jwtSecret = storedJwtSecret();
+  }
+  return {
+    production,
+    port: Number(env.PORT ?? 4000),
+    database,
+    jwtSecret,
+    jwtTtl: env.JWT_TTL || '8h',
+    seedDemo: !production && flag(env.SEED_DEMO, true),
+    adminDist: env.ADMIN_DIST ?? path.join(REPO_ROOT, 'apps', 'admin', 'dist'),
+    bodyLimit: env.BODY_LIMIT || '2mb',
+  };
+}

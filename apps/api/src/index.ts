@@ -1,0 +1,22 @@
+/**
+ * @touming/api as a library (for the CLI and tests): the data source, migrations, the audit chain,
+ * user creation, the request context and the HTTP app.
+ */
+export { loadConfig, parseDatabaseUrl, REPO_ROOT, DATA_DIR, type AppConfig, type DatabaseConfig } from './config';
+export { createDataSource, openDataSource, ensureMysqlDatabase, runMigrations, migrationsApplied } from './db/data-source';
+export { withTransaction, transactionOn } from './db/transaction';
+export { dialectOf, lockForUpdate, type Dialect } from './db/dialect';
+export { ENTITIES } from './db/entities';
+export { createRequestContext, systemContext, actorOf, type RequestContext, type CurrentUser } from './common/context';
+export { authorize, requireUser } from './common/authorize';
+export { appendAudit, recordDenial, verifyAuditChain, AuditService, type AuditRecord, type AuditChainVerification } from './modules/audit/audit.service';
+export { AuditEntry } from './modules/audit/audit-entry.entity';
+export { insertUser, type NewUser } from './modules/users/user.service';
+export { User } from './modules/users/user.entity';
+export { Agency } from './modules/agencies/agency.entity';
+export { Report } from './modules/reports/report.entity';
+export { ReportCell } from './modules/reports/report-cell.entity';
+export { ReportingCycle } from './modules/cycles/cycle.entity';
+export { seedDemo, isEmptyDatabase } from './seed/seed';
+export { DEMO_USERS, DEMO_PASSWORD } from './seed/demo-data';
+export { createApi, createHttpApp } from './app';

@@ -1,0 +1,115 @@
+import { agencyScope, authorize } from '../../common/authorize';
+import type { RequestContext } from '../../common/context';
+import { badInput, conflict, notFound } from '../../common/errors';
+import { pageOf, type ListOptions } from '../../common/list';
+import { newId } from '../../db/columns';
+import { isUniqueViolation } from '../../db/dialect';
+import { withTransaction } from '../../db/transaction';
+import { appendAudit } from '../audit/audit.service';
+import { Agency, AGENCY_KINDS } from './agency.entity';
+import type { AgencyFilter, AgencyInput, AgencyUpdateInput } from './agency.types';
+
+const SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
+
+/** the fields an audit entry shows of an agency */
+function snapshot(a: Agency) {
+  return { code: a.code, name: a.name, kind: a.kind, parentId: a.parentId, region: a.region, active: a.active };
+}
+
+export class AgencyService {
+  async list(ctx: RequestContext, filter: AgencyFilter | null | undefined, options: ListOptions | null | undefined) {
+    await authorize(ctx, 'agency.read');
+    const page = pageOf(options, SORTABLE, 'code');
+    const qb = ctx.manager.createQueryBuilder(Agency, 'a');
+    const scope = agencyScope(ctx);
+    if (scope) qb.andWhere('a.id = :scope', { scope });
+    if (filter?.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
+    if (filter?.search) qb.andWhere('(a.name LIKE :s OR a.code LIKE :s)', { s: `%${filter.search}%` });
+    const [items, totalItems] = await qb
+      .orderBy(`a.${page.sort}`, page.order)
+      .addOrderBy('a.id', 'ASC')
+      .skip(page.skip)
+      .take(page.take)
+      .getManyAndCount();
+    return { items, totalItems };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Agency | null> {
+    await authorize(ctx, 'agency.read', { agencyId: id, targetType: 'Agency', targetId: id });
+    return ctx.loaders.agency.load(id);
+  }
+
+  /** an agency that must exist (NOT_FOUND otherwise); no permission check */
+  async require(ctx: RequestContext, id: string): Promise<Agency> {
+    const agency = await ctx.manager.findOne(Agency, { where: { id } });
+    if (!agency) throw notFound('单位不存在');
+    return agency;
+  }
+
+  private checkInput(input: AgencyInput | AgencyUpdateInput) {
+    if (input.code !== undefined && input.code !== null && !/^[A-Za-z0-9_.-]{1,64}$/.test(input.code)) {
+      throw badInput('单位代码只能包含字母、数字、下划线、点和连字符（最长64位）', { field: 'code' });
+    }
+    if (input.name !== undefined && input.name !== null && (input.name.trim() === '' || input.name.length > 200)) {
+      throw badInput('单位名称不能为空且不超过200字', { field: 'name' });
+    }
+    if (input.kind && !AGENCY_KINDS.includes(input.kind)) throw badInput('未知的单位类型', { field: 'kind' });
+  }
+
+  async create(ctx: RequestContext, input: AgencyInput): Promise<Agency> {
+    await authorize(ctx, 'agency.manage', { targetType: 'Agency' });
+    this.checkInput(input);
+    return withTransaction(ctx, async (tx) => {
+      if (input.parentId) await this.require(tx, input.parentId);
+      const now = new Date();
+      const agency = tx.manager.create(Agency, {
+        id: newId(),
+        code: input.code,
+        name: input.name.trim(),
+        kind: input.kind,
+        parentId: input.parentId ?? null,
+        region: input.region ?? null,
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+      });
+      try {
+        await tx.manager.insert(Agency, agency);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict(`单位代码“${input.code}”已存在`);
+        throw error;
+      }
+      await appendAudit(tx, { action: 'agency.create', targetType: 'Agency', targetId: agency.id, agencyId: agency.id, detail: { after: snapshot(agency) } });
+      return agency;
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, input: AgencyUpdateInput): Promise<Agency> {
+    await authorize(ctx, 'agency.manage', { targetType: 'Agency', targetId: id });
+    this.checkInput(input);
+    return withTransaction(ctx, async (tx) => {
+      const agency = await this.require(tx, id);
+      const before = snapshot(agency);
+      if (input.parentId !== undefined) {
+        if (input.parentId === id) throw badInput('单位不能以自身为上级', { field: 'parentId' });
+        if (input.parentId) await this.require(tx, input.parentId);
+        agency.parentId = input.parentId;
+      }
+      if (input.code != null) agency.code = input.code;
+      if (input.name != null) agency.name = input.name.trim();
+      if (input.kind != null) agency.kind = input.kind;
+      if (input.region !== undefined) agency.region = input.region;
+      if (input.active != null) agency.active = input.active;
+      agency.updatedAt = new Date();
+      try {
+        await tx.manager.update(Agency, { id }, { ...snapshot(agency), updatedAt: agency.updatedAt });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict(`单位代码“${agency.code}”已存在`);
+        throw error;
+      }
+      await appendAudit(tx, { action: 'agency.update', targetType: 'Agency', targetId: id, agencyId: id, detail: { before, after: snapshot(agency) } });
+      tx.loaders.agency.clear(id);
+      return agency;
+    });
+  }
+}

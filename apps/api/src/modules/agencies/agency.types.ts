@@ -1,0 +1,59 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Agency, AgencyKindEnum, type AgencyKind } from './agency.entity';
+
+@ObjectType()
+export class AgencyList {
+  @Field(() => [Agency])
+  items: Agency[];
+
+  @Field(() => Int)
+  totalItems: number;
+}
+
+@InputType()
+export class AgencyFilter {
+  @Field(() => AgencyKindEnum, { nullable: true })
+  kind?: AgencyKind | null;
+
+  @Field(() => String, { nullable: true, description: '按名称或代码搜索' })
+  search?: string | null;
+}
+
+@InputType()
+export class AgencyInput {
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => AgencyKindEnum)
+  kind: AgencyKind;
+
+  @Field(() => ID, { nullable: true })
+  parentId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  region?: string | null;
+}
+
+@InputType()
+export class AgencyUpdateInput {
+  @Field(() => String, { nullable: true })
+  code?: string | null;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => AgencyKindEnum, { nullable: true })
+  kind?: AgencyKind | null;
+
+  @Field(() => ID, { nullable: true })
+  parentId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  region?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  active?: boolean | null;
+}

@@ -1,0 +1,165 @@
+import { canonicalJson, sha256Hex } from '@touming/domain/hash';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { RequestContext } from '../../common/context';
+import { lockForUpdate } from '../../db/dialect';
+import { withTransaction } from '../../db/transaction';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditHead } from './audit-head.entity';
+
+/** what a caller records; who, when, the request and the chain fields are filled in by append */
+export interface AuditRecord {
+  /** e.g. 'report.update', 'user.create', 'auth.login.failed', 'access.denied' */
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  agencyId?: string | null;
+  reportId?: string | null;
+  /** before/after, reason, … — anything JSON */
+  detail?: Record<string, unknown> | null;
+}
+
+export const AUDIT_HEAD_ID = 1;
+/** the prevHash of the first entry */
+export const AUDIT_GENESIS = '';
+
+/** the exact fields a hash covers (everything but id and hash), in a dialect-independent form */
+export function hashedFields(e: Omit<AuditEntry, 'id' | 'hash'>): Record<string, unknown> {
+  return {
+    at: new Date(e.at).toISOString(),
+    actorId: e.actorId ?? null,
+    actorName: e.actorName ?? null,
+    agencyId: e.agencyId ?? null,
+    reportId: e.reportId ?? null,
+    action: e.action,
+    targetType: e.targetType ?? null,
+    targetId: e.targetId ?? null,
+    detail: e.detail ?? null,
+    requestId: e.requestId ?? null,
+    prevHash: e.prevHash,
+  };
+}
+
+export function entryHash(e: Omit<AuditEntry, 'id' | 'hash'>): string {
+  return sha256Hex(e.prevHash + canonicalJson(hashedFields(e)));
+}
+
+export interface AuditChainVerification {
+  ok: boolean;
+  checked: number;
+  /** the first entry whose hash or link no longer matches; null when ok */
+  firstBrokenId: number | null;
+}
+
+function actorName(ctx: RequestContext): string | null {
+  if (ctx.user) return `${ctx.user.displayName}（${ctx.user.username}）`;
+  return ctx.systemActor;
+}
+
+/**
+ * Append entries to the chain inside the caller's transaction (ctx must come from withTransaction).
+ * The head row is read under a lock (FOR UPDATE on MySQL; SQLite transactions are serialised), so
+ * concurrent transactions extend the chain one after another and never fork it.
+ */
+export async function appendAudit(ctx: RequestContext, records: AuditRecord | AuditRecord[]): Promise<AuditEntry[]> {
+  if (!ctx.inTransaction) throw new Error('appendAudit must run inside withTransaction (same transaction as the change)');
+  const list = Array.isArray(records) ? records : [records];
+  if (list.length === 0) return [];
+  const manager = ctx.manager;
+  const head = await lockForUpdate(
+    manager.createQueryBuilder(AuditHead, 'h').where('h.id = :id', { id: AUDIT_HEAD_ID }),
+  ).getOne();
+  if (!head) throw new Error('audit_head row missing: migrations not applied?');
+
+  let prevHash = head.lastHash;
+  let lastId = Number(head.lastId);
+  const saved: AuditEntry[] = [];
+  // one timestamp per transaction: the entries of one change happened together
+  const at = new Date();
+  for (const record of list) {
+    const entry = manager.create(AuditEntry, {
+      id: lastId + 1,
+      at,
+      actorId: ctx.user?.id ?? null,
+      actorName: actorName(ctx),
+      agencyId: record.agencyId ?? null,
+      reportId: record.reportId ?? null,
+      action: record.action,
+      targetType: record.targetType ?? null,
+      targetId: record.targetId ?? null,
+      detail: record.detail ?? null,
+      requestId: ctx.requestId,
+      prevHash,
+    });
+    entry.hash = entryHash(entry);
+    await manager.insert(AuditEntry, entry as QueryDeepPartialEntity<AuditEntry>);
+    prevHash = entry.hash;
+    lastId = entry.id;
+    saved.push(entry);
+  }
+  await manager.update(AuditHead, { id: AUDIT_HEAD_ID }, { lastId, lastHash: prevHash });
+  return saved;
+}
+
+/**
+ * Record a denied access. It must survive the rollback of whatever was being attempted, so it is
+ * written in a transaction of its own (after the failed one when there was one: see withTransaction).
+ */
+export async function recordDenial(ctx: RequestContext, record: Omit<AuditRecord, 'action'> & { attempted: string }): Promise<void> {
+  const { attempted, ...rest } = record;
+  const base = { ...ctx, manager: ctx.dataSource.manager, inTransaction: false };
+  await withTransaction(base, (tx) =>
+    appendAudit(tx, { ...rest, action: 'access.denied', detail: { attempted, ...(rest.detail ?? {}) } }),
+  );
+}
+
+/**
+ * Walk the chain in id order, recomputing every hash and link; name the first entry that no longer
+ * matches. The head must point at the last entry (a deleted tail is a break too).
+ */
+export async function verifyAuditChain(source: DataSource | EntityManager, batchSize = 2000): Promise<AuditChainVerification> {
+  const manager = 'manager' in source ? source.manager : source;
+  let prev = AUDIT_GENESIS;
+  let checked = 0;
+  let afterId = 0;
+  let lastId = 0;
+  for (;;) {
+    const batch = await manager
+      .createQueryBuilder(AuditEntry, 'e')
+      .where('e.id > :afterId', { afterId })
+      .orderBy('e.id', 'ASC')
+      .take(batchSize)
+      .getMany();
+    for (const entry of batch) {
+      // ids are gap-free (assigned under the head lock): a missing id is a deleted entry
+      if (Number(entry.id) !== lastId + 1 || entry.prevHash !== prev || entryHash(entry) !== entry.hash) {
+        return { ok: false, checked, firstBrokenId: Number(entry.id) };
+      }
+      prev = entry.hash;
+      lastId = Number(entry.id);
+      checked += 1;
+    }
+    if (batch.length < batchSize) break;
+    afterId = Number(batch[batch.length - 1].id);
+  }
+  const head = await manager.findOne(AuditHead, { where: { id: AUDIT_HEAD_ID } });
+  if (head && (head.lastHash !== prev || Number(head.lastId) !== lastId)) {
+    return { ok: false, checked, firstBrokenId: Number(head.lastId) || lastId };
+  }
+  return { ok: true, checked, firstBrokenId: null };
+}
+
+/** the service object the resolvers and other services use */
+export class AuditService {
+  append(ctx: RequestContext, records: AuditRecord | AuditRecord[]): Promise<AuditEntry[]> {
+    return appendAudit(ctx, records);
+  }
+
+  recordDenial(ctx: RequestContext, record: Omit<AuditRecord, 'action'> & { attempted: string }): Promise<void> {
+    return recordDenial(ctx, record);
+  }
+
+  verify(ctx: RequestContext): Promise<AuditChainVerification> {
+    return verifyAuditChain(ctx.dataSource);
+  }
+}

@@ -1,0 +1,61 @@
+import type { DataSource } from 'typeorm';
+import { createRequestContext, type CurrentUser, type RequestContext } from '../../common/context';
+import { unauthenticated } from '../../common/errors';
+import { withTransaction } from '../../db/transaction';
+import { appendAudit } from '../audit/audit.service';
+import { User } from '../users/user.entity';
+import { dummyPasswordHash, verifyPassword } from './password';
+import { signToken, verifyToken, type TokenSettings } from './tokens';
+
+export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
+
+export function currentUserOf(user: User): CurrentUser {
+  return { id: user.id, username: user.username, displayName: user.displayName, agencyId: user.agencyId, roles: user.roles };
+}
+
+export class AuthService {
+  constructor(private readonly settings: TokenSettings) {}
+
+  /**
+   * Check the password; success and failure both leave an audit entry (failure in its own
+   * transaction, since nothing else is written). The same message for unknown user and wrong password.
+   */
+  async login(ctx: RequestContext, username: string, password: string): Promise<{ token: string; expiresAt: Date; user: User }> {
+    const name = username.trim();
+    const user = await ctx.manager.findOne(User, { where: { username: name } });
+    const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
+    if (!user || !ok || !user.active) {
+      await withTransaction(ctx, (tx) =>
+        appendAudit(tx, {
+          action: 'auth.login.failed',
+          targetType: 'User',
+          targetId: user?.id ?? null,
+          agencyId: user?.agencyId ?? null,
+          detail: { username: name, reason: !user ? 'unknown-user' : !ok ? 'wrong-password' : 'inactive', ip: ctx.ip ?? null },
+        }),
+      );
+      throw unauthenticated(user && ok && !user.active ? '该账号已停用' : LOGIN_FAILED_MESSAGE);
+    }
+    const signedIn = { ...ctx, user: currentUserOf(user), roles: user.roles, agencyId: user.agencyId };
+    await withTransaction(signedIn, (tx) =>
+      appendAudit(tx, { action: 'auth.login', targetType: 'User', targetId: user.id, agencyId: user.agencyId, detail: { ip: ctx.ip ?? null } }),
+    );
+    const { token, expiresAt } = signToken(this.settings, { sub: user.id, tv: user.tokenVersion });
+    return { token, expiresAt, user };
+  }
+
+  /**
+   * The request context for a bearer token: anonymous without one; an invalid, expired or revoked
+   * token leaves an authError that operations needing a user raise as UNAUTHENTICATED.
+   */
+  async contextFor(dataSource: DataSource, authorization: string | undefined, extra: { requestId?: string; ip?: string } = {}): Promise<RequestContext> {
+    const match = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
+    if (!match) return createRequestContext(dataSource, extra);
+    const claims = verifyToken(this.settings, match[1].trim());
+    const user = claims ? await dataSource.manager.findOne(User, { where: { id: claims.sub } }) : null;
+    if (!claims || !user || !user.active || user.tokenVersion !== claims.tv) {
+      return createRequestContext(dataSource, { ...extra, authError: unauthenticated('登录已失效，请重新登录') });
+    }
+    return createRequestContext(dataSource, { ...extra, user: currentUserOf(user) });
+  }
+}

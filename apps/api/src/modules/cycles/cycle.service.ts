@@ -1,0 +1,86 @@
+import { formatForYear, isFormatId } from '@touming/domain/formats';
+import { authorize } from '../../common/authorize';
+import type { RequestContext } from '../../common/context';
+import { badInput, conflict, notFound } from '../../common/errors';
+import { newId } from '../../db/columns';
+import { isUniqueViolation } from '../../db/dialect';
+import { withTransaction } from '../../db/transaction';
+import { appendAudit } from '../audit/audit.service';
+import { ReportingCycle } from './cycle.entity';
+import type { CycleInput, CycleUpdateInput } from './cycle.types';
+
+/** the statutory default: 31 January of the next year (条例 art. 49) */
+export function defaultDeadline(year: number): string {
+  return `${year + 1}-01-31`;
+}
+
+function checkDeadline(deadline: string) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(deadline);
+  const date = m ? new Date(`${deadline}T00:00:00Z`) : null;
+  if (!m || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== deadline) {
+    throw badInput('截止日期格式应为 YYYY-MM-DD', { field: 'deadline' });
+  }
+}
+
+export function checkYear(year: number) {
+  if (!Number.isInteger(year) || year < 2019 || year > 2100) throw badInput('年度须为 2019 年及以后', { field: 'year' });
+}
+
+function snapshot(c: ReportingCycle) {
+  return { year: c.year, format: c.format, deadline: c.deadline, requiresPreReview: c.requiresPreReview, open: c.open };
+}
+
+export class CycleService {
+  async list(ctx: RequestContext): Promise<ReportingCycle[]> {
+    await authorize(ctx, 'cycle.read');
+    return ctx.manager.find(ReportingCycle, { order: { year: 'DESC' } });
+  }
+
+  findByYear(ctx: RequestContext, year: number): Promise<ReportingCycle | null> {
+    return ctx.manager.findOne(ReportingCycle, { where: { year } });
+  }
+
+  async create(ctx: RequestContext, input: CycleInput): Promise<ReportingCycle> {
+    await authorize(ctx, 'cycle.manage', { targetType: 'Cycle' });
+    checkYear(input.year);
+    const format = input.format ?? formatForYear(input.year).id;
+    if (!isFormatId(format)) throw badInput(`未知的报告格式：${format}`, { field: 'format' });
+    const deadline = input.deadline ?? defaultDeadline(input.year);
+    checkDeadline(deadline);
+    return withTransaction(ctx, async (tx) => {
+      const cycle = tx.manager.create(ReportingCycle, {
+        id: newId(),
+        year: input.year,
+        format,
+        deadline,
+        requiresPreReview: input.requiresPreReview ?? false,
+        open: true,
+        createdAt: new Date(),
+      });
+      try {
+        await tx.manager.insert(ReportingCycle, cycle);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict(`${input.year}年度的报告周期已存在`);
+        throw error;
+      }
+      await appendAudit(tx, { action: 'cycle.create', targetType: 'Cycle', targetId: cycle.id, detail: { after: snapshot(cycle) } });
+      return cycle;
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, input: CycleUpdateInput): Promise<ReportingCycle> {
+    await authorize(ctx, 'cycle.manage', { targetType: 'Cycle', targetId: id });
+    if (input.deadline != null) checkDeadline(input.deadline);
+    return withTransaction(ctx, async (tx) => {
+      const cycle = await tx.manager.findOne(ReportingCycle, { where: { id } });
+      if (!cycle) throw notFound('报告周期不存在');
+      const before = snapshot(cycle);
+      if (input.deadline != null) cycle.deadline = input.deadline;
+      if (input.requiresPreReview != null) cycle.requiresPreReview = input.requiresPreReview;
+      if (input.open != null) cycle.open = input.open;
+      await tx.manager.update(ReportingCycle, { id }, { deadline: cycle.deadline, requiresPreReview: cycle.requiresPreReview, open: cycle.open });
+      await appendAudit(tx, { action: 'cycle.update', targetType: 'Cycle', targetId: id, detail: { before, after: snapshot(cycle) } });
+      return cycle;
+    });
+  }
+}

@@ -1,0 +1,107 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+
+/** one cell of a table as drawn: its key, this report's value and, for totals, the sum of its parts */
+@ObjectType()
+export class TableCell {
+  @Field()
+  key: string;
+
+  @Field(() => Float, { nullable: true, description: '空白为 null（空白不等于 0）' })
+  value: number | null;
+
+  @Field(() => Float, { nullable: true, description: '合计单元格：各分项之和（供对照）' })
+  computed: number | null;
+}
+
+@ObjectType()
+export class TableRow {
+  @Field()
+  id: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => [String])
+  groups: string[];
+
+  @Field()
+  isTotal: boolean;
+
+  @Field(() => [TableCell])
+  cells: TableCell[];
+}
+
+@ObjectType()
+export class TableColumn {
+  @Field()
+  id: string;
+
+  @Field()
+  label: string;
+
+  @Field({ description: 'count | change | amount' })
+  kind: string;
+
+  @Field(() => String, { nullable: true })
+  group: string | null;
+
+  @Field()
+  isTotal: boolean;
+
+  @Field(() => String, { nullable: true })
+  unit: string | null;
+}
+
+@ObjectType()
+export class TableBlock {
+  @Field()
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => [String])
+  groups: string[];
+
+  @Field()
+  labelHeader: string;
+
+  @Field(() => [TableColumn])
+  columns: TableColumn[];
+
+  @Field(() => [TableRow])
+  rows: TableRow[];
+}
+
+@ObjectType()
+export class ReportTable {
+  @Field()
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field(() => String, { nullable: true })
+  columnHeader: string | null;
+
+  @Field(() => [TableBlock])
+  blocks: TableBlock[];
+}
+
+@ObjectType('FormatDefinition', { description: '报告格式（表格的官方版式；数值为 null）' })
+export class FormatDefinitionType {
+  @Field()
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  notice: string;
+
+  @Field(() => [ReportTable])
+  tables: ReportTable[];
+}

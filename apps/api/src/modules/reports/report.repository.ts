@@ -1,0 +1,164 @@
+import { cellKeys, NARRATIVE_KEYS, type FormatId, type NarrativeKey } from '@touming/domain/formats';
+import { contentHash } from '@touming/domain/hash';
+import type { ReportContent } from '@touming/domain/report';
+import { validateReport, type ValidationResult } from '@touming/domain/validation';
+import type { ReportStatus } from '@touming/domain/workflow';
+import { In, type EntityManager } from 'typeorm';
+import { newId } from '../../db/columns';
+import { ReportCell } from './report-cell.entity';
+import { Report } from './report.entity';
+
+/**
+ * Storage of reports: a report row plus one report_cell row per filled cell. Everything here takes
+ * an EntityManager (the open transaction's when writing) and performs a fixed number of queries.
+ */
+
+/** the domain's view of a stored report */
+export function contentOf(report: Report, cells: ReportCell[]): ReportContent {
+  const values: Record<string, number | null> = {};
+  for (const key of cellKeys(report.format as FormatId)) values[key] = null;
+  for (const cell of cells) values[cell.key] = cell.value;
+  return {
+    format: report.format as FormatId,
+    year: report.year,
+    agency: report.agencyName,
+    sections: { overview: report.overview, problems: report.problems, other: report.other },
+    cells: values,
+  };
+}
+
+export async function loadContent(manager: EntityManager, report: Report): Promise<ReportContent> {
+  const cells = await manager.find(ReportCell, { where: { reportId: report.id } });
+  return contentOf(report, cells);
+}
+
+/** last year's report of the same agency with its content, or null */
+export async function loadPreviousContent(manager: EntityManager, agencyId: string, year: number): Promise<ReportContent | null> {
+  const previous = await manager.findOne(Report, { where: { agencyId, year: year - 1 } });
+  return previous ? loadContent(manager, previous) : null;
+}
+
+/** the derived columns of a content: hash, stored validation and its counts, sections */
+export function derivedColumns(content: ReportContent, previous: ReportContent | null) {
+  const validation: ValidationResult = validateReport(content, { previous });
+  return {
+    agencyName: content.agency,
+    format: content.format,
+    overview: content.sections.overview ?? '',
+    problems: content.sections.problems ?? '',
+    other: content.sections.other ?? '',
+    contentHash: contentHash(content),
+    validation,
+    errorCount: validation.errors.length,
+    warningCount: validation.warnings.length,
+  };
+}
+
+/** a new report row for a content (not yet inserted) */
+export function newReportRow(
+  agencyId: string,
+  content: ReportContent,
+  previous: ReportContent | null,
+  opts: { status?: ReportStatus; at?: Date; id?: string } = {},
+): Report {
+  const at = opts.at ?? new Date();
+  return Object.assign(new Report(), {
+    id: opts.id ?? newId(),
+    agencyId,
+    year: content.year,
+    status: opts.status ?? 'DRAFT',
+    revision: 1,
+    createdAt: at,
+    updatedAt: at,
+    ...derivedColumns(content, previous),
+  });
+}
+
+/** the rows of the filled cells (blank cells have none) */
+export function cellRows(reportId: string, content: ReportContent): ReportCell[] {
+  const rows: ReportCell[] = [];
+  for (const [key, value] of Object.entries(content.cells)) {
+    if (value !== null && value !== undefined) rows.push(Object.assign(new ReportCell(), { reportId, key, value }));
+  }
+  return rows;
+}
+
+const CHUNK = 400;
+
+/** multi-row inserts in chunks (bounded bind-parameter counts on both dialects) */
+export async function insertRows<T extends object>(manager: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK) as any).updateEntity(false).execute();
+  }
+}
+
+/**
+ * Optimistic concurrency: raise the revision only if it still is `expected`. Returns false when
+ * another writer got there first (nothing is changed then). On MySQL this also row-locks the report
+ * until the transaction ends.
+ */
+export async function bumpRevision(manager: EntityManager, id: string, expected: number, at: Date): Promise<boolean> {
+  const result = await manager
+    .createQueryBuilder()
+    .update(Report)
+    .set({ revision: () => 'revision + 1', updatedAt: at })
+    .where('id = :id AND revision = :expected', { id, expected })
+    .execute();
+  return (result.affected ?? 0) === 1;
+}
+
+export interface CellChange {
+  key: string;
+  before: number | null;
+  after: number | null;
+}
+export interface SectionChange {
+  key: NarrativeKey;
+  before: string;
+  after: string;
+}
+
+/** what differs between two contents of one report */
+export function diffContent(before: ReportContent, after: ReportContent): { cells: CellChange[]; sections: SectionChange[] } {
+  const cells: CellChange[] = [];
+  const keys = new Set([...Object.keys(before.cells), ...Object.keys(after.cells)]);
+  for (const key of keys) {
+    const b = before.cells[key] ?? null;
+    const a = after.cells[key] ?? null;
+    if (b !== a) cells.push({ key, before: b, after: a });
+  }
+  const sections: SectionChange[] = [];
+  for (const key of NARRATIVE_KEYS) {
+    const b = before.sections[key] ?? '';
+    const a = after.sections[key] ?? '';
+    if (b !== a) sections.push({ key, before: b, after: a });
+  }
+  return { cells, sections };
+}
+
+/** write a content's changes: the report's derived columns and exactly the changed cells */
+export async function writeContent(
+  manager: EntityManager,
+  report: Report,
+  after: ReportContent,
+  changes: CellChange[],
+  previous: ReportContent | null,
+): Promise<void> {
+  const derived = derivedColumns(after, previous);
+  await manager.update(Report, { id: report.id }, derived);
+  Object.assign(report, derived);
+  const cleared = changes.filter((c) => c.after === null).map((c) => c.key);
+  const inserted = changes.filter((c) => c.before === null && c.after !== null);
+  const updated = changes.filter((c) => c.before !== null && c.after !== null);
+  if (cleared.length) {
+    // `key` is a reserved word in MySQL: let TypeORM quote it
+    await manager.delete(ReportCell, { reportId: report.id, key: In(cleared) });
+  }
+  if (inserted.length) {
+    await insertRows(manager, ReportCell, inserted.map((c) => Object.assign(new ReportCell(), { reportId: report.id, key: c.key, value: c.after })));
+  }
+  for (const c of updated) {
+    await manager.update(ReportCell, { reportId: report.id, key: c.key }, { value: c.after });
+  }
+}

@@ -1,0 +1,124 @@
+import { cellDefinition, getFormat, type FormatId } from '@touming/domain/formats';
+import type { RuleResult as DomainRuleResult } from '@touming/domain/validation';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { badInput } from '../../common/errors';
+import { ListOptions } from '../../common/list';
+import { Agency } from '../agencies/agency.entity';
+import { ReportTable } from '../formats/format.types';
+import { Report } from './report.entity';
+import { ReportService } from './report.service';
+import { Cell, ImportResult, ReportFilter, ReportList, ReportUpdateInput, RuleResult, SectionText, Validation } from './report.types';
+
+function ruleResult(r: DomainRuleResult): RuleResult {
+  const show = (v: unknown) => (v === undefined || v === null ? null : String(v));
+  return {
+    ruleId: r.ruleId,
+    id: r.id,
+    severity: r.severity,
+    status: r.status,
+    cells: r.cells,
+    expected: show(r.expected),
+    actual: show(r.actual),
+    message: r.message,
+    explanation: null,
+  };
+}
+
+@Resolver(() => Report)
+export class ReportResolver {
+  constructor(private readonly reportService: ReportService) {}
+
+  @Authorized()
+  @Query(() => ReportList)
+  reports(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter,
+    @Arg('options', () => ListOptions, { nullable: true }) options?: ListOptions,
+  ) {
+    return this.reportService.list(ctx, filter, options);
+  }
+
+  @Authorized()
+  @Query(() => Report, { nullable: true })
+  report(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.reportService.get(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => Report, { description: '新建空白报告（上年结转数据自动填入）' })
+  createReport(@Ctx() ctx: RequestContext, @Arg('agencyId', () => ID) agencyId: string, @Arg('year', () => Int) year: number) {
+    return this.reportService.create(ctx, agencyId, year);
+  }
+
+  @Authorized()
+  @Mutation(() => Report, { description: '保存修改；expectedRevision 过期时返回 CONFLICT' })
+  updateReport(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedRevision', () => Int) expectedRevision: number,
+    @Arg('input', () => ReportUpdateInput) input: ReportUpdateInput,
+  ) {
+    return this.reportService.update(ctx, id, expectedRevision, input);
+  }
+
+  @Authorized()
+  @Mutation(() => ImportResult, { description: '导入已发布报告的文本或 HTML' })
+  importReport(
+    @Ctx() ctx: RequestContext,
+    @Arg('agencyId', () => ID) agencyId: string,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('text', () => String, { nullable: true }) text?: string,
+    @Arg('html', () => String, { nullable: true }) html?: string,
+  ) {
+    return this.reportService.import(ctx, agencyId, { year, text, html });
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: '删除草稿' })
+  deleteReport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.reportService.delete(ctx, id);
+  }
+
+  // ---- fields (batched through the request's loaders) ------------------------------------------
+
+  @FieldResolver(() => Agency)
+  async agency(@Root() report: Report, @Ctx() ctx: RequestContext): Promise<Agency> {
+    return (await ctx.loaders.agency.load(report.agencyId))!;
+  }
+
+  @FieldResolver(() => [SectionText])
+  sections(@Root() report: Report): SectionText[] {
+    const titles = new Map(getFormat(report.format as FormatId).sections.map((s) => [s.key, s.title]));
+    return (['overview', 'problems', 'other'] as const).map((key) => ({ key, title: titles.get(key) ?? key, text: report[key] }));
+  }
+
+  @FieldResolver(() => [Cell], { complexity: 5, description: '格式的全部单元格，按官方版式顺序' })
+  async cells(@Root() report: Report, @Ctx() ctx: RequestContext): Promise<Cell[]> {
+    const content = await this.reportService.content(ctx, report);
+    return Object.entries(content.cells).map(([key, value]) => ({ key, value }));
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: '一个单元格的值（空白为 null）' })
+  async cell(@Root() report: Report, @Ctx() ctx: RequestContext, @Arg('key') key: string): Promise<number | null> {
+    if (!cellDefinition(report.format as FormatId, key)) throw badInput(`未知的单元格：${key}`, { key });
+    const content = await this.reportService.content(ctx, report);
+    return content.cells[key] ?? null;
+  }
+
+  @FieldResolver(() => [ReportTable], { complexity: 20 })
+  tables(@Root() report: Report, @Ctx() ctx: RequestContext) {
+    return this.reportService.tables(ctx, report);
+  }
+
+  @FieldResolver(() => Validation, { complexity: 30, description: '按当前内容（及上年报告）即时校验' })
+  async validation(@Root() report: Report, @Ctx() ctx: RequestContext): Promise<Validation> {
+    const v = await this.reportService.validation(ctx, report);
+    return { errors: v.errors.map(ruleResult), warnings: v.warnings.map(ruleResult), notAssessable: v.notAssessable.map(ruleResult) };
+  }
+
+  @FieldResolver(() => Report, { nullable: true, complexity: 5 })
+  previousYear(@Root() report: Report, @Ctx() ctx: RequestContext) {
+    return this.reportService.previousYear(ctx, report);
+  }
+}

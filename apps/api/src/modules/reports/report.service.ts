@@ -1,0 +1,305 @@
+import { isFormatId, type FormatId } from '@touming/domain/formats';
+import { importReport as importReportContent, ReportImportError } from '@touming/domain/import';
+import { emptyReport, type ReportContent } from '@touming/domain/report';
+import { carryOver, computedTotals, validateReport, type ValidationResult } from '@touming/domain/validation';
+import { agencyScope, authorize, requireUser } from '../../common/authorize';
+import type { RequestContext } from '../../common/context';
+import { badInput, conflict, notFound } from '../../common/errors';
+import { pageOf, type ListOptions } from '../../common/list';
+import { isUniqueViolation } from '../../db/dialect';
+import { withTransaction } from '../../db/transaction';
+import { Agency } from '../agencies/agency.entity';
+import { appendAudit } from '../audit/audit.service';
+import { ReportingCycle } from '../cycles/cycle.entity';
+import { checkYear } from '../cycles/cycle.service';
+import { buildTables } from '../formats/tables';
+import type { ReportTable } from '../formats/format.types';
+import { checkCellInput, checkNoDuplicates, checkSectionInput } from './cell-input';
+import { ReportCell } from './report-cell.entity';
+import { Report } from './report.entity';
+import {
+  bumpRevision,
+  cellRows,
+  contentOf,
+  diffContent,
+  insertRows,
+  loadContent,
+  loadPreviousContent,
+  newReportRow,
+  writeContent,
+  type CellChange,
+  type SectionChange,
+} from './report.repository';
+import type { ImportResult, ReportFilter, ReportUpdateInput } from './report.types';
+
+const SORTABLE = ['year', 'agencyName', 'status', 'createdAt', 'updatedAt', 'errorCount', 'warningCount'] as const;
+
+/**
+ * Called inside the transaction of every content change (update, import over a draft) after the new
+ * content is written: the workflow module voids signatures here.
+ */
+export type ContentChangeHook = (
+  tx: RequestContext,
+  report: Report,
+  change: { before: ReportContent; after: ReportContent; cells: CellChange[]; sections: SectionChange[] },
+) => Promise<void>;
+
+export class ReportService {
+  private readonly contentChangeHooks: ContentChangeHook[] = [];
+
+  onContentChange(hook: ContentChangeHook): void {
+    this.contentChangeHooks.push(hook);
+  }
+
+  // ---- reads ---------------------------------------------------------------------------------
+
+  async list(ctx: RequestContext, filter: ReportFilter | null | undefined, options: ListOptions | null | undefined) {
+    await authorize(ctx, 'report.read', { agencyId: filter?.agencyId ?? undefined, targetType: 'Report' });
+    const page = pageOf(options, SORTABLE, 'year');
+    const qb = ctx.manager.createQueryBuilder(Report, 'r');
+    const scope = agencyScope(ctx);
+    if (scope) qb.andWhere('r.agencyId = :scope', { scope });
+    if (filter?.agencyId) qb.andWhere('r.agencyId = :agencyId', { agencyId: filter.agencyId });
+    if (filter?.year != null) qb.andWhere('r.year = :year', { year: filter.year });
+    if (filter?.status) qb.andWhere('r.status = :status', { status: filter.status });
+    if (filter?.format) qb.andWhere('r.format = :format', { format: filter.format });
+    const [items, totalItems] = await qb
+      .orderBy(`r.${page.sort}`, page.order)
+      .addOrderBy('r.agencyName', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .skip(page.skip)
+      .take(page.take)
+      .getManyAndCount();
+    return { items, totalItems };
+  }
+
+  /** a report the user may read, or null when it does not exist; FORBIDDEN for another agency's */
+  async get(ctx: RequestContext, id: string): Promise<Report | null> {
+    requireUser(ctx);
+    const report = await ctx.manager.findOne(Report, { where: { id } });
+    if (!report) return null;
+    await authorize(ctx, 'report.read', { agencyId: report.agencyId, reportId: report.id, targetType: 'Report', targetId: id });
+    return report;
+  }
+
+  /** the content through the request's loaders (one query for all reports of a response) */
+  async content(ctx: RequestContext, report: Report): Promise<ReportContent> {
+    return contentOf(report, await ctx.loaders.cellsByReport.load(report.id));
+  }
+
+  async previousYear(ctx: RequestContext, report: Report): Promise<Report | null> {
+    return ctx.loaders.reportByAgencyYear.load(`${report.agencyId}:${report.year - 1}`);
+  }
+
+  async validation(ctx: RequestContext, report: Report): Promise<ValidationResult> {
+    const previous = await this.previousYear(ctx, report);
+    const [content, previousContent] = await Promise.all([
+      this.content(ctx, report),
+      previous ? this.content(ctx, previous) : Promise.resolve(null),
+    ]);
+    return validateReport(content, { previous: previousContent });
+  }
+
+  async tables(ctx: RequestContext, report: Report): Promise<ReportTable[]> {
+    const content = await this.content(ctx, report);
+    return buildTables(report.format as FormatId, content.cells, computedTotals(content));
+  }
+
+  // ---- writes --------------------------------------------------------------------------------
+
+  /** a blank report of the cycle's format, carrying over last year's figures where the format says so */
+  async create(ctx: RequestContext, agencyId: string, year: number): Promise<Report> {
+    await authorize(ctx, 'report.create', { agencyId, targetType: 'Report' });
+    checkYear(year);
+    return withTransaction(ctx, async (tx) => {
+      const agency = await tx.manager.findOne(Agency, { where: { id: agencyId } });
+      if (!agency) throw notFound('单位不存在');
+      const cycle = await tx.manager.findOne(ReportingCycle, { where: { year } });
+      if (!cycle) throw badInput(`${year}年度的报告周期尚未开启`, { field: 'year' });
+      if (!isFormatId(cycle.format)) throw badInput(`报告周期的格式无效：${cycle.format}`);
+      const content = emptyReport(cycle.format, year, agency.name);
+      const previous = await loadPreviousContent(tx.manager, agencyId, year);
+      const carried = previous ? carryOver(previous, cycle.format) : {};
+      for (const [key, value] of Object.entries(carried)) {
+        if (key in content.cells && value !== null && value !== undefined) content.cells[key] = value;
+      }
+      const report = newReportRow(agencyId, content, previous);
+      await this.insertReport(tx, report, content);
+      await appendAudit(tx, {
+        action: 'report.create',
+        targetType: 'Report',
+        targetId: report.id,
+        agencyId,
+        reportId: report.id,
+        detail: { year, format: cycle.format, carriedOver: Object.fromEntries(Object.entries(carried).filter(([, v]) => v != null)) },
+      });
+      return report;
+    });
+  }
+
+  private async insertReport(tx: RequestContext, report: Report, content: ReportContent): Promise<void> {
+    try {
+      await tx.manager.insert(Report, report);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`该单位${report.year}年度的报告已存在`);
+      throw error;
+    }
+    await insertRows(tx.manager, ReportCell, cellRows(report.id, content));
+  }
+
+  /**
+   * Save edits. `expectedRevision` must be the revision the editor loaded: otherwise CONFLICT with
+   * the current revision and nothing written. Cell- and section-level before/after go to the trail.
+   */
+  async update(ctx: RequestContext, id: string, expectedRevision: number, input: ReportUpdateInput): Promise<Report> {
+    requireUser(ctx);
+    const found = await ctx.manager.findOne(Report, { where: { id } });
+    if (!found) throw notFound('报告不存在');
+    await authorize(ctx, 'report.edit', { agencyId: found.agencyId, reportId: id, targetType: 'Report', targetId: id });
+    const format = found.format as FormatId;
+    const cells = input.cells ?? [];
+    const sections = input.sections ?? [];
+    checkNoDuplicates(cells.map((c) => c.key), '单元格');
+    checkNoDuplicates(sections.map((s) => s.key), '文字部分');
+    for (const cell of cells) checkCellInput(format, cell);
+    for (const section of sections) checkSectionInput(section);
+
+    return withTransaction(ctx, async (tx) => {
+      const now = new Date();
+      // the conditional UPDATE is the concurrency check (and the row lock on MySQL)
+      if (!(await bumpRevision(tx.manager, id, expectedRevision, now))) {
+        const current = await tx.manager.findOne(Report, { where: { id } });
+        if (!current) throw notFound('报告不存在');
+        throw conflict(`报告已被他人修改（当前修订号 ${current.revision}，您提交的是 ${expectedRevision}），请刷新后重试`, {
+          currentRevision: current.revision,
+        });
+      }
+      const report = (await tx.manager.findOne(Report, { where: { id } }))!;
+      this.assertEditable(report);
+      const before = await loadContent(tx.manager, report);
+      const after: ReportContent = { ...before, cells: { ...before.cells }, sections: { ...before.sections } };
+      for (const cell of cells) after.cells[cell.key] = cell.value ?? null;
+      for (const section of sections) after.sections[checkSectionInput(section)] = section.text;
+      return this.applyContent(tx, report, before, after, 'report.update', { revision: { from: expectedRevision, to: report.revision } });
+    });
+  }
+
+  /** published revisions are immutable: a change goes through a correction (更正) */
+  assertEditable(report: Report): void {
+    if (report.status === 'PUBLISHED') throw conflict('已公开的报告不能修改；如需更正，请发起更正');
+  }
+
+  private async applyContent(
+    tx: RequestContext,
+    report: Report,
+    before: ReportContent,
+    after: ReportContent,
+    action: string,
+    extra: Record<string, unknown>,
+  ): Promise<Report> {
+    const { cells, sections } = diffContent(before, after);
+    const previous = await loadPreviousContent(tx.manager, report.agencyId, report.year);
+    await writeContent(tx.manager, report, after, cells, previous);
+    for (const hook of this.contentChangeHooks) await hook(tx, report, { before, after, cells, sections });
+    await appendAudit(tx, {
+      action,
+      targetType: 'Report',
+      targetId: report.id,
+      agencyId: report.agencyId,
+      reportId: report.id,
+      detail: { ...extra, cells, sections, contentHash: report.contentHash },
+    });
+    tx.loaders.cellsByReport.clear(report.id);
+    return report;
+  }
+
+  /**
+   * Import a published report's text or HTML through the domain importer. The year comes from the
+   * argument or the source; a draft of that year is replaced (cell-level changes on the trail), any
+   * other existing report is a CONFLICT. What could not be placed is returned, never dropped.
+   */
+  async import(ctx: RequestContext, agencyId: string, args: { year?: number | null; text?: string | null; html?: string | null }): Promise<ImportResult> {
+    await authorize(ctx, 'report.import', { agencyId, targetType: 'Report' });
+    if (!args.text?.trim() && !args.html?.trim()) throw badInput('请提供报告的文本或 HTML');
+    let imported;
+    try {
+      imported = importReportContent({ text: args.text ?? undefined, html: args.html ?? undefined });
+    } catch (error) {
+      if (error instanceof ReportImportError) throw badInput(`无法导入：${error.message}`);
+      throw error;
+    }
+    const year = args.year ?? imported.detectedYear;
+    if (!year) throw badInput('无法从原文识别报告年度，请指定年度', { field: 'year' });
+    checkYear(year);
+    const content: ReportContent = { ...imported.report, year };
+    return withTransaction(ctx, async (tx) => {
+      const agency = await tx.manager.findOne(Agency, { where: { id: agencyId } });
+      if (!agency) throw notFound('单位不存在');
+      if (!content.agency?.trim()) content.agency = agency.name;
+      const existing = await tx.manager.findOne(Report, { where: { agencyId, year } });
+      const detail = { source: args.html?.trim() ? 'html' : 'text', detectedFormat: imported.detectedFormat, detectedYear: imported.detectedYear, unplaced: imported.unplaced.length, notes: imported.notes };
+      let report: Report;
+      if (existing) {
+        if (existing.status !== 'DRAFT') throw conflict(`该单位${year}年度的报告已存在且不是草稿，不能用导入覆盖`);
+        if (existing.format !== content.format) throw conflict(`已有的${year}年度草稿使用 ${existing.format} 格式，导入内容是 ${content.format} 格式；请先删除草稿`);
+        if (!(await bumpRevision(tx.manager, existing.id, existing.revision, new Date()))) {
+          throw conflict('报告已被他人修改，请重试', { currentRevision: existing.revision + 1 });
+        }
+        const locked = (await tx.manager.findOne(Report, { where: { id: existing.id } }))!;
+        const before = await loadContent(tx.manager, locked);
+        report = await this.applyContent(tx, locked, before, content, 'report.import', detail);
+      } else {
+        const previous = await loadPreviousContent(tx.manager, agencyId, year);
+        report = newReportRow(agencyId, content, previous);
+        await this.insertReport(tx, report, content);
+        await appendAudit(tx, {
+          action: 'report.import',
+          targetType: 'Report',
+          targetId: report.id,
+          agencyId,
+          reportId: report.id,
+          detail: { ...detail, year, format: content.format, cells: Object.fromEntries(Object.entries(content.cells).filter(([, v]) => v != null)) },
+        });
+      }
+      return {
+        report,
+        unplaced: imported.unplaced.map((u) => ({ line: u.line ?? null, text: u.text, reason: u.reason })),
+        detectedFormat: imported.detectedFormat,
+        detectedYear: imported.detectedYear,
+        notes: imported.notes,
+      };
+    });
+  }
+
+  /** drafts only; the whole content goes to the trail so nothing is lost */
+  async delete(ctx: RequestContext, id: string): Promise<boolean> {
+    requireUser(ctx);
+    const found = await ctx.manager.findOne(Report, { where: { id } });
+    if (!found) throw notFound('报告不存在');
+    await authorize(ctx, 'report.delete', { agencyId: found.agencyId, reportId: id, targetType: 'Report', targetId: id });
+    return withTransaction(ctx, async (tx) => {
+      const report = await tx.manager.findOne(Report, { where: { id } });
+      if (!report) throw notFound('报告不存在');
+      if (report.status !== 'DRAFT') throw conflict('只能删除草稿状态的报告');
+      const content = await loadContent(tx.manager, report);
+      await tx.manager.delete(ReportCell, { reportId: id });
+      await tx.manager.delete(Report, { id });
+      await appendAudit(tx, {
+        action: 'report.delete',
+        targetType: 'Report',
+        targetId: id,
+        agencyId: report.agencyId,
+        reportId: id,
+        detail: {
+          year: report.year,
+          format: report.format,
+          revision: report.revision,
+          contentHash: report.contentHash,
+          sections: content.sections,
+          cells: Object.fromEntries(Object.entries(content.cells).filter(([, v]) => v != null)),
+        },
+      });
+      return true;
+    });
+  }
+}

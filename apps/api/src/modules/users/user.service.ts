@@ -1,0 +1,157 @@
+import { isRole, type Role } from '@touming/domain/permissions';
+import { agencyScope, authorize, requireUser } from '../../common/authorize';
+import type { RequestContext } from '../../common/context';
+import { badInput, conflict, notFound } from '../../common/errors';
+import { pageOf, type ListOptions } from '../../common/list';
+import { newId } from '../../db/columns';
+import { dialectOf, isUniqueViolation, listContains } from '../../db/dialect';
+import { withTransaction } from '../../db/transaction';
+import { Agency } from '../agencies/agency.entity';
+import { appendAudit } from '../audit/audit.service';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
+import { User } from './user.entity';
+import type { UserFilter, UserInput, UserUpdateInput } from './user.types';
+
+const SORTABLE = ['username', 'displayName', 'createdAt'] as const;
+
+function snapshot(u: User) {
+  return { username: u.username, displayName: u.displayName, agencyId: u.agencyId, roles: [...u.roles], active: u.active };
+}
+
+function checkRoles(roles: Role[]) {
+  if (roles.length === 0) throw badInput('至少需要一个角色', { field: 'roles' });
+  const unknown = roles.find((r) => !isRole(r));
+  if (unknown) throw badInput(`未知的角色：${unknown}`, { field: 'roles' });
+}
+
+function checkPassword(password: string) {
+  if (password.length < MIN_PASSWORD_LENGTH) throw badInput(`密码至少需要 ${MIN_PASSWORD_LENGTH} 位`, { field: 'password' });
+}
+
+/** the data a new user needs; shared by the GraphQL mutation, the CLI and the seed */
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  agencyId: string;
+  roles: Role[];
+}
+
+/** insert a user inside an open transaction, with its audit entry (no permission check: callers do) */
+export async function insertUser(tx: RequestContext, input: NewUser, passwordHash?: string): Promise<User> {
+  const username = input.username.trim();
+  if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username)) {
+    throw badInput('用户名只能包含字母、数字、下划线、点和连字符（2–64位）', { field: 'username' });
+  }
+  if (!input.displayName.trim()) throw badInput('姓名不能为空', { field: 'displayName' });
+  checkRoles(input.roles);
+  if (!passwordHash) checkPassword(input.password);
+  const agency = await tx.manager.findOne(Agency, { where: { id: input.agencyId } });
+  if (!agency) throw notFound('单位不存在');
+  const now = new Date();
+  const user = tx.manager.create(User, {
+    id: newId(),
+    username,
+    displayName: input.displayName.trim(),
+    passwordHash: passwordHash ?? (await hashPassword(input.password)),
+    agencyId: input.agencyId,
+    roles: [...new Set(input.roles)],
+    active: true,
+    tokenVersion: 0,
+    createdAt: now,
+    updatedAt: now,
+  });
+  try {
+    await tx.manager.insert(User, user);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`用户名“${username}”已存在`);
+    throw error;
+  }
+  await appendAudit(tx, { action: 'user.create', targetType: 'User', targetId: user.id, agencyId: user.agencyId, detail: { after: snapshot(user) } });
+  return user;
+}
+
+export class UserService {
+  me(ctx: RequestContext): Promise<User | null> {
+    if (!ctx.user) return Promise.resolve(null);
+    return ctx.manager.findOne(User, { where: { id: ctx.user.id } });
+  }
+
+  async list(ctx: RequestContext, filter: UserFilter | null | undefined, options: ListOptions | null | undefined) {
+    await authorize(ctx, 'user.read', { agencyId: filter?.agencyId ?? undefined, targetType: 'User' });
+    const page = pageOf(options, SORTABLE, 'username');
+    const qb = ctx.manager.createQueryBuilder(User, 'u');
+    const scope = agencyScope(ctx);
+    if (scope) qb.andWhere('u.agencyId = :scope', { scope });
+    if (filter?.agencyId) qb.andWhere('u.agencyId = :agencyId', { agencyId: filter.agencyId });
+    if (filter?.role) qb.andWhere(listContains(dialectOf(ctx.manager), 'u.roles', 'role'), { role: filter.role });
+    if (filter?.search) qb.andWhere('(u.username LIKE :s OR u.displayName LIKE :s)', { s: `%${filter.search}%` });
+    const [items, totalItems] = await qb
+      .orderBy(`u.${page.sort}`, page.order)
+      .addOrderBy('u.id', 'ASC')
+      .skip(page.skip)
+      .take(page.take)
+      .getManyAndCount();
+    return { items, totalItems };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<User | null> {
+    requireUser(ctx);
+    const user = await ctx.manager.findOne(User, { where: { id } });
+    if (!user) return null;
+    if (user.id !== ctx.user!.id) await authorize(ctx, 'user.read', { agencyId: user.agencyId, targetType: 'User', targetId: id });
+    return user;
+  }
+
+  async create(ctx: RequestContext, input: UserInput): Promise<User> {
+    await authorize(ctx, 'user.manage', { agencyId: input.agencyId, targetType: 'User' });
+    return withTransaction(ctx, (tx) => insertUser(tx, input));
+  }
+
+  async update(ctx: RequestContext, id: string, input: UserUpdateInput): Promise<User> {
+    await authorize(ctx, 'user.manage', { targetType: 'User', targetId: id });
+    if (input.roles) checkRoles(input.roles);
+    if (input.password != null) checkPassword(input.password);
+    if (input.displayName != null && !input.displayName.trim()) throw badInput('姓名不能为空', { field: 'displayName' });
+    const passwordHash = input.password != null ? await hashPassword(input.password) : undefined;
+    return withTransaction(ctx, async (tx) => {
+      const user = await tx.manager.findOne(User, { where: { id } });
+      if (!user) throw notFound('用户不存在');
+      const before = snapshot(user);
+      if (input.agencyId != null) {
+        if (!(await tx.manager.findOne(Agency, { where: { id: input.agencyId } }))) throw notFound('单位不存在');
+        user.agencyId = input.agencyId;
+      }
+      if (input.displayName != null) user.displayName = input.displayName.trim();
+      if (input.roles) user.roles = [...new Set(input.roles)];
+      if (input.active != null) user.active = input.active;
+      if (passwordHash) user.passwordHash = passwordHash;
+      const after = snapshot(user);
+      // a new password, other roles, another agency or deactivation end every session of the user
+      const revoke =
+        passwordHash !== undefined ||
+        before.agencyId !== after.agencyId ||
+        before.active !== after.active ||
+        before.roles.join(',') !== after.roles.join(',');
+      if (revoke) user.tokenVersion += 1;
+      user.updatedAt = new Date();
+      await tx.manager.update(User, { id }, {
+        displayName: user.displayName,
+        agencyId: user.agencyId,
+        roles: user.roles,
+        active: user.active,
+        passwordHash: user.passwordHash,
+        tokenVersion: user.tokenVersion,
+        updatedAt: user.updatedAt,
+      });
+      await appendAudit(tx, {
+        action: 'user.update',
+        targetType: 'User',
+        targetId: id,
+        agencyId: user.agencyId,
+        detail: { before, after, passwordChanged: passwordHash !== undefined, sessionsRevoked: revoke },
+      });
+      return user;
+    });
+  }
+}

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatForYear } from '@touming/domain/formats';
+import { generateReport } from '@touming/domain/generate';
+import { importReport } from '@touming/domain/import';
+import type { ReportContent } from '@touming/domain/report';
+import type { DataSource } from 'typeorm';
+import { systemContext } from '../common/context';
+import { newId } from '../db/columns';
+import { withTransaction } from '../db/transaction';
+import { Agency } from '../modules/agencies/agency.entity';
+import { appendAudit } from '../modules/audit/audit.service';
+import { hashPassword } from '../modules/auth/password';
+import { ReportingCycle } from '../modules/cycles/cycle.entity';
+import { defaultDeadline } from '../modules/cycles/cycle.service';
+import { ReportCell } from '../modules/reports/report-cell.entity';
+import { Report } from '../modules/reports/report.entity';
+import { cellRows, insertRows, newReportRow } from '../modules/reports/report.repository';
+import { User } from '../modules/users/user.entity';
+import {
+  CURRENT_YEAR_STATUS,
+  DEMO_AGENCIES,
+  DEMO_PASSWORD,
+  DEMO_REGION,
+  DEMO_USERS,
+  DEMO_YEARS,
+  REAL_REPORT,
+  type DemoUser,
+} from './demo-data';
+
+export interface SeedSummary {
+  agencies: number;
+  users: DemoUser[];
+  cycles: number;
+  reports: number;
+}
+
+/** the demo report text: beside the compiled seed (dist) or in src when run from sources */
+function realReportText(): string {
+  const candidates = [
+    path.join(__dirname, 'data', REAL_REPORT.file),
+    path.join(__dirname, '..', '..', 'src', 'seed', 'data', REAL_REPORT.file),
+  ];
+  const file = candidates.find((f) => fs.existsSync(f));
+  if (!file) throw new Error(`demo data missing: ${REAL_REPORT.file}`);
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** the database holds no agency yet (a fresh install) */
+export async function isEmptyDatabase(ds: DataSource): Promise<boolean> {
+  return (await ds.manager.count(Agency)) === 0;
+}
+
+/**
+ * Demo data for a fresh database: 盐池县's agencies, a user for every role (password touming-demo),
+ * cycles 2019–2025, the real 2020 report of 盐池县文化旅游广电局 through the domain importer, and
+ * generated rule-consistent reports for the rest. One transaction, batch inserts, one audit entry.
+ * Returns null (and does nothing) when the database already has data.
+ */
+export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
+  if (!(await isEmptyDatabase(ds))) return null;
+  const now = new Date();
+  // argon2 runs on libuv's thread pool: hash the users' passwords in parallel before the transaction
+  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+
+  const agencies = new Map<string, Agency>();
+  const county = DEMO_AGENCIES.find((a) => a.kind === 'COUNTY_GOVERNMENT')!;
+  for (const a of DEMO_AGENCIES) {
+    agencies.set(
+      a.code,
+      Object.assign(new Agency(), {
+        id: newId(),
+        code: a.code,
+        name: a.name,
+        kind: a.kind,
+        parentId: null,
+        region: DEMO_REGION,
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+  }
+  const countyId = agencies.get(county.code)!.id;
+  for (const a of agencies.values()) if (a.kind !== 'COUNTY_GOVERNMENT') a.parentId = countyId;
+
+  const users = DEMO_USERS.map((u, i) =>
+    Object.assign(new User(), {
+      id: newId(),
+      username: u.username,
+      displayName: u.displayName,
+      passwordHash: hashes[i],
+      agencyId: agencies.get(u.agency)!.id,
+      roles: u.roles,
+      active: true,
+      tokenVersion: 0,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
+
+  const cycles = DEMO_YEARS.map((year) =>
+    Object.assign(new ReportingCycle(), {
+      id: newId(),
+      year,
+      format: formatForYear(year).id,
+      deadline: defaultDeadline(year),
+      requiresPreReview: false,
+      open: year === DEMO_YEARS[DEMO_YEARS.length - 1],
+      createdAt: now,
+    }),
+  );
+
+  const imported = importReport({ text: realReportText() });
+  const reports: Report[] = [];
+  const cells: ReportCell[] = [];
+  const currentYear = DEMO_YEARS[DEMO_YEARS.length - 1];
+  DEMO_AGENCIES.filter((a) => a.reports).forEach((demo, index) => {
+    const agency = agencies.get(demo.code)!;
+    let previous: ReportContent | null = null;
+    for (const year of DEMO_YEARS) {
+      const status = year < currentYear ? 'PUBLISHED' : CURRENT_YEAR_STATUS[demo.code];
+      if (status === null) continue;
+      const content: ReportContent =
+        demo.code === REAL_REPORT.agency && year === REAL_REPORT.year
+          ? { ...imported.report, year, agency: imported.report.agency || agency.name }
+          : generateReport({ format: formatForYear(year).id, year, agency: agency.name, seed: 20_190 + index, previous, scale: demo.scale });
+      // timestamps as if each report was written in the January after its year
+      const at = new Date(Date.UTC(year + 1, 0, 10 + (index % 15), 9, 0, 0));
+      const report = newReportRow(agency.id, content, previous, { status: status ?? 'DRAFT', at: year < currentYear ? at : now });
+      reports.push(report);
+      cells.push(...cellRows(report.id, content));
+      previous = content;
+    }
+  });
+
+  await withTransaction(systemContext(ds, 'seed'), async (tx) => {
+    const m = tx.manager;
+    // parents first: the county government, then everything under it
+    await insertRows(m, Agency, [...agencies.values()].filter((a) => a.parentId === null));
+    await insertRows(m, Agency, [...agencies.values()].filter((a) => a.parentId !== null));
+    await insertRows(m, User, users);
+    await insertRows(m, ReportingCycle, cycles);
+    await insertRows(m, Report, reports);
+    await insertRows(m, ReportCell, cells);
+    await appendAudit(tx, {
+      action: 'seed.demo',
+      targetType: 'Database',
+      detail: {
+        agencies: agencies.size,
+        users: users.map((u) => u.username),
+        cycles: DEMO_YEARS,
+        reports: reports.length,
+        cells: cells.length,
+        realReport: { agency: REAL_REPORT.agency, year: REAL_REPORT.year, file: REAL_REPORT.file, unplaced: imported.unplaced.length },
+      },
+    });
+  });
+  return { agencies: agencies.size, users: DEMO_USERS, cycles: cycles.length, reports: reports.length };
+}
