@@ -1,0 +1,183 @@
+import { cellDefinition, formatForYear, isFormatId, type FormatId } from '@touming/domain/formats';
+import { emptyReport, type ReportContent } from '@touming/domain/report';
+import { computedTotals, validateReport, type ValidationResult } from '@touming/domain/validation';
+import { In, type EntityManager } from 'typeorm';
+import { authorize } from '../../common/authorize';
+import type { RequestContext } from '../../common/context';
+import { badInput, conflict, notFound } from '../../common/errors';
+import { withTransaction } from '../../db/transaction';
+import { Agency, type AgencyKind } from '../agencies/agency.entity';
+import { ReportingCycle } from '../cycles/cycle.entity';
+import { buildTables } from '../formats/tables';
+import { Report } from '../reports/report.entity';
+import { ReportService } from '../reports/report.service';
+import { CountyScopeKind, type CountyAgencyStatus, type CountyCellBreakdown, type CountyScope, type CountySummary } from './county.types';
+import { cellByAgency, currentRevisions, publishedTotals, type AgencySelection, type PublishedTotals } from './published-totals';
+
+/** the agencies a county compiles: its departments and townships (not the county government itself) */
+export const COMPILED_KINDS: AgencyKind[] = ['DEPARTMENT', 'TOWNSHIP'];
+
+const KINDS_OF_SCOPE: Record<Exclude<CountyScopeKind, 'LIST'>, AgencyKind[]> = {
+  ALL: COMPILED_KINDS,
+  DEPARTMENTS: ['DEPARTMENT'],
+  TOWNSHIPS: ['TOWNSHIP'],
+};
+
+/** only the table rules apply to summed tables: the narrative rules have no text to read */
+function tableRulesOnly(result: ValidationResult): ValidationResult {
+  const tableOnly = (r: { cells: string[] }) => r.cells.every((c) => !c.startsWith('section:'));
+  return { errors: result.errors.filter(tableOnly), warnings: result.warnings.filter(tableOnly), notAssessable: result.notAssessable.filter(tableOnly) };
+}
+
+export function contentOfTotals(totals: PublishedTotals, agency: string): ReportContent {
+  const content = emptyReport(totals.format, totals.year, agency);
+  for (const key of Object.keys(content.cells)) content.cells[key] = totals.cells[key] ?? null;
+  return content;
+}
+
+export class CountyService {
+  constructor(private readonly reportService: ReportService) {}
+
+  /** the agencies of a scope (active ones), in code order */
+  async agenciesOf(manager: EntityManager, scope: CountyScope | null | undefined): Promise<Agency[]> {
+    const kind = scope?.kind ?? CountyScopeKind.ALL;
+    if (kind === CountyScopeKind.LIST) {
+      const ids = scope?.agencyIds ?? [];
+      if (ids.length === 0) throw badInput('指定单位汇总时须至少选择一个单位', { field: 'scope.agencyIds' });
+      const found = await manager.find(Agency, { where: { id: In(ids) }, order: { code: 'ASC' } });
+      if (found.length !== new Set(ids).size) throw notFound('所选单位中有不存在的单位');
+      return found;
+    }
+    return manager.find(Agency, { where: { kind: In(KINDS_OF_SCOPE[kind]), active: true }, order: { code: 'ASC' } });
+  }
+
+  async formatOfYear(manager: EntityManager, year: number): Promise<FormatId> {
+    const cycle = await manager.findOne(ReportingCycle, { where: { year } });
+    return cycle && isFormatId(cycle.format) ? cycle.format : formatForYear(year).id;
+  }
+
+  async summary(ctx: RequestContext, year: number, scope: CountyScope | null | undefined): Promise<CountySummary> {
+    await authorize(ctx, 'county.summary', { targetType: 'CountySummary' });
+    const manager = ctx.manager;
+    const agencies = await this.agenciesOf(manager, scope);
+    const selection: AgencySelection = { agencyIds: agencies.map((a) => a.id) };
+    const format = await this.formatOfYear(manager, year);
+    const previousFormat = await this.formatOfYear(manager, year - 1);
+    const comparable = previousFormat === format;
+
+    const [totals, previousTotals, revisions, reports] = await Promise.all([
+      publishedTotals(manager, year, format, selection),
+      comparable ? publishedTotals(manager, year - 1, format, selection) : Promise.resolve(null),
+      currentRevisions(manager, year, selection),
+      selection.agencyIds!.length ? manager.find(Report, { where: { year, agencyId: In(selection.agencyIds!) }, select: { id: true, agencyId: true, status: true } }) : [],
+    ]);
+    const content = contentOfTotals(totals, '汇总');
+    const previous = previousTotals && previousTotals.reportCount > 0 ? contentOfTotals(previousTotals, '汇总') : null;
+    const validation = tableRulesOnly(validateReport(content, { previous }));
+
+    const revisionByAgency = new Map(revisions.map((r) => [r.agencyId, r]));
+    const reportByAgency = new Map(reports.map((r) => [r.agencyId, r]));
+    const included: CountyAgencyStatus[] = [];
+    const notPublished: CountyAgencyStatus[] = [];
+    const missing: CountyAgencyStatus[] = [];
+    for (const agency of agencies) {
+      const revision = revisionByAgency.get(agency.id);
+      const report = reportByAgency.get(agency.id);
+      const status: CountyAgencyStatus = {
+        agencyId: agency.id,
+        agencyName: agency.name,
+        kind: agency.kind,
+        reportStatus: report?.status ?? null,
+        revisionId: revision?.id ?? null,
+        publishedAt: revision?.publishedAt ?? null,
+        note: null,
+      };
+      if (revision && revision.format === format) included.push(status);
+      else if (revision) notPublished.push({ ...status, note: `公开版本使用${revision.format}年版格式，与本年度${format}年版格式不符，未计入汇总` });
+      else if (report) notPublished.push({ ...status, note: '报告尚未公开' });
+      else missing.push({ ...status, note: '未报送本年度报告' });
+    }
+
+    const cells = Object.keys(content.cells).map((key) => {
+      const value = totals.cells[key];
+      const previousValue = comparable && previousTotals && previousTotals.reportCount > 0 ? (previousTotals.cells[key] ?? null) : null;
+      const def = cellDefinition(format, key)!;
+      const decimals = def.kind === 'amount' ? (def.decimals ?? 2) : 0;
+      const change = value !== null && previousValue !== null ? Number((value - previousValue).toFixed(decimals)) : null;
+      return { key, label: def.label, value, blanks: totals.blanks[key], previousValue, change };
+    });
+
+    return {
+      year,
+      format,
+      scope: scope?.kind ?? CountyScopeKind.ALL,
+      reportCount: totals.reportCount,
+      tables: buildTables(format, content.cells, computedTotals(content)),
+      cells,
+      validation: {
+        errors: validation.errors.map(toGraphqlRule),
+        warnings: validation.warnings.map(toGraphqlRule),
+        notAssessable: validation.notAssessable.map(toGraphqlRule),
+      },
+      included,
+      notPublished,
+      missing,
+      previousYearComparable: comparable,
+    };
+  }
+
+  /** the summed content of a scope (for downloads and the county report) — permission checked */
+  async summedContent(ctx: RequestContext, year: number, scope?: CountyScope | null): Promise<{ content: ReportContent; totals: PublishedTotals }> {
+    await authorize(ctx, 'county.summary', { targetType: 'CountySummary' });
+    const agencies = await this.agenciesOf(ctx.manager, scope);
+    const format = await this.formatOfYear(ctx.manager, year);
+    const totals = await publishedTotals(ctx.manager, year, format, { agencyIds: agencies.map((a) => a.id) });
+    return { content: contentOfTotals(totals, '全县汇总'), totals };
+  }
+
+  async cellBreakdown(ctx: RequestContext, year: number, key: string, scope: CountyScope | null | undefined): Promise<CountyCellBreakdown> {
+    await authorize(ctx, 'county.summary', { targetType: 'CountySummary' });
+    const format = await this.formatOfYear(ctx.manager, year);
+    const def = cellDefinition(format, key);
+    if (!def) throw badInput(`${year}年度使用的${format}年版格式中没有单元格“${key}”`, { field: 'key' });
+    const agencies = await this.agenciesOf(ctx.manager, scope);
+    const byId = new Map(agencies.map((a) => [a.id, a]));
+    const rows = await cellByAgency(ctx.manager, year, key, { agencyIds: agencies.map((a) => a.id) });
+    const items = rows.map((r) => {
+      const agency = byId.get(r.agencyId)!;
+      return { agencyId: r.agencyId, agencyName: agency.name, kind: agency.kind, revisionId: r.revisionId, value: r.value };
+    });
+    const filled = items.filter((i) => i.value !== null);
+    const decimals = def.kind === 'amount' ? (def.decimals ?? 2) : 0;
+    const total = filled.length ? Number(filled.reduce((s, i) => s + (i.value as number), 0).toFixed(decimals)) : null;
+    return { key, label: def.label, total, items };
+  }
+
+  /**
+   * The county government's own report for the year, created through the reports service (same
+   * audit, same carry-over) and filled with the county summary's totals; the narrative is left to
+   * write. From here it runs through the normal workflow.
+   */
+  async generateCountyReport(ctx: RequestContext, year: number): Promise<Report> {
+    await authorize(ctx, 'county.summary', { targetType: 'CountySummary' });
+    return withTransaction(ctx, async (tx) => {
+      const government = await tx.manager.find(Agency, { where: { kind: 'COUNTY_GOVERNMENT', active: true } });
+      if (government.length !== 1) {
+        throw badInput(government.length === 0 ? '尚未登记县人民政府（单位类型 COUNTY_GOVERNMENT）' : '登记了多个县人民政府，无法确定为哪一个生成报告');
+      }
+      const existing = await tx.manager.findOne(Report, { where: { agencyId: government[0].id, year } });
+      if (existing) throw conflict(`${government[0].name}${year}年度的报告已存在，不能重复生成`, { reportId: existing.id });
+      const { content } = await this.summedContent(tx, year, { kind: CountyScopeKind.ALL });
+      const created = await this.reportService.create(tx, government[0].id, year);
+      const cells = Object.entries(content.cells)
+        .filter(([, value]) => value !== null)
+        .map(([key, value]) => ({ key, value }));
+      return this.reportService.update(tx, created.id, created.revision, { cells });
+    });
+  }
+}
+
+function toGraphqlRule(r: ValidationResult['errors'][number]) {
+  const show = (v: unknown) => (v === undefined || v === null ? null : String(v));
+  return { ruleId: r.ruleId, id: r.id, severity: r.severity, status: r.status, cells: r.cells, expected: show(r.expected), actual: show(r.actual), message: r.message, explanation: null };
+}

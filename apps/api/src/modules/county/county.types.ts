@@ -1,0 +1,138 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AgencyKindEnum, type AgencyKind } from '../agencies/agency.entity';
+import { ReportTable } from '../formats/format.types';
+import { Validation } from '../reports/report.types';
+
+export enum CountyScopeKind {
+  ALL = 'ALL',
+  DEPARTMENTS = 'DEPARTMENTS',
+  TOWNSHIPS = 'TOWNSHIPS',
+  LIST = 'LIST',
+}
+registerEnumType(CountyScopeKind, {
+  name: 'CountyScopeKind',
+  description: '汇总范围：全部县直部门和乡镇、仅县直部门、仅乡镇、指定单位',
+});
+
+@InputType({ description: '汇总范围' })
+export class CountyScope {
+  @Field(() => CountyScopeKind, { defaultValue: CountyScopeKind.ALL })
+  kind: CountyScopeKind = CountyScopeKind.ALL;
+
+  @Field(() => [ID], { nullable: true, description: 'kind 为 LIST 时的单位' })
+  agencyIds?: string[] | null;
+}
+
+@ObjectType({ description: '汇总范围内某单位的报告情况' })
+export class CountyAgencyStatus {
+  @Field(() => ID)
+  agencyId: string;
+
+  @Field()
+  agencyName: string;
+
+  @Field(() => AgencyKindEnum)
+  kind: AgencyKind;
+
+  @Field(() => String, { nullable: true, description: '报告状态（无报告为 null）' })
+  reportStatus: string | null;
+
+  @Field(() => ID, { nullable: true, description: '现行公开版本' })
+  revisionId: string | null;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: '未计入汇总的原因' })
+  note: string | null;
+}
+
+@ObjectType({ description: '汇总表的一个单元格' })
+export class CountyCell {
+  @Field()
+  key: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => Float, { nullable: true })
+  value: number | null;
+
+  @Field(() => Int, { description: '计入汇总的报告中该格空白的份数' })
+  blanks: number;
+
+  @Field(() => Float, { nullable: true, description: '上年同口径汇总值（格式不同时为 null）' })
+  previousValue: number | null;
+
+  @Field(() => Float, { nullable: true, description: '较上年增减' })
+  change: number | null;
+}
+
+@ObjectType({ description: '全县汇总' })
+export class CountySummary {
+  @Field(() => Int)
+  year: number;
+
+  @Field()
+  format: string;
+
+  @Field(() => CountyScopeKind)
+  scope: CountyScopeKind;
+
+  @Field(() => Int, { description: '计入汇总的报告份数' })
+  reportCount: number;
+
+  @Field(() => [ReportTable], { description: '按官方表格排列的汇总数' })
+  tables: ReportTable[];
+
+  @Field(() => [CountyCell])
+  cells: CountyCell[];
+
+  @Field(() => Validation, { description: '对汇总数执行的同一套勾稽规则（仅表格规则）' })
+  validation: Validation;
+
+  @Field(() => [CountyAgencyStatus], { description: '已计入（现行公开版本）' })
+  included: CountyAgencyStatus[];
+
+  @Field(() => [CountyAgencyStatus], { description: '尚未公开（有报告但未公开）' })
+  notPublished: CountyAgencyStatus[];
+
+  @Field(() => [CountyAgencyStatus], { description: '缺报（无本年度报告）' })
+  missing: CountyAgencyStatus[];
+
+  @Field({ description: '上年与本年格式相同，可逐格比较' })
+  previousYearComparable: boolean;
+}
+
+@ObjectType()
+export class CountyCellAgencyValue {
+  @Field(() => ID)
+  agencyId: string;
+
+  @Field()
+  agencyName: string;
+
+  @Field(() => AgencyKindEnum)
+  kind: AgencyKind;
+
+  @Field(() => ID)
+  revisionId: string;
+
+  @Field(() => Float, { nullable: true })
+  value: number | null;
+}
+
+@ObjectType({ description: '某一单元格的分单位明细（从大到小）' })
+export class CountyCellBreakdown {
+  @Field()
+  key: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => Float, { nullable: true })
+  total: number | null;
+
+  @Field(() => [CountyCellAgencyValue])
+  items: CountyCellAgencyValue[];
+}

@@ -1,0 +1,131 @@
+/**
+ * SQL over published data only: the cells of CURRENT published revisions (report_revision.isCurrent)
+ * in published_cell. County compilation and the public statistics both read here, so "published" means
+ * the same thing in both. Sums run in the database (SUM … GROUP BY key), never by loading reports.
+ */
+import { getFormat, type FormatId } from '@touming/domain/formats';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Agency } from '../agencies/agency.entity';
+import { PublishedCell } from '../revisions/published-cell.entity';
+import { ReportRevision } from '../revisions/report-revision.entity';
+
+/** which agencies a sum covers: null = every agency that published */
+export interface AgencySelection {
+  agencyIds?: string[] | null;
+  kinds?: string[] | null;
+  region?: string | null;
+}
+
+export interface PublishedTotals {
+  format: FormatId;
+  year: number;
+  /** how many current revisions were summed */
+  reportCount: number;
+  /** the sum over the reports that filled the cell; null when all left it blank (as sumReports) */
+  cells: Record<string, number | null>;
+  /** how many summed reports left each cell blank */
+  blanks: Record<string, number>;
+}
+
+// isCurrent is a boolean column: 1 on both dialects (SQLite cannot bind JS booleans)
+const CURRENT = 'r.isCurrent = 1';
+
+function applySelection<T extends object>(qb: SelectQueryBuilder<T>, alias: string, selection: AgencySelection): SelectQueryBuilder<T> {
+  if (selection.agencyIds) {
+    // an empty list selects nothing (not everything)
+    if (selection.agencyIds.length === 0) qb.andWhere('1 = 0');
+    else qb.andWhere(`${alias}.agencyId IN (:...agencyIds)`, { agencyIds: selection.agencyIds });
+  }
+  if (selection.kinds || selection.region) {
+    qb.innerJoin(Agency, 'a', `a.id = ${alias}.agencyId`);
+    if (selection.kinds) qb.andWhere('a.kind IN (:...kinds)', { kinds: selection.kinds.length ? selection.kinds : ['-'] });
+    if (selection.region) qb.andWhere('a.region = :region', { region: selection.region });
+  }
+  return qb;
+}
+
+/** round a database sum to the cell's precision: SQLite sums REALs (0.1 + 0.2), MySQL returns strings */
+function toValue(raw: unknown, decimals: number): number | null {
+  if (raw === null || raw === undefined) return null;
+  const n = Number(raw);
+  return Number(n.toFixed(decimals));
+}
+
+export async function publishedTotals(
+  manager: EntityManager,
+  year: number,
+  format: FormatId,
+  selection: AgencySelection = {},
+): Promise<PublishedTotals> {
+  const countQb = manager
+    .createQueryBuilder(ReportRevision, 'r')
+    .where(CURRENT)
+    .andWhere('r.year = :year', { year })
+    .andWhere('r.format = :format', { format });
+  applySelection(countQb, 'r', selection);
+  const reportCount = await countQb.getCount();
+
+  const sumQb = manager
+    .createQueryBuilder(PublishedCell, 'c')
+    .innerJoin(ReportRevision, 'r', 'r.id = c.revisionId')
+    .select('c.key', 'key')
+    .addSelect('SUM(c.value)', 'total')
+    .addSelect('COUNT(c.value)', 'filled')
+    .where(CURRENT)
+    .andWhere('c.year = :year', { year })
+    .andWhere('c.format = :format', { format })
+    .groupBy('c.key');
+  applySelection(sumQb, 'c', selection);
+  const rows: Array<{ key: string; total: unknown; filled: unknown }> = await sumQb.getRawMany();
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+
+  const cells: Record<string, number | null> = {};
+  const blanks: Record<string, number> = {};
+  for (const def of getFormat(format).cells) {
+    const row = byKey.get(def.key);
+    const filled = row ? Number(row.filled) : 0;
+    // a key absent from a revision reads as blank, as in the domain's sumReports
+    blanks[def.key] = reportCount - filled;
+    cells[def.key] = filled === 0 ? null : toValue(row!.total, def.kind === 'amount' ? (def.decimals ?? 2) : 0);
+  }
+  return { format, year, reportCount, cells, blanks };
+}
+
+export interface CellByAgency {
+  agencyId: string;
+  revisionId: string;
+  value: number | null;
+}
+
+/** one cell of every current revision of the year (blank as null), largest first */
+export async function cellByAgency(manager: EntityManager, year: number, key: string, selection: AgencySelection = {}): Promise<CellByAgency[]> {
+  const qb = manager
+    .createQueryBuilder(PublishedCell, 'c')
+    .innerJoin(ReportRevision, 'r', 'r.id = c.revisionId')
+    .select('c.agencyId', 'agencyId')
+    .addSelect('c.revisionId', 'revisionId')
+    .addSelect('c.value', 'value')
+    .where(CURRENT)
+    .andWhere('c.year = :year', { year })
+    .andWhere('c.key = :key', { key });
+  applySelection(qb, 'c', selection);
+  const rows: Array<{ agencyId: string; revisionId: string; value: unknown }> = await qb.getRawMany();
+  return rows
+    .map((r) => ({ agencyId: r.agencyId, revisionId: r.revisionId, value: r.value === null || r.value === undefined ? null : Number(r.value) }))
+    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.agencyId.localeCompare(b.agencyId));
+}
+
+/** the current revisions of a year (without their content column unless asked) */
+export async function currentRevisions(
+  manager: EntityManager,
+  year: number,
+  selection: AgencySelection = {},
+  withContent = false,
+): Promise<ReportRevision[]> {
+  const qb = manager.createQueryBuilder(ReportRevision, 'r').where(CURRENT).andWhere('r.year = :year', { year });
+  if (!withContent) {
+    qb.select(['r.id', 'r.reportId', 'r.agencyId', 'r.year', 'r.format', 'r.revisionNo', 'r.contentHash', 'r.correctionNote', 'r.publishedAt', 'r.isCurrent']);
+  }
+  applySelection(qb, 'r', selection);
+  return qb.orderBy('r.agencyId', 'ASC').getMany();
+}
