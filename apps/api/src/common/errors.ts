@@ -66,7 +66,8 @@ export function makeFormatError(opts: { production: boolean; log?: (error: unkno
       original instanceof Error && ['ArgumentValidationError', 'InputValidationError'].includes(original.constructor.name);
     if (code && PUBLIC_CODES.has(code) && (original === undefined || original instanceof GraphQLError || code !== 'INTERNAL_SERVER_ERROR')) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions: opts.production ? extensions : formatted.extensions };
+      // an expected failure: its stack says nothing useful and is never shown
+      return { ...formatted, extensions };
     }
     if (typeGraphqlInput) {
       return { message: '输入不合法', locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };

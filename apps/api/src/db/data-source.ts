@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
+import { DataSource, type Logger } from 'typeorm';
 import type { DatabaseConfig } from '../config';
 import { MYSQL_MIGRATIONS } from '../migrations/mysql';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite';
@@ -9,6 +9,8 @@ export interface DataSourceOptions {
   logging?: boolean;
   /** tests only: build the schema from the entities instead of the migrations */
   synchronize?: boolean;
+  /** a TypeORM logger (tests count queries with one) */
+  logger?: Logger;
 }
 
 /** one DataSource factory for both dialects; schema changes only through migrations */
@@ -18,7 +20,8 @@ export function createDataSource(db: DatabaseConfig, opts: DataSourceOptions = {
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: opts.synchronize ?? false,
-    logging: opts.logging ?? false,
+    logging: opts.logging ?? (opts.logger ? (['query'] as ['query']) : false),
+    ...(opts.logger ? { logger: opts.logger } : {}),
   } as const;
   if (db.type === 'mysql') {
     return new DataSource({

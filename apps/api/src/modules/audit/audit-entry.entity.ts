@@ -51,8 +51,8 @@ export class AuditEntry {
   @Column({ type: 'varchar', length: 64, nullable: true })
   targetId: string | null;
 
-  /** before/after, reason … (JSON) */
-  @Column({ type: 'simple-json', nullable: true })
+  /** before/after, reason … (json: whole sections can exceed MySQL's 64 KB TEXT; MariaDB stores LONGTEXT) */
+  @Column({ type: 'json', nullable: true })
   detail: Record<string, unknown> | null;
 
   @Field(() => String, { nullable: true })

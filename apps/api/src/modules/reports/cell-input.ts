@@ -5,7 +5,8 @@ import type { CellInput, SectionInput } from './report.types';
 
 /** decimal(18,4) holds up to 14 integer digits */
 const MAX_MAGNITUDE = 1e14;
-export const MAX_SECTION_LENGTH = 50_000;
+/** a section is a TEXT column: 65,535 bytes on MySQL, about 21,000 Chinese characters */
+export const MAX_SECTION_BYTES = 65_535;
 
 /**
  * Check one entered cell against the format's definition of it (kind, unit, decimals — all from
@@ -39,8 +40,8 @@ export function checkSectionInput(section: SectionInput): NarrativeKey {
   if (!(NARRATIVE_KEYS as string[]).includes(section.key)) {
     throw badInput(`未知的文字部分：${section.key}（可选 ${NARRATIVE_KEYS.join('、')}）`, { key: section.key });
   }
-  if (section.text.length > MAX_SECTION_LENGTH) {
-    throw badInput(`文字部分 ${section.key} 超过 ${MAX_SECTION_LENGTH} 字`, { key: section.key });
+  if (Buffer.byteLength(section.text, 'utf8') > MAX_SECTION_BYTES) {
+    throw badInput(`文字部分 ${section.key} 过长（最多约 2 万字）`, { key: section.key });
   }
   return section.key as NarrativeKey;
 }

@@ -74,8 +74,8 @@ export class Report {
   @Column({ type: 'integer', default: 0 })
   warningCount: number;
 
-  /** the last validation, stored with the content it was run on */
-  @Column({ type: 'simple-json', nullable: true })
+  /** the last validation, stored with the content it was run on (json: can exceed MySQL's 64 KB TEXT) */
+  @Column({ type: 'json', nullable: true })
   validation: ValidationResult | null;
 
   @Field()
