@@ -5,6 +5,7 @@ import { ReportingCycle } from '../modules/cycles/cycle.entity';
 import { ReportCell } from '../modules/reports/report-cell.entity';
 import { Report } from '../modules/reports/report.entity';
 import { User } from '../modules/users/user.entity';
+import { WORKFLOW_ENTITIES } from '../modules/workflow/entities';
 
 /** every TypeORM entity; a new module adds its entities here and a migration per dialect */
-export const ENTITIES = [Agency, User, ReportingCycle, Report, ReportCell, AuditEntry, AuditHead];
+export const ENTITIES = [Agency, User, ReportingCycle, Report, ReportCell, AuditEntry, AuditHead, ...WORKFLOW_ENTITIES];

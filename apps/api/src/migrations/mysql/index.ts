@@ -1,4 +1,5 @@
 import { Initial1795756413018 } from './1795756413018-Initial';
+import { Workflow1795757219480 } from './1795757219480-Workflow';
 
 /** MySQL/MariaDB migrations in order (generated with typeorm migration:generate, then reviewed) */
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795756413018];
+export const MYSQL_MIGRATIONS: Function[] = [Initial1795756413018, Workflow1795757219480];

@@ -1,4 +1,5 @@
 import { Initial1795756412474 } from './1795756412474-Initial';
+import { Workflow1795757219479 } from './1795757219479-Workflow';
 
 /** SQLite migrations in order (generated with typeorm migration:generate, then reviewed) */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795756412474];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795756412474, Workflow1795757219479];

@@ -1,0 +1,123 @@
+import { reviewBlockers } from '@touming/domain/confidentiality';
+import { countyGovernmentDeadline, deadlineStatus, defaultDeadline } from '@touming/domain/deadlines';
+import type { ReportStatus } from '@touming/domain/workflow';
+import { In, IsNull } from 'typeorm';
+import { authorize } from '../../common/authorize';
+import type { RequestContext } from '../../common/context';
+import { notFound } from '../../common/errors';
+import { Agency } from '../agencies/agency.entity';
+import { ConfidentialityReview } from '../confidentiality/confidentiality-review.entity';
+import { Finding } from '../confidentiality/finding.entity';
+import { ReportingCycle } from '../cycles/cycle.entity';
+import { Report } from '../reports/report.entity';
+import { ReportRevision } from '../revisions/report-revision.entity';
+import { domainReview } from '../workflow/workflow.state';
+
+/** one agency's standing in a cycle, for the county dashboard */
+export interface AgencyProgress {
+  agencyId: string;
+  agencyName: string;
+  agencyKind: string;
+  reportId: string | null;
+  status: ReportStatus | null;
+  errorCount: number;
+  warningCount: number;
+  openFindings: number;
+  confidentialityCleared: boolean;
+  firstPublishedAt: Date | null;
+  deadline: string;
+  overdue: boolean;
+  daysOverdue: number;
+  daysLeft: number | null;
+}
+
+/** the agencies that report in a cycle: every active one but the county office itself */
+const REPORTING_KINDS = ['COUNTY_GOVERNMENT', 'DEPARTMENT', 'TOWNSHIP'];
+
+/** MIN(datetime) comes back as a Date from mysql2 and as UTC text from SQLite */
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+export class ProgressService {
+  /**
+   * Every reporting agency of the cycle with its report's status, deadline standing, error count and
+   * review clearance — two queries whatever the number of agencies: agencies ⟕ reports ⟕ first
+   * publication ⟕ open findings, then the standing reviews of those reports.
+   */
+  async cycleProgress(ctx: RequestContext, year: number): Promise<AgencyProgress[]> {
+    await authorize(ctx, 'county.summary', { targetType: 'Cycle' });
+    return this.load(ctx, year);
+  }
+
+  async load(ctx: RequestContext, year: number): Promise<AgencyProgress[]> {
+    const cycle = await ctx.manager.findOne(ReportingCycle, { where: { year } });
+    if (!cycle) throw notFound(`${year}年度的报告周期不存在`);
+    const rows = await ctx.manager
+      .createQueryBuilder(Agency, 'a')
+      .leftJoin(Report, 'r', 'r.agencyId = a.id AND r.year = :year', { year })
+      .leftJoin(
+        (qb) => qb.select('rv.reportId', 'pubReportId').addSelect('MIN(rv.publishedAt)', 'firstPublishedAt').from(ReportRevision, 'rv').groupBy('rv.reportId'),
+        'pub',
+        'pub.pubReportId = r.id',
+      )
+      .leftJoin(
+        (qb) =>
+          qb.select('f.reportId', 'findingReportId').addSelect('COUNT(*)', 'openFindings').from(Finding, 'f').where('f.status = :open', { open: 'OPEN' }).groupBy('f.reportId'),
+        'fo',
+        'fo.findingReportId = r.id',
+      )
+      .select([
+        'a.id AS agencyId',
+        'a.name AS agencyName',
+        'a.kind AS agencyKind',
+        'r.id AS reportId',
+        'r.status AS status',
+        'r.contentHash AS contentHash',
+        'r.errorCount AS errorCount',
+        'r.warningCount AS warningCount',
+        'pub.firstPublishedAt AS firstPublishedAt',
+        'fo.openFindings AS openFindings',
+      ])
+      .where('a.active = :active', { active: true })
+      .andWhere('a.kind IN (:...kinds)', { kinds: REPORTING_KINDS })
+      .orderBy('a.code', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    const reportIds = rows.map((r) => r.reportId as string | null).filter((id): id is string => !!id);
+    const reviews = reportIds.length
+      ? await ctx.manager.find(ConfidentialityReview, { where: { reportId: In(reportIds), voidedAt: IsNull() } })
+      : [];
+    const reviewOf = new Map(reviews.map((r) => [`${r.reportId}:${r.contentHash}`, r]));
+    const today = new Date();
+    return rows.map((row) => {
+      const kind = String(row.agencyKind);
+      const deadline = kind === 'COUNTY_GOVERNMENT' && cycle.deadline === defaultDeadline(year) ? countyGovernmentDeadline(year) : cycle.deadline;
+      const firstPublishedAt = toDate(row.firstPublishedAt);
+      const status = deadlineStatus({ deadline, publishedAt: firstPublishedAt, today });
+      const reportId = (row.reportId as string | null) ?? null;
+      const openFindings = Number(row.openFindings ?? 0);
+      const hash = String(row.contentHash ?? '');
+      const review = reportId ? reviewOf.get(`${reportId}:${hash}`) ?? null : null;
+      const findings = Array.from({ length: openFindings }, () => ({ status: 'OPEN' as const }));
+      return {
+        agencyId: String(row.agencyId),
+        agencyName: String(row.agencyName),
+        agencyKind: kind,
+        reportId,
+        status: (row.status as ReportStatus | null) ?? null,
+        errorCount: Number(row.errorCount ?? 0),
+        warningCount: Number(row.warningCount ?? 0),
+        openFindings,
+        confidentialityCleared: !!reportId && reviewBlockers(domainReview(review), hash, findings).length === 0,
+        firstPublishedAt,
+        deadline,
+        overdue: status.overdue,
+        daysOverdue: status.daysOverdue,
+        daysLeft: status.daysLeft,
+      };
+    });
+  }
+}

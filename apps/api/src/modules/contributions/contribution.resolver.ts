@@ -1,0 +1,63 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { Report } from '../reports/report.entity';
+import { User } from '../users/user.entity';
+import { workflowLoaders } from '../workflow/loaders';
+import { Contribution } from './contribution.entity';
+import { ContributionService } from './contribution.service';
+import { AssignContributionInput, ContributionTarget, OverdueContribution } from './contribution.types';
+
+@Resolver(() => Contribution)
+export class ContributionResolver {
+  constructor(private readonly service: ContributionService) {}
+
+  @Authorized()
+  @Mutation(() => Contribution, { description: '填报人将报告的一部分分配给股室/下属单位' })
+  assignContribution(
+    @Ctx() ctx: RequestContext,
+    @Arg('reportId', () => ID) reportId: string,
+    @Arg('assigneeId', () => ID) assigneeId: string,
+    @Arg('target') target: string,
+    @Arg('dueDate') dueDate: string,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ) {
+    return this.service.assign(ctx, { reportId, assigneeId, target, dueDate, note });
+  }
+
+  @Authorized()
+  @Mutation(() => Contribution, { description: '被分配人报送（标记完成）' })
+  deliverContribution(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.deliver(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => [Contribution])
+  contributions(@Ctx() ctx: RequestContext, @Arg('reportId', () => ID) reportId: string) {
+    return this.service.list(ctx, reportId);
+  }
+
+  @Authorized()
+  @Query(() => [OverdueContribution], { description: '逾期未报送的填报任务' })
+  overdueContributions(@Ctx() ctx: RequestContext) {
+    return this.service.overdue(ctx);
+  }
+
+  @Authorized()
+  @Query(() => [ContributionTarget], { description: '该报告可分配的填报范围' })
+  contributionTargets(@Ctx() ctx: RequestContext, @Arg('reportId', () => ID) reportId: string) {
+    return this.service.targets(ctx, reportId);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  async assignee(@Root() c: Contribution, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return (await workflowLoaders(ctx).users.load(c.assigneeId)) ?? null;
+  }
+}
+
+@Resolver(() => Report)
+export class ReportContributionsResolver {
+  @FieldResolver(() => [Contribution], { complexity: 3, description: '股室/下属单位填报任务' })
+  contributions(@Root() report: Report, @Ctx() ctx: RequestContext) {
+    return workflowLoaders(ctx).contributions.load(report.id);
+  }
+}

@@ -1,0 +1,35 @@
+import type { Container } from '../../common/container';
+import { AccountabilityResolver } from '../accountability/accountability.resolver';
+import { AuditResolver } from '../audit/audit.resolver';
+import { ConfidentialityResolver, ConfidentialityReviewResolver } from '../confidentiality/confidentiality.resolver';
+import { ConfidentialityService } from '../confidentiality/confidentiality.service';
+import { ContributionResolver, ReportContributionsResolver } from '../contributions/contribution.resolver';
+import { ReportService } from '../reports/report.service';
+import { RevisionResolver } from '../revisions/revision.resolver';
+import { WorkflowResolver } from './workflow.resolver';
+import { WorkflowService } from './workflow.service';
+
+/** the resolvers of 三级联签, 保密审查, publication, contributions, the trail and 责任追究 */
+export const WORKFLOW_RESOLVERS = [
+  WorkflowResolver,
+  RevisionResolver,
+  ConfidentialityResolver,
+  ConfidentialityReviewResolver,
+  ContributionResolver,
+  ReportContributionsResolver,
+  AuditResolver,
+  AccountabilityResolver,
+] as const;
+
+/**
+ * Hook the workflow into the reports service (same transaction as every content change): a saved
+ * text is rescanned; signatures and the review of other content are voided and a signed report
+ * goes back to DRAFT. Call once per container, before serving.
+ */
+export function registerWorkflowHooks(container: Container): void {
+  const reports = container.get(ReportService);
+  const workflow = container.get(WorkflowService);
+  const confidentiality = container.get(ConfidentialityService);
+  reports.onContentChange((tx, report, change) => confidentiality.onContentChange(tx, report, change));
+  reports.onContentChange((tx, report, change) => workflow.onContentChange(tx, report, change));
+}

@@ -1,0 +1,92 @@
+import DataLoader from 'dataloader';
+import { In, IsNull, Not, type EntityManager } from 'typeorm';
+import type { RequestContext } from '../../common/context';
+import { ConfidentialityReview } from '../confidentiality/confidentiality-review.entity';
+import { Finding } from '../confidentiality/finding.entity';
+import { Contribution } from '../contributions/contribution.entity';
+import { ReportingCycle } from '../cycles/cycle.entity';
+import { ReportRevision } from '../revisions/report-revision.entity';
+import { User } from '../users/user.entity';
+import { RectificationRequest } from './rectification.entity';
+import { Signature } from './signature.entity';
+import { WarningExplanation } from './warning-explanation.entity';
+
+/**
+ * Per-request batch loaders of the workflow's per-report rows: a list of N reports asking for their
+ * signatures, findings, … makes one query per kind. Kept beside the request's core loaders (keyed on
+ * that object, which every transaction copy of the context shares) and dropped with the request.
+ */
+export interface WorkflowLoaders {
+  signatures: DataLoader<string, Signature[]>;
+  explanations: DataLoader<string, WarningExplanation[]>;
+  reviews: DataLoader<string, ConfidentialityReview[]>;
+  findings: DataLoader<string, Finding[]>;
+  revisions: DataLoader<string, ReportRevision[]>;
+  contributions: DataLoader<string, Contribution[]>;
+  rectifications: DataLoader<string, RectificationRequest[]>;
+  cycleByYear: DataLoader<number, ReportingCycle | null>;
+  users: DataLoader<string, User | null>;
+}
+
+function byReport<T extends { reportId: string }>(
+  manager: EntityManager,
+  entity: new () => T,
+  order: Record<string, 'ASC' | 'DESC'>,
+  extraWhere: Record<string, unknown> = {},
+): DataLoader<string, T[]> {
+  return new DataLoader(async (ids) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const rows = await manager.find(entity, { where: { reportId: In([...ids]), ...extraWhere } as any, order: order as any });
+    const map = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = map.get(row.reportId) ?? [];
+      list.push(row);
+      map.set(row.reportId, list);
+    }
+    return ids.map((id) => map.get(id) ?? []);
+  });
+}
+
+function create(manager: EntityManager): WorkflowLoaders {
+  return {
+    signatures: byReport(manager, Signature, { signedAt: 'ASC', id: 'ASC' }),
+    explanations: byReport(manager, WarningExplanation, { ruleId: 'ASC' }),
+    reviews: byReport(manager, ConfidentialityReview, { reviewedAt: 'DESC', id: 'ASC' }),
+    // fixed findings are history; the report's findings are the open and dismissed ones
+    findings: byReport(manager, Finding, { section: 'ASC', start: 'ASC' }, { status: Not('FIXED') }),
+    revisions: byReport(manager, ReportRevision, { revisionNo: 'ASC' }),
+    contributions: byReport(manager, Contribution, { dueDate: 'ASC', id: 'ASC' }),
+    rectifications: byReport(manager, RectificationRequest, { requestedAt: 'ASC' }, { resolvedAt: IsNull() }),
+    cycleByYear: new DataLoader(async (years) => {
+      const rows = await manager.find(ReportingCycle, { where: { year: In([...years]) } });
+      const map = new Map(rows.map((c) => [c.year, c]));
+      return years.map((y) => map.get(y) ?? null);
+    }),
+    users: new DataLoader(async (ids) => {
+      const rows = await manager.find(User, { where: { id: In([...ids]) } });
+      const map = new Map(rows.map((u) => [u.id, u]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+  };
+}
+
+const perRequest = new WeakMap<object, WorkflowLoaders>();
+
+export function workflowLoaders(ctx: RequestContext): WorkflowLoaders {
+  let loaders = perRequest.get(ctx.loaders);
+  if (!loaders) {
+    loaders = create(ctx.dataSource.manager);
+    perRequest.set(ctx.loaders, loaders);
+  }
+  return loaders;
+}
+
+/** after a write: the request's later reads of this report must see it */
+export function forgetReport(ctx: RequestContext, reportId: string): void {
+  const loaders = perRequest.get(ctx.loaders);
+  if (!loaders) return;
+  for (const [name, loader] of Object.entries(loaders)) {
+    if (name !== 'cycleByYear' && name !== 'users') (loader as DataLoader<string, unknown>).clear(reportId);
+  }
+  ctx.loaders.cellsByReport.clear(reportId);
+}

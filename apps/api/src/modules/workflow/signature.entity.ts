@@ -1,0 +1,71 @@
+import { SIGNATURE_STAGES, type SignatureStage } from '@touming/domain/workflow';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { DateTimeColumn, UUID_LENGTH } from '../../db/columns';
+import { Report } from '../reports/report.entity';
+
+export const SignatureStageEnum = Object.fromEntries(SIGNATURE_STAGES.map((s) => [s, s])) as {
+  [S in SignatureStage]: S;
+};
+registerEnumType(SignatureStageEnum, { name: 'SignatureStage', description: '签署环节（三级联签，及县政务公开办预审）' });
+
+/**
+ * One signature of 三级联签, bound to the content hash the signer saw. Never deleted: an edit or a
+ * return voids it (voidedAt, voidedBy, voidReason), and it stays on the record.
+ */
+@ObjectType({ description: '签署记录' })
+@Entity('signature')
+@Index('IDX_signature_report', ['reportId'])
+export class Signature {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: UUID_LENGTH })
+  id: string;
+
+  @Field(() => ID)
+  @Column({ type: 'varchar', length: UUID_LENGTH })
+  reportId: string;
+
+  @ManyToOne(() => Report, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'reportId' })
+  reportRef?: Report;
+
+  @Field(() => Int, { description: '报告版本：1 为首次公开前的版本，2 起为更正版本' })
+  @Column({ type: 'integer' })
+  revision: number;
+
+  @Field(() => SignatureStageEnum)
+  @Column({ type: 'varchar', length: 24 })
+  stage: SignatureStage;
+
+  @Field(() => ID)
+  @Column({ type: 'varchar', length: UUID_LENGTH })
+  signerId: string;
+
+  @Field({ description: '签署人（签署时的姓名和用户名）' })
+  @Column({ type: 'varchar', length: 200 })
+  signerName: string;
+
+  @Field({ description: '签署时所见内容的哈希' })
+  @Column({ type: 'varchar', length: 64 })
+  contentHash: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
+
+  @Field()
+  @DateTimeColumn()
+  signedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: '作废时间（签署后内容被修改或报告被退回）' })
+  @DateTimeColumn({ nullable: true })
+  voidedAt: Date | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'varchar', length: UUID_LENGTH, nullable: true })
+  voidedBy: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  voidReason: string | null;
+}

@@ -1,0 +1,116 @@
+import type { ConfidentialityReview as DomainReview, FindingState } from '@touming/domain/confidentiality';
+import type { ReportContent } from '@touming/domain/report';
+import { validateReport, type ValidationResult } from '@touming/domain/validation';
+import type { Signature as DomainSignature } from '@touming/domain/workflow';
+import { Not, type EntityManager } from 'typeorm';
+import { ConfidentialityReview } from '../confidentiality/confidentiality-review.entity';
+import { Finding } from '../confidentiality/finding.entity';
+import { ReportingCycle } from '../cycles/cycle.entity';
+import { loadContent, loadPreviousContent } from '../reports/report.repository';
+import type { Report } from '../reports/report.entity';
+import { ReportRevision } from '../revisions/report-revision.entity';
+import { Signature } from './signature.entity';
+import { WarningExplanation } from './warning-explanation.entity';
+
+/** everything the domain's workflow checks need about one report, loaded in a fixed number of queries */
+export interface WorkflowState {
+  report: Report;
+  requiresPreReview: boolean;
+  deadline: string | null;
+  signatures: Signature[];
+  explanations: Record<string, string>;
+  /** the review that counts: not voided, preferring the one of the current content */
+  review: ConfidentialityReview | null;
+  /** open and dismissed findings (fixed ones are history) */
+  findings: Finding[];
+  revisions: ReportRevision[];
+}
+
+export interface RawState {
+  cycle: ReportingCycle | null;
+  signatures: Signature[];
+  explanations: WarningExplanation[];
+  reviews: ConfidentialityReview[];
+  findings: Finding[];
+  revisions: ReportRevision[];
+}
+
+export function currentReview(reviews: readonly ConfidentialityReview[], currentHash: string): ConfidentialityReview | null {
+  const standing = reviews.filter((r) => !r.voidedAt);
+  return standing.find((r) => r.contentHash === currentHash) ?? standing.sort((a, b) => +b.reviewedAt - +a.reviewedAt)[0] ?? null;
+}
+
+export function assembleState(report: Report, raw: RawState): WorkflowState {
+  return {
+    report,
+    requiresPreReview: raw.cycle?.requiresPreReview ?? false,
+    deadline: raw.cycle?.deadline ?? null,
+    signatures: raw.signatures,
+    explanations: Object.fromEntries(raw.explanations.map((e) => [e.ruleId, e.text])),
+    review: currentReview(raw.reviews, report.contentHash),
+    findings: raw.findings,
+    revisions: raw.revisions,
+  };
+}
+
+/** load inside a transaction (the rows the act is decided on) */
+export async function loadWorkflowState(manager: EntityManager, report: Report): Promise<WorkflowState> {
+  const where = { reportId: report.id };
+  const [cycle, signatures, explanations, reviews, findings, revisions] = await Promise.all([
+    manager.findOne(ReportingCycle, { where: { year: report.year } }),
+    manager.find(Signature, { where, order: { signedAt: 'ASC', id: 'ASC' } }),
+    manager.find(WarningExplanation, { where }),
+    manager.find(ConfidentialityReview, { where, order: { reviewedAt: 'DESC' } }),
+    manager.find(Finding, { where: { ...where, status: Not('FIXED' as const) } }),
+    manager.find(ReportRevision, { where, order: { revisionNo: 'ASC' } }),
+  ]);
+  return assembleState(report, { cycle, signatures, explanations, reviews, findings, revisions });
+}
+
+/** the report's content and its validation against last year's report, read in the transaction */
+export async function loadValidation(manager: EntityManager, report: Report): Promise<{ content: ReportContent; validation: ValidationResult }> {
+  const [content, previous] = await Promise.all([loadContent(manager, report), loadPreviousContent(manager, report.agencyId, report.year)]);
+  return { content, validation: validateReport(content, { previous }) };
+}
+
+// ---- the domain's shapes ---------------------------------------------------------------------
+
+export function domainSignatures(signatures: readonly Signature[]): (DomainSignature & { id: string })[] {
+  return signatures.map((s) => ({
+    id: s.id,
+    stage: s.stage,
+    signerId: s.signerId,
+    contentHash: s.contentHash,
+    signedAt: new Date(s.signedAt).toISOString(),
+    voidedAt: s.voidedAt ? new Date(s.voidedAt).toISOString() : null,
+    comment: s.comment,
+  }));
+}
+
+export function domainReview(review: ConfidentialityReview | null): DomainReview | null {
+  if (!review) return null;
+  return {
+    contentHash: review.contentHash,
+    checks: review.checks ?? {},
+    conclusion: review.conclusion,
+    bases: review.bases ?? [],
+    disclosure: review.disclosure,
+    reviewerId: review.reviewerId,
+    reviewedAt: new Date(review.reviewedAt).toISOString(),
+  };
+}
+
+export function domainFindings(findings: readonly Finding[]): FindingState[] {
+  return findings.map((f) => ({ status: f.status, key: f.key, message: f.message }));
+}
+
+/** a correction is under way when the report was published before and is not published now */
+export function isCorrection(state: Pick<WorkflowState, 'revisions'>): boolean {
+  return state.revisions.length > 0;
+}
+
+/** the number of the revision being prepared (1 before the first publication) */
+export function workingRevisionNo(state: Pick<WorkflowState, 'revisions' | 'report'>): number {
+  const last = state.revisions.length ? Math.max(...state.revisions.map((r) => r.revisionNo)) : 0;
+  return state.report.status === 'PUBLISHED' ? last : last + 1;
+}
