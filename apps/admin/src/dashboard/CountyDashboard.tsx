@@ -28,7 +28,7 @@ export function CountyDashboard() {
   const agencies = useGetList<Agency>('agencies', { pagination: { page: 1, perPage: 200 }, sort: { field: 'code', order: 'ASC' } });
   const reports = useGetList<ReportSummary>(
     'reports',
-    { pagination: { page: 1, perPage: 200 }, sort: { field: 'agencyId', order: 'ASC' }, filter: { year: cycle?.year } },
+    { pagination: { page: 1, perPage: 200 }, sort: { field: 'agencyName', order: 'ASC' }, filter: { year: cycle?.year } },
     { enabled: Boolean(cycle) },
   );
 

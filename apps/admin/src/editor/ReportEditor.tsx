@@ -22,6 +22,8 @@ import {
   Tab,
   Tabs,
   Typography,
+  useMediaQuery,
+  type Theme,
 } from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import ContentPasteIcon from '@mui/icons-material/ContentPaste';
@@ -29,6 +31,7 @@ import VisibilityIcon from '@mui/icons-material/Visibility';
 import { Title, useGetOne, useLocaleState, useNotify, useParams, usePermissions, useTranslate } from 'react-admin';
 import { getFormat, type NarrativeKey, type SectionKey } from '@touming/domain/formats';
 import { reportTitle } from '@touming/domain/report';
+import { renderHtml } from '@touming/domain/render';
 import { can } from '@touming/domain/permissions';
 import type { RuleResult } from '@touming/domain/validation';
 import type { Permissions } from '../providers/authProvider';
@@ -36,7 +39,7 @@ import type { Report } from '../providers/types';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime } from '../i18n/format';
 import { cellMap, hasEdits, tabOfKey } from './draft';
-import { indexProblems } from './problems';
+import { BLANK_RULE, indexProblems } from './problems';
 import { TableView } from './TableView';
 import { NarrativeSection } from './NarrativeSection';
 import { ValidationSummary } from './ValidationSummary';
@@ -99,15 +102,21 @@ export function ReportEditorView({ report }: { report: Report }) {
     [translate],
   );
 
-  // problems per tab, for the badges
-  const tabCounts = useMemo(() => {
+  // problems per tab, for the badges: errors and warnings counted, blank cells only flagged (a new
+  // report has hundreds; the summary says how many)
+  const { tabCounts, tabBlanks } = useMemo(() => {
     const counts: Record<string, number> = {};
+    const blanks: Record<string, boolean> = {};
     for (const r of [...validation.errors, ...validation.warnings]) {
       const tabs = new Set(r.cells.map(tabOfKey));
-      for (const t of tabs) counts[t] = (counts[t] ?? 0) + 1;
+      for (const t of tabs) {
+        if (r.ruleId === BLANK_RULE) blanks[t] = true;
+        else counts[t] = (counts[t] ?? 0) + 1;
+      }
     }
-    return counts;
+    return { tabCounts: counts, tabBlanks: blanks };
   }, [validation]);
+  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('xl'));
 
   const sectionProblems = useCallback(
     (key: NarrativeKey): RuleResult[] => [...validation.errors, ...validation.warnings].filter((r) => r.cells.includes(`section:${key}`)),
@@ -183,7 +192,12 @@ export function ReportEditorView({ report }: { report: Report }) {
         </Alert>
       )}
 
-      <Box sx={{ display: 'flex', gap: 2, flexDirection: { xs: 'column', lg: 'row' }, alignItems: 'flex-start' }}>
+      {!wide && (
+        <Box sx={{ mb: 2 }}>
+          <ValidationSummary validation={validation} explanations={explanations} onJump={jump} compact />
+        </Box>
+      )}
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
         <Paper variant="outlined" sx={{ flex: 1, minWidth: 0, width: '100%' }}>
           <Tabs
             value={tab}
@@ -202,8 +216,14 @@ export function ReportEditorView({ report }: { report: Report }) {
                   value={key}
                   data-testid={`tab-${key}`}
                   label={
-                    <Badge color="error" badgeContent={tabCounts[key] ?? 0} max={99}>
-                      <Box component="span" sx={{ pr: tabCounts[key] ? 1.5 : 0 }}>
+                    <Badge
+                      color={tabCounts[key] ? 'error' : 'warning'}
+                      badgeContent={tabCounts[key] ?? (tabBlanks[key] ? 1 : 0)}
+                      variant={tabCounts[key] ? 'standard' : 'dot'}
+                      max={99}
+                      data-testid={`tab-badge-${key}`}
+                    >
+                      <Box component="span" sx={{ pr: tabCounts[key] || tabBlanks[key] ? 1.5 : 0 }}>
                         {translate(`touming.editor.tabs.${key}`, { _: section.title })}
                       </Box>
                     </Badge>
@@ -256,9 +276,11 @@ export function ReportEditorView({ report }: { report: Report }) {
             })}
           </Box>
         </Paper>
-        <Box sx={{ width: { xs: '100%', lg: 360 }, flexShrink: 0, position: { lg: 'sticky' }, top: { lg: 72 }, maxHeight: { lg: 'calc(100vh - 90px)' }, overflowY: { lg: 'auto' } }}>
-          <ValidationSummary validation={validation} explanations={explanations} onJump={jump} />
-        </Box>
+        {wide && (
+          <Box sx={{ width: 360, flexShrink: 0, position: 'sticky', top: 72, maxHeight: 'calc(100vh - 90px)', overflowY: 'auto' }}>
+            <ValidationSummary validation={validation} explanations={explanations} onJump={jump} />
+          </Box>
+        )}
       </Box>
 
       <ConflictDialog conflict={draft.conflict} edits={draft.edits} onReapply={draft.reapplyOnCurrent} onDiscard={draft.discardMine} />
@@ -277,7 +299,17 @@ export function ReportEditorView({ report }: { report: Report }) {
         <DialogTitle>{translate('touming.editor.preview')}</DialogTitle>
         <DialogContent dividers>{preview && <PreviewPanel content={content} title={translate('touming.editor.preview')} />}</DialogContent>
         <DialogActions>
-          <Button onClick={() => window.print()}>{translate('touming.editor.print')}</Button>
+          <Button
+            onClick={() => {
+              // a separate window prints just the report (the iframe is sandboxed without scripts)
+              const url = URL.createObjectURL(new Blob([renderHtml(content, { standalone: true })], { type: 'text/html;charset=utf-8' }));
+              window.open(url, '_blank', 'noopener');
+              setTimeout(() => URL.revokeObjectURL(url), 60_000);
+            }}
+            data-testid="preview-open"
+          >
+            {translate('touming.editor.print')}
+          </Button>
           <Button onClick={() => setPreview(false)}>{translate('ra.action.close')}</Button>
         </DialogActions>
       </Dialog>
@@ -290,7 +322,8 @@ export default function ReportEditor() {
   const { id } = useParams<{ id: string }>();
   const translate = useTranslate();
   const { data, isPending, error, refetch } = useGetOne<Report & { id: string }>('reports', { id: id! }, { enabled: Boolean(id), refetchOnWindowFocus: false });
-  if (isPending) {
+  // react-admin seeds the getOne cache with the list's summary row (no cells): wait for the full report
+  if (isPending || (data && !Array.isArray(data.cells))) {
     return (
       <Box sx={{ p: 4, display: 'flex', gap: 2, alignItems: 'center' }} data-testid="editor-loading">
         <CircularProgress size={24} />

@@ -61,13 +61,16 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
   serverRef.current = server;
   editsRef.current = edits;
 
-  // a different report (navigation) starts over
+  // a different report (navigation) starts over; a newer revision fetched in the background is taken
+  // as the base while the user has nothing unsaved (with unsaved edits, saving reports the conflict)
   useEffect(() => {
     if (initial.id !== serverRef.current.id) {
       setServer(initial);
       setEdits(NO_EDITS);
       setConflict(null);
       setState('idle');
+    } else if (initial.revision > serverRef.current.revision && !hasEdits(editsRef.current) && Array.isArray(initial.cells)) {
+      setServer(initial);
     }
   }, [initial]);
 

@@ -99,6 +99,7 @@ export const toumingChinese = {
       pre_review_help: '开启后，报告须经县政务公开办预审才能公开',
     },
     reports: {
+      format_short: '%{format}年版',
       create_hint: '新建后，系统会把上年报告“结转下年度继续办理”的数字带入本年“上年结转”。',
     },
     deadline: {
@@ -165,7 +166,7 @@ export const toumingChinese = {
       show_previous: '对照%{year}年数据',
       no_previous: '无上年报告',
       preview: '预览公开版式',
-      print: '打印',
+      print: '在新窗口中打开（可打印）',
       import: '粘贴导入',
       chars: '%{count} 字',
       previous_text: '上年报告本部分内容',
@@ -185,6 +186,7 @@ export const toumingChinese = {
         blanks_hint: '有 %{count} 个单元格未填写。空白不等于0，没有发生的请填0。',
         first_blank: '转到第一个未填单元格',
         show: '展开',
+        show_all: '查看全部问题',
         hide: '收起',
         warnings_title: '警告（提交时需逐条说明）',
         explained: '已说明',

@@ -1,4 +1,4 @@
-import { BooleanField, CreateButton, Datagrid, ExportButton, FunctionField, List, SearchInput, SelectInput, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { BooleanField, CreateButton, Datagrid, FunctionField, List, SearchInput, SelectInput, TextField, TopToolbar, useTranslate } from 'react-admin';
 import { useAgencyKindChoices } from './kinds';
 import type { Agency } from '../../providers/types';
 
@@ -6,7 +6,6 @@ function Actions() {
   return (
     <TopToolbar>
       <CreateButton />
-      <ExportButton />
     </TopToolbar>
   );
 }

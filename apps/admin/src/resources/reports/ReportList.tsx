@@ -53,8 +53,8 @@ export function ReportList() {
   ];
   return (
     <List filters={filters} sort={{ field: 'year', order: 'DESC' }} perPage={25} actions={<Actions />} exporter={false}>
-      <Datagrid rowClick="edit" bulkActionButtons={false} data-testid="report-list">
-        <TextField source="agency.name" label="resources.reports.fields.agencyId" sortable={false} />
+      <Datagrid rowClick="edit" bulkActionButtons={false} data-testid="report-list" sx={{ '& .RaDatagrid-headerCell': { whiteSpace: 'nowrap' } }}>
+        <TextField source="agency.name" label="resources.reports.fields.agencyId" sortBy="agencyName" />
         <NumberField source="year" options={{ useGrouping: false }} />
         <FunctionField source="status" render={(r: ReportSummary) => <StatusChip status={r.status} />} />
         <FunctionField
@@ -64,7 +64,7 @@ export function ReportList() {
           }
         />
         <NumberField source="warningCount" />
-        <FunctionField source="format" render={(r: ReportSummary) => (r.format === '2019' || r.format === '2021' ? getFormat(r.format).notice : r.format)} />
+        <FunctionField source="format" render={(r: ReportSummary) => translate('touming.reports.format_short', { format: r.format })} />
         <NumberField source="revision" />
         <FunctionField source="updatedAt" render={(r: ReportSummary) => formatDateTime(r.updatedAt, locale)} />
       </Datagrid>
