@@ -12,6 +12,8 @@ export { authorize, requireUser } from './common/authorize';
 export { appendAudit, recordDenial, verifyAuditChain, AuditService, type AuditRecord, type AuditChainVerification } from './modules/audit/audit.service';
 export { AuditEntry } from './modules/audit/audit-entry.entity';
 export { insertUser, type NewUser } from './modules/users/user.service';
+export { insertAgency } from './modules/agencies/agency.service';
+export { AGENCY_KINDS, type AgencyKind } from './modules/agencies/agency.entity';
 export { User } from './modules/users/user.entity';
 export { Agency } from './modules/agencies/agency.entity';
 export { Report } from './modules/reports/report.entity';

@@ -1,15 +1,21 @@
 /** Every subcommand of `touming`. Adding a command is adding its module and one line here. */
+import { auditCommand } from './audit';
 import { checkCommand } from './check';
 import { demoCommand } from './demo';
 import { importCommand } from './import';
+import { migrateCommand } from './migrate';
 import { renderCommand } from './render';
 import type { Command } from './types';
+import { usersCommand } from './users';
 
 export const COMMANDS: Command[] = [
   checkCommand,
   importCommand,
   renderCommand,
   demoCommand,
+  migrateCommand,
+  usersCommand,
+  auditCommand,
 ];
 
 export type { Command, CommandIo } from './types';

@@ -16,6 +16,42 @@ function snapshot(a: Agency) {
   return { code: a.code, name: a.name, kind: a.kind, parentId: a.parentId, region: a.region, active: a.active };
 }
 
+/** insert an agency inside an open transaction, with its audit entry (callers check permissions) */
+export async function insertAgency(tx: RequestContext, input: AgencyInput): Promise<Agency> {
+  checkAgencyInput(input);
+  if (input.parentId && !(await tx.manager.findOne(Agency, { where: { id: input.parentId } }))) throw notFound('上级单位不存在');
+  const now = new Date();
+  const agency = tx.manager.create(Agency, {
+    id: newId(),
+    code: input.code,
+    name: input.name.trim(),
+    kind: input.kind,
+    parentId: input.parentId ?? null,
+    region: input.region ?? null,
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+  });
+  try {
+    await tx.manager.insert(Agency, agency);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`单位代码“${input.code}”已存在`);
+    throw error;
+  }
+  await appendAudit(tx, { action: 'agency.create', targetType: 'Agency', targetId: agency.id, agencyId: agency.id, detail: { after: snapshot(agency) } });
+  return agency;
+}
+
+function checkAgencyInput(input: AgencyInput | AgencyUpdateInput) {
+  if (input.code !== undefined && input.code !== null && !/^[A-Za-z0-9_.-]{1,64}$/.test(input.code)) {
+    throw badInput('单位代码只能包含字母、数字、下划线、点和连字符（最长64位）', { field: 'code' });
+  }
+  if (input.name !== undefined && input.name !== null && (input.name.trim() === '' || input.name.length > 200)) {
+    throw badInput('单位名称不能为空且不超过200字', { field: 'name' });
+  }
+  if (input.kind && !AGENCY_KINDS.includes(input.kind)) throw badInput('未知的单位类型', { field: 'kind' });
+}
+
 export class AgencyService {
   async list(ctx: RequestContext, filter: AgencyFilter | null | undefined, options: ListOptions | null | undefined) {
     await authorize(ctx, 'agency.read');
@@ -46,47 +82,15 @@ export class AgencyService {
     return agency;
   }
 
-  private checkInput(input: AgencyInput | AgencyUpdateInput) {
-    if (input.code !== undefined && input.code !== null && !/^[A-Za-z0-9_.-]{1,64}$/.test(input.code)) {
-      throw badInput('单位代码只能包含字母、数字、下划线、点和连字符（最长64位）', { field: 'code' });
-    }
-    if (input.name !== undefined && input.name !== null && (input.name.trim() === '' || input.name.length > 200)) {
-      throw badInput('单位名称不能为空且不超过200字', { field: 'name' });
-    }
-    if (input.kind && !AGENCY_KINDS.includes(input.kind)) throw badInput('未知的单位类型', { field: 'kind' });
-  }
-
   async create(ctx: RequestContext, input: AgencyInput): Promise<Agency> {
     await authorize(ctx, 'agency.manage', { targetType: 'Agency' });
-    this.checkInput(input);
-    return withTransaction(ctx, async (tx) => {
-      if (input.parentId) await this.require(tx, input.parentId);
-      const now = new Date();
-      const agency = tx.manager.create(Agency, {
-        id: newId(),
-        code: input.code,
-        name: input.name.trim(),
-        kind: input.kind,
-        parentId: input.parentId ?? null,
-        region: input.region ?? null,
-        active: true,
-        createdAt: now,
-        updatedAt: now,
-      });
-      try {
-        await tx.manager.insert(Agency, agency);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw conflict(`单位代码“${input.code}”已存在`);
-        throw error;
-      }
-      await appendAudit(tx, { action: 'agency.create', targetType: 'Agency', targetId: agency.id, agencyId: agency.id, detail: { after: snapshot(agency) } });
-      return agency;
-    });
+    checkAgencyInput(input);
+    return withTransaction(ctx, (tx) => insertAgency(tx, input));
   }
 
   async update(ctx: RequestContext, id: string, input: AgencyUpdateInput): Promise<Agency> {
     await authorize(ctx, 'agency.manage', { targetType: 'Agency', targetId: id });
-    this.checkInput(input);
+    checkAgencyInput(input);
     return withTransaction(ctx, async (tx) => {
       const agency = await this.require(tx, id);
       const before = snapshot(agency);

@@ -1,0 +1,76 @@
+import { CliError, EXIT } from '../errors';
+import { loadApi, openDatabase } from './database';
+import { parseArgs, type Command } from './types';
+
+const USAGE = [
+  'touming users create --username <用户名> --name <姓名> --agency <单位代码> --role <角色> [--role <角色> …] --password <密码>',
+  '      [--agency-name <单位名称> --agency-kind COUNTY_OFFICE]   （单位不存在时一并创建）',
+].join('\n');
+
+/** every value of a repeatable option (--role A --role B, or --role A,B) */
+function allValues(args: string[], name: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === `--${name}` && i + 1 < args.length) values.push(args[++i]);
+    else if (args[i].startsWith(`--${name}=`)) values.push(args[i].slice(name.length + 3));
+  }
+  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+function required(options: Record<string, string | true>, name: string): string {
+  const value = options[name];
+  if (typeof value !== 'string' || !value.trim()) throw new CliError(`缺少 --${name}`, `missing --${name}`);
+  return value;
+}
+
+/** the message of an API error (GraphQLError with a Chinese message) as a CLI error */
+function asCliError(error: unknown): never {
+  const e = error as { extensions?: { code?: string }; message?: string };
+  if (e?.extensions?.code) throw new CliError(e.message ?? '操作失败', `${e.extensions.code}`);
+  throw error;
+}
+
+export const usersCommand: Command = {
+  name: 'users',
+  summary: '用户管理：创建用户（例如生产环境的第一个县政务公开办管理员）',
+  usage: USAGE,
+  async run(args, io) {
+    const [sub, ...rest] = args;
+    if (sub !== 'create') throw new CliError(`未知的子命令 ${sub ?? ''}；用法：${USAGE}`, 'usage: touming users create …');
+    const { options } = parseArgs(rest, ['username', 'name', 'agency', 'password', 'agency-name', 'agency-kind', 'role']);
+    const username = required(options, 'username');
+    const displayName = required(options, 'name');
+    const agencyCode = required(options, 'agency');
+    const password = typeof options.password === 'string' ? options.password : process.env.TOUMING_PASSWORD;
+    if (!password) throw new CliError('缺少 --password（或环境变量 TOUMING_PASSWORD）', 'missing --password');
+    const roles = allValues(rest, 'role');
+    if (!roles.length) throw new CliError('至少需要一个 --role', 'at least one --role is required');
+
+    const api = await loadApi();
+    const { dataSource, where } = await openDatabase(api, { requireMigrated: true });
+    try {
+      const user = await api
+        .withTransaction(api.systemContext(dataSource, 'cli'), async (tx) => {
+          let agency = await tx.manager.findOne(api.Agency, { where: { code: agencyCode } });
+          if (!agency) {
+            const name = options['agency-name'];
+            if (typeof name !== 'string') {
+              throw new CliError(`单位代码 ${agencyCode} 不存在；如需一并创建，请加 --agency-name <单位名称>`, `no agency ${agencyCode}`);
+            }
+            const kind = typeof options['agency-kind'] === 'string' ? options['agency-kind'] : 'COUNTY_OFFICE';
+            if (!(api.AGENCY_KINDS as readonly string[]).includes(kind)) {
+              throw new CliError(`未知的单位类型 ${kind}（可选 ${api.AGENCY_KINDS.join('、')}）`, `unknown agency kind ${kind}`);
+            }
+            agency = await api.insertAgency(tx, { code: agencyCode, name, kind: kind as (typeof api.AGENCY_KINDS)[number] });
+            io.out(`已创建单位 ${agency.name}（${agency.code}）\n`);
+          }
+          return api.insertUser(tx, { username, displayName, password, agencyId: agency.id, roles: roles as never });
+        })
+        .catch(asCliError);
+      io.out(`已在 ${where} 创建用户 ${user.username}（${user.displayName}），角色：${user.roles.join('、')}\n`);
+      return EXIT.ok;
+    } finally {
+      await dataSource.destroy();
+    }
+  },
+};
