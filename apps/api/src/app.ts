@@ -16,6 +16,7 @@ import { makeFormatError } from './common/errors';
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from './common/query-limits';
 import { migrationsApplied } from './db/data-source';
 import { AuthService } from './modules/auth/auth.service';
+import { registerWorkflowHooks } from './modules/workflow';
 import { buildApiSchema } from './schema';
 
 export interface Logger {
@@ -40,6 +41,7 @@ export async function createApi(
   const container = new Container();
   const auth = new AuthService({ secret: config.jwtSecret, ttl: config.jwtTtl });
   container.set(AuthService, auth);
+  registerWorkflowHooks(container);
   const schema = await buildApiSchema(container);
   const requestIdOnInternalErrors: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {

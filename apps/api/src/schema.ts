@@ -9,9 +9,10 @@ import { CycleResolver } from './modules/cycles/cycle.resolver';
 import { FormatResolver } from './modules/formats/format.resolver';
 import { ReportResolver } from './modules/reports/report.resolver';
 import { UserResolver } from './modules/users/user.resolver';
+import { WORKFLOW_RESOLVERS } from './modules/workflow';
 
 /** every resolver of the API; a new module adds its resolvers here */
-export const RESOLVERS = [AuthResolver, UserResolver, AgencyResolver, CycleResolver, ReportResolver, FormatResolver] as const;
+export const RESOLVERS = [AuthResolver, UserResolver, AgencyResolver, CycleResolver, ReportResolver, FormatResolver, ...WORKFLOW_RESOLVERS] as const;
 
 export function buildApiSchema(container: Container): Promise<GraphQLSchema> {
   return buildSchema({

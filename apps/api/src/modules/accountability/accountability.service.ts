@@ -21,6 +21,7 @@ import { appendAudit } from '../audit/audit.service';
 import { Report } from '../reports/report.entity';
 import { AccountabilityCase } from './accountability-case.entity';
 import { ProgressService, type AgencyProgress } from './progress.service';
+import { Injectable } from '../workflow/injectable';
 
 export interface OpenCaseInput {
   agencyId: string;
@@ -52,6 +53,7 @@ function snapshot(c: AccountabilityCase) {
 }
 
 /** 责任追究: cases opened by the county office, and the computed proposals for overdue agencies */
+@Injectable()
 export class AccountabilityService {
   constructor(private readonly progress: ProgressService) {}
 

@@ -32,6 +32,7 @@ import { lockReport } from '../workflow/report-lock';
 import { currentReview, domainFindings, domainReview } from '../workflow/workflow.state';
 import { ConfidentialityReview } from './confidentiality-review.entity';
 import { Finding } from './finding.entity';
+import { Injectable } from '../workflow/injectable';
 
 export interface ReviewInput {
   checks: { key: string; conclusion: string; note?: string | null }[];
@@ -55,6 +56,7 @@ function records(rows: Finding[]): FindingRecord[] {
   return rows.map((f) => ({ kind: f.kind, section: f.section, start: f.start, end: f.end, match: f.match, message: f.message, key: f.key, status: f.status, reason: f.dismissReason }));
 }
 
+@Injectable()
 export class ConfidentialityService {
   constructor(private readonly reportService: ReportService) {}
 

@@ -22,6 +22,7 @@ import { forgetReport, workflowLoaders } from '../workflow/loaders';
 import { lockReport } from '../workflow/report-lock';
 import { refusal } from '../workflow/refusal';
 import { Contribution } from './contribution.entity';
+import { Injectable } from '../workflow/injectable';
 
 export interface AssignInput {
   reportId: string;
@@ -38,6 +39,7 @@ function checkDate(date: string) {
 }
 
 /** 各股室、下属各单位提供信息: assignments, delivery, and the contributor's edit limits */
+@Injectable()
 export class ContributionService {
   constructor(private readonly reportService: ReportService) {}
 

@@ -6,6 +6,7 @@ import { badInput } from '../../common/errors';
 import { ListOptions } from '../../common/list';
 import { Agency } from '../agencies/agency.entity';
 import { ReportTable } from '../formats/format.types';
+import { explanationsOf } from '../workflow/loaders';
 import { Report } from './report.entity';
 import { ReportService } from './report.service';
 import { Cell, ImportResult, ReportFilter, ReportList, ReportUpdateInput, RuleResult, SectionText, Validation } from './report.types';
@@ -113,8 +114,9 @@ export class ReportResolver {
 
   @FieldResolver(() => Validation, { complexity: 30, description: '按当前内容（及上年报告）即时校验' })
   async validation(@Root() report: Report, @Ctx() ctx: RequestContext): Promise<Validation> {
-    const v = await this.reportService.validation(ctx, report);
-    return { errors: v.errors.map(ruleResult), warnings: v.warnings.map(ruleResult), notAssessable: v.notAssessable.map(ruleResult) };
+    const [v, explanations] = await Promise.all([this.reportService.validation(ctx, report), explanationsOf(ctx, report.id)]);
+    const explained = (r: DomainRuleResult) => ({ ...ruleResult(r), explanation: explanations[r.ruleId] ?? null });
+    return { errors: v.errors.map(ruleResult), warnings: v.warnings.map(explained), notAssessable: v.notAssessable.map(ruleResult) };
   }
 
   @FieldResolver(() => Report, { nullable: true, complexity: 5 })

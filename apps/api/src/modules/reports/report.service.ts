@@ -44,11 +44,21 @@ export type ContentChangeHook = (
   change: { before: ReportContent; after: ReportContent; cells: CellChange[]; sections: SectionChange[] },
 ) => Promise<void>;
 
+/** decides whether a user without report.edit may make this update (or throws FORBIDDEN) */
+export type EditGuard = (ctx: RequestContext, report: Report, input: ReportUpdateInput) => Promise<boolean>;
+
 export class ReportService {
   private readonly contentChangeHooks: ContentChangeHook[] = [];
 
   onContentChange(hook: ContentChangeHook): void {
     this.contentChangeHooks.push(hook);
+  }
+
+  private editGuard?: EditGuard;
+
+  /** true from the guard allows an update without report.edit (sub-unit contributions); it may also refuse */
+  allowEditWhen(guard: EditGuard): void {
+    this.editGuard = guard;
   }
 
   // ---- reads ---------------------------------------------------------------------------------
@@ -155,7 +165,10 @@ export class ReportService {
     requireUser(ctx);
     const found = await ctx.manager.findOne(Report, { where: { id } });
     if (!found) throw notFound('报告不存在');
-    await authorize(ctx, 'report.edit', { agencyId: found.agencyId, reportId: id, targetType: 'Report', targetId: id });
+    // a contributor may edit what was assigned to them (the contributions module decides); else report.edit
+    if (!(await this.editGuard?.(ctx, found, input))) {
+      await authorize(ctx, 'report.edit', { agencyId: found.agencyId, reportId: id, targetType: 'Report', targetId: id });
+    }
     const format = found.format as FormatId;
     const cells = input.cells ?? [];
     const sections = input.sections ?? [];

@@ -4,6 +4,7 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { ConfidentialityResolver, ConfidentialityReviewResolver } from '../confidentiality/confidentiality.resolver';
 import { ConfidentialityService } from '../confidentiality/confidentiality.service';
 import { ContributionResolver, ReportContributionsResolver } from '../contributions/contribution.resolver';
+import { ContributionService } from '../contributions/contribution.service';
 import { ReportService } from '../reports/report.service';
 import { RevisionResolver } from '../revisions/revision.resolver';
 import { WorkflowResolver } from './workflow.resolver';
@@ -30,6 +31,8 @@ export function registerWorkflowHooks(container: Container): void {
   const reports = container.get(ReportService);
   const workflow = container.get(WorkflowService);
   const confidentiality = container.get(ConfidentialityService);
+  const contributions = container.get(ContributionService);
   reports.onContentChange((tx, report, change) => confidentiality.onContentChange(tx, report, change));
   reports.onContentChange((tx, report, change) => workflow.onContentChange(tx, report, change));
+  reports.allowEditWhen((ctx, report, input) => contributions.allowsContributorEdit(ctx, report, input));
 }

@@ -90,3 +90,9 @@ export function forgetReport(ctx: RequestContext, reportId: string): void {
   }
   ctx.loaders.cellsByReport.clear(reportId);
 }
+
+/** the written 说明 of a report's warnings by ruleId (for RuleResult.explanation) */
+export async function explanationsOf(ctx: RequestContext, reportId: string): Promise<Record<string, string>> {
+  const rows = await workflowLoaders(ctx).explanations.load(reportId);
+  return Object.fromEntries(rows.map((e) => [e.ruleId, e.text]));
+}

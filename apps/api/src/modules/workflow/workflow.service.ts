@@ -48,6 +48,7 @@ import {
   workingRevisionNo,
   type WorkflowState,
 } from './workflow.state';
+import { Injectable } from './injectable';
 
 /** statuses an edit sends back to DRAFT: the signatures given so far no longer cover the content */
 const SIGNED_STATUSES: readonly ReportStatus[] = ['SUBMITTED', 'REVIEWED', 'APPROVED', 'PRE_REVIEWED'];
@@ -120,6 +121,7 @@ async function voidReviews(tx: RequestContext, report: Report, keepHash: string 
   return records;
 }
 
+@Injectable()
 export class WorkflowService {
   constructor(
     private readonly reportService: ReportService,

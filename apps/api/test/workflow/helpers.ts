@@ -1,0 +1,106 @@
+import { expect } from 'vitest';
+import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
+import { codeOf, type GqlResult, type TestApi } from '../support/api';
+
+export const REPORT_STATE = `id status revision contentHash
+  validation { errors { ruleId } warnings { ruleId explanation } }
+  signatures { stage signerId contentHash voidedAt voidReason }
+  availableActions publicationBlockers { code ref }
+  confidentiality { cleared review { id contentHash } findings { id key kind section start end match status } blockers { code } }
+  revisions { id revisionNo isCurrent contentHash correctionNote }`;
+
+export const ALL_PASS = ['stateSecret', 'commercialSecret', 'privacy', 'nationalSecurity', 'publicSecurity', 'economicSecurity', 'socialStability'].map((key) => ({
+  key,
+  conclusion: 'PASS',
+}));
+
+/** a small client for one report: every act through GraphQL */
+export class ReportClient {
+  constructor(
+    readonly api: TestApi,
+    readonly id: string,
+  ) {}
+
+  async state(token: string) {
+    const data = await this.api.ok(`query($id: ID!) { report(id: $id) { ${REPORT_STATE} } }`, { id: this.id }, token);
+    return data.report;
+  }
+
+  update(token: string, revision: number, input: { cells?: { key: string; value: number | null }[]; sections?: { key: string; text: string }[] }): Promise<GqlResult> {
+    return this.api.gql(
+      `mutation($id: ID!, $r: Int!, $input: ReportUpdateInput!) { updateReport(id: $id, expectedRevision: $r, input: $input) { id status revision contentHash } }`,
+      { id: this.id, r: revision, input },
+      token,
+    );
+  }
+
+  /** update from the current revision; must succeed */
+  async edit(token: string, input: Parameters<ReportClient['update']>[2]) {
+    const { revision } = await this.state(token);
+    const result = await this.update(token, revision, input);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data!.updateReport;
+  }
+
+  submit(token: string, hash: string, comment?: string) {
+    return this.api.gql(`mutation($id: ID!, $h: String!, $c: String) { submitReport(id: $id, contentHash: $h, comment: $c) { status } }`, { id: this.id, h: hash, c: comment ?? null }, token);
+  }
+
+  sign(token: string, stage: string, hash: string) {
+    return this.api.gql(`mutation($id: ID!, $s: SignatureStage!, $h: String!) { signReport(id: $id, stage: $s, contentHash: $h) { status } }`, { id: this.id, s: stage, h: hash }, token);
+  }
+
+  returnTo(token: string, comment: string) {
+    return this.api.gql(`mutation($id: ID!, $c: String!) { returnReport(id: $id, comment: $c) { status } }`, { id: this.id, c: comment }, token);
+  }
+
+  review(token: string, hash: string, checks = ALL_PASS, extra: Record<string, unknown> = {}) {
+    return this.api.gql(
+      `mutation($id: ID!, $h: String!, $input: ConfidentialityReviewInput!) { saveConfidentialityReview(reportId: $id, contentHash: $h, input: $input) { id conclusion } }`,
+      { id: this.id, h: hash, input: { checks, ...extra } },
+      token,
+    );
+  }
+
+  publish(token: string, correctionNote?: string) {
+    return this.api.gql(`mutation($id: ID!, $n: String) { publishReport(id: $id, correctionNote: $n) { status } }`, { id: this.id, n: correctionNote ?? null }, token);
+  }
+
+  async explainAll(token: string) {
+    const { validation } = await this.state(token);
+    for (const ruleId of new Set<string>(validation.warnings.map((w: { ruleId: string }) => w.ruleId))) {
+      await this.api.ok(`mutation($id: ID!, $r: String!) { explainWarning(id: $id, ruleId: $r, text: "已核实，情况属实") { id } }`, { id: this.id, r: ruleId }, token);
+    }
+  }
+
+  /** the audit actions written for this report after entry `afterId` */
+  async actionsSince(afterId: number): Promise<string[]> {
+    const rows = await this.api.dataSource.manager
+      .createQueryBuilder(AuditEntry, 'e')
+      .where('e.id > :afterId', { afterId })
+      .andWhere('(e.reportId = :id OR e.action = :denied)', { id: this.id, denied: 'access.denied' })
+      .orderBy('e.id', 'ASC')
+      .getMany();
+    return rows.map((r) => r.action);
+  }
+}
+
+export async function lastAuditId(api: TestApi): Promise<number> {
+  return Number((await api.lastAudit())?.id ?? 0);
+}
+
+export function expectCode(result: GqlResult, code: string, messagePart?: string) {
+  expect(result.errors?.[0]?.message, JSON.stringify(result.errors)).toBeTruthy();
+  expect(codeOf(result)).toBe(code);
+  if (messagePart) expect(result.errors![0].message).toContain(messagePart);
+}
+
+/** a user made by the county admin through the API */
+export async function createUser(api: TestApi, admin: string, agencyId: string, username: string, roles: string[]): Promise<string> {
+  await api.ok(
+    `mutation($input: UserInput!) { createUser(input: $input) { id } }`,
+    { input: { username, displayName: username, password: 'touming-demo', agencyId, roles } },
+    admin,
+  );
+  return api.login(username);
+}
