@@ -16,6 +16,7 @@ import { makeFormatError } from './common/errors';
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from './common/query-limits';
 import { migrationsApplied } from './db/data-source';
 import { AuthService } from './modules/auth/auth.service';
+import { mountDownloads } from './modules/county';
 import { registerWorkflowHooks } from './modules/workflow';
 import { buildApiSchema } from './schema';
 
@@ -125,6 +126,8 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
       },
     }),
   );
+
+  mountDownloads(app, api, dataSource);
 
   const adminIndex = path.join(config.adminDist, 'index.html');
   if (fs.existsSync(adminIndex)) {

@@ -1,0 +1,88 @@
+/**
+ * Open data: every cell of every current published revision of a year, one row per agency × cell key
+ * (schema in docs/open-data.md). CSV is UTF-8 with a BOM so Excel opens it as UTF-8.
+ */
+import { cellDefinition, getFormat, isFormatId } from '@touming/domain/formats';
+import type { EntityManager } from 'typeorm';
+import { Agency } from '../agencies/agency.entity';
+import { PublishedCell } from '../revisions/published-cell.entity';
+import { ReportRevision } from '../revisions/report-revision.entity';
+
+export interface OpenDataRow {
+  year: number;
+  format: string;
+  agencyId: string;
+  agencyCode: string;
+  agencyName: string;
+  agencyKind: string;
+  region: string | null;
+  revisionId: string;
+  revisionNo: number;
+  publishedAt: string;
+  key: string;
+  label: string;
+  value: number | null;
+}
+
+export const OPEN_DATA_COLUMNS: Array<keyof OpenDataRow> = [
+  'year', 'format', 'agencyId', 'agencyCode', 'agencyName', 'agencyKind', 'region', 'revisionId', 'revisionNo', 'publishedAt', 'key', 'label', 'value',
+];
+
+export async function openDataRows(manager: EntityManager, year: number): Promise<OpenDataRow[]> {
+  const raw: Array<Record<string, unknown>> = await manager
+    .createQueryBuilder(PublishedCell, 'c')
+    .innerJoin(ReportRevision, 'r', 'r.id = c.revisionId')
+    .innerJoin(Agency, 'a', 'a.id = c.agencyId')
+    .select('c.year', 'year')
+    .addSelect('c.format', 'format')
+    .addSelect('c.agencyId', 'agencyId')
+    .addSelect('a.code', 'agencyCode')
+    .addSelect('a.name', 'agencyName')
+    .addSelect('a.kind', 'agencyKind')
+    .addSelect('a.region', 'region')
+    .addSelect('c.revisionId', 'revisionId')
+    .addSelect('r.revisionNo', 'revisionNo')
+    .addSelect('r.publishedAt', 'publishedAt')
+    .addSelect('c.key', 'key')
+    .addSelect('c.value', 'value')
+    .where('r.isCurrent = 1')
+    .andWhere('c.year = :year', { year })
+    .getRawMany();
+  const order = new Map<string, number>();
+  const rows = raw.map((r): OpenDataRow => {
+    const format = String(r.format);
+    const key = String(r.key);
+    const def = isFormatId(format) ? cellDefinition(format, key) : undefined;
+    if (isFormatId(format) && !order.has(`${format}|${key}`)) getFormat(format).cells.forEach((c, i) => order.set(`${format}|${c.key}`, i));
+    const publishedAt = r.publishedAt instanceof Date ? r.publishedAt : new Date(String(r.publishedAt).replace(' ', 'T') + (String(r.publishedAt).endsWith('Z') ? '' : 'Z'));
+    return {
+      year: Number(r.year),
+      format,
+      agencyId: String(r.agencyId),
+      agencyCode: String(r.agencyCode),
+      agencyName: String(r.agencyName),
+      agencyKind: String(r.agencyKind),
+      region: r.region === null || r.region === undefined ? null : String(r.region),
+      revisionId: String(r.revisionId),
+      revisionNo: Number(r.revisionNo),
+      publishedAt: publishedAt.toISOString(),
+      key,
+      label: def?.label ?? key,
+      value: r.value === null || r.value === undefined ? null : Number(r.value),
+    };
+  });
+  rows.sort((a, b) => a.agencyCode.localeCompare(b.agencyCode) || (order.get(`${a.format}|${a.key}`) ?? 0) - (order.get(`${b.format}|${b.key}`) ?? 0));
+  return rows;
+}
+
+function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV with a header row, CRLF line ends and a UTF-8 BOM (Excel) */
+export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): string {
+  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,143 @@
+/**
+ * The public (anonymous) GraphQL types. They are separate classes built from published revisions
+ * only, holding nothing but what was published: no field here leads to a draft, a signature, a
+ * confidentiality note, an audit entry or a user — there is no path to reach them.
+ */
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { ReportContent } from '@touming/domain/report';
+import { AgencyKindEnum, type AgencyKind } from '../agencies/agency.entity';
+import { ReportTable } from '../formats/format.types';
+
+export const PUBLIC_MAX_PAGE_SIZE = 50;
+
+@ObjectType({ description: '公开的单位' })
+export class PublicAgency {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => AgencyKindEnum)
+  kind: AgencyKind;
+
+  @Field(() => String, { nullable: true })
+  region: string | null;
+
+  @Field(() => [Int], { description: '已公开年度报告的年度' })
+  publishedYears: number[];
+}
+
+@ObjectType({ description: '公开报告的文字部分' })
+export class PublicSection {
+  @Field({ description: 'overview | problems | other' })
+  key: string;
+
+  @Field()
+  title: string;
+
+  @Field()
+  text: string;
+}
+
+@ObjectType({ description: '公开的单元格' })
+export class PublicCell {
+  @Field()
+  key: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => Float, { nullable: true })
+  value: number | null;
+}
+
+@ObjectType({ description: '已公开的年度报告（现行公开版本）' })
+export class PublicReport {
+  @Field(() => ID, { description: '公开版本编号' })
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field()
+  format: string;
+
+  @Field(() => ID)
+  agencyId: string;
+
+  @Field({ description: '报告所写的单位名称' })
+  agencyName: string;
+
+  @Field(() => AgencyKindEnum)
+  agencyKind: AgencyKind;
+
+  @Field(() => String, { nullable: true })
+  region: string | null;
+
+  @Field(() => Int, { description: '第几次公开（2 起为更正版本）' })
+  revisionNo: number;
+
+  @Field(() => Date)
+  publishedAt: Date;
+
+  @Field(() => String, { nullable: true, description: '更正说明' })
+  correctionNote: string | null;
+
+  @Field({ description: '公开内容的哈希（sha256），供核验' })
+  contentHash: string;
+
+  /** the published content; exposed only through the field resolvers below */
+  content: ReportContent;
+}
+
+@ObjectType()
+export class PublicReportList {
+  @Field(() => [PublicReport])
+  items: PublicReport[];
+
+  @Field(() => Int)
+  totalItems: number;
+}
+
+@InputType()
+export class PublicReportFilter {
+  @Field(() => Int, { nullable: true })
+  year?: number | null;
+
+  @Field(() => ID, { nullable: true, description: '单位' })
+  agency?: string | null;
+
+  @Field(() => AgencyKindEnum, { nullable: true })
+  kind?: AgencyKind | null;
+
+  @Field(() => String, { nullable: true })
+  region?: string | null;
+}
+
+@ObjectType({ description: '已公开数据的统计（仅现行公开版本）' })
+export class PublicStatistics {
+  @Field(() => Int)
+  year: number;
+
+  @Field()
+  format: string;
+
+  @Field(() => AgencyKindEnum, { nullable: true })
+  kind: AgencyKind | null;
+
+  @Field(() => Int, { description: '计入的已公开报告份数' })
+  reportCount: number;
+
+  @Field(() => [PublicCell], { description: '各单元格合计（全部空白的为 null）' })
+  cells: PublicCell[];
+
+  @Field(() => [ReportTable], { description: '按官方表格排列的合计' })
+  tables: ReportTable[];
+}

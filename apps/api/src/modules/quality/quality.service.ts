@@ -1,0 +1,70 @@
+import { defaultDeadline, deadlineStatus } from '@touming/domain/deadlines';
+import { qualityCheck, type QualityReason as DomainReason } from '@touming/domain/quality';
+import { authorize } from '../../common/authorize';
+import type { RequestContext } from '../../common/context';
+import { ReportingCycle } from '../cycles/cycle.entity';
+import { CountyService } from '../county/county.service';
+import { CountyScopeKind } from '../county/county.types';
+import { currentRevisions } from '../county/published-totals';
+import type { QualityRanking, QualityRankingItem, QualityReason } from './quality.types';
+import { Injectable } from '../county/injectable';
+
+function toReason(r: DomainReason): QualityReason {
+  return { id: r.id, points: r.points, message: r.message, cells: r.cells ?? [], section: r.section ?? null, notAssessable: r.notAssessable ?? false };
+}
+
+/**
+ * The county's ranking of its agencies' published reports by the domain's qualityCheck: two queries
+ * for the revisions (this year's and last year's, for the cross-year rules), whatever the number of
+ * agencies. Agencies that have not published are not ranked, and are on the follow-up list once
+ * the deadline has passed.
+ */
+@Injectable()
+export class QualityService {
+  constructor(private readonly countyService: CountyService) {}
+
+  async ranking(ctx: RequestContext, year: number, now: Date = new Date()): Promise<QualityRanking> {
+    await authorize(ctx, 'county.summary', { targetType: 'QualityRanking' });
+    const agencies = await this.countyService.agenciesOf(ctx.manager, { kind: CountyScopeKind.ALL });
+    const selection = { agencyIds: agencies.map((a) => a.id) };
+    const [cycle, revisions, previousRevisions] = await Promise.all([
+      ctx.manager.findOne(ReportingCycle, { where: { year } }),
+      currentRevisions(ctx.manager, year, selection, true),
+      currentRevisions(ctx.manager, year - 1, selection, true),
+    ]);
+    const deadline = cycle?.deadline ?? defaultDeadline(year);
+    const byAgency = new Map(revisions.map((r) => [r.agencyId, r]));
+    const previousByAgency = new Map(previousRevisions.map((r) => [r.agencyId, r]));
+
+    const items: QualityRankingItem[] = agencies.map((agency) => {
+      const revision = byAgency.get(agency.id);
+      const base = { rank: null, agencyId: agency.id, agencyName: agency.name, kind: agency.kind };
+      if (!revision) {
+        const status = deadlineStatus({ deadline, publishedAt: null, today: now });
+        const reasons: QualityReason[] = status.overdue
+          ? [{ id: 'timeliness.unpublished', points: 0, message: `报告期限（${deadline}）已过${status.daysOverdue}天，年度报告仍未公开`, cells: [], section: null, notAssessable: false }]
+          : [];
+        return { ...base, revisionId: null, score: null, followUp: status.overdue, problemsSimilarity: null, reasons };
+      }
+      const result = qualityCheck({
+        report: revision.content,
+        previous: previousByAgency.get(agency.id)?.content ?? null,
+        publishedAt: revision.publishedAt,
+        deadline,
+        today: now,
+      });
+      return {
+        ...base,
+        revisionId: revision.id,
+        score: result.score,
+        followUp: result.followUp,
+        problemsSimilarity: result.problemsSimilarity,
+        reasons: result.reasons.map(toReason),
+      };
+    });
+    items.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.agencyName.localeCompare(b.agencyName, 'zh'));
+    let rank = 0;
+    for (const item of items) if (item.score !== null) item.rank = ++rank;
+    return { year, items, followUp: items.filter((i) => i.followUp) };
+  }
+}
