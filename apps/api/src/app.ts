@@ -137,5 +137,14 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
       res.sendFile(adminIndex);
     });
   }
+  // body parser failures (too large, not JSON) answer in GraphQL's error shape, never with a stack
+  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error?.status ?? 500;
+    const message =
+      error?.type === 'entity.too.large' ? `请求体过大（上限 ${config.bodyLimit}）` : status < 500 ? '请求格式不正确' : '服务器内部错误';
+    if (status >= 500) logger?.error({ err: error }, 'HTTP 请求出错');
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
   return { api, app, server };
 }
