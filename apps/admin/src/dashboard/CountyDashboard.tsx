@@ -4,7 +4,7 @@
  * needs attention.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { deadlineStatus } from '@touming/domain/deadlines';
 import type { Agency, ReportSummary } from '../providers/types';
@@ -80,11 +80,21 @@ export function CountyDashboard() {
 
   return (
     <Box data-testid="county-dashboard">
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'repeat(3, 1fr)', sm: 'repeat(5, 1fr)' }, gap: { xs: 1, sm: 2 }, mb: 2 }}>
         {(['all', 'published', 'overdue', 'errors', 'missing'] as Filter[]).map((k) => (
-          <Card key={k} variant="outlined" sx={{ flex: 1, cursor: 'pointer', borderColor: filter === k ? 'primary.main' : undefined }} onClick={() => setFilter(k)} data-testid={`tile-${k}`}>
-            <CardContent sx={{ py: 1.5, '&:last-child': { pb: 1.5 } }}>
-              <Typography variant="body2" color="text.secondary">
+          <Card
+            key={k}
+            variant="outlined"
+            role="button"
+            tabIndex={0}
+            aria-pressed={filter === k}
+            sx={{ cursor: 'pointer', borderColor: filter === k ? 'primary.main' : undefined, borderWidth: filter === k ? 2 : 1 }}
+            onClick={() => setFilter(k)}
+            onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setFilter(k)}
+            data-testid={`tile-${k}`}
+          >
+            <CardContent sx={{ py: 1.5, px: { xs: 1, sm: 2 }, '&:last-child': { pb: 1.5 } }}>
+              <Typography variant="body2" color="text.secondary" noWrap>
                 {translate(`touming.dashboard.tiles.${k}`)}
               </Typography>
               <Typography variant="h5" color={k === 'overdue' && counts.overdue ? 'error' : undefined}>
@@ -93,17 +103,10 @@ export function CountyDashboard() {
             </CardContent>
           </Card>
         ))}
-      </Stack>
+      </Box>
       <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
         {translate('touming.dashboard.cycle_title', { year: cycle.year, deadline: formatDate(cycle.deadline, locale) })}
       </Typography>
-      <ToggleButtonGroup size="small" exclusive value={filter} onChange={(_, v) => v && setFilter(v)} sx={{ mb: 1, flexWrap: 'wrap' }}>
-        {(['all', 'overdue', 'errors', 'missing', 'published'] as Filter[]).map((k) => (
-          <ToggleButton key={k} value={k}>
-            {translate(`touming.dashboard.tiles.${k}`)}（{counts[k]}）
-          </ToggleButton>
-        ))}
-      </ToggleButtonGroup>
       {agencies.isPending || reports.isPending ? (
         <CircularProgress sx={{ m: 2 }} />
       ) : shown.length === 0 ? (
@@ -124,7 +127,7 @@ export function CountyDashboard() {
             <TableBody>
               {shown.map(({ agency, report }) => (
                 <TableRow key={agency.id} data-agency={agency.name} hover>
-                  <TableCell>{agency.name}</TableCell>
+                  <TableCell sx={{ minWidth: 140 }}>{agency.name}</TableCell>
                   <TableCell>{report ? <StatusChip status={report.status} /> : <Chip size="small" variant="outlined" label={translate('touming.dashboard.not_started')} />}</TableCell>
                   <TableCell>
                     <DeadlineBadge deadline={cycle.deadline} publishedAt={publishedAtOf(report)} />

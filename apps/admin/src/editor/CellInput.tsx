@@ -26,7 +26,18 @@ function showValue(v: CellValue | undefined) {
   return v === null || v === undefined ? '' : String(v);
 }
 
-function CellInputInner({ def, value, computed, previous, showPrevious, problems, edited, readOnly, onChange, labels }: CellInputProps) {
+function CellInputInner({
+  def,
+  value,
+  computed,
+  previous,
+  showPrevious,
+  problems,
+  edited,
+  readOnly,
+  onChange,
+  labels,
+}: CellInputProps) {
   const [text, setText] = useState(showValue(value));
   const [focused, setFocused] = useState(false);
   const [parseError, setParseError] = useState<string | null>(null);
@@ -42,7 +53,11 @@ function CellInputInner({ def, value, computed, previous, showPrevious, problems
   const hasWarning = !hasError && Boolean(problems?.warnings.length);
   const isTotal = computed !== undefined;
   const mismatch = isTotal && computed !== null && value !== null && computed !== value;
-  const titles = [parseError, ...(problems?.errors ?? []).map((r) => r.message), ...(problems?.warnings ?? []).map((r) => r.message)].filter(Boolean);
+  const titles = [
+    parseError,
+    ...(problems?.errors ?? []).map((r) => r.message),
+    ...(problems?.warnings ?? []).map((r) => r.message),
+  ].filter(Boolean);
   const className = [
     'tm-cell',
     hasError ? 'tm-cell--error' : '',

@@ -51,7 +51,9 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [serverUnplaced, setServerUnplaced] = useState<{ text: string; reason: string; line?: number | null }[] | null>(null);
+  const [serverUnplaced, setServerUnplaced] = useState<
+    { text: string; reason: string; line?: number | null }[] | null
+  >(null);
 
   const close = () => {
     setText('');
@@ -76,7 +78,12 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
     const parsed = preview.parsed.report;
     return getFormat(parsed.format)
       .cells.filter((def) => parsed.cells[def.key] !== null && parsed.cells[def.key] !== undefined)
-      .map((def) => ({ key: def.key, label: cellDefinition(parsed.format, def.key)?.label ?? def.key, before: show(current[def.key]), after: show(parsed.cells[def.key]) }));
+      .map((def) => ({
+        key: def.key,
+        label: cellDefinition(parsed.format, def.key)?.label ?? def.key,
+        before: show(current[def.key]),
+        after: show(parsed.cells[def.key]),
+      }));
   }, [preview, report.cells]);
 
   const texts = useMemo(() => {
@@ -94,7 +101,12 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
     setBusy(true);
     setError(null);
     try {
-      const r = await dataProvider.importReport({ agencyId: report.agencyId, year: report.year, text: html ? undefined : text, html: html ?? undefined });
+      const r = await dataProvider.importReport({
+        agencyId: report.agencyId,
+        year: report.year,
+        text: html ? undefined : text,
+        html: html ?? undefined,
+      });
       setServerUnplaced(r.unplaced);
       onImported(r.report);
     } catch (e) {
@@ -140,7 +152,9 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
                 const pasted = e.clipboardData.getData('text/html');
                 if (pasted) setHtml(pasted);
               }}
-              slotProps={{ htmlInput: { 'data-testid': 'import-text', 'aria-label': translate('touming.import.title') } }}
+              slotProps={{
+                htmlInput: { 'data-testid': 'import-text', 'aria-label': translate('touming.import.title') },
+              }}
             />
             {html && (
               <Typography variant="caption" color="text.secondary">
@@ -166,7 +180,10 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
             </Alert>
             {(yearMismatch || formatMismatch) && (
               <Alert severity="error" sx={{ mb: 1 }}>
-                {translate('touming.import.mismatch', { year: parsed.detectedYear ?? '？', reportYear: report.year })}
+                {translate('touming.import.mismatch', {
+                  year: parsed.detectedYear ?? '？',
+                  reportYear: report.year,
+                })}
               </Alert>
             )}
             {parsed.notes.map((n, i) => (
@@ -182,7 +199,13 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
                 <List dense>
                   {texts.map((t) => (
                     <ListItem key={t.key}>
-                      <ListItemText primary={t.title} secondary={translate(t.replaces ? 'touming.import.section_replaces' : 'touming.import.section_new', { chars: t.chars })} />
+                      <ListItemText
+                        primary={t.title}
+                        secondary={translate(
+                          t.replaces ? 'touming.import.section_replaces' : 'touming.import.section_new',
+                          { chars: t.chars },
+                        )}
+                      />
                     </ListItem>
                   ))}
                 </List>
@@ -239,7 +262,12 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
         ) : !parsed ? (
           <>
             <Button onClick={close}>{translate('ra.action.cancel')}</Button>
-            <Button variant="contained" onClick={runPreview} disabled={!text.trim() && !html} data-testid="import-preview-button">
+            <Button
+              variant="contained"
+              onClick={runPreview}
+              disabled={!text.trim() && !html}
+              data-testid="import-preview-button"
+            >
               {translate('touming.import.preview')}
             </Button>
           </>
@@ -263,7 +291,10 @@ function UnplacedList({ items }: { items: { text: string; reason: string; line?:
     <List dense data-testid="import-unplaced">
       {items.map((u, i) => (
         <ListItem key={i} sx={{ alignItems: 'flex-start' }}>
-          <ListItemText primary={u.text} secondary={`${u.line ? `${translate('touming.import.line', { line: u.line })} · ` : ''}${u.reason}`} />
+          <ListItemText
+            primary={u.text}
+            secondary={`${u.line ? `${translate('touming.import.line', { line: u.line })} · ` : ''}${u.reason}`}
+          />
         </ListItem>
       ))}
     </List>

@@ -15,7 +15,16 @@ export interface NarrativeSectionProps {
   onChange(key: NarrativeKey, text: string): void;
 }
 
-export function NarrativeSection({ sectionKey, title, value, previous, showPrevious, problems, readOnly, onChange }: NarrativeSectionProps) {
+export function NarrativeSection({
+  sectionKey,
+  title,
+  value,
+  previous,
+  showPrevious,
+  problems,
+  readOnly,
+  onChange,
+}: NarrativeSectionProps) {
   const translate = useTranslate();
   const chars = value.replace(/\s/g, '').length;
   return (
@@ -29,19 +38,34 @@ export function NarrativeSection({ sectionKey, title, value, previous, showPrevi
         minRows={10}
         value={value}
         onChange={(e) => onChange(sectionKey, e.target.value)}
-        slotProps={{ htmlInput: { 'data-section': sectionKey, 'data-testid': `section-${sectionKey}`, 'aria-label': title, readOnly } }}
+        slotProps={{
+          htmlInput: {
+            'data-section': sectionKey,
+            'data-testid': `section-${sectionKey}`,
+            'aria-label': title,
+            readOnly,
+          },
+        }}
         placeholder={translate(`touming.editor.placeholder.${sectionKey}`)}
         error={problems.some((p) => p.severity === 'error')}
         helperText={translate('touming.editor.chars', { count: chars })}
       />
       {problems.map((p) => (
-        <div key={p.id} role={p.severity === 'error' ? 'alert' : 'status'} className={p.severity === 'error' ? 'tm-msg tm-msg--error' : 'tm-msg tm-msg--warning'} data-rule={p.ruleId}>
+        <div
+          key={p.id}
+          role={p.severity === 'error' ? 'alert' : 'status'}
+          className={p.severity === 'error' ? 'tm-msg tm-msg--error' : 'tm-msg tm-msg--warning'}
+          data-rule={p.ruleId}
+        >
           {p.severity === 'error' ? '✖ ' : '⚠ '}
           {p.message}
         </div>
       ))}
       {showPrevious && (
-        <Box sx={{ mt: 2, p: 1.5, bgcolor: '#faf6f0', borderRadius: 1 }} data-testid={`previous-section-${sectionKey}`}>
+        <Box
+          sx={{ mt: 2, p: 1.5, bgcolor: '#faf6f0', borderRadius: 1 }}
+          data-testid={`previous-section-${sectionKey}`}
+        >
           <Typography variant="caption" color="text.secondary">
             {translate('touming.editor.previous_text')}
           </Typography>

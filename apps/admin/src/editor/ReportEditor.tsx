@@ -10,7 +10,6 @@ import {
   Badge,
   Box,
   Button,
-
   CircularProgress,
   Dialog,
   DialogActions,
@@ -28,7 +27,15 @@ import {
 import SaveIcon from '@mui/icons-material/Save';
 import ContentPasteIcon from '@mui/icons-material/ContentPaste';
 import VisibilityIcon from '@mui/icons-material/Visibility';
-import { Title, useGetOne, useLocaleState, useNotify, useParams, usePermissions, useTranslate } from 'react-admin';
+import {
+  Title,
+  useGetOne,
+  useLocaleState,
+  useNotify,
+  useParams,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
 import { getFormat, type NarrativeKey, type SectionKey } from '@touming/domain/formats';
 import { reportTitle } from '@touming/domain/report';
 import { renderHtml } from '@touming/domain/render';
@@ -47,13 +54,17 @@ import { ConflictDialog } from './ConflictDialog';
 import { ImportDialog } from './ImportDialog';
 import { PreviewPanel } from './PreviewPanel';
 import { useReportDraft } from './useReportDraft';
+import { ExplainWarning } from './ExplainWarning';
+import { EDITOR_ACTIONS, EDITOR_PANELS, type EditorExtensionProps } from './extensions';
 import './editor.css';
 
 const TAB_ORDER: SectionKey[] = ['overview', 't2', 't3', 't4', 'problems', 'other'];
 
 /** focus and flash a cell or a section's text box once it is on screen */
 function focusTarget(key: string) {
-  const selector = key.startsWith('section:') ? `[data-section="${key.slice(8)}"]` : `[data-cell="${CSS.escape(key)}"]`;
+  const selector = key.startsWith('section:')
+    ? `[data-section="${key.slice(8)}"]`
+    : `[data-cell="${CSS.escape(key)}"]`;
   let tries = 0;
   const attempt = () => {
     const el = document.querySelector<HTMLElement>(selector);
@@ -74,17 +85,31 @@ export function ReportEditorView({ report }: { report: Report }) {
   const notify = useNotify();
   const [locale] = useLocaleState();
   const { permissions } = usePermissions<Permissions>();
-  const canEdit = Boolean(permissions && can(permissions, 'report.edit', report.agencyId)) && report.status !== 'PUBLISHED';
-  const canImport = Boolean(permissions && can(permissions, 'report.import', report.agencyId)) && report.status !== 'PUBLISHED';
+  const canEdit =
+    Boolean(permissions && can(permissions, 'report.edit', report.agencyId)) && report.status !== 'PUBLISHED';
+  const canExplain =
+    Boolean(permissions && can(permissions, 'report.explainWarning', report.agencyId)) &&
+    report.status === 'DRAFT';
+  const canImport =
+    Boolean(permissions && can(permissions, 'report.import', report.agencyId)) &&
+    report.status !== 'PUBLISHED';
   const draft = useReportDraft(report, { canEdit });
   const { server, content, validation } = draft;
   const format = getFormat(content.format);
   const cellDefs = useMemo(() => new Map(format.cells.map((c) => [c.key, c])), [format]);
   const problems = useMemo(() => indexProblems(format, validation), [format, validation]);
-  const previousCells = useMemo(() => (server.previousYear ? cellMap(server.previousYear.cells) : null), [server.previousYear]);
+  const previousCells = useMemo(
+    () => (server.previousYear ? cellMap(server.previousYear.cells) : null),
+    [server.previousYear],
+  );
   const editedKeys = useMemo(() => new Set(Object.keys(draft.edits.cells)), [draft.edits.cells]);
   const explanations = useMemo(
-    () => Object.fromEntries((server.validation?.warnings ?? []).filter((w) => w.explanation).map((w) => [w.ruleId, w.explanation!])),
+    () =>
+      Object.fromEntries(
+        (server.validation?.warnings ?? [])
+          .filter((w) => w.explanation)
+          .map((w) => [w.ruleId, w.explanation!]),
+      ),
     [server.validation],
   );
   const [tab, setTab] = useState<SectionKey>('t3');
@@ -119,9 +144,31 @@ export function ReportEditorView({ report }: { report: Report }) {
   const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('xl'));
 
   const sectionProblems = useCallback(
-    (key: NarrativeKey): RuleResult[] => [...validation.errors, ...validation.warnings].filter((r) => r.cells.includes(`section:${key}`)),
+    (key: NarrativeKey): RuleResult[] =>
+      [...validation.errors, ...validation.warnings].filter((r) => r.cells.includes(`section:${key}`)),
     [validation],
   );
+
+  const renderWarningExtra = useCallback(
+    (r: RuleResult) => (
+      <ExplainWarning
+        key={`${r.ruleId}:${explanations[r.ruleId] ?? ''}`}
+        reportId={server.id}
+        result={r}
+        explanation={explanations[r.ruleId]}
+        canExplain={canExplain}
+        onSaved={draft.rebase}
+      />
+    ),
+    [explanations, server.id, canExplain, draft.rebase],
+  );
+  const extensionProps: EditorExtensionProps = {
+    report: server,
+    content,
+    validation,
+    hasUnsavedEdits: hasEdits(draft.edits),
+    onReportChanged: draft.rebase,
+  };
 
   const jump = useCallback((key: string) => {
     setTab(tabOfKey(key) as SectionKey);
@@ -136,39 +183,75 @@ export function ReportEditorView({ report }: { report: Report }) {
     idle: translate('touming.editor.state.idle'),
     dirty: translate('touming.editor.state.dirty'),
     saving: translate('touming.editor.state.saving'),
-    saved: draft.savedAt ? translate('touming.editor.state.saved_at', { time: formatDateTime(draft.savedAt, locale, true) }) : translate('touming.editor.state.saved'),
+    saved: draft.savedAt
+      ? translate('touming.editor.state.saved_at', { time: formatDateTime(draft.savedAt, locale, true) })
+      : translate('touming.editor.state.saved'),
     error: translate('touming.editor.state.error'),
     conflict: translate('touming.editor.state.conflict'),
   }[draft.state];
 
   const title = reportTitle(content);
   return (
-    <Box sx={{ pb: 4 }} data-testid="report-editor" data-report-id={server.id} data-revision={server.revision}>
+    <Box
+      sx={{ pb: 4 }}
+      data-testid="report-editor"
+      data-report-id={server.id}
+      data-revision={server.revision}
+    >
       <Title title={title} />
-      <Paper variant="outlined" sx={{ p: 2, mb: 2, display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+      <Paper
+        variant="outlined"
+        sx={{ p: 2, mb: 2, display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}
+      >
         <Box sx={{ flex: '1 1 320px', minWidth: 0 }}>
           <Typography variant="h6" component="h1" sx={{ lineHeight: 1.3 }}>
             {title}
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            {format.name}（{format.notice}） · {translate('touming.editor.revision', { revision: server.revision })}
+            {format.name}（{format.notice}） ·{' '}
+            {translate('touming.editor.revision', { revision: server.revision })}
           </Typography>
         </Box>
         <StatusChip status={server.status} />
-        <Typography variant="body2" color={draft.state === 'error' || draft.state === 'conflict' ? 'error' : 'text.secondary'} data-testid="save-state" aria-live="polite">
+        <Typography
+          variant="body2"
+          color={draft.state === 'error' || draft.state === 'conflict' ? 'error' : 'text.secondary'}
+          data-testid="save-state"
+          aria-live="polite"
+        >
           {draft.state === 'saving' && <CircularProgress size={12} sx={{ mr: 0.5 }} />}
           {canEdit ? saveLabel : translate('touming.editor.read_only')}
         </Typography>
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
           <FormControlLabel
-            control={<Switch checked={showPrevious} onChange={(e) => setShowPrevious(e.target.checked)} disabled={!server.previousYear} data-testid="toggle-previous" />}
-            label={server.previousYear ? translate('touming.editor.show_previous', { year: server.previousYear.year }) : translate('touming.editor.no_previous')}
+            control={
+              <Switch
+                checked={showPrevious}
+                onChange={(e) => setShowPrevious(e.target.checked)}
+                disabled={!server.previousYear}
+                data-testid="toggle-previous"
+              />
+            }
+            label={
+              server.previousYear
+                ? translate('touming.editor.show_previous', { year: server.previousYear.year })
+                : translate('touming.editor.no_previous')
+            }
           />
-          <Button startIcon={<VisibilityIcon />} onClick={() => setPreview(true)} data-testid="preview-button">
+          <Button
+            startIcon={<VisibilityIcon />}
+            onClick={() => setPreview(true)}
+            data-testid="preview-button"
+          >
             {translate('touming.editor.preview')}
           </Button>
           {canImport && (
-            <Button startIcon={<ContentPasteIcon />} onClick={() => setImporting(true)} disabled={hasEdits(draft.edits)} data-testid="import-button">
+            <Button
+              startIcon={<ContentPasteIcon />}
+              onClick={() => setImporting(true)}
+              disabled={hasEdits(draft.edits)}
+              data-testid="import-button"
+            >
               {translate('touming.editor.import')}
             </Button>
           )}
@@ -183,18 +266,35 @@ export function ReportEditorView({ report }: { report: Report }) {
               {translate('ra.action.save')}
             </Button>
           )}
+          {EDITOR_ACTIONS.map((Action, i) => (
+            <Action key={i} {...extensionProps} />
+          ))}
         </Box>
       </Paper>
 
       {draft.state === 'error' && draft.error && (
-        <Alert severity="error" sx={{ mb: 2 }} data-testid="save-error" action={<Button onClick={() => void draft.save()}>{translate('touming.editor.retry')}</Button>}>
+        <Alert
+          severity="error"
+          sx={{ mb: 2 }}
+          data-testid="save-error"
+          action={<Button onClick={() => void draft.save()}>{translate('touming.editor.retry')}</Button>}
+        >
           {draft.error}
         </Alert>
       )}
 
       {!wide && (
         <Box sx={{ mb: 2 }}>
-          <ValidationSummary validation={validation} explanations={explanations} onJump={jump} compact />
+          <ValidationSummary
+            validation={validation}
+            explanations={explanations}
+            onJump={jump}
+            renderWarningExtra={renderWarningExtra}
+            compact
+          />
+          {EDITOR_PANELS.map((Panel, i) => (
+            <Panel key={i} {...extensionProps} />
+          ))}
         </Box>
       )}
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
@@ -277,13 +377,35 @@ export function ReportEditorView({ report }: { report: Report }) {
           </Box>
         </Paper>
         {wide && (
-          <Box sx={{ width: 360, flexShrink: 0, position: 'sticky', top: 72, maxHeight: 'calc(100vh - 90px)', overflowY: 'auto' }}>
-            <ValidationSummary validation={validation} explanations={explanations} onJump={jump} />
+          <Box
+            sx={{
+              width: 360,
+              flexShrink: 0,
+              position: 'sticky',
+              top: 72,
+              maxHeight: 'calc(100vh - 90px)',
+              overflowY: 'auto',
+            }}
+          >
+            <ValidationSummary
+              validation={validation}
+              explanations={explanations}
+              onJump={jump}
+              renderWarningExtra={renderWarningExtra}
+            />
+            {EDITOR_PANELS.map((Panel, i) => (
+              <Panel key={i} {...extensionProps} />
+            ))}
           </Box>
         )}
       </Box>
 
-      <ConflictDialog conflict={draft.conflict} edits={draft.edits} onReapply={draft.reapplyOnCurrent} onDiscard={draft.discardMine} />
+      <ConflictDialog
+        conflict={draft.conflict}
+        edits={draft.edits}
+        onReapply={draft.reapplyOnCurrent}
+        onDiscard={draft.discardMine}
+      />
       {canImport && (
         <ImportDialog
           open={importing}
@@ -297,12 +419,16 @@ export function ReportEditorView({ report }: { report: Report }) {
       )}
       <Dialog open={preview} onClose={() => setPreview(false)} maxWidth="lg" fullWidth scroll="paper">
         <DialogTitle>{translate('touming.editor.preview')}</DialogTitle>
-        <DialogContent dividers>{preview && <PreviewPanel content={content} title={translate('touming.editor.preview')} />}</DialogContent>
+        <DialogContent dividers>
+          {preview && <PreviewPanel content={content} title={translate('touming.editor.preview')} />}
+        </DialogContent>
         <DialogActions>
           <Button
             onClick={() => {
               // a separate window prints just the report (the iframe is sandboxed without scripts)
-              const url = URL.createObjectURL(new Blob([renderHtml(content, { standalone: true })], { type: 'text/html;charset=utf-8' }));
+              const url = URL.createObjectURL(
+                new Blob([renderHtml(content, { standalone: true })], { type: 'text/html;charset=utf-8' }),
+              );
               window.open(url, '_blank', 'noopener');
               setTimeout(() => URL.revokeObjectURL(url), 60_000);
             }}
@@ -321,7 +447,11 @@ export function ReportEditorView({ report }: { report: Report }) {
 export default function ReportEditor() {
   const { id } = useParams<{ id: string }>();
   const translate = useTranslate();
-  const { data, isPending, error, refetch } = useGetOne<Report & { id: string }>('reports', { id: id! }, { enabled: Boolean(id), refetchOnWindowFocus: false });
+  const { data, isPending, error, refetch } = useGetOne<Report & { id: string }>(
+    'reports',
+    { id: id! },
+    { enabled: Boolean(id), refetchOnWindowFocus: false },
+  );
   // react-admin seeds the getOne cache with the list's summary row (no cells): wait for the full report
   if (isPending || (data && !Array.isArray(data.cells))) {
     return (
@@ -333,7 +463,11 @@ export default function ReportEditor() {
   }
   if (error || !data) {
     return (
-      <Alert severity="error" sx={{ m: 2 }} action={<Button onClick={() => refetch()}>{translate('touming.editor.retry')}</Button>}>
+      <Alert
+        severity="error"
+        sx={{ m: 2 }}
+        action={<Button onClick={() => refetch()}>{translate('touming.editor.retry')}</Button>}
+      >
         {(error as Error | null)?.message ?? translate('touming.editor.not_found')}
       </Alert>
     );

@@ -5,7 +5,12 @@
  * 未经复议直接起诉 / 复议后起诉 in one row.
  */
 import { Fragment, type ReactNode } from 'react';
-import type { CellDefinition, ColumnDefinition, TableBlockDefinition, TableDefinition } from '@touming/domain/formats';
+import type {
+  CellDefinition,
+  ColumnDefinition,
+  TableBlockDefinition,
+  TableDefinition,
+} from '@touming/domain/formats';
 import type { CellValue } from '@touming/domain/report';
 import type { RuleResult } from '@touming/domain/validation';
 import { CellInput, type CellInputProps } from './CellInput';
@@ -82,9 +87,20 @@ function useCell(props: TableViewProps) {
 function columnHeaderRows(columns: ColumnDefinition[], columnHeader?: string) {
   const grouped = columns.some((c) => c.group);
   const rows: ReactNode[][] = [];
-  if (columnHeader) rows.push([<th key="ch" colSpan={columns.length} scope="colgroup">{columnHeader}</th>]);
+  if (columnHeader)
+    rows.push([
+      <th key="ch" colSpan={columns.length} scope="colgroup">
+        {columnHeader}
+      </th>,
+    ]);
   if (!grouped) {
-    rows.push(columns.map((c) => <th key={c.id} scope="col">{c.label}</th>));
+    rows.push(
+      columns.map((c) => (
+        <th key={c.id} scope="col">
+          {c.label}
+        </th>
+      )),
+    );
     return rows;
   }
   const top: ReactNode[] = [];
@@ -92,13 +108,26 @@ function columnHeaderRows(columns: ColumnDefinition[], columnHeader?: string) {
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i];
     if (!c.group) {
-      top.push(<th key={c.id} rowSpan={2} scope="col">{c.label}</th>);
+      top.push(
+        <th key={c.id} rowSpan={2} scope="col">
+          {c.label}
+        </th>,
+      );
       continue;
     }
     let j = i;
     while (j + 1 < columns.length && columns[j + 1].group === c.group) j++;
-    top.push(<th key={`g-${c.group}-${i}`} colSpan={j - i + 1} scope="colgroup">{c.group}</th>);
-    for (let k = i; k <= j; k++) bottom.push(<th key={columns[k].id} scope="col">{columns[k].label}</th>);
+    top.push(
+      <th key={`g-${c.group}-${i}`} colSpan={j - i + 1} scope="colgroup">
+        {c.group}
+      </th>,
+    );
+    for (let k = i; k <= j; k++)
+      bottom.push(
+        <th key={columns[k].id} scope="col">
+          {columns[k].label}
+        </th>,
+      );
     i = j;
   }
   rows.push(top, bottom);
@@ -106,7 +135,15 @@ function columnHeaderRows(columns: ColumnDefinition[], columnHeader?: string) {
 }
 
 /** table 2 and table 3: a block with labelled rows, grouped row headers drawn with rowspan */
-function RowBlock({ props, block, showTitle }: { props: TableViewProps; block: TableBlockDefinition; showTitle: boolean }) {
+function RowBlock({
+  props,
+  block,
+  showTitle,
+}: {
+  props: TableViewProps;
+  block: TableBlockDefinition;
+  showTitle: boolean;
+}) {
   const { table } = props;
   const cell = useCell(props);
   const depth = Math.max(1, ...block.rows.map((r) => r.groups.length + 1));
@@ -114,9 +151,7 @@ function RowBlock({ props, block, showTitle }: { props: TableViewProps; block: T
   const width = depth + block.columns.length;
   return (
     <table className={`tm-table tm-table--${table.id}`} data-testid={`table-${table.id}-${block.id}`}>
-      {showTitle && block.title && (
-        <caption className="tm-block-title">{block.title}</caption>
-      )}
+      {showTitle && block.title && <caption className="tm-block-title">{block.title}</caption>}
       <thead>
         {headerRows.map((cells, i) => (
           <tr key={i}>
@@ -134,10 +169,17 @@ function RowBlock({ props, block, showTitle }: { props: TableViewProps; block: T
           const heads: ReactNode[] = [];
           row.groups.forEach((group, d) => {
             const prev = block.rows[r - 1];
-            const startsRun = !prev || prev.groups.slice(0, d + 1).join('|') !== row.groups.slice(0, d + 1).join('|');
+            const startsRun =
+              !prev || prev.groups.slice(0, d + 1).join('|') !== row.groups.slice(0, d + 1).join('|');
             if (!startsRun) return;
             let span = 0;
-            for (let k = r; k < block.rows.length && block.rows[k].groups.slice(0, d + 1).join('|') === row.groups.slice(0, d + 1).join('|'); k++) span++;
+            for (
+              let k = r;
+              k < block.rows.length &&
+              block.rows[k].groups.slice(0, d + 1).join('|') === row.groups.slice(0, d + 1).join('|');
+              k++
+            )
+              span++;
             heads.push(
               <th key={`g${d}`} rowSpan={span} scope="rowgroup" className={`tm-group tm-group--${d}`}>
                 {group}
@@ -147,7 +189,10 @@ function RowBlock({ props, block, showTitle }: { props: TableViewProps; block: T
           const anchor = rowAnchor(table.id, block.id, row.id);
           return (
             <Fragment key={row.id}>
-              <tr className={row.isTotal ? 'tm-row tm-row--total' : 'tm-row'} data-row={`${table.id}.${row.id}`}>
+              <tr
+                className={row.isTotal ? 'tm-row tm-row--total' : 'tm-row'}
+                data-row={`${table.id}.${row.id}`}
+              >
                 {heads}
                 <th scope="row" colSpan={depth - row.groups.length} className="tm-row-label">
                   {row.label}
@@ -177,17 +222,36 @@ function Table4({ props }: { props: TableViewProps }) {
     const b = blocks[i];
     const group = b.groups[0];
     if (!group) {
-      top.push(<th key={b.id} colSpan={b.columns.length} rowSpan={2} scope="colgroup">{b.title}</th>);
+      top.push(
+        <th key={b.id} colSpan={b.columns.length} rowSpan={2} scope="colgroup">
+          {b.title}
+        </th>,
+      );
     } else {
       let j = i;
       while (j + 1 < blocks.length && blocks[j + 1].groups[0] === group) j++;
       const span = blocks.slice(i, j + 1).reduce((n, x) => n + x.columns.length, 0);
-      top.push(<th key={`g-${group}`} colSpan={span} scope="colgroup">{group}</th>);
-      for (let k = i; k <= j; k++) middle.push(<th key={blocks[k].id} colSpan={blocks[k].columns.length} scope="colgroup">{blocks[k].title}</th>);
+      top.push(
+        <th key={`g-${group}`} colSpan={span} scope="colgroup">
+          {group}
+        </th>,
+      );
+      for (let k = i; k <= j; k++)
+        middle.push(
+          <th key={blocks[k].id} colSpan={blocks[k].columns.length} scope="colgroup">
+            {blocks[k].title}
+          </th>,
+        );
       i = j;
     }
   }
-  for (const b of blocks) for (const c of b.columns) bottom.push(<th key={`${b.id}.${c.id}`} scope="col">{c.label}</th>);
+  for (const b of blocks)
+    for (const c of b.columns)
+      bottom.push(
+        <th key={`${b.id}.${c.id}`} scope="col">
+          {c.label}
+        </th>,
+      );
   const width = blocks.reduce((n, b) => n + b.columns.length, 0);
   const results = blocks.flatMap((b) => props.problems.byRowAnchor.get(rowAnchor('t4', b.id, '')) ?? []);
   return (
@@ -199,7 +263,9 @@ function Table4({ props }: { props: TableViewProps }) {
       </thead>
       <tbody>
         <tr className="tm-row" data-row="t4">
-          {blocks.flatMap((b) => b.columns.map((c) => <td key={`${b.id}.${c.id}`}>{cell(keyOf(table, b, '', c))}</td>))}
+          {blocks.flatMap((b) =>
+            b.columns.map((c) => <td key={`${b.id}.${c.id}`}>{cell(keyOf(table, b, '', c))}</td>),
+          )}
         </tr>
         <Problems results={results} colSpan={width} />
       </tbody>
@@ -214,7 +280,9 @@ export function TableView(props: TableViewProps) {
       {table.id === 't4' ? (
         <Table4 props={props} />
       ) : (
-        table.blocks.map((block) => <RowBlock key={block.id} props={props} block={block} showTitle={table.id === 't2'} />)
+        table.blocks.map((block) => (
+          <RowBlock key={block.id} props={props} block={block} showTitle={table.id === 't2'} />
+        ))
       )}
       {table.note && <p className="tm-table-note">{table.note}</p>}
     </div>

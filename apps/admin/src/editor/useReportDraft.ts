@@ -44,6 +44,8 @@ export interface ReportDraft {
   reapplyOnCurrent(): void;
   discardMine(): void;
   replaceServer(report: Report): void;
+  /** a newer revision this user caused (an explanation, a workflow action): unsaved edits stay on top */
+  rebase(report: Report): void;
 }
 
 export function useReportDraft(initial: Report, options: { canEdit: boolean; autosave?: boolean }): ReportDraft {
@@ -161,6 +163,14 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
     setState('saved');
   }, []);
 
+  const rebase = useCallback((report: Report) => {
+    setServer(report);
+    serverRef.current = report;
+    const left = pruneEdits(report, editsRef.current);
+    setEdits(left);
+    editsRef.current = left;
+  }, []);
+
   // autosave after a pause in typing
   useEffect(() => {
     if (!options.canEdit || options.autosave === false || conflict || !hasEdits(edits) || state === 'saving' || state === 'error') return;
@@ -195,5 +205,6 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
     reapplyOnCurrent,
     discardMine,
     replaceServer,
+    rebase,
   };
 }

@@ -19,6 +19,11 @@ export const messages: Record<string, TranslationMessages> = {
   en: { ...englishMessages, ...toumingEnglish } as TranslationMessages,
 };
 
-export const i18nProvider = polyglotI18nProvider((locale) => messages[locale] ?? messages['zh-CN'], 'zh-CN', LOCALES, {
-  allowMissing: true,
-});
+export const i18nProvider = polyglotI18nProvider(
+  (locale) => messages[locale] ?? messages['zh-CN'],
+  'zh-CN',
+  LOCALES,
+  {
+    allowMissing: true,
+  },
+);

@@ -11,7 +11,15 @@ export const toumingChinese = {
       name: '机构',
       empty: '还没有登记任何机构',
       invite: '先登记本县的各部门和乡镇，再为它们开通用户。',
-      fields: { code: '机构代码', name: '机构名称', kind: '机构类型', parentId: '上级机构', region: '所属区域', active: '启用', q: '搜索' },
+      fields: {
+        code: '机构代码',
+        name: '机构名称',
+        kind: '机构类型',
+        parentId: '上级机构',
+        region: '所属区域',
+        active: '启用',
+        q: '搜索',
+      },
     },
     users: {
       name: '用户',
@@ -32,7 +40,13 @@ export const toumingChinese = {
       name: '报告周期',
       empty: '还没有开启报告周期',
       invite: '开启本年度的报告周期并设定报送截止日期后，各机构即可开始填报。',
-      fields: { year: '报告年度', format: '报告格式', deadline: '报送截止日期', requiresPreReview: '需县政务公开办预审', open: '状态' },
+      fields: {
+        year: '报告年度',
+        format: '报告格式',
+        deadline: '报送截止日期',
+        requiresPreReview: '需县政务公开办预审',
+        open: '状态',
+      },
     },
     reports: {
       name: '年度报告',
@@ -100,6 +114,8 @@ export const toumingChinese = {
     },
     reports: {
       format_short: '%{format}年版',
+      list_title: '%{agency} %{year}年度',
+      errors_short: '%{count} 处错误',
       create_hint: '新建后，系统会把上年报告“结转下年度继续办理”的数字带入本年“上年结转”。',
     },
     deadline: {
@@ -116,7 +132,13 @@ export const toumingChinese = {
       no_cycle_agency: '县政务公开办尚未开启本年度的报告周期，开启后即可开始填报。',
       open_cycle: '开启报告周期',
       cycle_title: '%{year}年度报告 · 截止日期 %{deadline}',
-      tiles: { all: '全部机构', published: '已公开', overdue: '已逾期', errors: '有错误', missing: '未创建报告' },
+      tiles: {
+        all: '全部机构',
+        published: '已公开',
+        overdue: '已逾期',
+        errors: '有错误',
+        missing: '未创建报告',
+      },
       none_in_filter: '没有符合条件的机构。',
       deadline: '期限',
       not_started: '未创建',
@@ -176,6 +198,13 @@ export const toumingChinese = {
         problems: '实事求是地写明存在的主要问题和改进措施，不要与上年雷同',
         other: '其他需要报告的事项；2021年格式要求报告信息处理费的收取情况',
       },
+      explain: {
+        missing: '尚未说明：提交前须对此警告作书面说明',
+        add: '填写说明',
+        edit: '修改说明',
+        placeholder: '说明原因，例如：上年报告数据有误，已于本年更正',
+        saved: '说明已保存',
+      },
       summary: {
         title: '校验结果',
         errors: '错误 %{count}',
@@ -194,7 +223,8 @@ export const toumingChinese = {
       },
       conflict: {
         title: '此报告已被他人修改',
-        message: '在您编辑期间，其他人保存了此报告（现为第 %{revision} 版）。您的 %{mine} 处修改都还在，没有丢失。请查看对方改了什么，然后选择如何处理。',
+        message:
+          '在您编辑期间，其他人保存了此报告（现为第 %{revision} 版）。您的 %{mine} 处修改都还在，没有丢失。请查看对方改了什么，然后选择如何处理。',
         no_cell_changes: '对方没有修改任何单元格或文字（可能只是状态发生了变化）。',
         their_changes: '对方修改了 %{count} 处：',
         cell: '位置',
@@ -202,6 +232,9 @@ export const toumingChinese = {
         after: '对方改为',
         yours: '您填写的',
         you_edited: '您也修改了这部分文字',
+        my_changes: '您尚未保存的修改（%{count} 处），选择“保留”后会写入新版本：',
+        now: '新版本中的值',
+        text_edited: '已修改文字',
         discard: '放弃我的修改，采用对方的版本',
         reapply: '在新版本上保留我的修改并保存',
       },
@@ -212,7 +245,8 @@ export const toumingChinese = {
       placeholder: '在此粘贴年度报告全文……',
       html_detected: '已识别到带表格的内容，将按表格导入。',
       preview: '预览导入结果',
-      summary: '识别为%{year}年度报告（%{format}格式）：将填入 %{cells} 个单元格、%{sections} 段文字；%{unplaced} 处内容无法识别。',
+      summary:
+        '识别为%{year}年度报告（%{format}格式）：将填入 %{cells} 个单元格、%{sections} 段文字；%{unplaced} 处内容无法识别。',
       mismatch: '粘贴的是%{year}年度的报告，与本报告年度（%{reportYear}）或格式不一致，请确认后再导入。',
       sections: '将填入的文字部分',
       section_new: '%{chars} 字',

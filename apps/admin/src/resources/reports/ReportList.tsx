@@ -1,4 +1,4 @@
-import { Chip } from '@mui/material';
+import { Chip, useMediaQuery, type Theme } from '@mui/material';
 import {
   AutocompleteInput,
   CreateButton,
@@ -9,6 +9,7 @@ import {
   NumberInput,
   ReferenceInput,
   SelectInput,
+  SimpleList,
   TextField,
   TopToolbar,
   useLocaleState,
@@ -25,7 +26,10 @@ import { formatDateTime } from '../../i18n/format';
 
 function useStatusChoices() {
   const translate = useTranslate();
-  return REPORT_STATUSES.map((id) => ({ id, name: translate(`touming.status.${id}`, { _: REPORT_STATUS_LABELS[id] }) }));
+  return REPORT_STATUSES.map((id) => ({
+    id,
+    name: translate(`touming.status.${id}`, { _: REPORT_STATUS_LABELS[id] }),
+  }));
 }
 
 function Actions() {
@@ -49,26 +53,64 @@ export function ReportList() {
         ]
       : []),
     <SelectInput key="status" source="status" choices={statuses} alwaysOn />,
-    <SelectInput key="format" source="format" choices={FORMAT_IDS.map((id) => ({ id, name: getFormat(id).notice }))} />,
+    <SelectInput
+      key="format"
+      source="format"
+      choices={FORMAT_IDS.map((id) => ({ id, name: getFormat(id).notice }))}
+    />,
   ];
+  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <List filters={filters} sort={{ field: 'year', order: 'DESC' }} perPage={25} actions={<Actions />} exporter={false}>
-      <Datagrid rowClick="edit" bulkActionButtons={false} data-testid="report-list" sx={{ '& .RaDatagrid-headerCell': { whiteSpace: 'nowrap' } }}>
-        <TextField source="agency.name" label="resources.reports.fields.agencyId" sortBy="agencyName" />
-        <NumberField source="year" options={{ useGrouping: false }} />
-        <FunctionField source="status" render={(r: ReportSummary) => <StatusChip status={r.status} />} />
-        <FunctionField
-          source="errorCount"
-          render={(r: ReportSummary) =>
-            r.errorCount > 0 ? <Chip size="small" color="error" label={r.errorCount} /> : <Chip size="small" color="success" variant="outlined" label="0" />
+    <List
+      filters={filters}
+      sort={{ field: 'year', order: 'DESC' }}
+      perPage={25}
+      actions={<Actions />}
+      exporter={false}
+    >
+      {small ? (
+        <SimpleList<ReportSummary>
+          linkType="edit"
+          primaryText={(r) =>
+            translate('touming.reports.list_title', { agency: r.agency?.name ?? '', year: r.year })
+          }
+          secondaryText={(r) => <StatusChip status={r.status} />}
+          tertiaryText={(r) =>
+            r.errorCount ? translate('touming.reports.errors_short', { count: r.errorCount }) : ''
           }
         />
-        <NumberField source="warningCount" />
-        <FunctionField source="format" render={(r: ReportSummary) => translate('touming.reports.format_short', { format: r.format })} />
-        <NumberField source="revision" />
-        <FunctionField source="updatedAt" render={(r: ReportSummary) => formatDateTime(r.updatedAt, locale)} />
-      </Datagrid>
+      ) : (
+        <Datagrid
+          rowClick="edit"
+          bulkActionButtons={false}
+          data-testid="report-list"
+          sx={{ '& .RaDatagrid-headerCell': { whiteSpace: 'nowrap' } }}
+        >
+          <TextField source="agency.name" label="resources.reports.fields.agencyId" sortBy="agencyName" />
+          <NumberField source="year" options={{ useGrouping: false }} />
+          <FunctionField source="status" render={(r: ReportSummary) => <StatusChip status={r.status} />} />
+          <FunctionField
+            source="errorCount"
+            render={(r: ReportSummary) =>
+              r.errorCount > 0 ? (
+                <Chip size="small" color="error" label={r.errorCount} />
+              ) : (
+                <Chip size="small" color="success" variant="outlined" label="0" />
+              )
+            }
+          />
+          <NumberField source="warningCount" />
+          <FunctionField
+            source="format"
+            render={(r: ReportSummary) => translate('touming.reports.format_short', { format: r.format })}
+          />
+          <NumberField source="revision" />
+          <FunctionField
+            source="updatedAt"
+            render={(r: ReportSummary) => formatDateTime(r.updatedAt, locale)}
+          />
+        </Datagrid>
+      )}
     </List>
   );
 }
-
