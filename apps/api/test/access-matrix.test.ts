@@ -55,13 +55,20 @@ const OPERATIONS: Operation[] = [
   { name: 'createReport (other)', query: `mutation($a: ID!) { createReport(agencyId: $a, year: 2025) { id } }`, vars: (i) => ({ a: i.other }), allowed: ['admin'] },
   {
     name: 'updateReport (own)',
-    query: `mutation($id: ID!) { updateReport(id: $id, expectedRevision: 0, input: { cells: [] }) { id } }`,
+    query: `mutation($id: ID!) { updateReport(id: $id, expectedRevision: 0, input: { cells: [{ key: "t4.reconsideration.upheld", value: 1 }] }) { id } }`,
     vars: (i) => ({ id: i.ownDraft }),
     allowed: ['admin', 'preparer'],
   },
   {
+    name: 'updateReport (own, cells assigned to the contributor)',
+    query: `mutation($id: ID!) { updateReport(id: $id, expectedRevision: 0, input: { cells: [{ key: "t3.new.natural", value: 1 }] }) { id } }`,
+    vars: (i) => ({ id: i.ownDraft }),
+    // the demo seed assigns t3.new. of this report to the contributor (sub-unit contributions)
+    allowed: ['admin', 'preparer', 'contributor'],
+  },
+  {
     name: 'updateReport (other)',
-    query: `mutation($id: ID!) { updateReport(id: $id, expectedRevision: 0, input: { cells: [] }) { id } }`,
+    query: `mutation($id: ID!) { updateReport(id: $id, expectedRevision: 0, input: { cells: [{ key: "t4.reconsideration.upheld", value: 1 }] }) { id } }`,
     vars: (i) => ({ id: i.otherDraft }),
     allowed: ['admin'],
   },
