@@ -17,6 +17,7 @@ import { ReportCell } from '../modules/reports/report-cell.entity';
 import { Report } from '../modules/reports/report.entity';
 import { cellRows, insertRows, newReportRow } from '../modules/reports/report.repository';
 import { User } from '../modules/users/user.entity';
+import { seedWorkflowDemo } from '../modules/workflow/demo-seed';
 import {
   CURRENT_YEAR_STATUS,
   DEMO_AGENCIES,
@@ -155,6 +156,8 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
         realReport: { agency: REAL_REPORT.agency, year: REAL_REPORT.year, file: REAL_REPORT.file, unplaced: imported.unplaced.length },
       },
     });
+    // signatures, published revisions, reviews … so that every state above is real
+    await seedWorkflowDemo(tx, { agencies: [...agencies.values()], users, reports, cells, passwordHash: hashes[0], now });
   });
   return { agencies: agencies.size, users: DEMO_USERS, cycles: cycles.length, reports: reports.length };
 }

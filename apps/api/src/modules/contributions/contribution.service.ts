@@ -143,6 +143,8 @@ export class ContributionService {
     if (!actor || can(actor, 'report.edit', report.agencyId) || !can(actor, 'contribution.edit', report.agencyId)) return false;
     const user = requireUser(ctx);
     const assignments = await ctx.manager.find(Contribution, { where: { reportId: report.id, assigneeId: user.id } });
+    // nothing assigned on this report: an ordinary denial (report.edit)
+    if (assignments.length === 0) return false;
     const check = canContributorEdit(assignments, user.id, {
       cellKeys: (input.cells ?? []).map((c) => c.key),
       sectionKeys: (input.sections ?? []).map((s) => s.key),
