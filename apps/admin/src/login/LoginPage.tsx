@@ -4,7 +4,8 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { LocalesMenuButton, useLogin, useTranslate } from 'react-admin';
+import { LocalesMenuButton, useLogin, useLogout, useTranslate } from 'react-admin';
+import { getToken } from '../providers/session';
 
 export interface DemoLogin {
   username: string;
@@ -42,6 +43,7 @@ function useDemoMode() {
 export function LoginPage() {
   const translate = useTranslate();
   const login = useLogin();
+  const logout = useLogout();
   const demo = useDemoMode();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -53,6 +55,8 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
+      // signing in over a previous session: drop its cached identity and data first
+      if (getToken()) await logout(undefined, false, false);
       await login({ username, password });
     } catch (err) {
       setError((err as Error)?.message || translate('ra.auth.sign_in_error'));

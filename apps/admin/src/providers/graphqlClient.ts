@@ -52,6 +52,8 @@ const FALLBACK_MESSAGES: Record<string, string> = {
   TOO_MANY_REQUESTS: '请求过于频繁，请稍后再试',
   INTERNAL_SERVER_ERROR: '服务器出错，请稍后再试',
   NETWORK_ERROR: '无法连接服务器，请检查网络后重试',
+  GRAPHQL_VALIDATION_FAILED: '请求与服务器版本不一致，请刷新页面后重试',
+  BAD_USER_INPUT: '提交的内容有误',
 };
 
 interface GraphQLErrorJson {
