@@ -1,0 +1,211 @@
+/**
+ * What every browser test needs: the shared browser (one per run, from the global setup), a fresh
+ * Chinese context per test, sign-in through the login page, screenshots under e2e/artifacts/, the
+ * English-string check, and a small GraphQL client for steps that have no screen yet.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const DEMO_PASSWORD = 'touming-demo';
+export const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+let shared: Browser | null = null;
+/** the run's one Chromium (launched by the global setup), connected once per test file */
+export async function browser(): Promise<Browser> {
+  if (!shared || !shared.isConnected()) shared = await chromium.connect(inject('wsEndpoint'));
+  return shared;
+}
+
+export async function closeBrowser() {
+  await shared?.close().catch(() => undefined);
+  shared = null;
+}
+
+export interface ContextOptions {
+  width?: number;
+  height?: number;
+  mobile?: boolean;
+}
+
+/** a fresh context: no stored login, Chinese browser locale, China time */
+export async function newContext(opts: ContextOptions = {}): Promise<BrowserContext> {
+  const b = await browser();
+  const context = await b.newContext({
+    baseURL: baseUrl(),
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
+    isMobile: opts.mobile ?? false,
+    hasTouch: opts.mobile ?? false,
+    deviceScaleFactor: 1,
+  });
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+/** page errors are collected so a test can assert the console did not crash */
+export async function newPage(context: BrowserContext): Promise<Page & { errors: string[] }> {
+  const page = (await context.newPage()) as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  return page;
+}
+
+/** signs in through the login page and waits for the dashboard */
+export async function login(page: Page, username: string) {
+  await page.goto('/#/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 30_000 });
+  await page.locator('#main-content, main').first().waitFor();
+}
+
+/** full-page screenshot e2e/artifacts/<name>.png once the network is quiet */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await waitNoSpinner(page);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** waits until react-admin's loading indicators are gone (short poll, bounded) */
+export async function waitNoSpinner(page: Page, timeoutMs = 10_000) {
+  await page
+    .waitForFunction(() => !document.querySelector('.MuiLinearProgress-root, [data-testid="editor-loading"]'), undefined, {
+      timeout: timeoutMs,
+    })
+    .catch(() => undefined);
+}
+
+/**
+ * react-admin's English UI strings (from ra-language-english's messages): none may appear on a
+ * Chinese screen. Matched as whole words, case-sensitive, in the visible text.
+ */
+export const ENGLISH_RA_STRINGS = [
+  'Save',
+  'Delete',
+  'Export',
+  'Rows per page',
+  'No results found',
+  'Loading',
+  'Refresh',
+  'Sign in',
+  'Username',
+  'Password',
+  'Filter',
+  'Add filter',
+  'Create',
+  'Edit',
+  'Show',
+  'List',
+  'Cancel',
+  'Confirm',
+  'Search',
+  'Logout',
+  'Dashboard',
+  'Go Back',
+  'Not Found',
+  'Access denied',
+  'Please wait',
+  'Clear filters',
+  'Select all',
+  'No data to display',
+  'Are you sure?',
+  'Required',
+  'Profile',
+  'Columns',
+];
+
+export function englishStringsIn(text: string): string[] {
+  return ENGLISH_RA_STRINGS.filter((s) => {
+    const escaped = s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(^|[^A-Za-z])${escaped}([^A-Za-z]|$)`).test(text);
+  });
+}
+
+/** asserts the page's visible text has no react-admin English string; returns the text */
+export async function expectChinese(page: Page, screen: string): Promise<string> {
+  const text = await page.evaluate(() => document.body.innerText);
+  expect(englishStringsIn(text), `英文界面文字出现在「${screen}」页面`).toEqual([]);
+  expect(text, `「${screen}」页面没有中文`).toMatch(/[\u4e00-\u9fff]/);
+  return text;
+}
+
+// ---- the GraphQL API, for setup and for workflow steps without a screen ----
+
+export interface GqlError {
+  message: string;
+  extensions?: { code?: string };
+}
+
+export async function gql<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const res = await fetch(`${baseUrl()}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: GqlError[] };
+  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; ')}`);
+  return body.data as T;
+}
+
+const tokens = new Map<string, string>();
+export async function tokenFor(username: string): Promise<string> {
+  const cached = tokens.get(username);
+  if (cached) return cached;
+  const data = await gql<{ login: { token: string } }>(
+    'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+    { u: username, p: DEMO_PASSWORD },
+  );
+  tokens.set(username, data.login.token);
+  return data.login.token;
+}
+
+export interface ReportRow {
+  id: string;
+  year: number;
+  status: string;
+  revision: number;
+  contentHash: string;
+  agencyId: string;
+  agency: { name: string; code: string };
+}
+
+/** the reports of one agency (by code), via the county admin */
+export async function reportsOf(agencyCode: string): Promise<ReportRow[]> {
+  const token = await tokenFor('admin');
+  const agencies = await gql<{ agencies: { items: { id: string; code: string }[] } }>(
+    'query { agencies(options: { take: 100 }) { items { id code } } }',
+    {},
+    token,
+  );
+  const agency = agencies.agencies.items.find((a) => a.code === agencyCode);
+  if (!agency) throw new Error(`没有单位 ${agencyCode}`);
+  const data = await gql<{ reports: { items: ReportRow[] } }>(
+    `query($a: ID!) { reports(filter: { agencyId: $a }, options: { take: 100 }) { items { id year status revision contentHash agencyId agency { name code } } } }`,
+    { a: agency.id },
+    token,
+  );
+  return data.reports.items;
+}
+
+export async function currentReportOf(agencyCode: string): Promise<ReportRow> {
+  const rows = await reportsOf(agencyCode);
+  const current = rows.sort((a, b) => b.year - a.year)[0];
+  if (!current) throw new Error(`${agencyCode} 没有报告`);
+  return current;
+}
