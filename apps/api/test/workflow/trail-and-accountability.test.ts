@@ -5,7 +5,7 @@ import { Report } from '../../src/modules/reports/report.entity';
 import { codeOf } from '../support/api';
 import { DIALECTS } from '../support/databases';
 import { seededEnv, type SeededEnv } from '../support/env';
-import { expectCode, lastAuditId, ReportClient } from './helpers';
+import { createUser, expectCode, lastAuditId, ReportClient } from './helpers';
 
 describe.each(DIALECTS)('the trail, contributions and 责任追究 on %s', (dialect) => {
   let env: SeededEnv;
@@ -226,5 +226,29 @@ describe.each(DIALECTS)('the trail, contributions and 责任追究 on %s', (dial
     expectCode(await move('OPEN'), 'CONFLICT');
     const listed = await env.api.ok(`query($a: ID!) { accountabilityCases(filter: { agencyId: $a }) { totalItems items { status } } }`, { a: agencyId }, admin);
     expect(listed.accountabilityCases.items).toEqual([{ status: 'CLOSED' }]);
+  });
+  it('a cycle requiring the county pre-review adds PRE_REVIEWED before publication', async () => {
+    const cycles = await env.api.ok(`{ cycles { id year } }`, {}, admin);
+    const cycle = cycles.cycles.find((c: { year: number }) => c.year === 2025);
+    await env.api.ok(`mutation($id: ID!) { updateCycle(id: $id, input: { requiresPreReview: true }) { requiresPreReview } }`, { id: cycle.id }, admin);
+    const report = new ReportClient(env.api, await env.reportId('yanchi.huamachi', 2025));
+    const [p, r, a] = await Promise.all(['huamachi.preparer', 'huamachi.reviewer', 'huamachi.approver'].map((u) => env.api.login(u)));
+    const s = await createUser(env.api, admin, await env.agencyId('yanchi.huamachi'), 'huamachi.secrecy', ['CONFIDENTIALITY_REVIEWER']);
+    let state = await report.state(p);
+    expect(state.status).toBe('SUBMITTED');
+    expect((await report.sign(r, 'REVIEW', state.contentHash)).errors).toBeUndefined();
+    expect((await report.sign(a, 'APPROVE', state.contentHash)).errors).toBeUndefined();
+    expect((await report.review(s, state.contentHash)).errors).toBeUndefined();
+    state = await report.state(p);
+    expect(state.publicationBlockers.map((b: { code: string; ref: string }) => `${b.code}:${b.ref ?? ''}`)).toEqual(['status.notReady:', 'signature.missing:COUNTY_PRE_REVIEW']);
+    expectCode(await report.publish(p), 'VALIDATION_FAILED', '县政务公开办预审');
+    const pre = (token: string) =>
+      env.api.gql(`mutation($id: ID!, $h: String!) { preReviewReport(id: $id, contentHash: $h, comment: "预审通过") { status } }`, { id: report.id, h: state.contentHash }, token);
+    expectCode(await pre(p), 'FORBIDDEN');
+    expect((await pre(admin)).data!.preReviewReport.status).toBe('PRE_REVIEWED');
+    expect((await report.publish(p)).data!.publishReport.status).toBe('PUBLISHED');
+    state = await report.state(p);
+    expect(state.signatures.map((x: { stage: string }) => x.stage)).toEqual(['PREPARE', 'REVIEW', 'APPROVE', 'COUNTY_PRE_REVIEW']);
+    await env.api.ok(`mutation($id: ID!) { updateCycle(id: $id, input: { requiresPreReview: false }) { requiresPreReview } }`, { id: cycle.id }, admin);
   });
 });

@@ -5,7 +5,7 @@ import { User } from '../users/user.entity';
 import { workflowLoaders } from '../workflow/loaders';
 import { Contribution } from './contribution.entity';
 import { ContributionService } from './contribution.service';
-import { AssignContributionInput, ContributionTarget, OverdueContribution } from './contribution.types';
+import { ContributionTarget, OverdueContribution } from './contribution.types';
 
 @Resolver(() => Contribution)
 export class ContributionResolver {

@@ -101,6 +101,8 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
     if (stages.length === 0) return;
     const content = contentOf(report, cellsOf.get(report.id) ?? []);
     const base = new Date(report.createdAt).getTime();
+    // the k-th step after the report was written, never in the future (2025's reports are written "now")
+    const step = (k: number) => new Date(Math.min(base + k * HOUR, input.now.getTime() - (10 - k) * 60_000));
     stages.forEach((stage, i) => {
       const user = signer.get(`${report.agencyId}:${ROLE_OF_STAGE[stage]}`)!;
       signatures.push(
@@ -113,7 +115,7 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
           signerName: `${user.displayName}（${user.username}）`,
           contentHash: report.contentHash,
           comment: i === 0 ? '请审核' : '同意',
-          signedAt: new Date(base + (i + 1) * HOUR),
+          signedAt: step(i + 1),
           voidedAt: null,
           voidedBy: null,
           voidReason: null,
@@ -122,7 +124,7 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
     });
     const preparer = signer.get(`${report.agencyId}:AGENCY_PREPARER`)!;
     for (const ruleId of new Set((report.validation?.warnings ?? []).map((w) => w.ruleId))) {
-      explanations.push(Object.assign(new WarningExplanation(), { reportId: report.id, ruleId, text: '经核实，数据与台账一致（演示数据）', explainedById: preparer.id, explainedAt: new Date(base) }));
+      explanations.push(Object.assign(new WarningExplanation(), { reportId: report.id, ruleId, text: '经核实，数据与台账一致（演示数据）', explainedById: preparer.id, explainedAt: step(0) }));
     }
     // the texts as published were reviewed: what the scanner flags there was judged and dismissed
     const secrecy = signer.get(`${report.agencyId}:CONFIDENTIALITY_REVIEWER`)!;
@@ -146,8 +148,8 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
           status: reviewed ? 'DISMISSED' : 'OPEN',
           dismissReason: reviewed ? '原文对外公开的单位联系方式，经审查可以公开' : null,
           dismissedBy: reviewed ? secrecy.id : null,
-          dismissedAt: reviewed ? new Date(base + 4 * HOUR) : null,
-          foundAt: new Date(base),
+          dismissedAt: reviewed ? step(4) : null,
+          foundAt: step(0),
           fixedAt: null,
         }),
       );
@@ -165,7 +167,7 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
           note: '经审查，不涉及国家秘密、商业秘密和个人隐私，同意主动公开',
           reviewerId: secrecy.id,
           reviewerName: `${secrecy.displayName}（${secrecy.username}）`,
-          reviewedAt: new Date(base + 4 * HOUR),
+          reviewedAt: step(4),
           voidedAt: null,
         }),
       );
@@ -183,7 +185,7 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
         contentHash: report.contentHash,
         content,
         correctionNote: null,
-        publishedAt: late ? new Date(Date.UTC(report.year + 1, 1, 14, 2, 0, 0)) : new Date(base + 5 * HOUR),
+        publishedAt: late ? new Date(Date.UTC(report.year + 1, 1, 14, 2, 0, 0)) : step(5),
         publishedById: preparer.id,
         isCurrent: true,
       });
