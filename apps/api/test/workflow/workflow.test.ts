@@ -140,6 +140,8 @@ describe.each(DIALECTS)('三级联签, 保密审查 and publication on %s', (dia
     const started = await env.api.ok(`mutation($id: ID!) { startCorrection(id: $id) { status rectifications { id } } }`, { id }, preparer);
     expect(started.startCorrection.status).toBe('DRAFT');
     expect(started.startCorrection.rectifications).toHaveLength(1);
+    // the correction draft cannot be deleted: its published revision is the public record
+    expectCode(await env.api.gql(`mutation($id: ID!) { deleteReport(id: $id) }`, { id }, preparer), 'CONFLICT', '已公开过');
     let s = await wenlv.state(preparer);
     expect(s.signatures.every((x: { voidedAt: string | null }) => x.voidedAt)).toBe(true);
     expect(s.revisions[0].isCurrent).toBe(true);

@@ -17,6 +17,7 @@ import type { ReportTable } from '../formats/format.types';
 import { checkCellInput, checkNoDuplicates, checkSectionInput } from './cell-input';
 import { ReportCell } from './report-cell.entity';
 import { Report } from './report.entity';
+import { ReportRevision } from '../revisions/report-revision.entity';
 import {
   bumpRevision,
   cellRows,
@@ -294,6 +295,8 @@ export class ReportService {
       const report = await tx.manager.findOne(Report, { where: { id } });
       if (!report) throw notFound('报告不存在');
       if (report.status !== 'DRAFT') throw conflict('只能删除草稿状态的报告');
+      // a correction draft: its published revisions are the public record and stay
+      if (await tx.manager.count(ReportRevision, { where: { reportId: id } })) throw conflict('该报告已公开过，不能删除；更正草稿可继续修改后重新公开');
       const content = await loadContent(tx.manager, report);
       await tx.manager.delete(ReportCell, { reportId: id });
       await tx.manager.delete(Report, { id });
