@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { carryOver } from '@touming/domain/validation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/modules/audit/audit.service';
@@ -238,8 +240,7 @@ describe.each(DIALECTS)('demo seed and reports on %s', (dialect) => {
 
   it('importReport places the published text and returns what it could not place', async () => {
     const created = await env.api.ok(`mutation { createAgency(input: { code: "test.import", name: "测试导入局", kind: DEPARTMENT }) { id } }`, {}, admin);
-    const fs = await import('node:fs');
-    const text = fs.readFileSync(new URL('../src/seed/data/yanchi-wenlv-2020.txt', import.meta.url), 'utf8');
+    const text = fs.readFileSync(path.join(__dirname, '..', 'src', 'seed', 'data', 'yanchi-wenlv-2020.txt'), 'utf8');
     const data = await env.api.ok(
       `mutation($a: ID!, $t: String) { importReport(agencyId: $a, text: $t) { detectedFormat detectedYear notes unplaced { line text reason }
         report { year format status cell(key: "t2.penalty.previous") agency { code } } } }`,

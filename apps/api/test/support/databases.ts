@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,18 +16,17 @@ export type DialectName = 'sqlite' | 'mysql';
 
 const MYSQL_SERVER = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 
-async function probeMysql(): Promise<boolean> {
-  const probe = new DataSource({ type: 'mysql', url: `${MYSQL_SERVER.replace(/\/+$/, '')}/`, connectTimeout: 2000 });
-  try {
-    await probe.initialize();
-    await probe.destroy();
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Is the server there? Asked once, synchronously (a child process), so the list of dialects is known
+ * when the suites are collected.
+ */
+function probeMysql(): boolean {
+  const script = `const m=require('mysql2');const c=m.createConnection({uri:process.argv[1],connectTimeout:2000});c.connect(e=>{process.exit(e?1:0)})`;
+  const result = spawnSync(process.execPath, ['-e', script, `${MYSQL_SERVER.replace(/\/+$/, '')}/`], { timeout: 5000, cwd: __dirname });
+  return result.status === 0;
 }
 
-const mysqlAvailable = await probeMysql();
+const mysqlAvailable = probeMysql();
 if (!mysqlAvailable) {
   if (process.env.REQUIRE_MYSQL === '1') {
     throw new Error(`MariaDB 不可用（${MYSQL_SERVER}），而 REQUIRE_MYSQL=1 要求运行 MySQL 测试套件`);
