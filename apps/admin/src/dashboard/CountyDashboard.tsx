@@ -1,72 +1,50 @@
 /**
  * The county office's view of the current cycle: every agency as a row with its report's state, days
- * left or overdue (the domain's deadline rules), and its validation errors. Filters narrow it to what
- * needs attention.
+ * left or overdue (the domain's deadline rules), validation errors and confidentiality status — from
+ * the API's cycleProgress (one aggregate query). Tiles filter the rows; charts load lazily below.
  */
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Link, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { deadlineStatus } from '@touming/domain/deadlines';
-import type { Agency, ReportSummary } from '../providers/types';
+import { CYCLE_PROGRESS, type AgencyProgress } from '../providers/operations';
 import { useCurrentCycle } from '../common/useCurrentCycle';
+import { useApiQuery } from '../common/useApiQuery';
 import { StatusChip } from '../common/StatusChip';
 import { formatDate } from '../i18n/format';
 import { DeadlineBadge } from './DeadlineBadge';
 
-type Filter = 'all' | 'overdue' | 'errors' | 'missing' | 'published';
+const CountyCharts = lazy(() => import('./CountyCharts'));
 
-function publishedAtOf(r: ReportSummary | undefined) {
-  if (!r || r.status !== 'PUBLISHED') return null;
-  return (r as ReportSummary & { publishedAt?: string | null }).publishedAt ?? r.updatedAt;
-}
+type Filter = 'all' | 'overdue' | 'errors' | 'missing' | 'published';
+const FILTERS: Filter[] = ['all', 'published', 'overdue', 'errors', 'missing'];
 
 export function CountyDashboard() {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const { cycle, isPending: cyclesPending, error: cycleError } = useCurrentCycle();
   const [filter, setFilter] = useState<Filter>('all');
-  const agencies = useGetList<Agency>('agencies', { pagination: { page: 1, perPage: 200 }, sort: { field: 'code', order: 'ASC' } });
-  const reports = useGetList<ReportSummary>(
-    'reports',
-    { pagination: { page: 1, perPage: 200 }, sort: { field: 'agencyName', order: 'ASC' }, filter: { year: cycle?.year } },
-    { enabled: Boolean(cycle) },
-  );
+  const progress = useApiQuery(CYCLE_PROGRESS, cycle ? { year: cycle.year } : null);
 
   const rows = useMemo(() => {
-    if (!cycle || !agencies.data) return [];
-    const byAgency = new Map((reports.data ?? []).map((r) => [String(r.agencyId), r]));
     const today = new Date();
-    return agencies.data
-      .filter((a) => a.active && a.kind !== 'COUNTY_OFFICE')
-      .map((agency) => {
-        const report = byAgency.get(String(agency.id));
-        const status = deadlineStatus({ deadline: cycle.deadline, publishedAt: publishedAtOf(report), today });
-        return { agency, report, status };
-      });
-  }, [cycle, agencies.data, reports.data]);
+    return (progress.data?.cycleProgress ?? [])
+      .filter((p) => p.agencyKind !== 'COUNTY_OFFICE')
+      .map((p: AgencyProgress) => ({ p, status: deadlineStatus({ deadline: p.deadline, publishedAt: p.firstPublishedAt, today }) }));
+  }, [progress.data]);
 
-  const counts = useMemo(
-    () => ({
-      all: rows.length,
-      overdue: rows.filter((r) => r.status.overdue && !r.status.published).length,
-      errors: rows.filter((r) => (r.report?.errorCount ?? 0) > 0).length,
-      missing: rows.filter((r) => !r.report).length,
-      published: rows.filter((r) => r.report?.status === 'PUBLISHED').length,
-    }),
-    [rows],
-  );
-
-  const shown = rows.filter((r) =>
-    filter === 'all'
+  const matches = (k: Filter, r: (typeof rows)[number]) =>
+    k === 'all'
       ? true
-      : filter === 'overdue'
+      : k === 'overdue'
         ? r.status.overdue && !r.status.published
-        : filter === 'errors'
-          ? (r.report?.errorCount ?? 0) > 0
-          : filter === 'missing'
-            ? !r.report
-            : r.report?.status === 'PUBLISHED',
-  );
+        : k === 'errors'
+          ? r.p.errorCount > 0
+          : k === 'missing'
+            ? !r.p.reportId
+            : r.status.published;
+  const counts = Object.fromEntries(FILTERS.map((k) => [k, rows.filter((r) => matches(k, r)).length])) as Record<Filter, number>;
+  const shown = rows.filter((r) => matches(filter, r));
 
   if (cyclesPending) return <CircularProgress sx={{ m: 4 }} />;
   if (cycleError) return <Alert severity="error">{(cycleError as Error).message}</Alert>;
@@ -81,7 +59,7 @@ export function CountyDashboard() {
   return (
     <Box data-testid="county-dashboard">
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'repeat(3, 1fr)', sm: 'repeat(5, 1fr)' }, gap: { xs: 1, sm: 2 }, mb: 2 }}>
-        {(['all', 'published', 'overdue', 'errors', 'missing'] as Filter[]).map((k) => (
+        {FILTERS.map((k) => (
           <Card
             key={k}
             variant="outlined"
@@ -97,8 +75,8 @@ export function CountyDashboard() {
               <Typography variant="body2" color="text.secondary" noWrap>
                 {translate(`touming.dashboard.tiles.${k}`)}
               </Typography>
-              <Typography variant="h5" color={k === 'overdue' && counts.overdue ? 'error' : undefined}>
-                {counts[k]}
+              <Typography variant="h5" color={k === 'overdue' && counts.overdue ? 'error' : undefined} data-testid={`tile-count-${k}`}>
+                {progress.loading ? '…' : counts[k]}
               </Typography>
             </CardContent>
           </Card>
@@ -107,7 +85,11 @@ export function CountyDashboard() {
       <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
         {translate('touming.dashboard.cycle_title', { year: cycle.year, deadline: formatDate(cycle.deadline, locale) })}
       </Typography>
-      {agencies.isPending || reports.isPending ? (
+      {progress.error ? (
+        <Alert severity="error" action={<Button onClick={progress.refetch}>{translate('touming.editor.retry')}</Button>}>
+          {progress.error.message}
+        </Alert>
+      ) : progress.loading && !progress.data ? (
         <CircularProgress sx={{ m: 2 }} />
       ) : shown.length === 0 ? (
         <Alert severity="success">{translate('touming.dashboard.none_in_filter')}</Alert>
@@ -121,22 +103,39 @@ export function CountyDashboard() {
                 <TableCell>{translate('touming.dashboard.deadline')}</TableCell>
                 <TableCell>{translate('resources.reports.fields.errorCount')}</TableCell>
                 <TableCell>{translate('resources.reports.fields.warningCount')}</TableCell>
+                <TableCell>{translate('touming.dashboard.confidentiality')}</TableCell>
                 <TableCell />
               </TableRow>
             </TableHead>
             <TableBody>
-              {shown.map(({ agency, report }) => (
-                <TableRow key={agency.id} data-agency={agency.name} hover>
-                  <TableCell sx={{ minWidth: 140 }}>{agency.name}</TableCell>
-                  <TableCell>{report ? <StatusChip status={report.status} /> : <Chip size="small" variant="outlined" label={translate('touming.dashboard.not_started')} />}</TableCell>
+              {shown.map(({ p, status }) => (
+                <TableRow key={p.agencyId} data-agency={p.agencyName} data-overdue={status.overdue && !status.published ? 'true' : undefined} hover>
+                  <TableCell sx={{ minWidth: 140 }}>{p.agencyName}</TableCell>
+                  <TableCell>{p.status ? <StatusChip status={p.status} /> : <Chip size="small" variant="outlined" label={translate('touming.dashboard.not_started')} />}</TableCell>
                   <TableCell>
-                    <DeadlineBadge deadline={cycle.deadline} publishedAt={publishedAtOf(report)} />
+                    <DeadlineBadge deadline={p.deadline} publishedAt={p.firstPublishedAt} />
                   </TableCell>
-                  <TableCell>{report ? <Chip size="small" color={report.errorCount ? 'error' : 'success'} variant={report.errorCount ? 'filled' : 'outlined'} label={report.errorCount} /> : '—'}</TableCell>
-                  <TableCell>{report ? report.warningCount : '—'}</TableCell>
                   <TableCell>
-                    {report && (
-                      <Button size="small" component={Link} to={`/reports/${report.id}`}>
+                    {p.reportId ? <Chip size="small" color={p.errorCount ? 'error' : 'success'} variant={p.errorCount ? 'filled' : 'outlined'} label={p.errorCount} /> : '—'}
+                  </TableCell>
+                  <TableCell>{p.reportId ? p.warningCount : '—'}</TableCell>
+                  <TableCell>
+                    {!p.reportId ? (
+                      '—'
+                    ) : p.confidentialityCleared ? (
+                      <Chip size="small" color="success" variant="outlined" label={translate('touming.dashboard.cleared')} />
+                    ) : (
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        color={p.openFindings ? 'warning' : 'default'}
+                        label={p.openFindings ? translate('touming.dashboard.open_findings', { count: p.openFindings }) : translate('touming.dashboard.not_cleared')}
+                      />
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {p.reportId && (
+                      <Button size="small" component={Link} to={`/reports/${p.reportId}`}>
                         {translate('touming.dashboard.open_report')}
                       </Button>
                     )}
@@ -147,6 +146,9 @@ export function CountyDashboard() {
           </Table>
         </Box>
       )}
+      <Suspense fallback={<CircularProgress sx={{ m: 2 }} />}>
+        <CountyCharts year={cycle.year} />
+      </Suspense>
     </Box>
   );
 }

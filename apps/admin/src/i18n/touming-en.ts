@@ -1,6 +1,8 @@
+import { workflowEn, workflowResourcesEn } from '../workflow/messages';
 /** Touming's English strings (the English switch); same key paths as ./touming-zh (a test checks). */
 export const toumingEnglish = {
   resources: {
+    ...workflowResourcesEn,
     agencies: {
       name: 'Agency |||| Agencies',
       empty: 'No agencies registered yet',
@@ -61,6 +63,7 @@ export const toumingEnglish = {
     },
   },
   touming: {
+    wf: workflowEn,
     app: { name: 'Touming', short: 'Touming', subtitle: 'Government information disclosure annual reports' },
     login: {
       title: 'Sign in',
@@ -145,6 +148,10 @@ export const toumingEnglish = {
       },
       none_in_filter: 'No agency matches this filter.',
       deadline: 'Deadline',
+      confidentiality: 'Confidentiality',
+      cleared: 'Cleared',
+      not_cleared: 'Not cleared',
+      open_findings: '%{count} open findings',
       not_started: 'Not started',
       open_report: 'Open report',
       continue_editing: 'Continue editing',
@@ -159,6 +166,22 @@ export const toumingEnglish = {
       todo_published: 'The report is published',
       earlier_reports: 'Earlier reports',
       year_report: '%{year} annual report',
+    },
+    charts: {
+      title: 'County statistics',
+      note: 'Published reports only (current published revisions), summed cell by cell by the system.',
+      empty: 'No published reports yet: no statistics.',
+      failed: 'Statistics could not be loaded: %{message}',
+      applications: 'Disclosure requests by year',
+      received: 'Received this year',
+      carried: 'Carried over',
+      handled: 'Outcomes total',
+      outcomes: 'Outcomes %{year}',
+      count: 'Count',
+      disputes: 'Administrative reconsideration and litigation by year',
+      reconsideration: 'Reconsideration',
+      litigation: 'Litigation',
+      by_agency: 'Requests received per agency, %{year}',
     },
     editor: {
       loading: 'Opening the report…',

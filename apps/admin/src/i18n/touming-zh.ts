@@ -4,9 +4,11 @@
  */
 import { ROLE_LABELS } from '@touming/domain/permissions';
 import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
+import { workflowZh, workflowResourcesZh } from '../workflow/messages';
 
 export const toumingChinese = {
   resources: {
+    ...workflowResourcesZh,
     agencies: {
       name: '机构',
       empty: '还没有登记任何机构',
@@ -67,6 +69,7 @@ export const toumingChinese = {
     },
   },
   touming: {
+    wf: workflowZh,
     app: {
       name: '透明',
       short: '透明',
@@ -141,6 +144,10 @@ export const toumingChinese = {
       },
       none_in_filter: '没有符合条件的机构。',
       deadline: '期限',
+      confidentiality: '保密审查',
+      cleared: '已通过',
+      not_cleared: '未通过',
+      open_findings: '%{count} 项待处理',
       not_started: '未创建',
       open_report: '打开报告',
       continue_editing: '继续填报',
@@ -155,6 +162,22 @@ export const toumingChinese = {
       todo_published: '报告已公开',
       earlier_reports: '往年报告',
       year_report: '%{year}年度报告',
+    },
+    charts: {
+      title: '全县统计',
+      note: '仅统计已公开的报告（现行公开版本），由系统按单元格汇总。',
+      empty: '还没有已公开的报告，暂无统计。',
+      failed: '统计数据加载失败：%{message}',
+      applications: '历年政府信息公开申请（件）',
+      received: '本年新收',
+      carried: '上年结转',
+      handled: '办理结果总计',
+      outcomes: '%{year}年度办理结果构成（件）',
+      count: '件数',
+      disputes: '历年行政复议、行政诉讼（件）',
+      reconsideration: '行政复议',
+      litigation: '行政诉讼',
+      by_agency: '%{year}年度各单位新收申请（件）',
     },
     editor: {
       loading: '正在打开报告……',

@@ -131,3 +131,51 @@ export const EXPLAIN_WARNING = operation<{ explainWarning: Report }, { id: strin
     explainWarning(id: $id, ruleId: $ruleId, text: $text) { ${REPORT_FULL} }
   }`,
 );
+
+// ---- county office: progress and aggregates (computed by the API in SQL, not from lists in the browser)
+export interface AgencyProgress {
+  agencyId: string;
+  agencyName: string;
+  agencyKind: string;
+  reportId: string | null;
+  status: ReportSummary['status'] | null;
+  errorCount: number;
+  warningCount: number;
+  openFindings: number;
+  confidentialityCleared: boolean;
+  firstPublishedAt: string | null;
+  deadline: string;
+  overdue: boolean;
+  daysOverdue: number;
+  daysLeft: number | null;
+}
+export const CYCLE_PROGRESS = operation<{ cycleProgress: AgencyProgress[] }, { year: number }>(
+  `query CycleProgress($year: Int!) {
+    cycleProgress(year: $year) {
+      agencyId agencyName agencyKind reportId status errorCount warningCount openFindings confidentialityCleared
+      firstPublishedAt deadline overdue daysOverdue daysLeft
+    }
+  }`,
+);
+
+export interface CountyCellValue {
+  key: string;
+  label: string;
+  value: number | null;
+}
+export const COUNTY_SUMMARY_CELLS = operation<
+  { countySummary: { year: number; format: string; reportCount: number; cells: CountyCellValue[] } },
+  { year: number }
+>(
+  `query CountySummaryCells($year: Int!) {
+    countySummary(year: $year) { year format reportCount cells { key label value } }
+  }`,
+);
+export const COUNTY_CELL_BREAKDOWN = operation<
+  { countyCellBreakdown: { key: string; label: string; total: number | null; items: { agencyId: string; agencyName: string; value: number | null }[] } },
+  { key: string; year: number }
+>(
+  `query CountyCellBreakdown($key: ID!, $year: Int!) {
+    countyCellBreakdown(key: $key, year: $year) { key label total items { agencyId agencyName value } }
+  }`,
+);

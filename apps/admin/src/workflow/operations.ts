@@ -15,7 +15,7 @@ const WORKFLOW = `id agencyId agencyName year status revision contentHash errorC
 const FINDING = 'id kind key section start end match message status dismissReason';
 const REVIEW = `id contentHash checks { key label question conclusion note } conclusion conclusionLabel disclosure bases note
   reviewerName reviewedAt voidedAt`;
-const FOR_REVIEW = `id agencyName year status revision contentHash sections { key title text } availableActions
+const FOR_REVIEW = `id agencyId agencyName year status revision contentHash sections { key title text } availableActions
   confidentiality { cleared blockers { ${BLOCKER} } findings { ${FINDING} } review { ${REVIEW} } }`;
 
 export const REPORT_WORKFLOW = operation<{ report: ReportWorkflow | null }, { id: string }>(

@@ -98,6 +98,7 @@ export interface ReportWorkflow {
 
 export interface ReportForReview {
   id: string;
+  agencyId: string;
   agencyName: string;
   year: number;
   status: ReportStatus;

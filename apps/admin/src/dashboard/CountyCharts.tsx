@@ -1,0 +1,172 @@
+/**
+ * Key statistics across years and agencies, from the API's county aggregates (countySummary and
+ * countyCellBreakdown sum the published revisions in SQL). Lazy-loaded: recharts stays out of the
+ * initial bundle.
+ */
+import { useEffect, useState } from 'react';
+import { Alert, Box, Card, CardContent, CircularProgress, Typography } from '@mui/material';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslate } from 'react-admin';
+import { formatForYear } from '@touming/domain/formats';
+import { request } from '../providers/graphqlClient';
+import { COUNTY_CELL_BREAKDOWN, COUNTY_SUMMARY_CELLS, type CountyCellValue } from '../providers/operations';
+
+const YEARS = 5;
+
+/** the 办理结果 groups of table 3, from the format definition: （一）…（六） with their row keys */
+function outcomeGroups(year: number) {
+  const t3 = formatForYear(year).tables.find((t) => t.id === 't3')!;
+  const groups = new Map<string, string[]>();
+  for (const row of t3.blocks[0].rows) {
+    if (row.isTotal || row.groups.length === 0) continue;
+    const name = row.groups[1] ?? row.label.replace(/（区分.*$/, '');
+    groups.set(name, [...(groups.get(name) ?? []), `t3.${row.id}.total`]);
+  }
+  return [...groups.entries()];
+}
+
+interface YearData {
+  year: number;
+  reportCount: number;
+  cells: Map<string, number | null>;
+}
+
+function sum(cells: Map<string, number | null>, keys: string[]) {
+  let total = 0;
+  for (const k of keys) total += cells.get(k) ?? 0;
+  return total;
+}
+
+export default function CountyCharts({ year }: { year: number }) {
+  const translate = useTranslate();
+  const [years, setYears] = useState<YearData[] | null>(null);
+  const [breakdown, setBreakdown] = useState<{ name: string; value: number }[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    const wanted = Array.from({ length: YEARS }, (_, i) => year - YEARS + 1 + i).filter((y) => y >= 2019);
+    Promise.all(
+      wanted.map((y) =>
+        request(COUNTY_SUMMARY_CELLS, { year: y }).then(({ countySummary: s }) => ({
+          year: y,
+          reportCount: s.reportCount,
+          cells: new Map(s.cells.map((c: CountyCellValue) => [c.key, c.value])),
+        })),
+      ),
+    )
+      .then((data) => {
+        if (!alive) return;
+        setYears(data);
+        // the latest year with published reports, per agency
+        const latest = [...data].reverse().find((d) => d.reportCount > 0);
+        if (!latest) return setBreakdown([]);
+        return request(COUNTY_CELL_BREAKDOWN, { key: 't3.new.total', year: latest.year }).then(({ countyCellBreakdown: b }) => {
+          if (alive) setBreakdown(b.items.filter((i) => i.value !== null).map((i) => ({ name: i.agencyName.replace(/^.*?县/, ''), value: i.value ?? 0 })));
+        });
+      })
+      .catch((e: Error) => alive && setError(e.message));
+    return () => {
+      alive = false;
+    };
+  }, [year]);
+
+  if (error) return <Alert severity="warning" sx={{ mt: 2 }}>{translate('touming.charts.failed', { message: error })}</Alert>;
+  if (!years) return <CircularProgress sx={{ m: 2 }} />;
+  if (years.every((y) => y.reportCount === 0)) return <Alert severity="info" sx={{ mt: 2 }}>{translate('touming.charts.empty')}</Alert>;
+
+  const applications = years.map((y) => ({
+    year: String(y.year),
+    [translate('touming.charts.received')]: y.cells.get('t3.new.total') ?? 0,
+    [translate('touming.charts.carried')]: y.cells.get('t3.carried.total') ?? 0,
+    [translate('touming.charts.handled')]: y.cells.get('t3.total.total') ?? 0,
+  }));
+  const latest = [...years].reverse().find((y) => y.reportCount > 0)!;
+  const outcomes = outcomeGroups(latest.year).map(([name, keys]) => ({ name: name.replace(/^（.）/, ''), value: sum(latest.cells, keys) }));
+  const disputes = years.map((y) => ({
+    year: String(y.year),
+    [translate('touming.charts.reconsideration')]: y.cells.get('t4.reconsideration.total') ?? 0,
+    [translate('touming.charts.litigation')]: (y.cells.get('t4.litigationDirect.total') ?? 0) + (y.cells.get('t4.litigationAfterReconsideration.total') ?? 0),
+  }));
+  const colors = ['#1a4f8b', '#a31515', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f'];
+
+  const chart = (title: string, testid: string, body: React.ReactElement) => (
+    <Card variant="outlined" data-testid={testid}>
+      <CardContent>
+        <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>
+          {title}
+        </Typography>
+        <Box sx={{ height: 260 }}>
+          <ResponsiveContainer width="100%" height="100%">
+            {body}
+          </ResponsiveContainer>
+        </Box>
+      </CardContent>
+    </Card>
+  );
+
+  const keysOf = (rows: Record<string, unknown>[]) => Object.keys(rows[0] ?? {}).filter((k) => k !== 'year');
+  return (
+    <Box sx={{ mt: 3 }}>
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+        {translate('touming.charts.title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {translate('touming.charts.note')}
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
+        {chart(
+          translate('touming.charts.applications'),
+          'chart-applications',
+          <BarChart data={applications}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="year" />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Legend />
+            {keysOf(applications).map((k, i) => (
+              <Bar key={k} dataKey={k} fill={colors[i]} />
+            ))}
+          </BarChart>,
+        )}
+        {chart(
+          translate('touming.charts.outcomes', { year: latest.year }),
+          'chart-outcomes',
+          <BarChart data={outcomes} layout="vertical" margin={{ left: 24 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="name" width={90} />
+            <Tooltip />
+            <Bar dataKey="value" name={translate('touming.charts.count')} fill={colors[0]} />
+          </BarChart>,
+        )}
+        {chart(
+          translate('touming.charts.disputes'),
+          'chart-disputes',
+          <BarChart data={disputes}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="year" />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Legend />
+            {keysOf(disputes).map((k, i) => (
+              <Bar key={k} dataKey={k} fill={colors[i + 1]} />
+            ))}
+          </BarChart>,
+        )}
+        {breakdown &&
+          chart(
+            translate('touming.charts.by_agency', { year: latest.year }),
+            'chart-by-agency',
+            <BarChart data={breakdown} layout="vertical" margin={{ left: 24 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis type="category" dataKey="name" width={110} interval={0} tick={{ fontSize: 12 }} />
+              <Tooltip />
+              <Bar dataKey="value" name={translate('touming.charts.received')} fill={colors[2]} />
+            </BarChart>,
+          )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * 待我处理: what waits for the signed-in user, one queue per kind of task. Whether a report waits for
+ * this user is the API's Report.availableActions (the domain's rules); the queues only group them.
+ * Confidentiality reviewers see signed reports whose review is not cleared on the current content.
+ */
+import { Link as RouterLink } from 'react-router-dom';
+import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
+import { Title, usePermissions } from 'react-admin';
+import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
+import type { Permissions } from '../providers/authProvider';
+import { formatDate } from '../i18n/format';
+import { OVERDUE_CONTRIBUTIONS, TODO_REPORTS, type TodoReport } from '../workflow/operations';
+import { useQueryOnce, useWf } from '../workflow/useWf';
+import { groupTodos } from './queues';
+
+export function TodoPage() {
+  const { t, locale, translate } = useWf();
+  const { permissions } = usePermissions<Permissions | null>();
+  const roles = permissions?.roles ?? [];
+  // every report this user may see that is not yet published (the API scopes it to the user's agency)
+  const reports = useQueryOnce(TODO_REPORTS, { options: { take: 200, order: 'DESC' } }, []);
+  const contributions = useQueryOnce(OVERDUE_CONTRIBUTIONS, undefined as never, []);
+
+  if (reports.loading && !reports.data) {
+    return (
+      <Box sx={{ p: 3, display: 'flex', gap: 1, alignItems: 'center' }}>
+        <CircularProgress size={20} /> {t('loading')}
+      </Box>
+    );
+  }
+  if (reports.error) {
+    return (
+      <Alert severity="error" sx={{ m: 2 }} action={<Button onClick={reports.refetch}>{t('retry')}</Button>}>
+        {reports.error.message}
+      </Alert>
+    );
+  }
+  const queues = groupTodos(reports.data?.reports.items ?? [], roles);
+  const overdue = contributions.data?.overdueContributions ?? [];
+  const empty = queues.every((q) => q.items.length === 0) && overdue.length === 0;
+
+  const row = (r: TodoReport) => (
+    <ListItemButton key={r.id} component={RouterLink} to={`/reports/${r.id}`} divider data-testid="todo-item" data-report-id={r.id}>
+      <ListItemText
+        primary={`${r.agencyName} · ${r.year}年度`}
+        secondary={
+          <Stack component="span" direction="row" useFlexGap sx={{ gap: 1, flexWrap: 'wrap', mt: 0.5 }}>
+            <Chip component="span" size="small" label={REPORT_STATUS_LABELS[r.status]} />
+            {r.errorCount > 0 && <Chip component="span" size="small" color="error" label={t('todo.errors', { count: r.errorCount })} />}
+            {r.deadline.overdue ? (
+              <Chip component="span" size="small" color="error" variant="outlined" label={t('todo.overdue', { days: r.deadline.daysOverdue })} />
+            ) : r.deadline.daysLeft != null ? (
+              <Chip component="span" size="small" variant="outlined" label={t('todo.days_left', { days: r.deadline.daysLeft })} />
+            ) : null}
+          </Stack>
+        }
+      />
+      <Typography variant="button" color="primary">
+        {t('todo.open')}
+      </Typography>
+    </ListItemButton>
+  );
+
+  return (
+    <Box sx={{ p: { xs: 1, sm: 2 }, maxWidth: 960 }} data-testid="todo-list">
+      <Title title={t('todo.title')} />
+      {empty && (
+        <Card variant="outlined" data-testid="todo-empty">
+          <CardContent>
+            <Typography variant="h6">{t('todo.empty')}</Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              {t('todo.empty_hint')}
+            </Typography>
+            <Button component={RouterLink} to="/reports" sx={{ mt: 1 }}>
+              {translate('touming.menu.reports')}
+            </Button>
+          </CardContent>
+        </Card>
+      )}
+      {queues
+        .filter((q) => q.items.length > 0)
+        .map((q) => (
+          <Card key={q.key} variant="outlined" sx={{ mb: 2 }} data-testid={`todo-queue-${q.key}`}>
+            <CardContent sx={{ pb: 1 }}>
+              <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+                {t(`todo.${q.key}`)}（{q.items.length}）
+              </Typography>
+              <List dense disablePadding>
+                {q.items.map(row)}
+              </List>
+            </CardContent>
+          </Card>
+        ))}
+      {overdue.length > 0 && (
+        <Card variant="outlined" sx={{ mb: 2 }} data-testid="todo-queue-overdue_contributions">
+          <CardContent>
+            <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+              {t('todo.overdue_contributions')}（{overdue.length}）
+            </Typography>
+            <List dense disablePadding>
+              {overdue.map((o) => (
+                <ListItemButton key={o.contribution.id} component={RouterLink} to={`/reports/${o.contribution.reportId}`} divider>
+                  <ListItemText
+                    primary={`${o.contribution.assignee?.displayName ?? ''} · ${t('todo.target', { target: o.contribution.target })}`}
+                    secondary={`${t('todo.due', { date: formatDate(o.contribution.dueDate, locale) })} · ${t('todo.overdue', { days: o.daysOverdue })}`}
+                  />
+                </ListItemButton>
+              ))}
+            </List>
+          </CardContent>
+        </Card>
+      )}
+    </Box>
+  );
+}
