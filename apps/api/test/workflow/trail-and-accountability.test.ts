@@ -181,6 +181,8 @@ describe.each(DIALECTS)('the trail, contributions and 责任追究 on %s', (dial
     expect(missing.sort()).toEqual(['盐池县住房和城乡建设局', '盐池县惠安堡镇人民政府'].sort());
     const gov = rows.find((r: { agencyName: string }) => r.agencyName === '盐池县人民政府');
     expect(gov.deadline).toBe('2026-03-31');
+    const govReport = await env.api.ok(`query($id: ID!) { report(id: $id) { deadline { deadline } } }`, { id: gov.reportId }, admin);
+    expect(govReport.report.deadline.deadline).toBe('2026-03-31');
     const today = new Date().toISOString().slice(0, 10);
     for (const r of rows) expect(r.overdue).toBe(r.status !== 'PUBLISHED' && today > r.deadline);
     expectCode(await env.api.gql(`{ cycleProgress(year: 2025) { agencyName } }`, {}, preparer), 'FORBIDDEN');

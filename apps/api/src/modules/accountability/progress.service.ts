@@ -34,6 +34,15 @@ export interface AgencyProgress {
 /** the agencies that report in a cycle: every active one but the county office itself */
 const REPORTING_KINDS = ['COUNTY_GOVERNMENT', 'DEPARTMENT', 'TOWNSHIP'];
 
+/**
+ * The deadline an agency of a cycle answers to: the cycle's (agencies: 31 January); a county
+ * government's own report is due by 31 March unless the cycle set a deadline of its own.
+ */
+export function deadlineFor(kind: string | null | undefined, cycleDeadline: string | null | undefined, year: number): string {
+  const deadline = cycleDeadline ?? defaultDeadline(year);
+  return kind === 'COUNTY_GOVERNMENT' && deadline === defaultDeadline(year) ? countyGovernmentDeadline(year) : deadline;
+}
+
 /** MIN(datetime) comes back as a Date from mysql2 and as UTC text from SQLite */
 function toDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
@@ -94,7 +103,7 @@ export class ProgressService {
     const today = new Date();
     return rows.map((row) => {
       const kind = String(row.agencyKind);
-      const deadline = kind === 'COUNTY_GOVERNMENT' && cycle.deadline === defaultDeadline(year) ? countyGovernmentDeadline(year) : cycle.deadline;
+      const deadline = deadlineFor(kind, cycle.deadline, year);
       const firstPublishedAt = toDate(row.firstPublishedAt);
       const status = deadlineStatus({ deadline, publishedAt: firstPublishedAt, today });
       const reportId = (row.reportId as string | null) ?? null;
