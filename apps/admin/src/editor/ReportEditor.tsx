@@ -272,6 +272,11 @@ export function ReportEditorView({ report }: { report: Report }) {
         </Box>
       </Paper>
 
+      {canEdit && server.status !== 'DRAFT' && (
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="signed-edit-warning">
+          {translate('touming.editor.signed_edit_warning')}
+        </Alert>
+      )}
       {draft.state === 'error' && draft.error && (
         <Alert
           severity="error"

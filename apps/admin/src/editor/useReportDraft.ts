@@ -114,7 +114,10 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
       setSavedAt(new Date());
       setState(hasEdits(left) ? 'dirty' : 'saved');
     } catch (e) {
-      if (errorCodeOf(e) === 'CONFLICT') {
+      // CONFLICT with currentRevision: someone saved in between. Other CONFLICTs (e.g. the report was
+      // published meanwhile) are plain errors with the API's message.
+      const revisionConflict = errorCodeOf(e) === 'CONFLICT' && (e as { body?: { extensions?: { currentRevision?: unknown } } }).body?.extensions?.currentRevision !== undefined;
+      if (revisionConflict) {
         try {
           const { report } = await request(REPORT_ONE, { id: base.id });
           if (report) {

@@ -188,6 +188,7 @@ export const toumingEnglish = {
       not_found: 'Report not found',
       retry: 'Retry',
       revision: 'revision %{revision}',
+      signed_edit_warning: 'This report is in the sign-off flow. Changing it voids the signatures given so far; it must be submitted and signed again.',
       read_only: 'Read-only (you may view but not change this report)',
       sections: 'Report sections',
       tabs: {

@@ -184,6 +184,7 @@ export const toumingChinese = {
       not_found: '找不到这份报告',
       retry: '重试',
       revision: '第 %{revision} 版',
+      signed_edit_warning: '此报告已进入签署流程。修改内容后，已有的签署将作废，需重新提交和签署。',
       read_only: '只读（您可以查看，但不能修改此报告）',
       sections: '报告各部分',
       tabs: {
