@@ -98,7 +98,8 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
   await api.apollo.start();
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    // demo: the console's login page lists the demo logins only when the demo data is seeded
+    res.json({ status: 'ok', demo: config.seedDemo });
   });
   app.get('/readyz', async (_req, res) => {
     try {
