@@ -1,4 +1,6 @@
-import { Admin, Resource } from 'react-admin';
+import { lazy, Suspense } from 'react';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { dataProvider } from './providers/dataProvider';
 import { authProvider } from './providers/authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -10,6 +12,13 @@ import reports from './resources/reports';
 import agencies from './resources/agencies';
 import users from './resources/users';
 import cycles from './resources/cycles';
+import audit from './resources/audit';
+import accountability from './resources/accountability';
+import { withWorkflowResources } from './workflow';
+import { TodoPage } from './todo/TodoPage';
+
+const ConfidentialityPage = lazy(() => import('./workflow/ConfidentialityPage').then((m) => ({ default: m.ConfidentialityPage })));
+const consoleDataProvider = withWorkflowResources(dataProvider);
 
 /**
  * The console. Resources follow react-admin's demo layout (one folder per resource exporting
@@ -20,7 +29,7 @@ export function App() {
   return (
     <Admin
       title="透明 · 政府信息公开工作年度报告系统"
-      dataProvider={dataProvider}
+      dataProvider={consoleDataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={Layout}
@@ -34,6 +43,19 @@ export function App() {
       <Resource name="agencies" {...agencies} />
       <Resource name="users" {...users} />
       <Resource name="cycles" {...cycles} />
+      <Resource name="audit" {...audit} />
+      <Resource name="accountability" {...accountability} />
+      <CustomRoutes>
+        <Route path="/todo" element={<TodoPage />} />
+        <Route
+          path="/reports/:id/confidentiality"
+          element={
+            <Suspense fallback={null}>
+              <ConfidentialityPage />
+            </Suspense>
+          }
+        />
+      </CustomRoutes>
     </Admin>
   );
 }

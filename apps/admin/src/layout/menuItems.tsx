@@ -8,6 +8,9 @@ import DescriptionIcon from '@mui/icons-material/Description';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import PeopleIcon from '@mui/icons-material/People';
 import EventIcon from '@mui/icons-material/Event';
+import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import HistoryIcon from '@mui/icons-material/History';
+import GavelIcon from '@mui/icons-material/Gavel';
 import type { Action } from '@touming/domain/permissions';
 
 export interface MenuEntry {
@@ -21,8 +24,11 @@ export interface MenuEntry {
 
 export const MENU_ENTRIES: MenuEntry[] = [
   { to: '/', label: 'touming.menu.dashboard', icon: <DashboardIcon /> },
+  { to: '/todo', label: 'touming.wf.menu.todo', icon: <AssignmentIndIcon />, action: 'report.read' },
   { to: '/reports', label: 'touming.menu.reports', icon: <DescriptionIcon />, action: 'report.read' },
   { to: '/agencies', label: 'touming.menu.agencies', icon: <AccountBalanceIcon />, action: 'agency.manage' },
   { to: '/users', label: 'touming.menu.users', icon: <PeopleIcon />, action: 'user.manage' },
   { to: '/cycles', label: 'touming.menu.cycles', icon: <EventIcon />, action: 'cycle.manage' },
+  { to: '/audit', label: 'touming.wf.menu.audit', icon: <HistoryIcon />, action: 'audit.read' },
+  { to: '/accountability', label: 'touming.wf.menu.accountability', icon: <GavelIcon />, action: 'accountability.read' },
 ];

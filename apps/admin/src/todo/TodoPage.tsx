@@ -3,9 +3,8 @@
  * this user is the API's Report.availableActions (the domain's rules); the queues only group them.
  * Confidentiality reviewers see signed reports whose review is not cleared on the current content.
  */
-import { Link as RouterLink } from 'react-router-dom';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
-import { Title, usePermissions } from 'react-admin';
+import { LinkBase, Title, usePermissions } from 'react-admin';
 import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import type { Permissions } from '../providers/authProvider';
 import { formatDate } from '../i18n/format';
@@ -40,7 +39,7 @@ export function TodoPage() {
   const empty = queues.every((q) => q.items.length === 0) && overdue.length === 0;
 
   const row = (r: TodoReport) => (
-    <ListItemButton key={r.id} component={RouterLink} to={`/reports/${r.id}`} divider data-testid="todo-item" data-report-id={r.id}>
+    <ListItemButton key={r.id} component={LinkBase} to={`/reports/${r.id}`} divider data-testid="todo-item" data-report-id={r.id}>
       <ListItemText
         primary={`${r.agencyName} · ${r.year}年度`}
         secondary={
@@ -71,7 +70,7 @@ export function TodoPage() {
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
               {t('todo.empty_hint')}
             </Typography>
-            <Button component={RouterLink} to="/reports" sx={{ mt: 1 }}>
+            <Button component={LinkBase} to="/reports" sx={{ mt: 1 }}>
               {translate('touming.menu.reports')}
             </Button>
           </CardContent>
@@ -99,7 +98,7 @@ export function TodoPage() {
             </Typography>
             <List dense disablePadding>
               {overdue.map((o) => (
-                <ListItemButton key={o.contribution.id} component={RouterLink} to={`/reports/${o.contribution.reportId}`} divider>
+                <ListItemButton key={o.contribution.id} component={LinkBase} to={`/reports/${o.contribution.reportId}`} divider>
                   <ListItemText
                     primary={`${o.contribution.assignee?.displayName ?? ''} · ${t('todo.target', { target: o.contribution.target })}`}
                     secondary={`${t('todo.due', { date: formatDate(o.contribution.dueDate, locale) })} · ${t('todo.overdue', { days: o.daysOverdue })}`}

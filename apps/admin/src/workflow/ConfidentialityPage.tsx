@@ -5,7 +5,6 @@
  * fixed in the report (then rescanned) or dismissed with a reason. Check keys and labels: the domain's.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router-dom';
 import {
   Alert,
   Box,
@@ -24,7 +23,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { Title, useNotify, usePermissions } from 'react-admin';
+import { LinkBase, Title, useNotify, useParams, usePermissions } from 'react-admin';
 import { can } from '@touming/domain/permissions';
 import type { Permissions } from '../providers/authProvider';
 import {
@@ -191,7 +190,7 @@ export function ConfidentialityPage() {
           {t('conf.title')} · {report.agencyName} {report.year}
         </Typography>
         <Chip color={conf.cleared ? 'success' : 'warning'} label={conf.cleared ? t('conf.cleared') : t('conf.not_cleared')} data-testid="confidentiality-status" />
-        <Button component={RouterLink} to={`/reports/${report.id}`}>
+        <Button component={LinkBase} to={`/reports/${report.id}`}>
           {t('conf.back')}
         </Button>
       </Stack>
@@ -231,7 +230,7 @@ export function ConfidentialityPage() {
               <FindingExcerpt text={textOf(f.section)} finding={f} />
               {f.status === 'OPEN' && canReview && (
                 <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-                  <Button size="small" component={RouterLink} to={`/reports/${report.id}`}>
+                  <Button size="small" component={LinkBase} to={`/reports/${report.id}`}>
                     {t('conf.edit_report')}
                   </Button>
                   <Button size="small" variant="outlined" disabled={busy} onClick={() => void rescan(f)} title={t('conf.fixed_hint')} data-testid={`finding-fixed-${f.id}`}>

@@ -4,7 +4,6 @@
  * come from @touming/domain/workflow. Every signature carries the hash of the content the user saw.
  */
 import { useMemo, useState } from 'react';
-import { Link as RouterLink } from 'react-router-dom';
 import {
   Alert,
   Box,
@@ -21,6 +20,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useNotify } from 'ra-core';
+import { LinkBase } from 'react-admin';
 import { contentHash } from '@touming/domain/hash';
 import {
   SIGNATURE_STAGE_LABELS,
@@ -173,11 +173,11 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
             {WORKFLOW_ACTION_LABELS.requestRectification}
           </Button>
         )}
-        <Button component={RouterLink} to={`/reports/${report.id}/confidentiality`} data-testid="confidentiality-link">
+        <Button component={LinkBase} to={`/reports/${report.id}/confidentiality`} data-testid="confidentiality-link">
           {t('panel.confidentiality')}
           {wfReport.confidentiality.cleared ? ` ✓` : ''}
         </Button>
-        <Button component={RouterLink} to={`/audit?filter=${encodeURIComponent(JSON.stringify({ reportId: report.id }))}`}>
+        <Button component={LinkBase} to={`/audit?filter=${encodeURIComponent(JSON.stringify({ reportId: report.id }))}`}>
           {t('panel.audit')}
         </Button>
       </Stack>
