@@ -21,6 +21,8 @@ export interface AppConfig {
   /** the built console, served at / when it exists */
   adminDist: string;
   bodyLimit: string;
+  /** apply pending migrations at start-up (off where a migration Job does it, e.g. Kubernetes) */
+  migrateOnStart: boolean;
 }
 
 /** DATABASE_URL → database settings; absent → the embedded SQLite file data/touming.sqlite */
@@ -79,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: !production && flag(env.SEED_DEMO, true),
     adminDist: env.ADMIN_DIST ?? path.join(REPO_ROOT, 'apps', 'admin', 'dist'),
     bodyLimit: env.BODY_LIMIT || '2mb',
+    migrateOnStart: flag(env.MIGRATE_ON_START, true),
   };
 }

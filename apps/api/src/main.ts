@@ -16,7 +16,7 @@ function describeDatabase(db: ReturnType<typeof loadConfig>['database']): string
 async function main() {
   const config = loadConfig();
   const dataSource = await openDataSource(config.database);
-  const applied = await runMigrations(dataSource);
+  const applied = config.migrateOnStart ? await runMigrations(dataSource) : [];
   if (applied.length) logger.info({ migrations: applied }, '数据库迁移已执行');
   const seeded = config.seedDemo ? await seedDemo(dataSource) : null;
   if (seeded) logger.info({ agencies: seeded.agencies, reports: seeded.reports }, '已写入演示数据');
