@@ -72,6 +72,9 @@ export default async function setup(project: TestProject) {
   }
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'touming-e2e-'));
+  // a snapshot of the built console: a rebuild during the run (vite empties dist first) cannot break it
+  const adminDist = path.join(dir, 'admin');
+  fs.cpSync(path.dirname(adminIndex), adminDist, { recursive: true });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
@@ -83,6 +86,7 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       DATABASE_URL: `sqlite://${path.join(dir, 'touming.sqlite')}`,
       SEED_DEMO: '1',
+      ADMIN_DIST: adminDist,
       JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       LOG_LEVEL: 'warn',
     },
