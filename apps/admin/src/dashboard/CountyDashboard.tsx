@@ -3,7 +3,7 @@
  * left or overdue (the domain's deadline rules), validation errors and confidentiality status — from
  * the API's cycleProgress (one aggregate query). Tiles filter the rows; charts load lazily below.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { deadlineStatus } from '@touming/domain/deadlines';
@@ -13,8 +13,9 @@ import { useApiQuery } from '../common/useApiQuery';
 import { StatusChip } from '../common/StatusChip';
 import { formatDate } from '../i18n/format';
 import { DeadlineBadge } from './DeadlineBadge';
+import { lazyScreen } from '../common/lazyWithReload';
 
-const CountyCharts = lazy(() => import('./CountyCharts'));
+const CountyCharts = lazyScreen(() => import('./CountyCharts'));
 
 type Filter = 'all' | 'overdue' | 'errors' | 'missing' | 'published';
 const FILTERS: Filter[] = ['all', 'published', 'overdue', 'errors', 'missing'];
@@ -146,9 +147,7 @@ export function CountyDashboard() {
           </Table>
         </Box>
       )}
-      <Suspense fallback={<CircularProgress sx={{ m: 2 }} />}>
-        <CountyCharts year={cycle.year} />
-      </Suspense>
+      <CountyCharts year={cycle.year} />
     </Box>
   );
 }

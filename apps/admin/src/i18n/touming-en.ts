@@ -64,7 +64,7 @@ export const toumingEnglish = {
   },
   touming: {
     wf: workflowEn,
-    app: { name: 'Touming', short: 'Touming', subtitle: 'Government information disclosure annual reports' },
+    app: { reload: 'Reload', chunk_error: 'Touming was updated: reload the page to open this screen.', name: 'Touming', short: 'Touming', subtitle: 'Government information disclosure annual reports' },
     login: {
       title: 'Sign in',
       role: 'Role',

@@ -74,6 +74,8 @@ export const toumingChinese = {
       name: '透明',
       short: '透明',
       subtitle: '政府信息公开工作年度报告系统',
+      reload: '刷新页面',
+      chunk_error: '系统已更新，此页面需要刷新后才能打开。',
     },
     login: {
       title: '登录',

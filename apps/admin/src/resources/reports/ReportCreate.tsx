@@ -11,8 +11,9 @@ export function ReportCreate() {
   const county = Boolean(permissions && hasCountyScope(permissions));
   const year = new Date().getFullYear() - 1;
   return (
-    <Create redirect="edit">
-      <SimpleForm toolbar={<SaveOnlyToolbar />} defaultValues={{ year, agencyId: permissions && !county ? permissions.agencyId : undefined }}>
+    // agency users create their own agency's report; the county office picks the agency
+    <Create redirect="edit" transform={(data: { agencyId?: string; year: number }) => ({ ...data, agencyId: county ? data.agencyId : permissions?.agencyId })}>
+      <SimpleForm toolbar={<SaveOnlyToolbar />} defaultValues={{ year }}>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           {translate('touming.reports.create_hint')}
         </Typography>
