@@ -68,11 +68,11 @@ export async function login(page: Page, username: string) {
 }
 
 /** full-page screenshot e2e/artifacts/<name>.png once the network is quiet */
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await waitNoSpinner(page);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 /** waits until react-admin's loading indicators are gone (short poll, bounded) */

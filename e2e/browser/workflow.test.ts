@@ -102,7 +102,7 @@ async function signInUi(page: Page, testid: 'submit-button' | 'sign-button', sho
   await page.getByTestId(testid).first().click();
   await page.getByTestId('sign-hash').waitFor();
   expect(await page.getByTestId('sign-hash').innerText()).toMatch(/[0-9a-f]{64}/);
-  if (shot) await screenshot(page, shot);
+  if (shot) await screenshot(page, shot, { fullPage: false }); // the dialog, as the signer sees it
   await page.getByTestId('sign-confirm').click();
   await page.getByTestId('sign-confirm').waitFor({ state: 'detached' });
 }
