@@ -32,8 +32,7 @@ export function SignDialog({ open, title, confirmLabel, content, hash, busy, err
         <Typography variant="body2" sx={{ mb: 1 }}>
           {t('sign.what')}
         </Typography>
-        {open && <PreviewPanel content={content} title={title} />}
-        <Box sx={{ mt: 1, p: 1, bgcolor: 'grey.100', borderRadius: 1 }}>
+        <Box sx={{ mb: 1, p: 1, bgcolor: 'grey.100', borderRadius: 1 }}>
           <Typography variant="caption" color="text.secondary">
             {t('sign.hash')}
           </Typography>
@@ -41,6 +40,7 @@ export function SignDialog({ open, title, confirmLabel, content, hash, busy, err
             {hash}
           </Typography>
         </Box>
+        {open && <PreviewPanel content={content} title={title} />}
         <TextField
           fullWidth
           multiline

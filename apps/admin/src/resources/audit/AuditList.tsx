@@ -21,7 +21,7 @@ import type { AuditEntry } from '../../workflow/dataProvider';
 import { VERIFY_CHAIN } from '../../workflow/operations';
 import { useQueryOnce, useWf } from '../../workflow/useWf';
 import { formatDateTime } from '../../i18n/format';
-import { diffLines } from './diff';
+import { actionLabel, diffLines } from './diff';
 
 function ChainBanner() {
   const { t } = useWf();
@@ -101,7 +101,7 @@ export function AuditList() {
       <List filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={25} empty={false} exporter={false}>
         <Datagrid bulkActionButtons={false} rowClick={false} empty={<Empty />}>
           <FunctionField source="at" render={(e: AuditEntry) => formatDateTime(e.at, locale)} />
-          <TextField source="action" />
+          <FunctionField source="action" render={(e: AuditEntry) => <span title={e.action}>{actionLabel(e.action)}</span>} />
           <TextField source="actorName" />
           <ReferenceField source="reportId" reference="reports" link="edit" emptyText="—" />
           <FunctionField source="detail" sortable={false} render={(e: AuditEntry) => <AuditDiff entry={e} />} />

@@ -3,6 +3,76 @@
  * cellDefinition), changed texts by section title, other fields as name: value.
  */
 import { cellDefinition, type FormatId } from '@touming/domain/formats';
+import { REPORT_STATUS_LABELS, SIGNATURE_STAGE_LABELS, isReportStatus } from '@touming/domain/workflow';
+
+/** the audit actions in words (an unknown action shows as recorded) */
+export const ACTION_LABELS: Record<string, string> = {
+  'access.denied': '越权访问被拒绝',
+  'accountability.open': '责任追究立案',
+  'accountability.update': '责任追究案件更新',
+  'agency.create': '新建机构',
+  'agency.update': '修改机构',
+  'auth.login': '登录',
+  'auth.login.failed': '登录失败',
+  'confidentiality.review': '保密审查',
+  'confidentiality.review.voided': '保密审查作废',
+  'contribution.assign': '分配填报任务',
+  'contribution.deliver': '报送填报任务',
+  'cycle.create': '新建报告周期',
+  'cycle.update': '修改报告周期',
+  'finding.dismiss': '忽略扫描发现',
+  'finding.scan': '保密扫描',
+  'report.create': '新建报告',
+  'report.delete': '删除报告',
+  'report.update': '修改报告',
+  'report.explainWarning': '说明校验提示',
+  'report.import': '导入报告',
+  'report.publish': '公开发布',
+  'report.requestRectification': '要求整改',
+  'report.return': '退回',
+  'report.startCorrection': '发起更正',
+  'report.status': '签署',
+  'report.submit': '提交',
+  'report.sign': '签署',
+  'signature.voided': '签署作废',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'seed.demo': '写入演示数据',
+  'seed.workflow': '写入演示数据',
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+/** names of detail fields in words */
+const FIELD_LABELS: Record<string, string> = {
+  status: '状态',
+  revision: '修订号',
+  revisionNo: '公开版本',
+  contentHash: '内容哈希',
+  correctionNote: '更正说明',
+  comment: '意见',
+  reason: '理由',
+  stage: '签署环节',
+  ip: 'IP 地址',
+  conclusion: '结论',
+  disclosure: '公开属性',
+  note: '说明',
+  text: '说明',
+  ruleId: '规则',
+};
+
+function fieldLabel(name: string) {
+  return FIELD_LABELS[name] ?? name;
+}
+
+function showValue(name: string, value: unknown): string {
+  if (typeof value === 'string' && isReportStatus(value)) return REPORT_STATUS_LABELS[value];
+  if (name === 'stage' && typeof value === 'string' && value in SIGNATURE_STAGE_LABELS) return SIGNATURE_STAGE_LABELS[value as keyof typeof SIGNATURE_STAGE_LABELS];
+  if (/hash$/i.test(name) && typeof value === 'string') return `${value.slice(0, 16)}…`;
+  return show(value);
+}
 
 export interface DiffLine {
   label: string;
@@ -49,7 +119,20 @@ export function diffLines(detail: Record<string, unknown> | null | undefined): D
   if (!detail) return [];
   const format = typeof detail.format === 'string' ? detail.format : undefined;
   const lines: DiffLine[] = [];
+  // a state change is recorded as from/to at the top level
+  if ('from' in detail && 'to' in detail) lines.push({ label: '状态', before: showValue('status', detail.from), after: showValue('status', detail.to) });
   for (const [name, value] of Object.entries(detail)) {
+    if (name === 'from' || name === 'to') continue;
+    if (name === 'signatures' && Array.isArray(value)) {
+      lines.push({ label: '签署', value: value.map((v) => SIGNATURE_STAGE_LABELS[(v as { stage: keyof typeof SIGNATURE_STAGE_LABELS }).stage] ?? '').join('、') });
+      continue;
+    }
+    if (name === 'checks' && value && typeof value === 'object' && !Array.isArray(value)) {
+      const entries = Object.values(value as Record<string, { conclusion?: string }>);
+      const issues = entries.filter((c) => c?.conclusion === 'ISSUE').length;
+      lines.push({ label: '七项审查', value: issues ? `${issues} 项存在问题` : `${entries.length} 项均无问题` });
+      continue;
+    }
     if (name === 'cells' && isChangeList(value)) {
       for (const c of value) lines.push({ label: cellLabel(c.key, format), before: show(c.before), after: show(c.after) });
     } else if (name === 'sections' && isChangeList(value)) {
@@ -59,12 +142,12 @@ export function diffLines(detail: Record<string, unknown> | null | undefined): D
       for (const [key, v] of Object.entries(value)) lines.push({ label: cellLabel(key, format), before: '（空白）', after: show(v) });
     } else if (value && typeof value === 'object' && !Array.isArray(value) && 'from' in value && 'to' in value) {
       const v = value as { from: unknown; to: unknown };
-      lines.push({ label: name, before: show(v.from), after: show(v.to) });
+      lines.push({ label: fieldLabel(name), before: showValue(name, v.from), after: showValue(name, v.to) });
     } else if (value && typeof value === 'object' && !Array.isArray(value) && 'before' in value && 'after' in value) {
       const v = value as { before: unknown; after: unknown };
-      lines.push({ label: name, before: show(v.before), after: show(v.after) });
+      lines.push({ label: fieldLabel(name), before: showValue(name, v.before), after: showValue(name, v.after) });
     } else {
-      lines.push({ label: name, value: show(value) });
+      lines.push({ label: fieldLabel(name), value: showValue(name, value) });
     }
   }
   return lines;
