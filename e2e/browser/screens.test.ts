@@ -58,6 +58,10 @@ describe('县政务公开办的界面', () => {
         await page.waitForLoadState('networkidle');
         await waitNoSpinner(page);
         await expectChinese(page, screen.route);
+        if (screen.ready === 'audit-banner') {
+          // the hash chain of the seeded and this run's entries verifies
+          expect(await page.getByTestId('audit-banner').innerText()).toMatch(/校验通过/);
+        }
         await screenshot(page, screen.name);
       }
       expect(page.errors).toEqual([]);

@@ -72,6 +72,8 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await waitNoSpinner(page);
+  // from the top, so react-admin's app bar (hidden while scrolled down) is on the picture
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
 

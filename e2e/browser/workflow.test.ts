@@ -195,7 +195,8 @@ describe('三级联签、保密审查与公开', () => {
           for (const key of CHECK_KEYS) await page.getByTestId(`check-${key}-PASS`).click();
           await screenshot(page, 'confidentiality');
           await page.getByTestId('confidentiality-save').click();
-          await page.getByTestId('confidentiality-status').filter({ hasText: /通过/ }).waitFor();
+          await page.getByTestId('confidentiality-status').filter({ hasText: '保密审查已通过' }).waitFor();
+          await screenshot(page, 'confidentiality-cleared');
           await expectChinese(page, '保密审查');
         } else {
           viaApi.push('保密审查（jiaoti.secrecy）');
