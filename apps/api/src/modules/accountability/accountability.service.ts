@@ -21,7 +21,7 @@ import { appendAudit } from '../audit/audit.service';
 import { Report } from '../reports/report.entity';
 import { AccountabilityCase } from './accountability-case.entity';
 import { ProgressService, type AgencyProgress } from './progress.service';
-import { Injectable } from '../workflow/injectable';
+import { Injectable } from '../../common/injectable';
 
 export interface OpenCaseInput {
   agencyId: string;

@@ -32,7 +32,7 @@ import { lockReport } from '../workflow/report-lock';
 import { currentReview, domainFindings, domainReview } from '../workflow/workflow.state';
 import { ConfidentialityReview } from './confidentiality-review.entity';
 import { Finding } from './finding.entity';
-import { Injectable } from '../workflow/injectable';
+import { Injectable } from '../../common/injectable';
 
 export interface ReviewInput {
   checks: { key: string; conclusion: string; note?: string | null }[];

@@ -22,7 +22,7 @@ import { forgetReport, workflowLoaders } from '../workflow/loaders';
 import { lockReport } from '../workflow/report-lock';
 import { refusal } from '../workflow/refusal';
 import { Contribution } from './contribution.entity';
-import { Injectable } from '../workflow/injectable';
+import { Injectable } from '../../common/injectable';
 
 export interface AssignInput {
   reportId: string;

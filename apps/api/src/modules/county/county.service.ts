@@ -13,7 +13,7 @@ import { Report } from '../reports/report.entity';
 import { ReportService } from '../reports/report.service';
 import { CountyScopeKind, type CountyAgencyStatus, type CountyCellBreakdown, type CountyScope, type CountySummary } from './county.types';
 import { cellByAgency, currentRevisions, publishedTotals, type AgencySelection, type PublishedTotals } from './published-totals';
-import { Injectable } from './injectable';
+import { Injectable } from '../../common/injectable';
 
 /** the agencies a county compiles: its departments and townships (not the county government itself) */
 export const COMPILED_KINDS: AgencyKind[] = ['DEPARTMENT', 'TOWNSHIP'];

@@ -6,7 +6,7 @@ import { withTransaction } from '../../db/transaction';
 import { Report } from '../reports/report.entity';
 import { ReportService } from '../reports/report.service';
 import { loadWorkbook, readTablesFromWorkbook, XlsxFileError } from './xlsx-import';
-import { Injectable } from '../county/injectable';
+import { Injectable } from '../../common/injectable';
 
 /** 10 MB of XLSX is far more than three tables need */
 const MAX_BYTES = 10 * 1024 * 1024;

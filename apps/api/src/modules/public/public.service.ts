@@ -12,7 +12,7 @@ import type { ReportTable } from '../formats/format.types';
 import { ReportRevision } from '../revisions/report-revision.entity';
 import { PublicRateLimiter } from './rate-limit';
 import { PUBLIC_MAX_PAGE_SIZE, type PublicAgency, type PublicCell, type PublicReport, type PublicReportFilter, type PublicSection, type PublicStatistics } from './public.types';
-import { Injectable } from '../county/injectable';
+import { Injectable } from '../../common/injectable';
 
 const SORTABLE = ['publishedAt', 'year', 'agencyName'] as const;
 const SECTION_TITLES = Object.fromEntries(getFormat('2021').sections.map((s) => [s.key, s.title])) as Record<string, string>;

@@ -7,7 +7,7 @@ import { CountyService } from '../county/county.service';
 import { CountyScopeKind } from '../county/county.types';
 import { currentRevisions } from '../county/published-totals';
 import type { QualityRanking, QualityRankingItem, QualityReason } from './quality.types';
-import { Injectable } from '../county/injectable';
+import { Injectable } from '../../common/injectable';
 
 function toReason(r: DomainReason): QualityReason {
   return { id: r.id, points: r.points, message: r.message, cells: r.cells ?? [], section: r.section ?? null, notAssessable: r.notAssessable ?? false };

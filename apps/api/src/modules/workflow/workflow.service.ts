@@ -49,7 +49,7 @@ import {
   workingRevisionNo,
   type WorkflowState,
 } from './workflow.state';
-import { Injectable } from './injectable';
+import { Injectable } from '../../common/injectable';
 
 /** statuses an edit sends back to DRAFT: the signatures given so far no longer cover the content */
 const SIGNED_STATUSES: readonly ReportStatus[] = ['SUBMITTED', 'REVIEWED', 'APPROVED', 'PRE_REVIEWED'];
