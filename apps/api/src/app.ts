@@ -16,6 +16,7 @@ import { makeFormatError } from './common/errors';
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from './common/query-limits';
 import { migrationsApplied } from './db/data-source';
 import { AuthService } from './modules/auth/auth.service';
+import { metricsPlugin, operationOf, registry, watchDataSource } from './observability';
 import { mountDownloads } from './modules/county';
 import { registerWorkflowHooks } from './modules/workflow';
 import { buildApiSchema } from './schema';
@@ -72,7 +73,7 @@ export async function createApi(
     includeStacktraceInErrorResponses: !config.production,
     formatError: makeFormatError({ production: config.production }),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY), requestIdOnInternalErrors, ...(opts.plugins ?? [])],
+    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY), requestIdOnInternalErrors, metricsPlugin, ...(opts.plugins ?? [])],
   });
   return {
     schema,
@@ -96,6 +97,38 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
   app.set('trust proxy', 'loopback');
   const api = await createApi(dataSource, config, { logger, plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })] });
   await api.apollo.start();
+  watchDataSource(dataSource);
+
+  // every request gets an id (the caller's X-Request-Id when well-formed) and one log line when done:
+  // id, method, path without query string, status, duration, and for GraphQL the user and operation
+  app.use((req, res, next) => {
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('close', () => operationOf.delete(requestId));
+    res.on('finish', () => {
+      const ctx = res.locals.ctx as RequestContext | undefined;
+      logger?.info(
+        {
+          requestId,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+          ...(ctx ? { userId: ctx.user?.id ?? null, operation: operationOf.get(requestId) ?? null } : {}),
+        },
+        'request',
+      );
+    });
+    next();
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', registry.contentType);
+    res.send(await registry.metrics());
+  });
 
   app.get('/healthz', (_req, res) => {
     // demo: the console's login page lists the demo logins only when the demo data is seeded
@@ -120,10 +153,9 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(api.apollo, {
       context: async ({ req, res }) => {
-        const header = req.headers['x-request-id'];
-        const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
-        res.setHeader('x-request-id', requestId);
-        return api.contextFor(req.headers.authorization, { requestId, ip: req.ip });
+        const ctx = await api.contextFor(req.headers.authorization, { requestId: res.locals.requestId as string, ip: req.ip });
+        res.locals.ctx = ctx;
+        return ctx;
       },
     }),
   );
@@ -134,7 +166,7 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
   if (fs.existsSync(adminIndex)) {
     app.use(express.static(config.adminDist, { index: 'index.html', maxAge: '1h' }));
     // single-page app: every other GET that is not an API path gets the console's index.html
-    app.get(/^(?!\/(graphql|healthz|readyz)(\/|$)).*/, (_req, res) => {
+    app.get(/^(?!\/(graphql|healthz|readyz|metrics)(\/|$)).*/, (_req, res) => {
       res.sendFile(adminIndex);
     });
   }

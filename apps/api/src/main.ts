@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { ROLE_LABELS } from '@touming/domain/permissions';
-import pino from 'pino';
 import { createHttpApp } from './app';
 import { loadConfig } from './config';
 import { openDataSource, runMigrations } from './db/data-source';
+import { createLogger } from './observability';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data';
 import { seedDemo } from './seed/seed';
 
-const logger = pino({ base: undefined, level: process.env.LOG_LEVEL ?? 'info' });
+const logger = createLogger();
 
 function describeDatabase(db: ReturnType<typeof loadConfig>['database']): string {
   return db.type === 'sqlite' ? `SQLite ${db.path}` : `MySQL/MariaDB 数据库 ${db.database}`;

@@ -4,6 +4,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { RequestContext } from '../../common/context';
 import { lockForUpdate } from '../../db/dialect';
 import { withTransaction } from '../../db/transaction';
+import { auditAppends } from '../../observability/metrics';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditHead } from './audit-head.entity';
 
@@ -98,6 +99,8 @@ export async function appendAudit(ctx: RequestContext, records: AuditRecord | Au
     saved.push(entry);
   }
   await manager.update(AuditHead, { id: AUDIT_HEAD_ID }, { lastId, lastHash: prevHash });
+  // counted when appended inside the transaction: a rolled-back change's entries are counted too
+  auditAppends.inc(saved.length);
   return saved;
 }
 
