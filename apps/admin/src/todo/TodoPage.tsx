@@ -38,8 +38,8 @@ export function TodoPage() {
   const overdue = contributions.data?.overdueContributions ?? [];
   const empty = queues.every((q) => q.items.length === 0) && overdue.length === 0;
 
-  const row = (r: TodoReport) => (
-    <ListItemButton key={r.id} component={LinkBase} to={`/reports/${r.id}`} divider data-testid="todo-item" data-report-id={r.id}>
+  const row = (r: TodoReport, to = `/reports/${r.id}`) => (
+    <ListItemButton key={r.id} component={LinkBase} to={to} divider data-testid="todo-item" data-report-id={r.id}>
       <ListItemText
         primary={`${r.agencyName} · ${r.year}年度`}
         secondary={
@@ -85,7 +85,7 @@ export function TodoPage() {
                 {t(`todo.${q.key}`)}（{q.items.length}）
               </Typography>
               <List dense disablePadding>
-                {q.items.map(row)}
+                {q.items.map((r) => row(r, q.key === 'to_review' ? `/reports/${r.id}/confidentiality` : undefined))}
               </List>
             </CardContent>
           </Card>
