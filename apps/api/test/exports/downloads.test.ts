@@ -20,6 +20,7 @@ import { insertUser } from '../../src/modules/users/user.service';
 import { codeOf, TestApi } from '../support/api';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../support/databases';
 import { addAgency, addCycle, addReport, sampleReport } from '../county/published-fixture';
+import { buildTablesWorkbook } from '../../src/modules/exports/report-xlsx';
 
 const PASSWORD = 'download-test-pw';
 
@@ -98,11 +99,11 @@ describe.each(DIALECTS)('downloads, county report, XLSX import and quality on %s
   });
 
   it('open data: one row per agency × cell key of current revisions, CSV with BOM and JSON', async () => {
-    const json = await (await get('/download/open-data/2023.json')).json();
+    const json = (await (await get('/download/open-data/2023.json')).json()) as { rows: Array<{ agencyId: string; key: string; value: number | null }> };
     const cellCount = Object.keys(published[0].content.cells).length;
     expect(json.rows.length).toBe(published.length * cellCount);
     const row = json.rows.find((r: { agencyId: string; key: string }) => r.agencyId === published[1].agency.id && r.key === 't3.new.total');
-    expect(row.value).toBe(published[1].content.cells['t3.new.total']);
+    expect(row?.value).toBe(published[1].content.cells['t3.new.total']);
     expect(json.rows.some((r: { agencyId: string }) => r.agencyId === preparerAgency.id)).toBe(false);
     const bytes = Buffer.from(await (await get('/download/open-data/2023.csv')).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -153,7 +154,7 @@ describe.each(DIALECTS)('downloads, county report, XLSX import and quality on %s
     expect(imported.importReportXlsx.cell).toBe(source.cells['t3.new.natural']);
 
     const bad = { ...source, cells: { ...source.cells } };
-    const wb = await import('../../src/modules/exports/report-xlsx').then((m) => m.buildTablesWorkbook(bad));
+    const wb = buildTablesWorkbook(bad);
     wb.getWorksheet('表三')!.getCell('D7').value = '十二';
     const data = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64');
     const refused = await api.gql('mutation($a: ID!, $b: String!) { importReportXlsx(agencyId: $a, year: 2023, base64: $b) { id } }', { a: preparerAgency.id, b: data }, preparerToken);
