@@ -16,6 +16,7 @@ import audit from './resources/audit';
 import accountability from './resources/accountability';
 import { withWorkflowResources } from './workflow';
 import { TodoPage } from './todo/TodoPage';
+import { CountyPage } from './county/CountyPage';
 
 const ConfidentialityPage = lazy(() => import('./workflow/ConfidentialityPage').then((m) => ({ default: m.ConfidentialityPage })));
 const consoleDataProvider = withWorkflowResources(dataProvider);
@@ -47,6 +48,7 @@ export function App() {
       <Resource name="accountability" {...accountability} />
       <CustomRoutes>
         <Route path="/todo" element={<TodoPage />} />
+        <Route path="/county" element={<CountyPage />} />
         <Route
           path="/reports/:id/confidentiality"
           element={

@@ -30,6 +30,8 @@ export interface TableViewProps {
   labels: CellInputProps['labels'];
   /** the publication preview: plain numbers, no inputs (and no duplicate data-cell attributes) */
   plain?: boolean;
+  /** draws each cell instead of an input (the county summary: totals with change and drill-down) */
+  renderCell?: (key: string, def: CellDefinition) => ReactNode;
 }
 
 function keyOf(table: TableDefinition, block: TableBlockDefinition, rowId: string, column: ColumnDefinition) {
@@ -62,6 +64,7 @@ function useCell(props: TableViewProps) {
   return (key: string): ReactNode => {
     const def = props.cellDefs.get(key);
     if (!def) return null;
+    if (props.renderCell) return props.renderCell(key, def);
     if (props.plain) {
       const v = props.values[key];
       return <span className="tm-plain">{v === null || v === undefined ? '' : String(v)}</span>;

@@ -1,4 +1,5 @@
 import { workflowEn, workflowResourcesEn } from '../workflow/messages';
+import { countyEn } from '../county/messages';
 /** Touming's English strings (the English switch); same key paths as ./touming-zh (a test checks). */
 export const toumingEnglish = {
   resources: {
@@ -64,6 +65,7 @@ export const toumingEnglish = {
   },
   touming: {
     wf: workflowEn,
+    county: countyEn,
     app: { reload: 'Reload', chunk_error: 'Touming was updated: reload the page to open this screen.', name: 'Touming', short: 'Touming', subtitle: 'Government information disclosure annual reports' },
     login: {
       title: 'Sign in',

@@ -5,6 +5,7 @@
 import { ROLE_LABELS } from '@touming/domain/permissions';
 import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import { workflowZh, workflowResourcesZh } from '../workflow/messages';
+import { countyZh } from '../county/messages';
 
 export const toumingChinese = {
   resources: {
@@ -70,6 +71,7 @@ export const toumingChinese = {
   },
   touming: {
     wf: workflowZh,
+    county: countyZh,
     app: {
       name: '透明',
       short: '透明',

@@ -11,6 +11,7 @@ import EventIcon from '@mui/icons-material/Event';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import HistoryIcon from '@mui/icons-material/History';
 import GavelIcon from '@mui/icons-material/Gavel';
+import SummarizeIcon from '@mui/icons-material/Summarize';
 import type { Action } from '@touming/domain/permissions';
 
 export interface MenuEntry {
@@ -30,5 +31,6 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { to: '/users', label: 'touming.menu.users', icon: <PeopleIcon />, action: 'user.manage' },
   { to: '/cycles', label: 'touming.menu.cycles', icon: <EventIcon />, action: 'cycle.manage' },
   { to: '/audit', label: 'touming.wf.menu.audit', icon: <HistoryIcon />, action: 'audit.read' },
+  { to: '/county', label: 'touming.county.menu', icon: <SummarizeIcon />, action: 'county.summary' },
   { to: '/accountability', label: 'touming.wf.menu.accountability', icon: <GavelIcon />, action: 'accountability.read' },
 ];

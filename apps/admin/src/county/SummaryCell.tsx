@@ -1,0 +1,44 @@
+/** One county total in the official table: the sum, its change from last year, and a click for the breakdown. */
+import { Tooltip } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import type { CountyCell } from './operations';
+import { changeLabel } from './download';
+
+export function SummaryCell({
+  cellKey,
+  cell,
+  hasError,
+  onOpen,
+}: {
+  cellKey: string;
+  cell: CountyCell | undefined;
+  hasError: boolean;
+  onOpen(key: string): void;
+}) {
+  const translate = useTranslate();
+  const value = cell?.value ?? null;
+  const change = changeLabel(cell?.change);
+  const hints = [
+    change ? translate('touming.county.change_hint', { change: change.text, previous: cell?.previousValue ?? '—' }) : null,
+    cell?.blanks ? translate('touming.county.blanks_hint', { count: cell.blanks }) : null,
+  ].filter(Boolean);
+  const button = (
+    <button
+      type="button"
+      className={hasError ? 'tm-county-cell tm-county-cell--error' : 'tm-county-cell'}
+      data-cell={cellKey}
+      onClick={() => onOpen(cellKey)}
+      aria-label={cell?.label ?? cellKey}
+    >
+      <span className={value === null ? 'tm-county-cell__value tm-county-cell__value--blank' : 'tm-county-cell__value'}>
+        {value === null ? '—' : value}
+      </span>
+      {change && (
+        <span className={`tm-county-change tm-county-change--${change.direction}`} data-change={cell?.change ?? undefined}>
+          {change.text}
+        </span>
+      )}
+    </button>
+  );
+  return hints.length ? <Tooltip title={hints.join('；')}>{button}</Tooltip> : button;
+}

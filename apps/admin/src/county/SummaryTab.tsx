@@ -1,0 +1,134 @@
+/** 汇总表: totals in the official layout, validation of the totals, agencies counted or not, downloads. */
+import { useState } from 'react';
+import { Alert, Box, Button, CircularProgress, Typography } from '@mui/material';
+import DownloadIcon from '@mui/icons-material/Download';
+import NoteAddIcon from '@mui/icons-material/NoteAdd';
+import { useNavigate } from 'react-router-dom';
+import { useNotify, useTranslate } from 'react-admin';
+import { useApiQuery } from '../common/useApiQuery';
+import { request } from '../providers/graphqlClient';
+import { AgencyStatusPanel } from './AgencyStatusPanel';
+import { CellBreakdownDrawer } from './CellBreakdownDrawer';
+import { countySummaryUrl, openDataUrl, saveDownload } from './download';
+import { COUNTY_SUMMARY, GENERATE_COUNTY_REPORT, type CountyScope } from './operations';
+import { SummaryTables } from './SummaryTables';
+
+function DownloadButtons({ year }: { year: number }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [busy, setBusy] = useState<string | null>(null);
+  const run = (id: string, url: string, name: string) => async () => {
+    setBusy(id);
+    try {
+      await saveDownload(url, name);
+    } catch (e) {
+      notify(translate('touming.county.download_failed', { message: (e as Error).message }), { type: 'error' });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const button = (id: string, label: string, url: string, name: string, testId?: string) => (
+    <Button
+      key={id}
+      size="small"
+      variant={id === 'xlsx' ? 'contained' : 'outlined'}
+      startIcon={busy === id ? <CircularProgress size={16} /> : <DownloadIcon />}
+      disabled={busy !== null}
+      onClick={run(id, url, name)}
+      data-testid={testId}
+    >
+      {translate(label)}
+    </Button>
+  );
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
+      {button('xlsx', 'touming.county.download_xlsx', countySummaryUrl(year, 'xlsx'), `县级汇总-${year}.xlsx`, 'county-download-xlsx')}
+      {button('csv', 'touming.county.download_csv', countySummaryUrl(year, 'csv'), `县级汇总-${year}.csv`, 'county-download-csv')}
+      {button('od-csv', 'touming.county.open_data_csv', openDataUrl(year, 'csv'), `开放数据-${year}.csv`, 'county-open-data-csv')}
+      {button('od-json', 'touming.county.open_data_json', openDataUrl(year, 'json'), `开放数据-${year}.json`, 'county-open-data-json')}
+      <Typography variant="caption" color="text.secondary">
+        {translate('touming.county.downloads_note')}
+      </Typography>
+    </Box>
+  );
+}
+
+function GenerateButton({ year }: { year: number }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const generate = async () => {
+    setBusy(true);
+    try {
+      const r = await request(GENERATE_COUNTY_REPORT, { year });
+      notify(translate('touming.county.generated'), { type: 'success' });
+      navigate(`/reports/${encodeURIComponent(r.generateCountyReport.id)}`);
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button variant="contained" color="secondary" startIcon={busy ? <CircularProgress size={16} /> : <NoteAddIcon />} disabled={busy} onClick={generate} data-testid="county-generate-report">
+      {translate(busy ? 'touming.county.generating' : 'touming.county.generate')}
+    </Button>
+  );
+}
+
+export function SummaryTab({ year, scope }: { year: number; scope: CountyScope }) {
+  const translate = useTranslate();
+  const { data, error, loading, refetch } = useApiQuery(COUNTY_SUMMARY, { year, scope });
+  const [openCell, setOpenCell] = useState<string | null>(null);
+  const summary = data?.countySummary;
+  const current = summary && summary.year === year && summary.scope === scope.kind ? summary : undefined;
+
+  if (error)
+    return (
+      <Alert severity="error" action={<Button onClick={refetch}>{translate('touming.county.retry')}</Button>}>
+        {translate('touming.county.error', { message: error.message })}
+      </Alert>
+    );
+  if (!current || loading)
+    return (
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 2 }}>
+        <CircularProgress size={20} /> {translate('touming.county.loading')}
+      </Box>
+    );
+  const errors = current.validation.errors.length;
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', justifyContent: 'space-between' }}>
+        <DownloadButtons year={year} />
+        <GenerateButton year={year} />
+      </Box>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexDirection: { xs: 'column', lg: 'row-reverse' } }}>
+        <Box sx={{ width: { xs: '100%', lg: 300 }, flexShrink: 0 }}>
+          <AgencyStatusPanel included={current.included} missing={current.missing} notPublished={current.notPublished} />
+        </Box>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          {current.reportCount === 0 ? (
+            <Alert severity="info" data-testid="county-empty">
+              {translate('touming.county.empty')}
+            </Alert>
+          ) : (
+            <>
+              <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 1 }}>
+                <Alert severity="info" sx={{ py: 0 }}>
+                  {translate('touming.county.report_count', { count: current.reportCount, format: current.format })}
+                  {current.previousYearComparable ? '' : `；${translate('touming.county.not_comparable')}`}
+                </Alert>
+                <Alert severity={errors ? 'error' : 'success'} sx={{ py: 0 }} data-testid="county-validation">
+                  {errors ? translate('touming.county.totals_errors', { count: errors }) : translate('touming.county.totals_valid')}
+                </Alert>
+              </Box>
+              <SummaryTables summary={current} onOpenCell={setOpenCell} />
+            </>
+          )}
+        </Box>
+      </Box>
+      <CellBreakdownDrawer year={year} scope={scope} cellKey={openCell} onClose={() => setOpenCell(null)} />
+    </Box>
+  );
+}
