@@ -6,7 +6,7 @@ import NoteAddIcon from '@mui/icons-material/NoteAdd';
 import { useNavigate } from 'react-router-dom';
 import { useNotify, useTranslate } from 'react-admin';
 import { useApiQuery } from '../common/useApiQuery';
-import { request } from '../providers/graphqlClient';
+import { errorCodeOf, request, type ToumingErrorBody } from '../providers/graphqlClient';
 import { AgencyStatusPanel } from './AgencyStatusPanel';
 import { CellBreakdownDrawer } from './CellBreakdownDrawer';
 import { countySummaryUrl, openDataUrl, saveDownload } from './download';
@@ -65,7 +65,10 @@ function GenerateButton({ year }: { year: number }) {
       notify(translate('touming.county.generated'), { type: 'success' });
       navigate(`/reports/${encodeURIComponent(r.generateCountyReport.id)}`);
     } catch (e) {
-      notify((e as Error).message, { type: 'error' });
+      // the draft exists already: the API names it, so open it instead of only refusing
+      const existing = (e as { body?: ToumingErrorBody }).body?.extensions?.reportId;
+      notify((e as Error).message, { type: existing ? 'info' : 'error' });
+      if (errorCodeOf(e) === 'CONFLICT' && typeof existing === 'string') navigate(`/reports/${encodeURIComponent(existing)}`);
     } finally {
       setBusy(false);
     }
