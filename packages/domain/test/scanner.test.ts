@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -123,7 +124,7 @@ describe('scanText: secret markings', () => {
 
 describe('scanReport', () => {
   it('the real Yanchi 2020 report has no findings', () => {
-    const text = readFileSync('/work/shared/fixtures/reports/yanchi-wenlv-2020.txt', 'utf8');
+    const text = readFileSync(join(__dirname, 'fixtures', 'yanchi-wenlv-2020.txt'), 'utf8');
     expect(text.length).toBeGreaterThan(1000);
     expect(scanText(text, 'overview')).toEqual([]);
   });
