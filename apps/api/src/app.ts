@@ -69,6 +69,9 @@ export async function createApi(
   };
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    // main.ts owns SIGTERM/SIGINT (stop via HttpApp.stop, then close the pool); Apollo's own handler
+    // would race it and re-raise the signal
+    stopOnTerminationSignals: false,
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
     formatError: makeFormatError({ production: config.production }),
@@ -87,6 +90,12 @@ export interface HttpApp {
   api: Api;
   app: express.Express;
   server: http.Server;
+  /**
+   * Graceful stop: /readyz turns 503, every further response closes its keep-alive connection, the
+   * listener closes and the requests in flight finish (Apollo's drain plugin; cut after 10 s).
+   * The caller closes the database afterwards.
+   */
+  stop(): Promise<void>;
 }
 
 /** Express around the API: /graphql, /healthz, /readyz, and the built console at / when present */
@@ -98,6 +107,7 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
   const api = await createApi(dataSource, config, { logger, plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })] });
   await api.apollo.start();
   watchDataSource(dataSource);
+  let draining = false;
 
   // every request gets an id (the caller's X-Request-Id when well-formed) and one log line when done:
   // id, method, path without query string, status, duration, and for GraphQL the user and operation
@@ -105,6 +115,9 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
     res.locals.requestId = requestId;
+    // while stopping, clients that reuse keep-alive connections must come back on a new connection
+    // (to another instance): otherwise a busy connection would keep this one from ever draining
+    if (draining) res.setHeader('connection', 'close');
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     res.on('close', () => operationOf.delete(requestId));
@@ -135,6 +148,10 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
     res.json({ status: 'ok', demo: config.seedDemo });
   });
   app.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: 'unavailable', reason: '正在停止' });
+      return;
+    }
     try {
       await dataSource.query('SELECT 1');
       const migrated = await migrationsApplied(dataSource);
@@ -179,5 +196,13 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
     if (status >= 500) logger?.error({ err: error }, 'HTTP 请求出错');
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   });
-  return { api, app, server };
+  const stop = async () => {
+    draining = true;
+    // Apollo's drain plugin: close the listener, end idle keep-alive connections and each busy one
+    // once its request is answered, cut what is left after 10 s
+    await api.apollo.stop();
+  };
+
+
+  return { api, app, server, stop };
 }

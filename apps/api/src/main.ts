@@ -21,7 +21,7 @@ async function main() {
   const seeded = config.seedDemo ? await seedDemo(dataSource) : null;
   if (seeded) logger.info({ agencies: seeded.agencies, reports: seeded.reports }, '已写入演示数据');
 
-  const { server } = await createHttpApp(dataSource, config, logger);
+  const { server, stop } = await createHttpApp(dataSource, config, logger);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, resolve);
@@ -44,9 +44,12 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
-      // closes the listener and waits for in-flight requests (Apollo's drain plugin)
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Apollo's drain plugin closes the listener, closes idle keep-alive connections and waits for the
+      // requests in flight (cut after 10 s); only then is the pool closed, so no acknowledged write is lost
+      await stop();
+      logger.info('请求已全部完成，正在关闭数据库连接');
       await dataSource.destroy();
+      logger.info('已停止');
       process.exit(0);
     } catch (error) {
       logger.error({ err: error }, '停止时出错');
