@@ -1,5 +1,6 @@
 /** Every subcommand of `touming`. Adding a command is adding its module and one line here. */
 import { auditCommand } from './audit';
+import { backupCommand, restoreCommand } from './backup';
 import { checkCommand } from './check';
 import { demoCommand } from './demo';
 import { importCommand } from './import';
@@ -16,6 +17,8 @@ export const COMMANDS: Command[] = [
   migrateCommand,
   usersCommand,
   auditCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 export type { Command, CommandIo } from './types';

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { CliError, EXIT } from '../errors';
+import { loadApi, openDatabase } from './database';
+import type { Command } from './types';
+
+export const backupCommand: Command = {
+  name: 'backup',
+  summary: '备份数据库到文件（SQLite：在线备份 API，服务运行中也可执行；MySQL/MariaDB：一致性快照的逻辑备份）',
+  usage: 'touming backup <备份文件>    （DATABASE_URL 指定数据库）',
+  async run(args, io) {
+    const file = args[0];
+    if (!file) throw new CliError('用法：touming backup <备份文件>', 'usage: touming backup <file>');
+    const api = await loadApi();
+    const { dataSource, where } = await openDatabase(api, { requireMigrated: true });
+    try {
+      const summary = await api.backupDatabase(dataSource, path.resolve(file));
+      io.out(`已备份 ${where} → ${path.resolve(file)}（${summary.tables} 张表，${summary.rows} 行）\n`);
+      return EXIT.ok;
+    } finally {
+      await dataSource.destroy();
+    }
+  },
+};
+
+export const restoreCommand: Command = {
+  name: 'restore',
+  summary: '从备份文件恢复到一个空数据库（先停止服务），随后执行新迁移并校验审计链',
+  usage: 'DATABASE_URL=<新的空数据库> touming restore <备份文件>',
+  async run(args, io) {
+    const file = args[0];
+    if (!file) throw new CliError('用法：touming restore <备份文件>', 'usage: touming restore <file>');
+    const api = await loadApi();
+    const config = api.parseDatabaseUrl(process.env.DATABASE_URL);
+    let summary;
+    try {
+      summary = await api.restoreDatabase(path.resolve(file), config);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/不是空的|不存在|只能恢复|不是 Touming 备份|备份来自/.test(message)) throw new CliError(message, 'restore refused');
+      throw error;
+    }
+    const where = config.type === 'sqlite' ? `SQLite ${config.path}` : `MySQL/MariaDB ${config.database}`;
+    io.out(`已恢复到 ${where}（${summary.tables} 张表，${summary.rows} 行）\n`);
+    if (summary.migrationsApplied.length) io.out(`已执行迁移：${summary.migrationsApplied.join('、')}\n`);
+    if (!summary.audit.ok) {
+      io.out(`审计链断裂：第 ${summary.audit.firstBrokenId} 号记录与哈希链不符\n`);
+      return EXIT.reportHasErrors;
+    }
+    io.out(`审计链完整：共校验 ${summary.audit.checked} 条记录\n`);
+    return EXIT.ok;
+  },
+};
