@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
 import { Container } from './common/container';
 import type { RequestContext } from './common/context';
+import { createLoaders } from './common/loaders';
 import { makeFormatError } from './common/errors';
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from './common/query-limits';
 import { migrationsApplied } from './db/data-source';
@@ -84,6 +85,21 @@ export async function createApi(
     apollo,
     contextFor: (authorization, extra) => auth.contextFor(dataSource, authorization, extra),
   };
+}
+
+/**
+ * Read replicas serve anonymous reads (the public portal and open-data API). A signed-in user's
+ * reads stay on the primary for the whole request, so nobody ever reads an older state than what
+ * they themselves just wrote (replication lag); writes and transactions go to the primary anyway.
+ */
+function pinToPrimary(ctx: RequestContext, res: express.Response): RequestContext {
+  const ds = ctx.dataSource;
+  if (!ctx.user || !(ds.options as { replication?: unknown }).replication) return ctx;
+  const runner = ds.createQueryRunner('master');
+  res.once('close', () => void runner.release());
+  ctx.manager = runner.manager;
+  ctx.loaders = createLoaders(runner.manager);
+  return ctx;
 }
 
 export interface HttpApp {
@@ -172,7 +188,7 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
       context: async ({ req, res }) => {
         const ctx = await api.contextFor(req.headers.authorization, { requestId: res.locals.requestId as string, ip: req.ip });
         res.locals.ctx = ctx;
-        return ctx;
+        return pinToPrimary(ctx, res);
       },
     }),
   );

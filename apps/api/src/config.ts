@@ -8,7 +8,7 @@ export const DATA_DIR = path.join(REPO_ROOT, 'data');
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
-  | { type: 'mysql'; url: string; database: string };
+  | { type: 'mysql'; url: string; database: string; readUrls?: string[] };
 
 export interface AppConfig {
   production: boolean;
@@ -43,6 +43,14 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
   throw new Error(`不支持的 DATABASE_URL：${url}（支持 mysql://… 或 sqlite:…）`);
 }
 
+/** DATABASE_READ_URLS: comma-separated mysql:// URLs of read replicas of the DATABASE_URL database */
+export function withReadReplicas(db: DatabaseConfig, readUrls: string | undefined): DatabaseConfig {
+  const urls = (readUrls ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  if (urls.length === 0) return db;
+  if (db.type !== 'mysql') throw new Error('DATABASE_READ_URLS 只能与 MySQL/MariaDB 的 DATABASE_URL 一起使用');
+  return { ...db, readUrls: urls.map((u) => parseDatabaseUrl(u)).map((r) => (r.type === 'mysql' ? r.url : '')) };
+}
+
 /** the secret kept in data/jwt-secret, created on first use: tokens survive restarts of a demo install */
 function storedJwtSecret(): string {
   const file = path.join(DATA_DIR, 'jwt-secret');
@@ -63,7 +71,7 @@ function flag(value: string | undefined, fallback: boolean): boolean {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
-  const database = parseDatabaseUrl(env.DATABASE_URL);
+  const database = withReadReplicas(parseDatabaseUrl(env.DATABASE_URL), env.DATABASE_READ_URLS);
   if (database.type === 'sqlite' && database.path !== ':memory:') {
     fs.mkdirSync(path.dirname(database.path), { recursive: true });
   }

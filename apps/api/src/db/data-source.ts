@@ -24,10 +24,14 @@ export function createDataSource(db: DatabaseConfig, opts: DataSourceOptions = {
     ...(opts.logger ? { logger: opts.logger } : {}),
   } as const;
   if (db.type === 'mysql') {
+    // read replicas: TypeORM sends SELECTs outside a transaction to a replica, and every query of a
+    // transaction (withTransaction), raw query and write to the primary
+    const replication = db.readUrls?.length ? { replication: { master: { url: db.url }, slaves: db.readUrls.map((url) => ({ url })) } } : {};
     return new DataSource({
       ...common,
       type: 'mysql',
       url: db.url,
+      ...replication,
       charset: 'utf8mb4_unicode_ci',
       // store and read every datetime as UTC
       timezone: 'Z',
@@ -59,6 +63,7 @@ export async function ensureMysqlDatabase(db: DatabaseConfig): Promise<void> {
   const url = new URL(db.url);
   url.pathname = '/';
   const admin = new DataSource({ type: 'mysql', url: url.toString(), charset: 'utf8mb4_unicode_ci' });
+  // (the primary only: a replica gets the database through replication)
   await admin.initialize();
   try {
     await admin.query(
