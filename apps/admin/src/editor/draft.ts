@@ -2,7 +2,7 @@
  * Pure helpers of the report editor: the report as the domain sees it (ReportContent), the user's
  * unsaved changes, and the differences between two revisions (for the conflict dialog).
  */
-import { cellDefinition, getFormat, isFormatId, NARRATIVE_KEYS } from '@touming/domain/formats';
+import { cellDefinition, formatForYear, getFormat, isFormatId, NARRATIVE_KEYS, SECTIONS } from '@touming/domain/formats';
 import type { CellKind, FormatId, NarrativeKey } from '@touming/domain/formats';
 import type { CellValue, ReportContent } from '@touming/domain/report';
 import type { PreviousYearReport, Report, ReportUpdateInput } from '../providers/types';
@@ -20,7 +20,7 @@ export function hasEdits(edits: Edits) {
 
 export function formatIdOf(report: Pick<Report, 'format' | 'year'>): FormatId {
   if (isFormatId(report.format)) return report.format;
-  return report.year <= 2020 ? '2019' : '2021';
+  return formatForYear(report.year).id;
 }
 
 export function cellMap(cells: { key: string; value: number | null }[] | undefined): Record<string, CellValue> {
@@ -79,14 +79,9 @@ export interface Change {
   after: string;
 }
 
-const SECTION_TITLES: Record<NarrativeKey, string> = {
-  overview: '一、总体情况',
-  problems: '五、存在的主要问题及改进情况',
-  other: '六、其他需要报告的事项',
-};
-
-export function sectionTitle(key: NarrativeKey) {
-  return SECTION_TITLES[key];
+/** a section's official title (一、总体情况 …) from the domain's SECTIONS; an unknown key shows as recorded */
+export function sectionTitle(key: string): string {
+  return SECTIONS.find((s) => s.key === key)?.title ?? key;
 }
 
 function show(value: CellValue | undefined) {
@@ -112,7 +107,7 @@ export function diffReports(before: Report, after: Report): Change[] {
   const sa = sectionMap(before.sections);
   const sb = sectionMap(after.sections);
   for (const key of NARRATIVE_KEYS) {
-    if (sa[key] !== sb[key]) changes.push({ key: `section:${key}`, label: SECTION_TITLES[key], before: excerpt(sa[key]), after: excerpt(sb[key]) });
+    if (sa[key] !== sb[key]) changes.push({ key: `section:${key}`, label: sectionTitle(key), before: excerpt(sa[key]), after: excerpt(sb[key]) });
   }
   return changes;
 }
