@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ROLE_LABELS } from '@touming/domain/permissions';
 import { cellDefinition } from '@touming/domain/formats';
 import { groupTodos } from '../src/todo/queues';
 import { actionLabel, diffLines } from '../src/resources/audit/diff';
@@ -54,6 +55,29 @@ describe('audit diff', () => {
     expect(lines[0]).toEqual({ label, before: '3', after: '5' });
     expect(lines[1]).toMatchObject({ before: '旧', after: '新' });
     expect(lines[1].label).toContain('总体情况');
+  });
+
+  it('labels a 2019-only cell from its format and falls back to the known formats for an unknown format id', () => {
+    const key = 't2.procurement.amount';
+    const label = cellDefinition('2019', key)?.label;
+    expect(label).toBeTruthy();
+    expect(diffLines({ format: '2019', cells: [{ key, before: null, after: 1 }] })[1]).toMatchObject({ label });
+    expect(diffLines({ format: 'unknown', cells: [{ key, before: null, after: 1 }] })[1]).toMatchObject({ label });
+  });
+
+  it('shows a changed record (user, agency, cycle) field by field in Chinese, not as JSON', () => {
+    const before = { username: 'li', displayName: '李四', roles: ['AGENCY_PREPARER'], active: true };
+    const lines = diffLines({ before, after: { ...before, roles: ['AGENCY_PREPARER', 'AGENCY_REVIEWER'], active: false }, passwordChanged: true });
+    expect(lines).toEqual([
+      { label: '角色', before: ROLE_LABELS.AGENCY_PREPARER, after: `${ROLE_LABELS.AGENCY_PREPARER}、${ROLE_LABELS.AGENCY_REVIEWER}` },
+      { label: '启用', before: '是', after: '否' },
+      { label: '修改了密码', value: '是' },
+    ]);
+    const created = diffLines({ after: { year: 2025, format: '2021' } });
+    expect(created).toEqual([
+      { label: '年度', value: '2025' },
+      { label: '格式', value: '2021' },
+    ]);
   });
 
   it('shows a state change in Chinese status names and blank values as 空白', () => {

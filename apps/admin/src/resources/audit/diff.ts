@@ -2,8 +2,10 @@
  * An audit entry's detail as readable lines: changed cells by their official label (the domain's
  * cellDefinition), changed texts by section title, other fields as name: value.
  */
-import { cellDefinition, type FormatId } from '@touming/domain/formats';
+import { cellDefinition, FORMAT_IDS, isFormatId, type FormatId } from '@touming/domain/formats';
 import { REPORT_STATUS_LABELS, SIGNATURE_STAGE_LABELS, isReportStatus } from '@touming/domain/workflow';
+import { ROLE_LABELS, isRole } from '@touming/domain/permissions';
+import { sectionTitle } from '../../editor/draft';
 
 /** the audit actions in words (an unknown action shows as recorded) */
 export const ACTION_LABELS: Record<string, string> = {
@@ -61,6 +63,41 @@ const FIELD_LABELS: Record<string, string> = {
   note: '说明',
   text: '说明',
   ruleId: '规则',
+  // the snapshots of agencies, users, cycles and cases (before/after), as the forms name them
+  year: '年度',
+  format: '格式',
+  deadline: '截止日期',
+  requiresPreReview: '需县政务公开办预审',
+  open: '开放',
+  code: '机构代码',
+  name: '名称',
+  kind: '类型',
+  parentId: '上级机构',
+  region: '所属区域',
+  active: '启用',
+  username: '用户名',
+  displayName: '姓名',
+  agencyId: '所属机构',
+  roles: '角色',
+  description: '情况说明',
+  outcome: '处理结果',
+  auditEntryIds: '相关审计记录',
+  // other details
+  passwordChanged: '修改了密码',
+  sessionsRevoked: '已注销登录会话',
+  assigneeId: '承办人编号',
+  assigneeName: '承办人',
+  target: '填报范围',
+  dueDate: '截止日期',
+  attempted: '尝试的操作',
+  opened: '新发现',
+  fixed: '已修复',
+  key: '编号',
+  section: '所在部分',
+  message: '内容',
+  reviewedHash: '审查时的内容哈希',
+  reviewerId: '审查人编号',
+  reviewerName: '审查人',
 };
 
 function fieldLabel(name: string) {
@@ -71,7 +108,23 @@ function showValue(name: string, value: unknown): string {
   if (typeof value === 'string' && isReportStatus(value)) return REPORT_STATUS_LABELS[value];
   if (name === 'stage' && typeof value === 'string' && value in SIGNATURE_STAGE_LABELS) return SIGNATURE_STAGE_LABELS[value as keyof typeof SIGNATURE_STAGE_LABELS];
   if (/hash$/i.test(name) && typeof value === 'string') return `${value.slice(0, 16)}…`;
+  if (name === 'roles' && Array.isArray(value)) return value.map((r) => (isRole(r) ? ROLE_LABELS[r] : String(r))).join('、');
+  if (name === 'attempted' && typeof value === 'string') return actionLabel(value);
   return show(value);
+}
+
+function isSnapshot(value: unknown): value is Record<string, unknown> {
+  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** a created or changed record (agency, user, cycle, case) recorded as whole before/after snapshots: one line per changed field */
+function snapshotLines(before: Record<string, unknown> | undefined, after: Record<string, unknown>): DiffLine[] {
+  const lines: DiffLine[] = [];
+  for (const name of new Set([...Object.keys(before ?? {}), ...Object.keys(after)])) {
+    if (!before) lines.push({ label: fieldLabel(name), value: showValue(name, after[name]) });
+    else if (JSON.stringify(before[name]) !== JSON.stringify(after[name])) lines.push({ label: fieldLabel(name), before: showValue(name, before[name]), after: showValue(name, after[name]) });
+  }
+  return lines;
 }
 
 export interface DiffLine {
@@ -82,18 +135,14 @@ export interface DiffLine {
   value?: string;
 }
 
-const SECTION_TITLES: Record<string, string> = { overview: '一、总体情况', problems: '五、存在的主要问题及改进情况', other: '六、其他需要报告的事项' };
-const FORMATS: FormatId[] = ['2021', '2019'] as FormatId[];
+/** newest format first: a key both formats share takes the label in force now */
+const FORMATS: FormatId[] = [...FORMAT_IDS].reverse();
 
 export function cellLabel(key: string, format?: string): string {
-  const order = format ? [format as FormatId, ...FORMATS.filter((f) => f !== format)] : FORMATS;
+  const order = isFormatId(format) ? [format, ...FORMATS.filter((f) => f !== format)] : FORMATS;
   for (const f of order) {
-    try {
-      const def = cellDefinition(f, key);
-      if (def) return def.label;
-    } catch {
-      // an unknown format id: try the next
-    }
+    const def = cellDefinition(f, key);
+    if (def) return def.label;
   }
   return key;
 }
@@ -101,7 +150,8 @@ export function cellLabel(key: string, format?: string): string {
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空白）';
   if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'number') return String(value);
   return JSON.stringify(value);
 }
 
@@ -121,8 +171,11 @@ export function diffLines(detail: Record<string, unknown> | null | undefined): D
   const lines: DiffLine[] = [];
   // a state change is recorded as from/to at the top level
   if ('from' in detail && 'to' in detail) lines.push({ label: '状态', before: showValue('status', detail.from), after: showValue('status', detail.to) });
+  const snapshots = isSnapshot(detail.after) && (detail.before == null || isSnapshot(detail.before));
+  if (snapshots) lines.push(...snapshotLines(isSnapshot(detail.before) ? detail.before : undefined, detail.after as Record<string, unknown>));
   for (const [name, value] of Object.entries(detail)) {
     if (name === 'from' || name === 'to') continue;
+    if (snapshots && (name === 'before' || name === 'after')) continue;
     if (name === 'signatures' && Array.isArray(value)) {
       lines.push({ label: '签署', value: value.map((v) => SIGNATURE_STAGE_LABELS[(v as { stage: keyof typeof SIGNATURE_STAGE_LABELS }).stage] ?? '').join('、') });
       continue;
@@ -136,9 +189,9 @@ export function diffLines(detail: Record<string, unknown> | null | undefined): D
     if (name === 'cells' && isChangeList(value)) {
       for (const c of value) lines.push({ label: cellLabel(c.key, format), before: show(c.before), after: show(c.after) });
     } else if (name === 'sections' && isChangeList(value)) {
-      for (const s of value) lines.push({ label: SECTION_TITLES[s.key] ?? s.key, before: show(s.before), after: show(s.after) });
-    } else if (name === 'cells' && value && typeof value === 'object' && !Array.isArray(value)) {
-      // an import: the cells it filled
+      for (const s of value) lines.push({ label: sectionTitle(s.key), before: show(s.before), after: show(s.after) });
+    } else if ((name === 'cells' || name === 'carriedOver') && isSnapshot(value)) {
+      // an import: the cells it filled; a new report: the cells carried over from last year's
       for (const [key, v] of Object.entries(value)) lines.push({ label: cellLabel(key, format), before: '（空白）', after: show(v) });
     } else if (value && typeof value === 'object' && !Array.isArray(value) && 'from' in value && 'to' in value) {
       const v = value as { from: unknown; to: unknown };
