@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { carryOver } from '@touming/domain/validation';
+import { cellDefinition } from '@touming/domain/formats';
+import { carryOver, cellValueProblem } from '@touming/domain/validation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/modules/audit/audit.service';
 import { ReportService } from '../src/modules/reports/report.service';
@@ -210,6 +211,9 @@ describe.each(DIALECTS)('demo seed and reports on %s', (dialect) => {
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(result.errors![0].extensions!.key).toBe(key);
     expect(result.errors![0].message).toContain(key);
+    // the refusal speaks the same sentence as the domain's cell.kind rule (one rule, one message)
+    const def = cellDefinition('2021', key);
+    if (def) expect(result.errors![0].message).toContain(cellValueProblem(def, value)!);
     const after = await env.api.ok(`query($id: ID!) { report(id: $id) { revision cell(key: "t3.new.research") } }`, { id }, preparer);
     expect(after.report.revision).toBe(before.report.revision);
     expect(after.report.cell).not.toBe(77);

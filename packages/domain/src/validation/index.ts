@@ -3,3 +3,4 @@ export { RULES, RULES_BY_ID, THRESHOLDS } from './rules';
 export { validateReport, computedTotals, carryOver } from './validate';
 export { textSimilarity, countNonWhitespace } from './text';
 export { decimalPlaces, toUnits, fromUnits } from './numbers';
+export { cellValueProblem } from './cell-value';

@@ -1,7 +1,8 @@
 /** The errors of design.md §2.2: the 勾稽关系 of tables 3 and 4, cell kinds and blanks. */
 import type { ReportContent } from '../report';
 import type { FormatPlan, SumPlan } from './plan';
-import { decimalPlaces, showNumber } from './numbers';
+import { cellValueProblem } from './cell-value';
+import { showNumber } from './numbers';
 import { readCells, ResultSink, sumOf, unreadableReason } from './results';
 
 function checkSums(
@@ -91,30 +92,7 @@ export function checkCells(sink: ResultSink, plan: FormatPlan, report: ReportCon
       sink.failed('cell.blank', def.key, [def.key], 0, null, `${def.label}：未填写。空白不等于0，没有发生的请填写0`);
       continue;
     }
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      sink.failed('cell.kind', def.key, [def.key], null, typeof value === 'number' ? String(value) : showNumber(value as number), `${def.label}：不是有效数值（${showNumber(value as number)}）`);
-      continue;
-    }
-    if (def.kind === 'count') {
-      if (!Number.isInteger(value) || value < 0) {
-        sink.failed('cell.kind', def.key, [def.key], null, value, `${def.label}：应为不小于0的整数，填写的是${showNumber(value)}`);
-      }
-    } else if (def.kind === 'change') {
-      if (!Number.isInteger(value)) {
-        sink.failed('cell.kind', def.key, [def.key], null, value, `${def.label}：应为整数（减少时填负数），填写的是${showNumber(value)}`);
-      }
-    } else {
-      const decimals = def.decimals ?? 2;
-      if (value < 0 || decimalPlaces(value) > decimals) {
-        sink.failed(
-          'cell.kind',
-          def.key,
-          [def.key],
-          null,
-          value,
-          `${def.label}：应为不小于0、最多${decimals}位小数的金额${def.unit ? `（单位：${def.unit}）` : ''}，填写的是${String(value)}`,
-        );
-      }
-    }
+    const problem = cellValueProblem(def, value);
+    if (problem) sink.failed('cell.kind', def.key, [def.key], null, typeof value === 'number' && Number.isFinite(value) ? value : showNumber(value as number), problem);
   }
 }

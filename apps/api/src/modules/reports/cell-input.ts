@@ -1,5 +1,5 @@
 import { cellDefinition, NARRATIVE_KEYS, type FormatId, type NarrativeKey } from '@touming/domain/formats';
-import { decimalPlaces } from '@touming/domain/validation';
+import { cellValueProblem } from '@touming/domain/validation';
 import { badInput } from '../../common/errors';
 import type { CellInput, SectionInput } from './report.types';
 
@@ -9,31 +9,18 @@ const MAX_MAGNITUDE = 1e14;
 export const MAX_SECTION_BYTES = 65_535;
 
 /**
- * Check one entered cell against the format's definition of it (kind, unit, decimals — all from
- * @touming/domain). Every refusal is BAD_USER_INPUT naming the key.
+ * Check one entered cell against the format's definition of it with the domain's own cell-kind rule
+ * (the same sentence validation shows). Every refusal is BAD_USER_INPUT naming the key.
  */
 export function checkCellInput(format: FormatId, cell: CellInput): void {
   const { key, value } = cell;
   const def = cellDefinition(format, key);
   if (!def) throw badInput(`未知的单元格：${key}（${format} 格式中没有此单元格）`, { key });
   if (value === null || value === undefined) return;
-  const name = `${def.label}（${key}）`;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw badInput(`${name} 必须是有限的数字`, { key });
-  if (Math.abs(value) >= MAX_MAGNITUDE) throw badInput(`${name} 数值过大`, { key });
-  switch (def.kind) {
-    case 'count':
-      if (!Number.isInteger(value) || value < 0) throw badInput(`${name} 必须是非负整数，收到 ${value}`, { key });
-      break;
-    case 'change':
-      if (!Number.isInteger(value)) throw badInput(`${name} 必须是整数（可为负数），收到 ${value}`, { key });
-      break;
-    case 'amount': {
-      if (value < 0) throw badInput(`${name} 不能为负数，收到 ${value}`, { key });
-      const decimals = def.decimals ?? 4;
-      if (decimalPlaces(value) > decimals) throw badInput(`${name} 最多 ${decimals} 位小数，收到 ${value}`, { key });
-      break;
-    }
-  }
+  const problem = cellValueProblem(def, value);
+  if (problem) throw badInput(`${problem}（${key}）`, { key });
+  // a storage limit, not a rule of the format: decimal(18,4) holds up to 14 integer digits
+  if (Math.abs(value as number) >= MAX_MAGNITUDE) throw badInput(`${def.label}（${key}）：数值过大`, { key });
 }
 
 export function checkSectionInput(section: SectionInput): NarrativeKey {
