@@ -12,7 +12,7 @@ import { Agency } from '../modules/agencies/agency.entity';
 import { appendAudit } from '../modules/audit/audit.service';
 import { hashPassword } from '../modules/auth/password';
 import { ReportingCycle } from '../modules/cycles/cycle.entity';
-import { defaultDeadline } from '../modules/cycles/cycle.service';
+import { defaultDeadline } from '@touming/domain/deadlines';
 import { ReportCell } from '../modules/reports/report-cell.entity';
 import { Report } from '../modules/reports/report.entity';
 import { cellRows, insertRows, newReportRow } from '../modules/reports/report.repository';

@@ -17,6 +17,13 @@ export const FORMATS: Record<FormatId, FormatDefinition> = { '2019': FORMAT_2019
 export const FORMAT_IDS: FormatId[] = ['2019', '2021'];
 export const NARRATIVE_KEYS: NarrativeKey[] = ['overview', 'problems', 'other'];
 
+/** the report years Touming accepts: from the first year a format covers (2019) to a sanity bound */
+export const REPORT_YEARS = { from: Math.min(...Object.values(FORMATS).map((f) => f.years.from)), to: 2100 };
+
+export function isReportYear(year: unknown): year is number {
+  return typeof year === 'number' && Number.isInteger(year) && year >= REPORT_YEARS.from && year <= REPORT_YEARS.to;
+}
+
 export function isFormatId(value: unknown): value is FormatId {
   return value === '2019' || value === '2021';
 }

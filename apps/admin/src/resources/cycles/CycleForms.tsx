@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { BooleanInput, Create, DateInput, Edit, NumberInput, required, SelectInput, SimpleForm, minValue, maxValue, useTranslate } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { FORMAT_IDS, formatForYear, getFormat } from '@touming/domain/formats';
+import { FORMAT_IDS, formatForYear, getFormat, isReportYear, REPORT_YEARS } from '@touming/domain/formats';
 import { defaultDeadline } from '@touming/domain/deadlines';
 import { SaveOnlyToolbar } from '../../common/SaveOnlyToolbar';
 
@@ -15,7 +15,7 @@ function YearDefaults() {
   const { setValue, getFieldState } = useFormContext();
   useEffect(() => {
     const y = Number(year);
-    if (!Number.isInteger(y) || y < 2019 || y > 2100) return;
+    if (!isReportYear(y)) return;
     if (!getFieldState('format').isDirty) setValue('format', formatForYear(y).id);
     if (!getFieldState('deadline').isDirty) setValue('deadline', defaultDeadline(y));
   }, [year, setValue, getFieldState]);
@@ -30,7 +30,7 @@ export function CycleCreate() {
     <Create redirect="list">
       <SimpleForm toolbar={<SaveOnlyToolbar />} defaultValues={{ year, format: formatForYear(year).id, deadline: defaultDeadline(year), requiresPreReview: false }}>
         <YearDefaults />
-        <NumberInput source="year" validate={[required(), minValue(2019), maxValue(2100)]} helperText={translate('touming.cycles.year_help')} />
+        <NumberInput source="year" validate={[required(), minValue(REPORT_YEARS.from), maxValue(REPORT_YEARS.to)]} helperText={translate('touming.cycles.year_help')} />
         <SelectInput source="format" choices={formats} validate={required()} />
         <DateInput source="deadline" validate={required()} helperText={translate('touming.cycles.deadline_help')} />
         <BooleanInput source="requiresPreReview" helperText={translate('touming.cycles.pre_review_help')} />

@@ -1,4 +1,5 @@
-import { formatForYear, isFormatId } from '@touming/domain/formats';
+import { defaultDeadline } from '@touming/domain/deadlines';
+import { formatForYear, isFormatId, isReportYear, REPORT_YEARS } from '@touming/domain/formats';
 import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
@@ -9,11 +10,6 @@ import { appendAudit } from '../audit/audit.service';
 import { ReportingCycle } from './cycle.entity';
 import type { CycleInput, CycleUpdateInput } from './cycle.types';
 
-/** the statutory default: 31 January of the next year (条例 art. 49) */
-export function defaultDeadline(year: number): string {
-  return `${year + 1}-01-31`;
-}
-
 function checkDeadline(deadline: string) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(deadline);
   const date = m ? new Date(`${deadline}T00:00:00Z`) : null;
@@ -23,7 +19,7 @@ function checkDeadline(deadline: string) {
 }
 
 export function checkYear(year: number) {
-  if (!Number.isInteger(year) || year < 2019 || year > 2100) throw badInput('年度须为 2019 年及以后', { field: 'year' });
+  if (!isReportYear(year)) throw badInput(`年度须在 ${REPORT_YEARS.from} 至 ${REPORT_YEARS.to} 年之间`, { field: 'year' });
 }
 
 function snapshot(c: ReportingCycle) {
