@@ -79,8 +79,12 @@ export interface TransitionOptions {
   requiresPreReview: boolean;
 }
 
-/** states from which a signer may return the report to DRAFT */
-const RETURNABLE: readonly ReportStatus[] = ['SUBMITTED', 'REVIEWED', 'APPROVED', 'PRE_REVIEWED'];
+/**
+ * States that carry signatures on the current content: a signer may return the report from them to
+ * DRAFT, and an edit of the content voids those signatures and sends the report back to DRAFT.
+ */
+export const SIGNED_STATUSES: readonly ReportStatus[] = ['SUBMITTED', 'REVIEWED', 'APPROVED', 'PRE_REVIEWED'];
+const RETURNABLE = SIGNED_STATUSES;
 
 /**
  * The status an action leads to from `status`, or null when the action is not possible there.

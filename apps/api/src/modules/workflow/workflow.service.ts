@@ -2,6 +2,7 @@ import { cellKeys, type FormatId } from '@touming/domain/formats';
 import { deadlineStatus, type DeadlineStatus } from '@touming/domain/deadlines';
 import type { ReportContent } from '@touming/domain/report';
 import {
+  actionForStage,
   availableActions,
   checkPublish,
   checkRequestRectification,
@@ -9,9 +10,11 @@ import {
   checkSign,
   checkStartCorrection,
   publicationBlockers,
+  SIGNED_STATUSES,
   signaturesToVoid,
   signaturesVoidedByReturn,
   SIGNATURE_STAGE_LABELS,
+  validSignatures,
   type Blocker,
   type ReportStatus,
   type SignatureStage,
@@ -50,9 +53,6 @@ import {
   type WorkflowState,
 } from './workflow.state';
 import { Injectable } from '../../common/injectable';
-
-/** statuses an edit sends back to DRAFT: the signatures given so far no longer cover the content */
-const SIGNED_STATUSES: readonly ReportStatus[] = ['SUBMITTED', 'REVIEWED', 'APPROVED', 'PRE_REVIEWED'];
 
 function actorName(ctx: RequestContext): string {
   const user = requireUser(ctx);
@@ -151,7 +151,7 @@ export class WorkflowService {
         validation,
         explanations: state.explanations,
       });
-      const act = stage === 'PREPARE' ? 'submit' : stage === 'REVIEW' ? 'review' : stage === 'APPROVE' ? 'approve' : 'preReview';
+      const act = actionForStage(stage);
       if (!check.ok) return refusal(tx, check, { attempted: `report.${act}`, agencyId: locked.agencyId, reportId: id });
       const at = new Date();
       const signature = tx.manager.create(Signature, {
@@ -255,7 +255,7 @@ export class WorkflowService {
           revisionNo: revision.revisionNo,
           contentHash: revision.contentHash,
           correctionNote: revision.correctionNote,
-          signatures: state.signatures.filter((s) => !s.voidedAt && s.contentHash === locked.contentHash).map((s) => ({ stage: s.stage, signerId: s.signerId })),
+          signatures: validSignatures(domainSignatures(state.signatures), locked.contentHash).map((s) => ({ stage: s.stage, signerId: s.signerId })),
           reviewId: state.review?.id ?? null,
           resolvedRectifications: open.map((r) => r.id),
         },
