@@ -1,3 +1,4 @@
+import { CONFIDENTIALITY_CHECK_KEYS } from '@touming/domain/confidentiality';
 import { expect } from 'vitest';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { codeOf, type GqlResult, type TestApi } from '../support/api';
@@ -9,7 +10,7 @@ export const REPORT_STATE = `id status revision contentHash
   confidentiality { cleared review { id contentHash } findings { id key kind section start end match status } blockers { code } }
   revisions { id revisionNo isCurrent contentHash correctionNote }`;
 
-export const ALL_PASS = ['stateSecret', 'commercialSecret', 'privacy', 'nationalSecurity', 'publicSecurity', 'economicSecurity', 'socialStability'].map((key) => ({
+export const ALL_PASS = CONFIDENTIALITY_CHECK_KEYS.map((key) => ({
   key,
   conclusion: 'PASS',
 }));
