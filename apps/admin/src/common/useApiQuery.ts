@@ -6,7 +6,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useAuthProvider, useLogout } from 'react-admin';
 import { errorCodeOf, request, type Operation } from '../providers/graphqlClient';
 
-export function useApiQuery<TData, TVariables>(op: Operation<TData, TVariables>, variables: TVariables | null) {
+/** runs again when the variables (compared by value) or any of `deps` change; `null` variables = don't run yet */
+export function useApiQuery<TData, TVariables>(op: Operation<TData, TVariables>, variables: TVariables | null, deps: unknown[] = []) {
   const [data, setData] = useState<TData | undefined>(undefined);
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(variables !== null);
@@ -34,8 +35,8 @@ export function useApiQuery<TData, TVariables>(op: Operation<TData, TVariables>,
       });
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [op, key, tick]);
+  }, [op, key, tick, ...deps]);
 
   const refetch = useCallback(() => setTick((t) => t + 1), []);
-  return { data, error, loading, refetch };
+  return { data, error, loading, refetch, setData };
 }

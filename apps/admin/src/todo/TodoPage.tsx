@@ -9,7 +9,8 @@ import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import type { Permissions } from '../providers/authProvider';
 import { formatDate } from '../i18n/format';
 import { OVERDUE_CONTRIBUTIONS, TODO_REPORTS, type TodoReport } from '../workflow/operations';
-import { useQueryOnce, useWf } from '../workflow/useWf';
+import { useWf } from '../workflow/useWf';
+import { useApiQuery } from '../common/useApiQuery';
 import { groupTodos } from './queues';
 
 export function TodoPage() {
@@ -17,8 +18,8 @@ export function TodoPage() {
   const { permissions } = usePermissions<Permissions | null>();
   const roles = permissions?.roles ?? [];
   // every report this user may see that is not yet published (the API scopes it to the user's agency)
-  const reports = useQueryOnce(TODO_REPORTS, { options: { take: 200, order: 'DESC' } }, []);
-  const contributions = useQueryOnce(OVERDUE_CONTRIBUTIONS, undefined as never, []);
+  const reports = useApiQuery(TODO_REPORTS, { options: { take: 200, order: 'DESC' } });
+  const contributions = useApiQuery(OVERDUE_CONTRIBUTIONS, undefined as never);
 
   if (reports.loading && !reports.data) {
     return (

@@ -45,7 +45,8 @@ import { formatDateTime } from '../i18n/format';
 import * as wf from './operations';
 import type { Finding, ReportForReview } from './types';
 import { TextDialog } from './SignDialog';
-import { failureMessage, useQueryOnce, useWf } from './useWf';
+import { failureMessage, useWf } from './useWf';
+import { useApiQuery } from '../common/useApiQuery';
 
 interface CheckState {
   conclusion: CheckConclusion | '';
@@ -89,7 +90,7 @@ export function ConfidentialityPage() {
   const { t, locale } = useWf();
   const notify = useNotify();
   const { permissions } = usePermissions<Permissions | null>();
-  const { data, error, loading, refetch } = useQueryOnce(wf.REPORT_FOR_REVIEW, { id }, [id]);
+  const { data, error, loading, refetch } = useApiQuery(wf.REPORT_FOR_REVIEW, { id });
   const report = data?.report ?? null;
   const [checks, setChecks] = useState<Record<string, CheckState>>(() => initialChecks(null));
   const [conclusion, setConclusion] = useState('');

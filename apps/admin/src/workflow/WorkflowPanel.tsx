@@ -35,7 +35,8 @@ import { formatDate, formatDateTime } from '../i18n/format';
 import * as wf from './operations';
 import type { ReportWorkflow } from './types';
 import { SignDialog, TextDialog } from './SignDialog';
-import { failureMessage, useQueryOnce, useWf } from './useWf';
+import { failureMessage, useWf } from './useWf';
+import { useApiQuery } from '../common/useApiQuery';
 
 const SIGNING: WorkflowAction[] = ['submit', 'review', 'approve', 'preReview'];
 
@@ -44,8 +45,7 @@ type Dialog = null | { kind: 'sign'; action: WorkflowAction } | { kind: 'return'
 export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChanged }: EditorExtensionProps) {
   const { t, locale } = useWf();
   const notify = useNotify();
-  const { data, error, loading, refetch, setData } = useQueryOnce(wf.REPORT_WORKFLOW, { id: report.id }, [
-    report.id,
+  const { data, error, loading, refetch, setData } = useApiQuery(wf.REPORT_WORKFLOW, { id: report.id }, [
     report.revision,
     report.status,
   ]);

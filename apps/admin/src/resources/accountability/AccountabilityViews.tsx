@@ -31,7 +31,8 @@ import type { Permissions } from '../../providers/authProvider';
 import { useCurrentCycle } from '../../common/useCurrentCycle';
 import { SaveOnlyToolbar } from '../../common/SaveOnlyToolbar';
 import { OPEN_CASE, type AccountabilityCase } from '../../workflow/dataProvider';
-import { failureMessage, useQueryOnce, useWf } from '../../workflow/useWf';
+import { failureMessage, useWf } from '../../workflow/useWf';
+import { useApiQuery } from '../../common/useApiQuery';
 import { formatDateTime } from '../../i18n/format';
 
 const kindChoices = CASE_KINDS.map((id) => ({ id, name: CASE_KIND_LABELS[id] }));
@@ -53,7 +54,7 @@ function ProposedCases({ year }: { year: number }) {
   const { t } = useWf();
   const notify = useNotify();
   const refresh = useRefresh();
-  const { data, error, loading, refetch } = useQueryOnce(PROPOSED, { year }, [year]);
+  const { data, error, loading, refetch } = useApiQuery(PROPOSED, { year });
   const [busy, setBusy] = useState<string | null>(null);
   if (loading) return null;
   if (error) return <Alert severity="warning">{error.message}</Alert>;
