@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { changeLabel, fileNameOf } from '../src/county/download';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { changeLabel, fileNameOf, saveDownload } from '../src/county/download';
 import { sortBreakdown } from '../src/county/CellBreakdownDrawer';
 
 describe('county summary helpers', () => {
@@ -25,5 +25,18 @@ describe('county summary helpers', () => {
       { agencyName: '丁', value: 0 },
     ]);
     expect(sorted.map((i) => i.value)).toEqual([7, 1, 0, null]);
+  });
+});
+
+describe('county downloads', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('names a failed connection and an expired session in Chinese, not in the browser\'s words', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    await expect(saveDownload('/download/county/2025/summary.xlsx', 'x.xlsx')).rejects.toThrow('无法连接服务器，请检查网络后重试');
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(JSON.stringify({ error: 'Unauthorized' }), { status: 401 })));
+    await expect(saveDownload('/download/county/2025/summary.xlsx', 'x.xlsx')).rejects.toThrow('登录已失效，请重新登录');
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(JSON.stringify({ error: '没有该年度的汇总' }), { status: 404 })));
+    await expect(saveDownload('/download/county/2025/summary.xlsx', 'x.xlsx')).rejects.toThrow('没有该年度的汇总');
   });
 });

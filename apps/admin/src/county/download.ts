@@ -3,6 +3,7 @@
  * through a Blob link (a plain <a href> would arrive without the Authorization header).
  */
 import { getToken } from '../providers/session';
+import { FALLBACK_MESSAGES, isChinese } from '../providers/graphqlClient';
 
 export const countySummaryUrl = (year: number, ext: 'xlsx' | 'csv') => `/download/county/${year}/summary.${ext}`;
 export const openDataUrl = (year: number, ext: 'csv' | 'json') => `/download/open-data/${year}.${ext}`;
@@ -26,12 +27,18 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 /** fetches a download with the session's token and saves it; a failure throws the server's Chinese message */
 export async function saveDownload(url: string, fallbackName: string): Promise<void> {
   const token = getToken();
-  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch {
+    // the browser's own wording ("Failed to fetch") says nothing to a clerk
+    throw new Error(FALLBACK_MESSAGES.NETWORK_ERROR);
+  }
   if (!response.ok) {
-    let message = `下载失败（${response.status}）`;
+    let message = response.status === 401 ? FALLBACK_MESSAGES.UNAUTHENTICATED : `下载失败（${response.status}）`;
     try {
       const body = (await response.json()) as { error?: string };
-      if (body.error) message = body.error;
+      if (body.error && isChinese(body.error)) message = body.error;
     } catch {
       /* not JSON: keep the status message */
     }

@@ -4,6 +4,7 @@
  * so screens can react to CONFLICT / VALIDATION_FAILED and the auth provider to UNAUTHENTICATED.
  */
 import { HttpError } from 'ra-core';
+import { FORBIDDEN_MESSAGE } from '@touming/domain/permissions';
 import { getToken } from './session';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -44,9 +45,10 @@ const STATUS_OF: Record<string, number> = {
   INTERNAL_SERVER_ERROR: 500,
 };
 
-const FALLBACK_MESSAGES: Record<string, string> = {
+/** what to show for an error code when the server sent no Chinese message (also used by the downloads) */
+export const FALLBACK_MESSAGES: Record<string, string> = {
   UNAUTHENTICATED: '登录已失效，请重新登录',
-  FORBIDDEN: '您没有权限执行此操作',
+  FORBIDDEN: FORBIDDEN_MESSAGE,
   NOT_FOUND: '未找到该记录',
   CONFLICT: '该记录已被他人修改',
   TOO_MANY_REQUESTS: '请求过于频繁，请稍后再试',
@@ -74,7 +76,7 @@ export function errorCodeOf(error: unknown): string | undefined {
   return body?.code;
 }
 
-function isChinese(text: string) {
+export function isChinese(text: string) {
   return /[\u4e00-\u9fff]/.test(text);
 }
 
