@@ -1,4 +1,4 @@
-import { cellKeys, isFormatId, NARRATIVE_KEYS, renderHtml, renderText, type ReportContent } from '@touming/domain';
+import { cellKeys, FORMAT_IDS, isFormatId, NARRATIVE_KEYS, renderHtml, renderText, type ReportContent } from '@touming/domain';
 import { CliError, EXIT } from '../errors';
 import { decodeText, readBytes } from '../read-report';
 import { parseArgs, type Command } from './types';
@@ -14,7 +14,7 @@ export function reportFromJson(text: string, file: string): ReportContent {
   const bad = (what: string) => new CliError(`${file} 不是报告 JSON：${what}`, `${file} is not a report JSON`);
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw bad('应为对象');
   const o = data as Record<string, unknown>;
-  if (!isFormatId(o.format)) throw bad('format 应为 "2019" 或 "2021"');
+  if (!isFormatId(o.format)) throw bad(`format 应为 ${FORMAT_IDS.map((id) => `"${id}"`).join(' 或 ')}`);
   if (typeof o.year !== 'number' || !Number.isInteger(o.year)) throw bad('year 应为整数');
   if (typeof o.agency !== 'string') throw bad('agency 应为字符串');
   const cellsIn = o.cells;
