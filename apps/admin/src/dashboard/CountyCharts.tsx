@@ -9,7 +9,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { useTranslate } from 'react-admin';
 import { formatForYear } from '@touming/domain/formats';
 import { request } from '../providers/graphqlClient';
-import { COUNTY_CELL_BREAKDOWN, COUNTY_SUMMARY_CELLS, type CountyCellValue } from '../providers/operations';
+import { COUNTY_SUMMARY_CELLS, type CountyCellValue } from '../providers/operations';
+import { CELL_BREAKDOWN } from '../county/operations';
 
 const YEARS = 5;
 
@@ -61,7 +62,7 @@ export default function CountyCharts({ year }: { year: number }) {
         // the latest year with published reports, per agency
         const latest = [...data].reverse().find((d) => d.reportCount > 0);
         if (!latest) return setBreakdown([]);
-        return request(COUNTY_CELL_BREAKDOWN, { key: 't3.new.total', year: latest.year }).then(({ countyCellBreakdown: b }) => {
+        return request(CELL_BREAKDOWN, { key: 't3.new.total', year: latest.year, scope: { kind: 'ALL' } }).then(({ countyCellBreakdown: b }) => {
           if (alive) setBreakdown(b.items.filter((i) => i.value !== null).map((i) => ({ name: i.agencyName.replace(/^.*?县/, ''), value: i.value ?? 0 })));
         });
       })

@@ -171,11 +171,3 @@ export const COUNTY_SUMMARY_CELLS = operation<
     countySummary(year: $year) { year format reportCount cells { key label value } }
   }`,
 );
-export const COUNTY_CELL_BREAKDOWN = operation<
-  { countyCellBreakdown: { key: string; label: string; total: number | null; items: { agencyId: string; agencyName: string; value: number | null }[] } },
-  { key: string; year: number }
->(
-  `query CountyCellBreakdown($key: ID!, $year: Int!) {
-    countyCellBreakdown(key: $key, year: $year) { key label total items { agencyId agencyName value } }
-  }`,
-);
