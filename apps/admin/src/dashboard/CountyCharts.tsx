@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Box, Card, CardContent, CircularProgress, Typography } from '@mui/material';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslate } from 'react-admin';
-import { formatForYear } from '@touming/domain/formats';
+import { formatForYear, isReportYear } from '@touming/domain/formats';
 import { request } from '../providers/graphqlClient';
 import { COUNTY_SUMMARY_CELLS, type CountyCellValue } from '../providers/operations';
 import { CELL_BREAKDOWN } from '../county/operations';
@@ -46,7 +46,7 @@ export default function CountyCharts({ year }: { year: number }) {
 
   useEffect(() => {
     let alive = true;
-    const wanted = Array.from({ length: YEARS }, (_, i) => year - YEARS + 1 + i).filter((y) => y >= 2019);
+    const wanted = Array.from({ length: YEARS }, (_, i) => year - YEARS + 1 + i).filter(isReportYear);
     Promise.all(
       wanted.map((y) =>
         request(COUNTY_SUMMARY_CELLS, { year: y }).then(({ countySummary: s }) => ({

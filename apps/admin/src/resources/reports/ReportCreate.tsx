@@ -1,6 +1,7 @@
 import { AutocompleteInput, Create, NumberInput, ReferenceInput, required, SimpleForm, minValue, maxValue, usePermissions, useTranslate } from 'react-admin';
 import { Typography } from '@mui/material';
 import { hasCountyScope } from '@touming/domain/permissions';
+import { REPORT_YEARS } from '@touming/domain/formats';
 import type { Permissions } from '../../providers/authProvider';
 import { SaveOnlyToolbar } from '../../common/SaveOnlyToolbar';
 
@@ -22,7 +23,7 @@ export function ReportCreate() {
             <AutocompleteInput optionText="name" validate={required()} />
           </ReferenceInput>
         ) : null}
-        <NumberInput source="year" validate={[required(), minValue(2019), maxValue(2100)]} />
+        <NumberInput source="year" validate={[required(), minValue(REPORT_YEARS.from), maxValue(REPORT_YEARS.to)]} />
       </SimpleForm>
     </Create>
   );
