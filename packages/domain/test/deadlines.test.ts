@@ -6,6 +6,7 @@ import {
   daysBetween,
   deadlineStatus,
   defaultDeadline,
+  isIsoDate,
 } from '../src/deadlines';
 
 describe('deadlines', () => {
@@ -53,5 +54,10 @@ describe('deadlines', () => {
     expect(onTime).toEqual({ overdue: false, daysOverdue: 0, daysLeft: null, published: true });
     const late = deadlineStatus({ deadline: '2021-01-31', publishedAt: '2021-02-03T16:30:00Z', today: '2021-06-01' });
     expect(late).toEqual({ overdue: true, daysOverdue: 4, daysLeft: null, published: true });
+  });
+
+  it('isIsoDate accepts only real calendar dates written YYYY-MM-DD', () => {
+    expect(['2026-01-31', '2024-02-29', '2000-12-01'].filter(isIsoDate)).toEqual(['2026-01-31', '2024-02-29', '2000-12-01']);
+    expect(['2026-02-30', '2025-02-29', '2026-13-01', '2026-1-31', '2026-01-31T00:00:00Z', ''].filter(isIsoDate)).toEqual([]);
   });
 });

@@ -53,6 +53,7 @@ describe.each(DIALECTS)('the trail, contributions and 责任追究 on %s', (dial
       );
     expectCode(await assign(reviewer, 't3.new.'), 'FORBIDDEN');
     expectCode(await assign(preparer, 't9.nothing.'), 'BAD_USER_INPUT');
+    expectCode(await assign(preparer, 't3.new.', '2026-02-30'), 'BAD_USER_INPUT', '完成期限');
     const assigned = (await assign(preparer, 't3.new.')).data!.assignContribution;
     expect(assigned.target).toBe('t3.new.');
     const late = (await assign(preparer, 'problems', '2020-01-01')).data!.assignContribution;

@@ -28,6 +28,14 @@ const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** a real calendar date written YYYY-MM-DD (2026-02-30 is not one) */
+export function isIsoDate(value: string): value is IsoDate {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
 /**
  * The calendar day in China of an instant (Date or ISO timestamp), or the date itself when given
  * YYYY-MM-DD. A timestamp without a zone is refused: its meaning would depend on the server.

@@ -5,6 +5,7 @@ import {
   overdueContributions,
   type ContributionTargetOption,
 } from '@touming/domain/contributions';
+import { isIsoDate } from '@touming/domain/deadlines';
 import type { FormatId } from '@touming/domain/formats';
 import { can } from '@touming/domain/permissions';
 import { IsNull } from 'typeorm';
@@ -32,12 +33,6 @@ export interface AssignInput {
   note?: string | null;
 }
 
-function checkDate(date: string) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const d = m ? new Date(`${date}T00:00:00Z`) : null;
-  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) throw badInput('完成期限格式应为 YYYY-MM-DD', { field: 'dueDate' });
-}
-
 /** 各股室、下属各单位提供信息: assignments, delivery, and the contributor's edit limits */
 @Injectable()
 export class ContributionService {
@@ -50,7 +45,7 @@ export class ContributionService {
     if (!isValidTarget(report.format as FormatId, input.target)) {
       throw badInput(`填报范围无效：${input.target}（可以是 overview/problems/other 或单元格前缀，如 t3.new.）`, { field: 'target' });
     }
-    checkDate(input.dueDate);
+    if (!isIsoDate(input.dueDate)) throw badInput('完成期限格式应为 YYYY-MM-DD', { field: 'dueDate' });
     return withTransaction(ctx, async (tx) => {
       const locked = await lockReport(tx, report.id);
       if (locked.status === 'PUBLISHED') throw conflict('已公开的报告不能再分配填报任务');
