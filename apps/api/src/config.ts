@@ -64,6 +64,20 @@ function storedJwtSecret(): string {
   return secret;
 }
 
+export const MIN_JWT_SECRET_LENGTH = 32;
+
+/**
+ * Why a JWT secret must not be used in production, or null. Anyone who knows the secret can sign a
+ * token for any user, so placeholders copied from examples (infra/k8s/secret.yaml's CHANGE-ME …),
+ * short or low-variety values are refused.
+ */
+export function jwtSecretProblem(secret: string): string | null {
+  if (secret.length < MIN_JWT_SECRET_LENGTH) return `JWT_SECRET 至少需要 ${MIN_JWT_SECRET_LENGTH} 个字符（例如 openssl rand -base64 48）`;
+  if (/change.?me|example|placeholder|secret-?key|^test-secret|touming/i.test(secret)) return 'JWT_SECRET 仍是示例或默认值，请换成随机生成的密钥';
+  if (new Set(secret).size < 10) return 'JWT_SECRET 过于简单（字符种类太少），请换成随机生成的密钥';
+  return null;
+}
+
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
@@ -79,6 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!jwtSecret) {
     if (production) throw new Error('生产环境必须设置 JWT_SECRET 环境变量');
     jwtSecret = storedJwtSecret();
+  } else if (production) {
+    const problem = jwtSecretProblem(jwtSecret);
+    if (problem) throw new Error(`拒绝在生产环境启动：${problem}`);
   }
   return {
     production,

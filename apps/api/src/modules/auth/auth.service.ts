@@ -4,6 +4,7 @@ import { unauthenticated } from '../../common/errors';
 import { withTransaction } from '../../db/transaction';
 import { appendAudit } from '../audit/audit.service';
 import { User } from '../users/user.entity';
+import { LoginThrottle, loginRefused } from './login-throttle';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { signToken, verifyToken, type TokenSettings } from './tokens';
 
@@ -14,32 +15,49 @@ export function currentUserOf(user: User): CurrentUser {
 }
 
 export class AuthService {
+  /** per-account and per-IP failure limits, shared by every instance through the database */
+  readonly throttle = new LoginThrottle();
+
   constructor(private readonly settings: TokenSettings) {}
 
   /**
    * Check the password; success and failure both leave an audit entry (failure in its own
-   * transaction, since nothing else is written). The same message for unknown user and wrong password.
+   * transaction, since nothing else is written). The same message for unknown user and wrong password,
+   * and the same time: an unknown user costs one hash verification too. A throttled attempt is
+   * refused with TOO_MANY_REQUESTS and its retryAfter before any password is looked at.
    */
   async login(ctx: RequestContext, username: string, password: string): Promise<{ token: string; expiresAt: Date; user: User }> {
     const name = username.trim();
+    // read on the primary: with read replicas a lagging copy would let a burst of guesses through
+    const runner = ctx.dataSource.createQueryRunner('master');
+    const refusal = await this.throttle.refusal(runner.manager, name, ctx.ip).finally(() => runner.release());
+    if (refusal) throw loginRefused(refusal);
     const user = await ctx.manager.findOne(User, { where: { username: name } });
     const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
     if (!user || !ok || !user.active) {
-      await withTransaction(ctx, (tx) =>
-        appendAudit(tx, {
-          action: 'auth.login.failed',
-          targetType: 'User',
-          targetId: user?.id ?? null,
-          agencyId: user?.agencyId ?? null,
-          detail: { username: name, reason: !user ? 'unknown-user' : !ok ? 'wrong-password' : 'inactive', ip: ctx.ip ?? null },
-        }),
-      );
+      await withTransaction(ctx, async (tx) => {
+        const outcome = await this.throttle.failed(tx.manager, name, ctx.ip);
+        const target = { targetType: 'User', targetId: user?.id ?? null, agencyId: user?.agencyId ?? null };
+        await appendAudit(tx, [
+          {
+            action: 'auth.login.failed',
+            ...target,
+            detail: { username: name, reason: !user ? 'unknown-user' : !ok ? 'wrong-password' : 'inactive', ip: ctx.ip ?? null },
+          },
+          // the start of a lock is worth its own line: it is what an attack on an account looks like
+          ...(outcome.accountLockSeconds
+            ? [{ action: 'auth.lockout', ...target, detail: { scope: 'account', username: name, failures: outcome.failures, lockSeconds: outcome.accountLockSeconds, ip: ctx.ip ?? null } }]
+            : []),
+          ...(outcome.ipBlocked ? [{ action: 'auth.lockout', targetType: 'IP', targetId: ctx.ip ?? 'unknown', detail: { scope: 'ip', ip: ctx.ip ?? null } }] : []),
+        ]);
+      });
       throw unauthenticated(user && ok && !user.active ? '该账号已停用' : LOGIN_FAILED_MESSAGE);
     }
     const signedIn = { ...ctx, user: currentUserOf(user), roles: user.roles, agencyId: user.agencyId };
-    await withTransaction(signedIn, (tx) =>
-      appendAudit(tx, { action: 'auth.login', targetType: 'User', targetId: user.id, agencyId: user.agencyId, detail: { ip: ctx.ip ?? null } }),
-    );
+    await withTransaction(signedIn, async (tx) => {
+      await this.throttle.succeeded(tx.manager, name);
+      await appendAudit(tx, { action: 'auth.login', targetType: 'User', targetId: user.id, agencyId: user.agencyId, detail: { ip: ctx.ip ?? null } });
+    });
     const { token, expiresAt } = signToken(this.settings, { sub: user.id, tv: user.tokenVersion });
     return { token, expiresAt, user };
   }
