@@ -7,6 +7,7 @@ import {
   deadlineStatus,
   defaultDeadline,
   isIsoDate,
+  reportDeadline,
 } from '../src/deadlines';
 
 describe('deadlines', () => {
@@ -59,5 +60,13 @@ describe('deadlines', () => {
   it('isIsoDate accepts only real calendar dates written YYYY-MM-DD', () => {
     expect(['2026-01-31', '2024-02-29', '2000-12-01'].filter(isIsoDate)).toEqual(['2026-01-31', '2024-02-29', '2000-12-01']);
     expect(['2026-02-30', '2025-02-29', '2026-13-01', '2026-1-31', '2026-01-31T00:00:00Z', ''].filter(isIsoDate)).toEqual([]);
+  });
+
+  it('reportDeadline: the cycle decides; a county government answers to 31 March unless the cycle set its own date', () => {
+    expect(reportDeadline(2025, null, false)).toBe('2026-01-31');
+    expect(reportDeadline(2025, '2026-01-31', true)).toBe('2026-03-31');
+    expect(reportDeadline(2025, undefined, true)).toBe('2026-03-31');
+    expect(reportDeadline(2025, '2026-01-20', true)).toBe('2026-01-20');
+    expect(reportDeadline(2025, '2026-01-20', false)).toBe('2026-01-20');
   });
 });

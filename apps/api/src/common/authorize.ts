@@ -1,4 +1,4 @@
-import { can, FORBIDDEN_MESSAGE, type Action } from '@touming/domain/permissions';
+import { can, FORBIDDEN_MESSAGE, hasCountyScope, type Action } from '@touming/domain/permissions';
 import type { GraphQLError } from 'graphql';
 import type { AfterRollback } from '../db/transaction';
 import { recordDenial } from '../modules/audit/audit.service';
@@ -44,13 +44,8 @@ export async function authorize(ctx: RequestContext, action: Action, target: Acc
   throw error;
 }
 
-/** true when the user's roles reach every agency (county office) */
-export function hasCountyScope(ctx: RequestContext): boolean {
-  return ctx.roles.includes('COUNTY_ADMIN');
-}
-
 /** the agency a list must be limited to: null for county scope, else the user's own agency */
 export function agencyScope(ctx: RequestContext): string | null {
   requireUser(ctx);
-  return hasCountyScope(ctx) ? null : ctx.agencyId;
+  return hasCountyScope(actorOf(ctx)!) ? null : ctx.agencyId;
 }

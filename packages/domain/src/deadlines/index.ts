@@ -24,6 +24,15 @@ export function countyGovernmentDeadline(year: number): IsoDate {
   return `${year + 1}-03-31`;
 }
 
+/**
+ * The deadline one report answers to: the cycle's when it set one (agencies: 31 January by
+ * default); a county government's own report is due by 31 March unless the cycle set a date of its own.
+ */
+export function reportDeadline(year: number, cycleDeadline: IsoDate | null | undefined, isCountyGovernment: boolean): IsoDate {
+  const deadline = cycleDeadline ?? defaultDeadline(year);
+  return isCountyGovernment && deadline === defaultDeadline(year) ? countyGovernmentDeadline(year) : deadline;
+}
+
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

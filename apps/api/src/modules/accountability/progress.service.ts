@@ -1,5 +1,5 @@
 import { reviewBlockers } from '@touming/domain/confidentiality';
-import { countyGovernmentDeadline, deadlineStatus, defaultDeadline } from '@touming/domain/deadlines';
+import { deadlineStatus, reportDeadline } from '@touming/domain/deadlines';
 import type { ReportStatus } from '@touming/domain/workflow';
 import { In, IsNull } from 'typeorm';
 import { authorize } from '../../common/authorize';
@@ -33,15 +33,6 @@ export interface AgencyProgress {
 
 /** the agencies that report in a cycle: every active one but the county office itself */
 const REPORTING_KINDS = ['COUNTY_GOVERNMENT', 'DEPARTMENT', 'TOWNSHIP'];
-
-/**
- * The deadline an agency of a cycle answers to: the cycle's (agencies: 31 January); a county
- * government's own report is due by 31 March unless the cycle set a deadline of its own.
- */
-export function deadlineFor(kind: string | null | undefined, cycleDeadline: string | null | undefined, year: number): string {
-  const deadline = cycleDeadline ?? defaultDeadline(year);
-  return kind === 'COUNTY_GOVERNMENT' && deadline === defaultDeadline(year) ? countyGovernmentDeadline(year) : deadline;
-}
 
 /** MIN(datetime) comes back as a Date from mysql2 and as UTC text from SQLite */
 function toDate(value: unknown): Date | null {
@@ -103,7 +94,7 @@ export class ProgressService {
     const today = new Date();
     return rows.map((row) => {
       const kind = String(row.agencyKind);
-      const deadline = deadlineFor(kind, cycle.deadline, year);
+      const deadline = reportDeadline(year, cycle.deadline, kind === 'COUNTY_GOVERNMENT');
       const firstPublishedAt = toDate(row.firstPublishedAt);
       const status = deadlineStatus({ deadline, publishedAt: firstPublishedAt, today });
       const reportId = (row.reportId as string | null) ?? null;

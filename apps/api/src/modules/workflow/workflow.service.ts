@@ -1,5 +1,5 @@
 import { cellKeys, type FormatId } from '@touming/domain/formats';
-import { deadlineStatus, type DeadlineStatus } from '@touming/domain/deadlines';
+import { deadlineStatus, reportDeadline, type DeadlineStatus } from '@touming/domain/deadlines';
 import type { ReportContent } from '@touming/domain/report';
 import {
   actionForStage,
@@ -25,7 +25,6 @@ import { actorOf, type RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { newId } from '../../db/columns';
 import { withTransaction } from '../../db/transaction';
-import { deadlineFor } from '../accountability/progress.service';
 import { appendAudit, type AuditRecord } from '../audit/audit.service';
 import { ConfidentialityReview } from '../confidentiality/confidentiality-review.entity';
 import { ConfidentialityService } from '../confidentiality/confidentiality.service';
@@ -463,7 +462,7 @@ export class WorkflowService {
 
   async deadline(ctx: RequestContext, report: Report): Promise<DeadlineStatus & { deadline: string }> {
     const [state, agency] = await Promise.all([this.state(ctx, report), ctx.loaders.agency.load(report.agencyId)]);
-    const deadline = deadlineFor(agency?.kind, state.deadline, report.year);
+    const deadline = reportDeadline(report.year, state.deadline, agency?.kind === 'COUNTY_GOVERNMENT');
     const first = state.revisions[0];
     return { deadline, ...deadlineStatus({ deadline, publishedAt: first?.publishedAt ?? null, today: new Date() }) };
   }
