@@ -1,5 +1,5 @@
 import type { FormatId } from '@touming/domain/formats';
-import { requireUser } from '../../common/authorize';
+import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { withTransaction } from '../../db/transaction';
@@ -21,7 +21,8 @@ export class XlsxImportService {
   constructor(private readonly reportService: ReportService) {}
 
   async importTables(ctx: RequestContext, agencyId: string, year: number, base64: string): Promise<Report> {
-    requireUser(ctx);
+    // permission before the file is decoded and parsed: nobody without it makes the server read 10 MB
+    await authorize(ctx, 'report.import', { agencyId, targetType: 'Report' });
     const data = Buffer.from(base64, 'base64');
     if (data.length === 0) throw badInput('文件为空', { field: 'base64' });
     if (data.length > MAX_BYTES) throw badInput('文件过大（最大 10 MB）', { field: 'base64' });
