@@ -15,5 +15,7 @@ export const theme: RaThemeOptions = {
   components: {
     ...defaultTheme.components,
     RaAppBar: { styleOverrides: { root: { '& .RaAppBar-toolbar': { backgroundColor: '#a31515' } } } },
+    // react-admin translates the page buttons' names but leaves MUI's English name of the list's pager
+    MuiPagination: { defaultProps: { 'aria-label': '分页导航' } },
   },
 };

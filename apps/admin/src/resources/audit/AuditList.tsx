@@ -102,7 +102,7 @@ export function AuditList() {
       <List filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={25} empty={false} exporter={false}>
         <Datagrid bulkActionButtons={false} rowClick={false} empty={<Empty />}>
           <FunctionField source="at" render={(e: AuditEntry) => formatDateTime(e.at, locale)} />
-          <FunctionField source="action" render={(e: AuditEntry) => <span title={e.action}>{actionLabel(e.action)}</span>} />
+          <FunctionField source="action" render={(e: AuditEntry) => <span title={`操作代码：${e.action}`}>{actionLabel(e.action)}</span>} />
           <TextField source="actorName" />
           <ReferenceField source="reportId" reference="reports" link="edit" emptyText="—" />
           <FunctionField source="detail" sortable={false} render={(e: AuditEntry) => <AuditDiff entry={e} />} />
