@@ -132,10 +132,22 @@ export function englishStringsIn(text: string): string[] {
   });
 }
 
-/** asserts the page's visible text has no react-admin English string; returns the text */
+/**
+ * asserts the page's visible text has no react-admin English string, and that no accessible name,
+ * tooltip or placeholder is English words without Chinese (what a screen reader or a hover shows);
+ * returns the text
+ */
 export async function expectChinese(page: Page, screen: string): Promise<string> {
   const text = await page.evaluate(() => document.body.innerText);
   expect(englishStringsIn(text), `英文界面文字出现在「${screen}」页面`).toEqual([]);
+  const attributes = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('[aria-label],[title],[placeholder]')).flatMap((el) =>
+      ['aria-label', 'title', 'placeholder'].map((name) => el.getAttribute(name) ?? '').filter(Boolean),
+    ),
+  );
+  // an English word stands alone; hashes and ids (letters run into digits) are not words
+  const english = attributes.filter((value) => /(^|[^A-Za-z0-9])[A-Za-z]{3,}([^A-Za-z0-9]|$)/.test(value) && !/[\u4e00-\u9fff]/.test(value));
+  expect(english, `英文的无障碍名称、提示或占位文字出现在「${screen}」页面`).toEqual([]);
   expect(text, `「${screen}」页面没有中文`).toMatch(/[\u4e00-\u9fff]/);
   return text;
 }
