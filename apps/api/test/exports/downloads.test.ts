@@ -176,5 +176,6 @@ describe.each(DIALECTS)('downloads, county report, XLSX import and quality on %s
     expect(r.qualityRanking.followUp.map((f: { agencyId: string }) => f.agencyId)).toContain(late.agencyId);
     const unpublished = items.find((i) => i.agencyId === preparerAgency.id)!;
     expect(unpublished).toMatchObject({ rank: null, score: null, followUp: true });
+    expect(unpublished.reasons.map((x) => x.id)).toEqual(['timeliness.unpublished']);
   });
 });

@@ -129,7 +129,8 @@ function capped(results: RuleResult[], each: number, max: number, prefix: string
   });
 }
 
-function timeliness(input: QualityInput): QualityReason[] {
+/** the timeliness reasons alone: also for an agency that has not published at all (nothing to rank) */
+export function timelinessReasons(input: Pick<QualityInput, 'deadline' | 'publishedAt' | 'today'>): QualityReason[] {
   if (!input.deadline) {
     return [{ id: 'timeliness', points: 0, notAssessable: true, message: '未设定报告期限，无法判断是否按时公开' }];
   }
@@ -217,7 +218,7 @@ export function qualityCheck(input: QualityInput): QualityResult {
   const { report } = input;
   const previous = input.previous ?? null;
   const validation = input.validation ?? validateReport(report, { previous });
-  const reasons = [...timeliness(input), ...completeness(report), ...overviewTooShort(report), ...fromValidation(validation)];
+  const reasons = [...timelinessReasons(input), ...completeness(report), ...overviewTooShort(report), ...fromValidation(validation)];
   const lost = reasons.reduce((sum, r) => sum + r.points, 0);
   const score = Math.max(0, 100 - lost);
   const now = report.sections?.problems ?? '';

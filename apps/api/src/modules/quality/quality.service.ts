@@ -1,5 +1,5 @@
-import { defaultDeadline, deadlineStatus } from '@touming/domain/deadlines';
-import { qualityCheck, type QualityReason as DomainReason } from '@touming/domain/quality';
+import { reportDeadline } from '@touming/domain/deadlines';
+import { qualityCheck, timelinessReasons, type QualityReason as DomainReason } from '@touming/domain/quality';
 import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { ReportingCycle } from '../cycles/cycle.entity';
@@ -32,7 +32,8 @@ export class QualityService {
       currentRevisions(ctx.manager, year, selection, true),
       currentRevisions(ctx.manager, year - 1, selection, true),
     ]);
-    const deadline = cycle?.deadline ?? defaultDeadline(year);
+    // ranked are departments and townships (CountyScopeKind.ALL), never the county government itself
+    const deadline = reportDeadline(year, cycle?.deadline, false);
     const byAgency = new Map(revisions.map((r) => [r.agencyId, r]));
     const previousByAgency = new Map(previousRevisions.map((r) => [r.agencyId, r]));
 
@@ -40,11 +41,8 @@ export class QualityService {
       const revision = byAgency.get(agency.id);
       const base = { rank: null, agencyId: agency.id, agencyName: agency.name, kind: agency.kind };
       if (!revision) {
-        const status = deadlineStatus({ deadline, publishedAt: null, today: now });
-        const reasons: QualityReason[] = status.overdue
-          ? [{ id: 'timeliness.unpublished', points: 0, message: `报告期限（${deadline}）已过${status.daysOverdue}天，年度报告仍未公开`, cells: [], section: null, notAssessable: false }]
-          : [];
-        return { ...base, revisionId: null, score: null, followUp: status.overdue, problemsSimilarity: null, reasons };
+        const reasons = timelinessReasons({ deadline, publishedAt: null, today: now }).map(toReason);
+        return { ...base, revisionId: null, score: null, followUp: reasons.length > 0, problemsSimilarity: null, reasons };
       }
       const result = qualityCheck({
         report: revision.content,
