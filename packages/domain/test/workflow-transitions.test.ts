@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   availableActions,
+  canExplainWarnings,
+  isContentEditable,
+  REPORT_STATUSES,
   checkPublish,
   checkRequestRectification,
   checkReturn,
@@ -376,5 +379,12 @@ describe('availableActions', () => {
   });
   it('shows the pre-review to the county office when required', () => {
     expect(availableActions({ ...base, requiresPreReview: true, status: 'APPROVED', actor: county })).toEqual(['preReview', 'return']);
+  });
+});
+
+describe('what may change in each state', () => {
+  it('content until publication, warning explanations only in the draft', () => {
+    expect(REPORT_STATUSES.filter(isContentEditable)).toEqual(['DRAFT', 'SUBMITTED', 'REVIEWED', 'APPROVED', 'PRE_REVIEWED']);
+    expect(REPORT_STATUSES.filter(canExplainWarnings)).toEqual(['DRAFT']);
   });
 });

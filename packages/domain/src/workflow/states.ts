@@ -28,3 +28,16 @@ export const SIGNATURE_STAGE_LABELS: Record<SignatureStage, string> = {
 export function isReportStatus(value: unknown): value is ReportStatus {
   return typeof value === 'string' && (REPORT_STATUSES as readonly string[]).includes(value);
 }
+
+/**
+ * A report's content may change until it is published (an edit after a signature voids that signature
+ * visibly); a published revision changes only through a correction, which opens a new draft.
+ */
+export function isContentEditable(status: ReportStatus): boolean {
+  return status !== 'PUBLISHED';
+}
+
+/** warnings are explained in the draft, before the preparer's signature, so the signers see the explanations */
+export function canExplainWarnings(status: ReportStatus): boolean {
+  return status === 'DRAFT';
+}
