@@ -8,6 +8,7 @@ import ErrorIcon from '@mui/icons-material/Error';
 import WarningIcon from '@mui/icons-material/Warning';
 import { Link, useCreate, useGetList, useLocaleState, useNotify, usePermissions, useRedirect, useTranslate } from 'react-admin';
 import { can } from '@touming/domain/permissions';
+import { isContentEditable } from '@touming/domain/workflow';
 import type { Permissions } from '../providers/authProvider';
 import type { ReportSummary } from '../providers/types';
 import { useCurrentCycle } from '../common/useCurrentCycle';
@@ -75,7 +76,7 @@ export function AgencyDashboard() {
                 </List>
                 <Box>
                   <Button variant="contained" component={Link} to={`/reports/${report.id}`} data-testid="open-my-report">
-                    {translate(mayEdit && report.status !== 'PUBLISHED' ? 'touming.dashboard.continue_editing' : 'touming.dashboard.open_report')}
+                    {translate(mayEdit && isContentEditable(report.status) ? 'touming.dashboard.continue_editing' : 'touming.dashboard.open_report')}
                   </Button>
                 </Box>
               </Stack>

@@ -40,6 +40,7 @@ import { getFormat, type NarrativeKey, type SectionKey } from '@touming/domain/f
 import { reportTitle } from '@touming/domain/report';
 import { renderHtml } from '@touming/domain/render';
 import { can } from '@touming/domain/permissions';
+import { canExplainWarnings, isContentEditable } from '@touming/domain/workflow';
 import type { RuleResult } from '@touming/domain/validation';
 import type { Permissions } from '../providers/authProvider';
 import type { Report } from '../providers/types';
@@ -85,14 +86,10 @@ export function ReportEditorView({ report }: { report: Report }) {
   const notify = useNotify();
   const [locale] = useLocaleState();
   const { permissions } = usePermissions<Permissions>();
-  const canEdit =
-    Boolean(permissions && can(permissions, 'report.edit', report.agencyId)) && report.status !== 'PUBLISHED';
+  const canEdit = Boolean(permissions && can(permissions, 'report.edit', report.agencyId)) && isContentEditable(report.status);
   const canExplain =
-    Boolean(permissions && can(permissions, 'report.explainWarning', report.agencyId)) &&
-    report.status === 'DRAFT';
-  const canImport =
-    Boolean(permissions && can(permissions, 'report.import', report.agencyId)) &&
-    report.status !== 'PUBLISHED';
+    Boolean(permissions && can(permissions, 'report.explainWarning', report.agencyId)) && canExplainWarnings(report.status);
+  const canImport = Boolean(permissions && can(permissions, 'report.import', report.agencyId)) && isContentEditable(report.status);
   const draft = useReportDraft(report, { canEdit });
   const { server, content, validation } = draft;
   const format = getFormat(content.format);
