@@ -1,11 +1,17 @@
+import { CHECK_CONCLUSION_LABELS, CONFIDENTIALITY_CHECKS } from '@touming/domain/confidentiality';
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { BlockerInfo } from '../workflow/workflow.types';
 import { ConfidentialityReview } from './confidentiality-review.entity';
 import { Finding } from './finding.entity';
 
+const CHECK_KEY_DESCRIPTION = `审查项：${CONFIDENTIALITY_CHECKS.map((c) => `${c.key}（${c.label}）`).join(' | ')}`;
+const CHECK_CONCLUSION_DESCRIPTION = Object.entries(CHECK_CONCLUSION_LABELS)
+  .map(([value, label]) => `${value} ${label}`)
+  .join(' | ');
+
 @ObjectType({ description: '保密审查的一项（两秘密一隐私、三安全一稳定）' })
 export class ReviewCheck {
-  @Field({ description: 'stateSecret | commercialSecret | privacy | nationalSecurity | publicSecurity | economicSecurity | socialStability' })
+  @Field({ description: CHECK_KEY_DESCRIPTION })
   key: string;
 
   @Field()
@@ -14,7 +20,7 @@ export class ReviewCheck {
   @Field({ description: '审查问题' })
   question: string;
 
-  @Field(() => String, { nullable: true, description: 'PASS 无问题 | ISSUE 存在问题；null 为尚未作出结论' })
+  @Field(() => String, { nullable: true, description: `${CHECK_CONCLUSION_DESCRIPTION}；null 为尚未作出结论` })
   conclusion: string | null;
 
   @Field(() => String, { nullable: true })
@@ -38,10 +44,10 @@ export class ReportConfidentiality {
 
 @InputType()
 export class ReviewCheckInput {
-  @Field()
+  @Field({ description: CHECK_KEY_DESCRIPTION })
   key: string;
 
-  @Field({ description: 'PASS | ISSUE' })
+  @Field({ description: CHECK_CONCLUSION_DESCRIPTION })
   conclusion: string;
 
   @Field(() => String, { nullable: true })

@@ -1,4 +1,10 @@
+import { SECTIONS } from '@touming/domain/formats';
 import { Field, Float, ObjectType } from 'type-graphql';
+
+/** the description of a section key field: the text sections' keys with their official headings */
+export const SECTION_KEY_DESCRIPTION = `文字部分：${SECTIONS.filter((s) => s.kind === 'text')
+  .map((s) => `${s.key}（${s.title}）`)
+  .join(' | ')}`;
 
 /** one cell of a table as drawn: its key, this report's value and, for totals, the sum of its parts */
 @ObjectType()
@@ -39,7 +45,7 @@ export class TableColumn {
   @Field()
   label: string;
 
-  @Field({ description: 'count | change | amount' })
+  @Field({ description: '单元格类型：count 件数（非负整数）| change 增/减（整数，可为负）| amount 金额（非负，可有小数）' })
   kind: string;
 
   @Field(() => String, { nullable: true })

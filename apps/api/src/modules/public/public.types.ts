@@ -6,7 +6,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { ReportContent } from '@touming/domain/report';
 import { AgencyKindEnum, type AgencyKind } from '../agencies/agency.entity';
-import { ReportTable } from '../formats/format.types';
+import { ReportTable, SECTION_KEY_DESCRIPTION } from '../formats/format.types';
 
 export const PUBLIC_MAX_PAGE_SIZE = 50;
 
@@ -33,7 +33,7 @@ export class PublicAgency {
 
 @ObjectType({ description: '公开报告的文字部分' })
 export class PublicSection {
-  @Field({ description: 'overview | problems | other' })
+  @Field({ description: SECTION_KEY_DESCRIPTION })
   key: string;
 
   @Field()

@@ -1,5 +1,6 @@
 import type { ReportStatus } from '@touming/domain/workflow';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { SECTION_KEY_DESCRIPTION } from '../formats/format.types';
 import { Report, ReportStatusEnum } from './report.entity';
 
 @ObjectType({ description: '单元格（value 为 null 表示空白）' })
@@ -13,7 +14,7 @@ export class Cell {
 
 @ObjectType()
 export class SectionText {
-  @Field({ description: 'overview | problems | other' })
+  @Field({ description: SECTION_KEY_DESCRIPTION })
   key: string;
 
   @Field()
@@ -31,10 +32,10 @@ export class RuleResult {
   @Field()
   id: string;
 
-  @Field({ description: 'error | warning' })
+  @Field({ description: 'error 错误（阻止提交）| warning 提示（须书面说明后才能提交）' })
   severity: string;
 
-  @Field({ description: 'failed | notAssessable' })
+  @Field({ description: 'failed 不符合 | notAssessable 无法判断（如没有上年报告、单元格空白）' })
   status: string;
 
   @Field(() => [String])
@@ -100,7 +101,7 @@ export class CellInput {
 
 @InputType()
 export class SectionInput {
-  @Field({ description: 'overview | problems | other' })
+  @Field({ description: SECTION_KEY_DESCRIPTION })
   key: string;
 
   @Field()
