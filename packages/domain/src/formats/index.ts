@@ -25,7 +25,7 @@ export function isReportYear(year: unknown): year is number {
 }
 
 export function isFormatId(value: unknown): value is FormatId {
-  return value === '2019' || value === '2021';
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(FORMATS, value);
 }
 
 export function getFormat(id: FormatId): FormatDefinition {
