@@ -453,7 +453,7 @@ export class WorkflowService {
       requiresPreReview: state.requiresPreReview,
       review: domainReview(state.review),
       findings: domainFindings(state.findings),
-      isCorrection: isCorrection(state) && report.status !== 'PUBLISHED',
+      isCorrection: isCorrection(state),
       correctionNote: null,
     });
     // the 更正说明 is given with publishReport itself: the content is not blocked for lack of it
@@ -465,11 +465,6 @@ export class WorkflowService {
     const deadline = reportDeadline(report.year, state.deadline, agency?.kind === 'COUNTY_GOVERNMENT');
     const first = state.revisions[0];
     return { deadline, ...deadlineStatus({ deadline, publishedAt: first?.publishedAt ?? null, today: new Date() }) };
-  }
-
-  async explanations(ctx: RequestContext, reportId: string): Promise<Record<string, string>> {
-    const rows = await workflowLoaders(ctx).explanations.load(reportId);
-    return Object.fromEntries(rows.map((e) => [e.ruleId, e.text]));
   }
 
   async revisions(ctx: RequestContext, report: Report): Promise<ReportRevision[]> {

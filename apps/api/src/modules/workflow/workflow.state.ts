@@ -105,8 +105,8 @@ export function domainFindings(findings: readonly Finding[]): FindingState[] {
 }
 
 /** a correction is under way when the report was published before and is not published now */
-export function isCorrection(state: Pick<WorkflowState, 'revisions'>): boolean {
-  return state.revisions.length > 0;
+export function isCorrection(state: Pick<WorkflowState, 'revisions' | 'report'>): boolean {
+  return state.revisions.length > 0 && state.report.status !== 'PUBLISHED';
 }
 
 /** the number of the revision being prepared (1 before the first publication) */
