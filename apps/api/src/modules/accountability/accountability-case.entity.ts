@@ -1,12 +1,11 @@
-import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus } from '@touming/domain/accountability';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CASE_KIND_LABELS, CASE_KINDS, CASE_STATUS_LABELS, CASE_STATUSES, type CaseKind, type CaseStatus } from '@touming/domain/accountability';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { domainEnum } from '../../common/domain-enum';
 import { DateTimeColumn, UUID_LENGTH } from '../../db/columns';
 
-export const CaseKindEnum = Object.fromEntries(CASE_KINDS.map((k) => [k, k])) as { [K in CaseKind]: K };
-registerEnumType(CaseKindEnum, { name: 'AccountabilityCaseKind', description: '责任追究类型：逾期未报送、数据错误、泄密风险、其他' });
-export const CaseStatusEnum = Object.fromEntries(CASE_STATUSES.map((s) => [s, s])) as { [S in CaseStatus]: S };
-registerEnumType(CaseStatusEnum, { name: 'AccountabilityCaseStatus', description: '案件状态：已立案 → 整改中 → 已结案' });
+export const CaseKindEnum = domainEnum('AccountabilityCaseKind', CASE_KINDS, CASE_KIND_LABELS, '责任追究类型');
+export const CaseStatusEnum = domainEnum('AccountabilityCaseStatus', CASE_STATUSES, CASE_STATUS_LABELS, '案件状态：已立案 → 整改中 → 已结案');
 
 /** 责任追究 case opened by the county office against an agency */
 @ObjectType({ description: '责任追究案件' })

@@ -1,14 +1,12 @@
 import type { ValidationResult } from '@touming/domain/validation';
-import { REPORT_STATUSES, type ReportStatus } from '@touming/domain/workflow';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { REPORT_STATUS_LABELS, REPORT_STATUSES, type ReportStatus } from '@touming/domain/workflow';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { domainEnum } from '../../common/domain-enum';
 import { DateTimeColumn, UUID_LENGTH } from '../../db/columns';
 import { Agency } from '../agencies/agency.entity';
 
-export const ReportStatusEnum = Object.fromEntries(REPORT_STATUSES.map((s) => [s, s])) as {
-  [S in ReportStatus]: S;
-};
-registerEnumType(ReportStatusEnum, { name: 'ReportStatus', description: '报告状态（三级联签与公开）' });
+export const ReportStatusEnum = domainEnum('ReportStatus', REPORT_STATUSES, REPORT_STATUS_LABELS, '报告状态（三级联签与公开）');
 
 /**
  * One agency's annual report for one year. The narrative sections are columns; the table cells are

@@ -1,11 +1,11 @@
-import { ROLES, type Role } from '@touming/domain/permissions';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ROLE_LABELS, ROLES, type Role } from '@touming/domain/permissions';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { domainEnum } from '../../common/domain-enum';
 import { DateTimeColumn, UUID_LENGTH } from '../../db/columns';
 import { Agency } from '../agencies/agency.entity';
 
-export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [R in Role]: R };
-registerEnumType(RoleEnum, { name: 'Role', description: '角色（见 @touming/domain/permissions）' });
+export const RoleEnum = domainEnum('Role', ROLES, ROLE_LABELS, '角色（见 @touming/domain/permissions）');
 
 @ObjectType({ description: '用户' })
 @Entity('user')

@@ -1,13 +1,11 @@
-import { SIGNATURE_STAGES, type SignatureStage } from '@touming/domain/workflow';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SIGNATURE_STAGE_LABELS, SIGNATURE_STAGES, type SignatureStage } from '@touming/domain/workflow';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { domainEnum } from '../../common/domain-enum';
 import { DateTimeColumn, UUID_LENGTH } from '../../db/columns';
 import { Report } from '../reports/report.entity';
 
-export const SignatureStageEnum = Object.fromEntries(SIGNATURE_STAGES.map((s) => [s, s])) as {
-  [S in SignatureStage]: S;
-};
-registerEnumType(SignatureStageEnum, { name: 'SignatureStage', description: '签署环节（三级联签，及县政务公开办预审）' });
+export const SignatureStageEnum = domainEnum('SignatureStage', SIGNATURE_STAGES, SIGNATURE_STAGE_LABELS, '签署环节（三级联签，及县政务公开办预审）');
 
 /**
  * One signature of 三级联签, bound to the content hash the signer saw. Never deleted: an edit or a

@@ -1,8 +1,8 @@
-import { WORKFLOW_ACTIONS, type WorkflowAction } from '@touming/domain/workflow';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { WORKFLOW_ACTION_LABELS, WORKFLOW_ACTIONS } from '@touming/domain/workflow';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { domainEnum } from '../../common/domain-enum';
 
-export const WorkflowActionEnum = Object.fromEntries(WORKFLOW_ACTIONS.map((a) => [a, a])) as { [A in WorkflowAction]: A };
-registerEnumType(WorkflowActionEnum, { name: 'WorkflowAction', description: '工作流操作（见 @touming/domain/workflow）' });
+export const WorkflowActionEnum = domainEnum('WorkflowAction', WORKFLOW_ACTIONS, WORKFLOW_ACTION_LABELS, '工作流操作（见 @touming/domain/workflow）');
 
 @ObjectType({ description: '阻止提交或公开的原因' })
 export class BlockerInfo {
