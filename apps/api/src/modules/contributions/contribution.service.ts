@@ -7,7 +7,7 @@ import {
 } from '@touming/domain/contributions';
 import { isIsoDate } from '@touming/domain/deadlines';
 import type { FormatId } from '@touming/domain/formats';
-import { can } from '@touming/domain/permissions';
+import { can, ROLE_LABELS } from '@touming/domain/permissions';
 import { IsNull } from 'typeorm';
 import { agencyScope, authorize, requireUser } from '../../common/authorize';
 import { actorOf, type RequestContext } from '../../common/context';
@@ -52,7 +52,7 @@ export class ContributionService {
       const assignee = await tx.manager.findOne(User, { where: { id: input.assigneeId } });
       if (!assignee || !assignee.active) throw notFound('被分配的用户不存在或已停用');
       if (assignee.agencyId !== locked.agencyId || !assignee.roles.includes('AGENCY_CONTRIBUTOR')) {
-        throw badInput('只能分配给本单位具有“股室/下属单位填报”角色的用户', { field: 'assigneeId' });
+        throw badInput(`只能分配给本单位具有“${ROLE_LABELS.AGENCY_CONTRIBUTOR}”角色的用户`, { field: 'assigneeId' });
       }
       const contribution = tx.manager.create(Contribution, {
         id: newId(),
