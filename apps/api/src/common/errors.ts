@@ -44,8 +44,6 @@ export const badInput = (message: string, extensions: Record<string, unknown> = 
 export const notFound = (message: string) => appError('NOT_FOUND', message);
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
   appError('CONFLICT', message, extensions);
-export const validationFailed = (message: string, extensions: Record<string, unknown> = {}) =>
-  appError('VALIDATION_FAILED', message, extensions);
 
 export function errorCode(error: unknown): string | undefined {
   const e = (error as { originalError?: unknown })?.originalError ?? error;
