@@ -18,7 +18,6 @@ const { parse } = require('graphql');
 const jwt = require('jsonwebtoken');
 const domain = require('@touming/domain');
 const { buildTables } = api('modules/formats/tables.js');
-const { deadlineFor } = api('modules/accountability/progress.service.js');
 const { entryHash } = api('modules/audit/audit.service.js');
 
 const SECRET = process.env.JWT_SECRET;
@@ -138,7 +137,7 @@ const ops = {
     const today = new Date();
     return {
       cycleProgress: rows.map((row) => {
-        const deadline = deadlineFor(row.agencyKind, row.cycleDeadline, year);
+        const deadline = domain.reportDeadline(year, row.cycleDeadline, row.agencyKind === 'COUNTY_GOVERNMENT');
         const status = domain.deadlineStatus({ deadline, publishedAt: row.firstPublishedAt, today });
         const openFindings = Number(row.openFindings ?? 0);
         const review = row.reviewHash

@@ -21,9 +21,13 @@ const YEAR = 2025;
 const token = (userId) => jwt.sign({ sub: userId, tv: 0 }, SECRET, { algorithm: 'HS256', expiresIn: '8h', issuer: 'touming' });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+const children = new Set();
+process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM')));
+
 async function startServer(name, cmd, port, url) {
   const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: String(port), LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false' };
-  const child = spawn(process.execPath, cmd, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'e2e/load/count-queries.cjs'), ...cmd], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.add(child);
   for (let i = 0; i < 100; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' });
@@ -66,56 +70,69 @@ function operations(fx) {
     update: {
       kind: 'write',
       next: (i) => {
-        const d = fx.drafts[i % fx.drafts.length];
+        // a draft with a save in flight is skipped: its next expected revision is not known yet
+        let d = fx.drafts[i % fx.drafts.length];
+        for (let k = 1; d.busy && k < fx.drafts.length; k++) d = fx.drafts[(i + k) % fx.drafts.length];
+        d.busy = true;
         return [{ id: d.id, rev: d.revision, cells: [{ key: fx.cellKey, value: 100 + (flip++ % 7) }] }, d.token];
       },
       onData: (vars, data) => {
         const d = fx.drafts.find((x) => x.id === vars.id);
+        d.busy = false;
         if (data?.updateReport) d.revision = data.updateReport.revision;
       },
     },
-    signoff: { kind: 'write', next: () => { const s = fx.submitted.shift(); return s ? [{ id: s.id, hash: s.hash }, s.token] : null; } },
+    signoff: {
+      kind: 'write',
+      remaining: () => fx.submitted.length,
+      next: () => {
+        const s = fx.submitted.shift();
+        return s ? [{ id: s.id, hash: s.hash }, s.token] : null;
+      },
+    },
   };
 }
 
 // ---- measuring -----------------------------------------------------------------------------------
 
-async function questions(conn) {
-  const [[row]] = await conn.query("SHOW GLOBAL STATUS LIKE 'Questions'");
-  return Number(row.Value);
+/** the statements a server has sent so far (count-queries.cjs, preloaded into both servers) */
+async function sentStatements(server) {
+  const file = `/tmp/touming-bench-queries-${server.pid}`;
+  fs.rmSync(file, { force: true });
+  process.kill(server.pid, 'SIGUSR2');
+  for (let i = 0; i < 50 && !fs.existsSync(file); i++) await sleep(10);
+  await sleep(10);
+  return Number(fs.readFileSync(file, 'utf8'));
 }
 
-/** statements per request: sequential requests between two Questions readings; the least of 3 runs (other helpers' traffic only adds) */
-async function statementsPerRequest(conn, server, op, name, n = 10) {
-  let best = Infinity;
-  for (let rep = 0; rep < 3; rep++) {
-    const calls = [];
-    for (let i = 0; i < n; i++) calls.push(op.next(rep * n + i));
-    if (calls.some((c) => !c)) break;
-    const before = await questions(conn);
-    for (const [vars, auth] of calls) {
-      const body = await gql(server.port, auth, name, vars);
-      op.onData?.(vars, body.data);
-    }
-    const after = await questions(conn);
-    best = Math.min(best, (after - before - 1) / n);
+/** statements per request: sequential requests between two readings of the server's own counter */
+async function statementsPerRequest(server, op, name, n = 5) {
+  const calls = [];
+  for (let i = 0; i < n; i++) calls.push(op.next(i));
+  if (calls.some((c) => !c)) return NaN;
+  const before = await sentStatements(server);
+  for (const [vars, auth] of calls) {
+    const body = await gql(server.port, auth, name, vars);
+    if (body.errors) throw new Error(`${server.name} ${name}: ${body.errors[0].message}`);
+    op.onData?.(vars, body.data);
   }
-  return best;
+  return ((await sentStatements(server)) - before) / n;
 }
+
+const percentile = (sorted, p) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10 : NaN);
 
 function drive(server, name, op, { duration, connections, amount, overallRate }) {
   return new Promise((resolve, reject) => {
     let i = 0;
     let gqlErrors = 0;
-    const pending = new Map();
+    const latencies = [];
     const inst = autocannon(
       {
         url: `http://127.0.0.1:${server.port}/graphql`,
         method: 'POST',
         connections,
-        duration: amount ? undefined : duration,
-        amount,
-        overallRate,
+        ...(amount ? { amount } : { duration }),
+        ...(overallRate ? { overallRate } : {}),
         headers: { 'content-type': 'application/json' },
         requests: [
           {
@@ -123,10 +140,13 @@ function drive(server, name, op, { duration, connections, amount, overallRate })
               const next = op.next(i++);
               if (!next) return null;
               context.vars = next[0];
+              context.t0 = performance.now();
               return { ...req, headers: { ...req.headers, authorization: `Bearer ${next[1]}` }, body: JSON.stringify({ query: QUERIES[name], variables: next[0] }) };
             },
             onResponse: (status, body, context) => {
-              if (status !== 200 || body.includes('"errors"')) gqlErrors++;
+              latencies.push(performance.now() - context.t0);
+              // a GraphQL error response starts with its errors (Apollo and the baseline alike)
+              if (status !== 200 || body.startsWith('{"errors"')) gqlErrors++;
               if (op.onData) {
                 try {
                   op.onData(context.vars, JSON.parse(body).data);
@@ -136,14 +156,13 @@ function drive(server, name, op, { duration, connections, amount, overallRate })
           },
         ],
       },
-      (err, result) => (err ? reject(err) : resolve({ ...result, gqlErrors })),
+      (err, result) => (err ? reject(err) : resolve({ ...result, gqlErrors, latencies: latencies.sort((a, b) => a - b) })),
     );
-    void pending;
     void inst;
   });
 }
 
-const summary = (r) => ({ rps: r.requests.total / (r.duration || 1), p50: r.latency.p50, p95: r.latency.p97_5 !== undefined && r.latency.p95 === undefined ? r.latency.p97_5 : r.latency.p95 ?? r.latency.p97_5, p99: r.latency.p99, total: r.requests.total, errors: r.errors + r.non2xx + r.gqlErrors });
+const summary = (r) => ({ rps: r.latencies.length / (r.duration || 1), p50: percentile(r.latencies, 50), p95: percentile(r.latencies, 95), p99: percentile(r.latencies, 99), total: r.latencies.length, errors: r.errors + r.non2xx + r.gqlErrors });
 
 // ---- main ----------------------------------------------------------------------------------------
 
@@ -185,8 +204,8 @@ async function main() {
     results[name] = {};
     for (const s of [ours, base]) {
       const op = opsOf[s.name][name];
-      const stmts = await statementsPerRequest(conn, s, op, name);
-      const amount = name === 'signoff' ? Math.max(1, Math.min(400, fx.submitted.length / 2 - 40)) : undefined;
+      const stmts = await statementsPerRequest(s, op, name);
+      const amount = name === 'signoff' ? Math.max(1, Math.min(1000, op.remaining() - 5)) : undefined;
       const r = summary(await drive(s, name, op, { duration: args.duration, connections: args.connections, amount }));
       results[name][s.name] = { ...r, stmts };
       console.log(`  ${name.padEnd(11)} ${s.name.padEnd(9)} ${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms  ${stmts.toFixed(1)} stmt/req  ${r.total} req ${r.errors} err`);
@@ -212,7 +231,7 @@ async function main() {
   const fx20 = await fixtures(conn20);
   const small = await startServer('product', ['apps/api/dist/main.js'], 4211, url20);
   const smallBase = await startServer('baseline', ['e2e/load/baseline.mjs'], 4111, url20);
-  const dash20 = { product: await statementsPerRequest(conn20, small, operations(fx20).dashboard, 'dashboard'), baseline: await statementsPerRequest(conn20, smallBase, operations(fx20).dashboard, 'dashboard') };
+  const dash20 = { product: await statementsPerRequest(small, operations(fx20).dashboard, 'dashboard'), baseline: await statementsPerRequest(smallBase, operations(fx20).dashboard, 'dashboard') };
   await stop(small);
   await stop(smallBase);
   await conn20.end();
@@ -252,14 +271,14 @@ Measured by \`npm run bench\` (e2e/load/): ${started.toISOString().slice(0, 10)}
 Dataset: ${dataset.agencies} agencies × ${args.years} years (${dataset.counts.reports ?? '?'} reports, ${dataset.counts.cells ?? '?'} cells, ${dataset.counts.revisions ?? '?'} published revisions; generated in ${dataset.seconds.toFixed(1)} s).
 Load: autocannon, ${args.connections} connections, ${args.duration} s per operation and server (sign-off: a fixed count of prepared reports), product and baseline alternately.
 Other helpers ran tests against the same MariaDB during the run: absolute figures are noisy; ratios are the point.
-Statements per request: MariaDB \`Questions\` delta over 10 sequential requests, least of 3 runs.
+Statements per request: counted inside each server (e2e/load/count-queries.cjs wraps mysql2's query/execute, BEGIN/COMMIT included) over 5 sequential requests.
 
 ${table}
 
 Dashboard (cycleProgress) statements per request: ${dash20.product.toFixed(1)} with 20 agencies, ${results.dashboard.product.stmts.toFixed(1)} with ${dataset.agencies} (baseline ${dash20.baseline.toFixed(1)} / ${results.dashboard.baseline.stmts.toFixed(1)}).
 Peak RSS: product ${rss.product.toFixed(0)} MB, baseline ${rss.baseline.toFixed(0)} MB.
 `;
-  const out = path.join(ROOT, args.out);
+  const out = path.resolve(ROOT, args.out);
   const existing = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
   const notes = existing.includes('<!-- notes -->') ? existing.slice(existing.indexOf('<!-- notes -->')) : '<!-- notes -->\n';
   fs.writeFileSync(out, `${text}\n${notes}`);
