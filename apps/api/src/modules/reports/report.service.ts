@@ -2,6 +2,7 @@ import { isFormatId, type FormatId } from '@touming/domain/formats';
 import { importReport as importReportContent, ReportImportError } from '@touming/domain/import';
 import { emptyReport, type ReportContent } from '@touming/domain/report';
 import { carryOver, computedTotals, validateReport, type ValidationResult } from '@touming/domain/validation';
+import { isContentEditable } from '@touming/domain/workflow';
 import { agencyScope, authorize, requireUser } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
@@ -200,7 +201,7 @@ export class ReportService {
 
   /** published revisions are immutable: a change goes through a correction (更正) */
   assertEditable(report: Report): void {
-    if (report.status === 'PUBLISHED') throw conflict('已公开的报告不能修改；如需更正，请发起更正');
+    if (!isContentEditable(report.status)) throw conflict('已公开的报告不能修改；如需更正，请发起更正');
   }
 
   private async applyContent(

@@ -4,6 +4,7 @@ import type { ReportContent } from '@touming/domain/report';
 import {
   actionForStage,
   availableActions,
+  canExplainWarnings,
   checkPublish,
   checkRequestRectification,
   checkReturn,
@@ -358,7 +359,7 @@ export class WorkflowService {
     if (text.length > 5000) throw badInput('说明内容不能超过 5000 字', { field: 'text' });
     const result = await withTransaction(ctx, async (tx) => {
       const locked = await lockReport(tx, id);
-      if (locked.status !== 'DRAFT') throw conflict('只能在草稿状态下说明校验提示（提交后如需修改，请先退回）');
+      if (!canExplainWarnings(locked.status)) throw conflict('只能在草稿状态下说明校验提示（提交后如需修改，请先退回）');
       const { validation } = await loadValidation(tx.manager, locked);
       if (!validation.warnings.some((w) => w.ruleId === ruleId)) throw badInput(`当前报告没有规则 ${ruleId} 的校验提示`, { field: 'ruleId' });
       const before = await tx.manager.findOne(WarningExplanation, { where: { reportId: id, ruleId } });
