@@ -55,7 +55,7 @@ export class AccountabilityCaseFilter {
   kind?: CaseKind | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AccountabilityCaseList {
   @Field(() => [AccountabilityCase])
   items: AccountabilityCase[];
@@ -64,7 +64,7 @@ export class AccountabilityCaseList {
   totalItems: number;
 }
 
-@ObjectType({ description: '系统根据逾期情况建议立案（即时计算）' })
+@ObjectType({ simpleResolvers: true, description: '系统根据逾期情况建议立案（即时计算）' })
 export class ProposedAccountabilityCase {
   @Field(() => ID)
   agencyId: string;
@@ -85,7 +85,7 @@ export class ProposedAccountabilityCase {
   description: string;
 }
 
-@ObjectType({ description: '一个单位在本年度报告周期中的进度' })
+@ObjectType({ simpleResolvers: true, description: '一个单位在本年度报告周期中的进度' })
 export class AgencyProgressInfo {
   @Field(() => ID)
   agencyId: string;

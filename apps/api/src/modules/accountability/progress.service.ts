@@ -1,7 +1,6 @@
-import { reviewBlockers } from '@touming/domain/confidentiality';
+import { reviewBlockers, type ConfidentialityReview as DomainReview } from '@touming/domain/confidentiality';
 import { deadlineStatus, reportDeadline } from '@touming/domain/deadlines';
 import type { ReportStatus } from '@touming/domain/workflow';
-import { In, IsNull } from 'typeorm';
 import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { notFound } from '../../common/errors';
@@ -11,7 +10,6 @@ import { Finding } from '../confidentiality/finding.entity';
 import { ReportingCycle } from '../cycles/cycle.entity';
 import { Report } from '../reports/report.entity';
 import { ReportRevision } from '../revisions/report-revision.entity';
-import { domainReview } from '../workflow/workflow.state';
 
 /** one agency's standing in a cycle, for the county dashboard */
 export interface AgencyProgress {
@@ -42,11 +40,26 @@ function toDate(value: unknown): Date | null {
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
 }
 
+/** the joined review columns as the domain's review (simple-json columns come back as text in raw rows) */
+function standingReview(row: Record<string, unknown>): DomainReview {
+  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  return {
+    contentHash: String(row.reviewHash),
+    checks: json(row.reviewChecks) ?? {},
+    conclusion: (row.reviewConclusion as DomainReview['conclusion']) ?? null,
+    bases: json(row.reviewBases) ?? [],
+    disclosure: (row.reviewDisclosure as DomainReview['disclosure']) ?? null,
+    reviewerId: String(row.reviewerId),
+    reviewedAt: toDate(row.reviewedAt)!.toISOString(),
+  };
+}
+
 export class ProgressService {
   /**
    * Every reporting agency of the cycle with its report's status, deadline standing, error count and
-   * review clearance — two queries whatever the number of agencies: agencies ⟕ reports ⟕ first
-   * publication ⟕ open findings, then the standing reviews of those reports.
+   * review clearance — two queries whatever the number of agencies: the cycle, then agencies ⟕ reports
+   * ⟕ first publication ⟕ open findings ⟕ the standing review of the current content (at most one:
+   * unique on reportId + contentHash).
    */
   async cycleProgress(ctx: RequestContext, year: number): Promise<AgencyProgress[]> {
     await authorize(ctx, 'county.summary', { targetType: 'Cycle' });
@@ -70,6 +83,7 @@ export class ProgressService {
         'fo',
         'fo.findingReportId = r.id',
       )
+      .leftJoin(ConfidentialityReview, 'cr', 'cr.reportId = r.id AND cr.contentHash = r.contentHash AND cr.voidedAt IS NULL')
       .select([
         'a.id AS agencyId',
         'a.name AS agencyName',
@@ -81,16 +95,19 @@ export class ProgressService {
         'r.warningCount AS warningCount',
         'pub.firstPublishedAt AS firstPublishedAt',
         'fo.openFindings AS openFindings',
+        'cr.id AS reviewId',
+        'cr.contentHash AS reviewHash',
+        'cr.checks AS reviewChecks',
+        'cr.conclusion AS reviewConclusion',
+        'cr.bases AS reviewBases',
+        'cr.disclosure AS reviewDisclosure',
+        'cr.reviewerId AS reviewerId',
+        'cr.reviewedAt AS reviewedAt',
       ])
       .where('a.active = :active', { active: true })
       .andWhere('a.kind IN (:...kinds)', { kinds: REPORTING_KINDS })
       .orderBy('a.code', 'ASC')
       .getRawMany<Record<string, unknown>>();
-    const reportIds = rows.map((r) => r.reportId as string | null).filter((id): id is string => !!id);
-    const reviews = reportIds.length
-      ? await ctx.manager.find(ConfidentialityReview, { where: { reportId: In(reportIds), voidedAt: IsNull() } })
-      : [];
-    const reviewOf = new Map(reviews.map((r) => [`${r.reportId}:${r.contentHash}`, r]));
     const today = new Date();
     return rows.map((row) => {
       const kind = String(row.agencyKind);
@@ -100,7 +117,7 @@ export class ProgressService {
       const reportId = (row.reportId as string | null) ?? null;
       const openFindings = Number(row.openFindings ?? 0);
       const hash = String(row.contentHash ?? '');
-      const review = reportId ? reviewOf.get(`${reportId}:${hash}`) ?? null : null;
+      const review = row.reviewId ? standingReview(row) : null;
       const findings = Array.from({ length: openFindings }, () => ({ status: 'OPEN' as const }));
       return {
         agencyId: String(row.agencyId),
@@ -111,7 +128,7 @@ export class ProgressService {
         errorCount: Number(row.errorCount ?? 0),
         warningCount: Number(row.warningCount ?? 0),
         openFindings,
-        confidentialityCleared: !!reportId && reviewBlockers(domainReview(review), hash, findings).length === 0,
+        confidentialityCleared: !!reportId && reviewBlockers(review, hash, findings).length === 0,
         firstPublishedAt,
         deadline,
         overdue: status.overdue,

@@ -11,7 +11,7 @@ registerEnumType(AgencyKindEnum, {
 });
 
 /** an agency (行政机关) that reports; the county office (政务公开办) is one too */
-@ObjectType({ description: '单位' })
+@ObjectType({ simpleResolvers: true, description: '单位' })
 @Entity('agency')
 export class Agency {
   @Field(() => ID)

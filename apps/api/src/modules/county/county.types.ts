@@ -23,7 +23,7 @@ export class CountyScope {
   agencyIds?: string[] | null;
 }
 
-@ObjectType({ description: '汇总范围内某单位的报告情况' })
+@ObjectType({ simpleResolvers: true, description: '汇总范围内某单位的报告情况' })
 export class CountyAgencyStatus {
   @Field(() => ID)
   agencyId: string;
@@ -47,7 +47,7 @@ export class CountyAgencyStatus {
   note: string | null;
 }
 
-@ObjectType({ description: '汇总表的一个单元格' })
+@ObjectType({ simpleResolvers: true, description: '汇总表的一个单元格' })
 export class CountyCell {
   @Field()
   key: string;
@@ -68,7 +68,7 @@ export class CountyCell {
   change: number | null;
 }
 
-@ObjectType({ description: '全县汇总' })
+@ObjectType({ simpleResolvers: true, description: '全县汇总' })
 export class CountySummary {
   @Field(() => Int)
   year: number;
@@ -104,7 +104,7 @@ export class CountySummary {
   previousYearComparable: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CountyCellAgencyValue {
   @Field(() => ID)
   agencyId: string;
@@ -122,7 +122,7 @@ export class CountyCellAgencyValue {
   value: number | null;
 }
 
-@ObjectType({ description: '某一单元格的分单位明细（从大到小）' })
+@ObjectType({ simpleResolvers: true, description: '某一单元格的分单位明细（从大到小）' })
 export class CountyCellBreakdown {
   @Field()
   key: string;

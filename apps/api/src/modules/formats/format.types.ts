@@ -7,7 +7,7 @@ export const SECTION_KEY_DESCRIPTION = `文字部分：${SECTIONS.filter((s) => 
   .join(' | ')}`;
 
 /** one cell of a table as drawn: its key, this report's value and, for totals, the sum of its parts */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TableCell {
   @Field()
   key: string;
@@ -19,7 +19,7 @@ export class TableCell {
   computed: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TableRow {
   @Field()
   id: string;
@@ -37,7 +37,7 @@ export class TableRow {
   cells: TableCell[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TableColumn {
   @Field()
   id: string;
@@ -58,7 +58,7 @@ export class TableColumn {
   unit: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TableBlock {
   @Field()
   id: string;
@@ -79,7 +79,7 @@ export class TableBlock {
   rows: TableRow[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ReportTable {
   @Field()
   id: string;
@@ -97,7 +97,7 @@ export class ReportTable {
   blocks: TableBlock[];
 }
 
-@ObjectType('FormatDefinition', { description: '报告格式（表格的官方版式；数值为 null）' })
+@ObjectType('FormatDefinition', { simpleResolvers: true, description: '报告格式（表格的官方版式；数值为 null）' })
 export class FormatDefinitionType {
   @Field()
   id: string;

@@ -10,7 +10,7 @@ import { ReportTable, SECTION_KEY_DESCRIPTION } from '../formats/format.types';
 
 export const PUBLIC_MAX_PAGE_SIZE = 50;
 
-@ObjectType({ description: '公开的单位' })
+@ObjectType({ simpleResolvers: true, description: '公开的单位' })
 export class PublicAgency {
   @Field(() => ID)
   id: string;
@@ -31,7 +31,7 @@ export class PublicAgency {
   publishedYears: number[];
 }
 
-@ObjectType({ description: '公开报告的文字部分' })
+@ObjectType({ simpleResolvers: true, description: '公开报告的文字部分' })
 export class PublicSection {
   @Field({ description: SECTION_KEY_DESCRIPTION })
   key: string;
@@ -43,7 +43,7 @@ export class PublicSection {
   text: string;
 }
 
-@ObjectType({ description: '公开的单元格' })
+@ObjectType({ simpleResolvers: true, description: '公开的单元格' })
 export class PublicCell {
   @Field()
   key: string;
@@ -55,7 +55,7 @@ export class PublicCell {
   value: number | null;
 }
 
-@ObjectType({ description: '已公开的年度报告（现行公开版本）' })
+@ObjectType({ simpleResolvers: true, description: '已公开的年度报告（现行公开版本）' })
 export class PublicReport {
   @Field(() => ID, { description: '公开版本编号' })
   id: string;
@@ -97,7 +97,7 @@ export class PublicReport {
   content: ReportContent;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PublicReportList {
   @Field(() => [PublicReport])
   items: PublicReport[];
@@ -121,7 +121,7 @@ export class PublicReportFilter {
   region?: string | null;
 }
 
-@ObjectType({ description: '已公开数据的统计（仅现行公开版本）' })
+@ObjectType({ simpleResolvers: true, description: '已公开数据的统计（仅现行公开版本）' })
 export class PublicStatistics {
   @Field(() => Int)
   year: number;

@@ -13,7 +13,7 @@ export const ReportStatusEnum = domainEnum('ReportStatus', REPORT_STATUSES, REPO
  * rows of report_cell (so county totals are SQL sums). `revision` guards every write (optimistic
  * concurrency); `contentHash` is the domain's sha256 of the canonical content.
  */
-@ObjectType({ description: '政府信息公开工作年度报告' })
+@ObjectType({ simpleResolvers: true, description: '政府信息公开工作年度报告' })
 @Entity('report')
 @Unique('UQ_report_agency_year', ['agencyId', 'year'])
 @Index('IDX_report_year_status', ['year', 'status'])

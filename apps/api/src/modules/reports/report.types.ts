@@ -3,7 +3,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { SECTION_KEY_DESCRIPTION } from '../formats/format.types';
 import { Report, ReportStatusEnum } from './report.entity';
 
-@ObjectType({ description: '单元格（value 为 null 表示空白）' })
+@ObjectType({ simpleResolvers: true, description: '单元格（value 为 null 表示空白）' })
 export class Cell {
   @Field()
   key: string;
@@ -12,7 +12,7 @@ export class Cell {
   value: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SectionText {
   @Field({ description: SECTION_KEY_DESCRIPTION })
   key: string;
@@ -24,7 +24,7 @@ export class SectionText {
   text: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RuleResult {
   @Field()
   ruleId: string;
@@ -54,7 +54,7 @@ export class RuleResult {
   explanation: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Validation {
   @Field(() => [RuleResult])
   errors: RuleResult[];
@@ -66,7 +66,7 @@ export class Validation {
   notAssessable: RuleResult[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ReportList {
   @Field(() => [Report])
   items: Report[];
@@ -117,7 +117,7 @@ export class ReportUpdateInput {
   sections?: SectionInput[] | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class UnplacedItem {
   @Field(() => Int, { nullable: true })
   line: number | null;
@@ -129,7 +129,7 @@ export class UnplacedItem {
   reason: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ImportResult {
   @Field(() => Report)
   report: Report;
