@@ -1,4 +1,4 @@
-import { defaultDeadline } from '@touming/domain/deadlines';
+import { defaultDeadline, isIsoDate } from '@touming/domain/deadlines';
 import { formatForYear, isFormatId, isReportYear, REPORT_YEARS } from '@touming/domain/formats';
 import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
@@ -11,11 +11,7 @@ import { ReportingCycle } from './cycle.entity';
 import type { CycleInput, CycleUpdateInput } from './cycle.types';
 
 function checkDeadline(deadline: string) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(deadline);
-  const date = m ? new Date(`${deadline}T00:00:00Z`) : null;
-  if (!m || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== deadline) {
-    throw badInput('截止日期格式应为 YYYY-MM-DD', { field: 'deadline' });
-  }
+  if (!isIsoDate(deadline)) throw badInput('截止日期应为真实存在的日期，格式 YYYY-MM-DD', { field: 'deadline' });
 }
 
 export function checkYear(year: number) {
