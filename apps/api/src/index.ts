@@ -22,4 +22,4 @@ export { ReportingCycle } from './modules/cycles/cycle.entity';
 export { seedDemo, isEmptyDatabase } from './seed/seed';
 export { DEMO_USERS, DEMO_PASSWORD } from './seed/demo-data';
 export { createApi, createHttpApp } from './app';
-export { backupDatabase, restoreDatabase, type BackupSummary, type RestoreSummary } from './ops/backup';
+export { BackupRefusal, backupDatabase, restoreDatabase, type BackupSummary, type RestoreSummary } from './ops/backup';

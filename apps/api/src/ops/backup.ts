@@ -22,6 +22,11 @@ import { verifyAuditChain, type AuditChainVerification } from '../modules/audit/
 const FORMAT = 'touming-backup';
 const CHUNK = 500;
 
+/** a restore (or backup) the operator must fix the input for: wrong target, not a backup, newer version */
+export class BackupRefusal extends Error {
+  override readonly name = 'BackupRefusal';
+}
+
 export interface BackupSummary {
   kind: 'sqlite-file' | 'logical';
   tables: number;
@@ -142,14 +147,14 @@ function isSqliteFile(file: string): boolean {
  * audit chain. The server must not be running on the target while this runs.
  */
 export async function restoreDatabase(file: string, db: DatabaseConfig): Promise<RestoreSummary> {
-  if (!fs.existsSync(file)) throw new Error(`备份文件不存在：${file}`);
+  if (!fs.existsSync(file)) throw new BackupRefusal(`备份文件不存在：${file}`);
   if (isSqliteFile(file)) {
-    if (db.type !== 'sqlite' || db.path === ':memory:') throw new Error('SQLite 备份只能恢复到 SQLite 数据库文件（DATABASE_URL=sqlite:…）');
+    if (db.type !== 'sqlite' || db.path === ':memory:') throw new BackupRefusal('SQLite 备份只能恢复到 SQLite 数据库文件（DATABASE_URL=sqlite:…）');
     if (fs.existsSync(db.path)) {
       const target = new Database(db.path, { readonly: true });
       const tables = target.prepare("SELECT COUNT(*) AS c FROM sqlite_master WHERE type = 'table'").get() as { c: number };
       target.close();
-      if (tables.c > 0) throw new Error(`目标数据库不是空的：${db.path}（请恢复到新的数据库文件）`);
+      if (tables.c > 0) throw new BackupRefusal(`目标数据库不是空的：${db.path}（请恢复到新的数据库文件）`);
     }
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(db.path + suffix, { force: true });
     const source = new Database(file, { readonly: true });
@@ -165,7 +170,7 @@ export async function restoreDatabase(file: string, db: DatabaseConfig): Promise
     return finish(db, summary);
   }
 
-  if (db.type !== 'mysql') throw new Error('MySQL/MariaDB 的逻辑备份只能恢复到 MySQL/MariaDB 数据库（DATABASE_URL=mysql://…）');
+  if (db.type !== 'mysql') throw new BackupRefusal('MySQL/MariaDB 的逻辑备份只能恢复到 MySQL/MariaDB 数据库（DATABASE_URL=mysql://…）');
   await ensureMysqlDatabase(db);
   const ds = createDataSource(db);
   await ds.initialize();
@@ -174,19 +179,19 @@ export async function restoreDatabase(file: string, db: DatabaseConfig): Promise
   let rows = 0;
   try {
     await runner.connect();
-    if ((await mysqlTables(runner)).length > 0) throw new Error(`目标数据库不是空的：${db.database}（请恢复到新建的空数据库）`);
+    if ((await mysqlTables(runner)).length > 0) throw new BackupRefusal(`目标数据库不是空的：${db.database}（请恢复到新建的空数据库）`);
     const input = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
     let header: Header | null = null;
     for await (const line of input) {
       if (!line) continue;
       const record = JSON.parse(line);
       if (!header) {
-        if (record.format !== FORMAT || record.version !== 1) throw new Error('不是 Touming 备份文件');
+        if (record.format !== FORMAT || record.version !== 1) throw new BackupRefusal('不是 Touming 备份文件');
         header = record as Header;
         // the schema of the backup's version, created by the same migrations the backup ran
         const applied = await runMigrations(ds);
         const missing = header.migrations.filter((m) => !applied.includes(m));
-        if (missing.length) throw new Error(`备份来自更新的 Touming 版本（未知迁移：${missing.join('、')}），请用该版本恢复`);
+        if (missing.length) throw new BackupRefusal(`备份来自更新的 Touming 版本（未知迁移：${missing.join('、')}），请用该版本恢复`);
         tables = header.tables.length;
         await runner.query('SET FOREIGN_KEY_CHECKS = 0');
         await runner.startTransaction();
@@ -195,7 +200,7 @@ export async function restoreDatabase(file: string, db: DatabaseConfig): Promise
         continue;
       }
       const chunk = record as { table: string; rows: Record<string, unknown>[] };
-      if (!header.tables.includes(chunk.table)) throw new Error(`备份文件损坏：未知的表 ${chunk.table}`);
+      if (!header.tables.includes(chunk.table)) throw new BackupRefusal(`备份文件损坏：未知的表 ${chunk.table}`);
       const columns = Object.keys(chunk.rows[0] ?? {});
       if (columns.length === 0) continue;
       const placeholders = `(${columns.map(() => '?').join(', ')})`;
@@ -205,7 +210,7 @@ export async function restoreDatabase(file: string, db: DatabaseConfig): Promise
       );
       rows += chunk.rows.length;
     }
-    if (!header) throw new Error('备份文件为空');
+    if (!header) throw new BackupRefusal('备份文件为空');
     await runner.commitTransaction();
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();

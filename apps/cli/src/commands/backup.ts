@@ -35,8 +35,7 @@ export const restoreCommand: Command = {
     try {
       summary = await api.restoreDatabase(path.resolve(file), config);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (/不是空的|不存在|只能恢复|不是 Touming 备份|备份来自/.test(message)) throw new CliError(message, 'restore refused');
+      if (error instanceof Error && error.name === 'BackupRefusal') throw new CliError(error.message, 'restore refused');
       throw error;
     }
     const where = config.type === 'sqlite' ? `SQLite ${config.path}` : `MySQL/MariaDB ${config.database}`;
