@@ -14,7 +14,7 @@ import { Container } from './common/container';
 import type { RequestContext } from './common/context';
 import { createLoaders } from './common/loaders';
 import { makeFormatError } from './common/errors';
-import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from './common/query-limits';
+import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, wellFormedText } from './common/query-limits';
 import { migrationsApplied } from './db/data-source';
 import { AuthService } from './modules/auth/auth.service';
 import { metricsPlugin, operationOf, registry, watchDataSource } from './observability';
@@ -77,7 +77,7 @@ export async function createApi(
     includeStacktraceInErrorResponses: !config.production,
     formatError: makeFormatError({ production: config.production }),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY), requestIdOnInternalErrors, metricsPlugin, ...(opts.plugins ?? [])],
+    plugins: [wellFormedText(), complexityLimit(MAX_QUERY_COMPLEXITY), requestIdOnInternalErrors, metricsPlugin, ...(opts.plugins ?? [])],
   });
   return {
     schema,

@@ -4,6 +4,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 
 export const MAX_QUERY_DEPTH = 12;
 export const MAX_QUERY_COMPLEXITY = 2000;
+/** root fields of one mutation operation: aliases must not turn one request into a thousand writes */
+export const MAX_ROOT_MUTATIONS = 10;
 
 /** refuse queries nested deeper than `max` fields (fragments followed, introspection included) */
 export function depthLimit(max: number): ValidationRule {
@@ -45,19 +47,81 @@ export function complexityLimit(max: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          const complexity = getComplexity({
-            schema,
-            operationName: request.operationName ?? undefined,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+        async didResolveOperation({ request, document, schema, operation }) {
+          // an operationName the document does not contain: the estimator would fail with a TypeError
+          if (!operation) {
+            throw new GraphQLError(`请求中没有名为“${request.operationName ?? ''}”的操作`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
+          if (operation.operation === 'mutation' && operation.selectionSet.selections.length > MAX_ROOT_MUTATIONS) {
+            throw new GraphQLError(`一次请求最多包含 ${MAX_ROOT_MUTATIONS} 个变更操作`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              operationName: request.operationName ?? undefined,
+              query: document,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // the estimator coerces the variables first: invalid ones (null for String!, a string for
+            // Int …) are the caller's mistake, not an internal error (found by the input fuzz)
+            if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            throw error;
+          }
           if (complexity > max) {
-            throw new GraphQLError(`查询过于复杂（复杂度 ${complexity}，上限 ${max}）`, { extensions: { code: 'BAD_USER_INPUT' } });
+            // thrown from a plugin hook: without an http status Apollo would answer 500
+            throw new GraphQLError(`查询过于复杂（复杂度 ${complexity}，上限 ${max}）`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
           }
         },
       };
     },
   };
+}
+
+/** true when the text has a lone UTF-16 surrogate, i.e. is not valid Unicode (cannot be UTF-8 encoded) */
+function hasLoneSurrogate(text: string): boolean {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
+
+function illFormedIn(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return hasLoneSurrogate(value);
+  if (depth > 50 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => illFormedIn(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => hasLoneSurrogate(k) || illFormedIn(v, depth + 1));
+}
+
+/**
+ * Refuse text that is not valid Unicode (lone surrogates, e.g. "\udfff" in JSON) in the variables or
+ * in the query's string literals: it cannot be stored as UTF-8, and MariaDB's JSON check on the audit
+ * detail would fail deep inside a transaction (found by the input fuzz as a 500 on login).
+ */
+export function wellFormedText(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          let bad = illFormedIn(request.variables ?? {});
+          if (!bad) {
+            visitStrings(document, (s) => {
+              if (hasLoneSurrogate(s)) bad = true;
+            });
+          }
+          if (bad) throw new GraphQLError('输入包含无效的 Unicode 字符（孤立的代理项）', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+        },
+      };
+    },
+  };
+}
+
+function visitStrings(node: unknown, see: (s: string) => void, depth = 0): void {
+  if (depth > 200 || node === null || typeof node !== 'object') return;
+  const n = node as { kind?: string; value?: unknown };
+  if (n.kind === Kind.STRING && typeof n.value === 'string') see(n.value);
+  for (const [key, child] of Object.entries(node)) {
+    if (key === 'loc') continue;
+    if (Array.isArray(child)) child.forEach((c) => visitStrings(c, see, depth + 1));
+    else if (child && typeof child === 'object') visitStrings(child, see, depth + 1);
+  }
 }
