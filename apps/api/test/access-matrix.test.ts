@@ -67,8 +67,6 @@ const NOBODY: Who[] = [];
 const ACCOUNTABILITY_READERS: Who[] = ['admin', 'preparer', 'reviewer', 'approver'];
 const AUDIT_READERS: Who[] = ['admin', 'preparer', 'reviewer', 'approver', 'secrecy'];
 const STALE = '0000000000000000000000000000000000000000000000000000000000000000';
-const BAD_ID = '00000000-0000-0000-0000-000000000000';
-const PUBLIC_OPS = ['publicAgencies', 'publicReports', 'publicStatistics', 'publicReport'];
 
 /**
  * Root fields not walked by the matrix, with the reason and the test that covers them. Anything else
