@@ -20,7 +20,8 @@ const domain = require('@touming/domain');
 const { buildTables } = api('modules/formats/tables.js');
 const { entryHash } = api('modules/audit/audit.service.js');
 
-const SECRET = process.env.JWT_SECRET;
+// the secret as a KeyObject made once (a string makes jsonwebtoken try to parse a public key per call)
+const SECRET = require('node:crypto').createSecretKey(Buffer.from(process.env.JWT_SECRET, 'utf8'));
 const pool = mysql.createPool({ uri: process.env.DATABASE_URL, timezone: 'Z', connectionLimit: 10, decimalNumbers: true });
 
 // ---- GraphQL plumbing: parsed documents cached; a response is the full object projected onto the selection

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -77,7 +78,9 @@ export async function createApi(
     includeStacktraceInErrorResponses: !config.production,
     formatError: makeFormatError({ production: config.production }),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-    plugins: [wellFormedText(), complexityLimit(MAX_QUERY_COMPLEXITY), requestIdOnInternalErrors, metricsPlugin, ...(opts.plugins ?? [])],
+    // no HTTP cache hints are used: without this Apollo installs its cache-control plugin, whose
+    // willResolveField wraps every field resolver of every response (measured: e2e/load, docs/performance.md)
+    plugins: [ApolloServerPluginCacheControlDisabled(), wellFormedText(), complexityLimit(MAX_QUERY_COMPLEXITY), requestIdOnInternalErrors, metricsPlugin, ...(opts.plugins ?? [])],
   });
   return {
     schema,
