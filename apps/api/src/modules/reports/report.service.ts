@@ -75,21 +75,35 @@ export class ReportService {
     if (filter?.year != null) qb.andWhere('r.year = :year', { year: filter.year });
     if (filter?.status) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter?.format) qb.andWhere('r.format = :format', { format: filter.format });
+    // the agencies come with the page (many-to-one: one row per report, so a plain LIMIT pages
+    // correctly) and go into the request's agency loader: Report.agency then costs no query
     const [items, totalItems] = await qb
+      .leftJoinAndSelect('r.agencyRef', 'a')
       .orderBy(`r.${page.sort}`, page.order)
       .addOrderBy('r.agencyName', 'ASC')
       .addOrderBy('r.id', 'ASC')
-      .skip(page.skip)
-      .take(page.take)
+      .offset(page.skip)
+      .limit(page.take)
       .getManyAndCount();
+    for (const report of items) {
+      if (report.agencyRef) ctx.loaders.agency.prime(report.agencyId, report.agencyRef);
+      delete report.agencyRef;
+    }
     return { items, totalItems };
   }
 
   /** a report the user may read, or null when it does not exist; FORBIDDEN for another agency's */
   async get(ctx: RequestContext, id: string): Promise<Report | null> {
     requireUser(ctx);
-    const report = await ctx.manager.findOne(Report, { where: { id } });
+    // the report and last year's report of its agency in one statement (an index-merge union of the
+    // primary key and the agency/year key): Report.validation and previousYear then need no lookup
+    const rows = await ctx.manager
+      .createQueryBuilder(Report, 'r')
+      .innerJoin(Report, 'c', 'c.id = :id AND (r.id = c.id OR (r.agencyId = c.agencyId AND r.year = c.year - 1))', { id })
+      .getMany();
+    const report = rows.find((r) => r.id === id);
     if (!report) return null;
+    ctx.loaders.reportByAgencyYear.prime(`${report.agencyId}:${report.year - 1}`, rows.find((r) => r.id !== id) ?? null);
     await authorize(ctx, 'report.read', { agencyId: report.agencyId, reportId: report.id, targetType: 'Report', targetId: id });
     return report;
   }
