@@ -10,12 +10,13 @@ import { createRequire } from 'node:module';
 import mysql from 'mysql2/promise';
 import { generate, parseArgs, ROOT, MYSQL_BASE } from './generate.mjs';
 import { QUERIES } from './queries.mjs';
+import { bundleSizes, consoleSummary, dashboardTti } from './console.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 const jwt = require('jsonwebtoken');
 
-const args = parseArgs(process.argv.slice(2), { agencies: 2000, years: 7, duration: 10, connections: 10, db: 'touming_bench', reuse: 'false', keep: 'false', out: 'docs/performance.md' });
+const args = parseArgs(process.argv.slice(2), { agencies: 2000, years: 7, duration: 10, connections: 10, db: 'touming_bench', reuse: 'false', keep: 'false', out: 'docs/performance.md', console: 'true' });
 const SECRET = 'bench-secret-' + 'x'.repeat(40);
 const YEAR = 2025;
 const token = (userId) => jwt.sign({ sub: userId, tv: 0 }, SECRET, { algorithm: 'HS256', expiresIn: '8h', issuer: 'touming' });
@@ -242,12 +243,18 @@ async function main() {
     await admin.query(`DROP DATABASE IF EXISTS \`${args.db}_20\``);
     await admin.end();
   }
-  report({ started, dataset, results, rss, dash20 });
+  let consoleText;
+  try {
+    consoleText = args.console === 'false' ? 'Console: not measured in this run (--console false).' : consoleSummary(bundleSizes(), await dashboardTti());
+  } catch (error) {
+    consoleText = `Console: not measured (${error.message.split('\n')[0]}).`;
+  }
+  report({ started, dataset, results, rss, dash20, consoleText });
 }
 
 const op0Read = (name) => ['report', 'reports', 'dashboard', 'statistics'].includes(name);
 
-function report({ started, dataset, results, rss, dash20 }) {
+function report({ started, dataset, results, rss, dash20, consoleText }) {
   const goal = (name, r) => {
     const read = op0Read(name);
     const tp = r.product.rps / r.baseline.rps >= (read ? 0.5 : 0.6);
@@ -277,6 +284,8 @@ ${table}
 
 Dashboard (cycleProgress) statements per request: ${dash20.product.toFixed(1)} with 20 agencies, ${results.dashboard.product.stmts.toFixed(1)} with ${dataset.agencies} (baseline ${dash20.baseline.toFixed(1)} / ${results.dashboard.baseline.stmts.toFixed(1)}).
 Peak RSS: product ${rss.product.toFixed(0)} MB, baseline ${rss.baseline.toFixed(0)} MB.
+
+${consoleText}
 `;
   const out = path.resolve(ROOT, args.out);
   const existing = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
@@ -284,6 +293,7 @@ Peak RSS: product ${rss.product.toFixed(0)} MB, baseline ${rss.baseline.toFixed(
   fs.writeFileSync(out, `${text}\n${notes}`);
   console.log('\n' + table + '\n');
   console.log(`  dashboard stmt/req: 20 agencies ${dash20.product.toFixed(1)}, ${dataset.agencies} agencies ${results.dashboard.product.stmts.toFixed(1)}; peak RSS product ${rss.product.toFixed(0)} MB, baseline ${rss.baseline.toFixed(0)} MB; written to ${args.out}`);
+  console.log('  ' + consoleText.replace(/\n/g, '\n  '));
 }
 
 main().catch((e) => {
