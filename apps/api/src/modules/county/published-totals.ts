@@ -57,13 +57,14 @@ export async function publishedTotals(
   format: FormatId,
   selection: AgencySelection = {},
 ): Promise<PublishedTotals> {
-  const countQb = manager
-    .createQueryBuilder(ReportRevision, 'r')
-    .where(CURRENT)
-    .andWhere('r.year = :year', { year })
-    .andWhere('r.format = :format', { format });
-  applySelection(countQb, 'r', selection);
-  const reportCount = await countQb.getCount();
+  const countQb = () => {
+    const qb = manager
+      .createQueryBuilder(ReportRevision, 'r')
+      .where(CURRENT)
+      .andWhere('r.year = :year', { year })
+      .andWhere('r.format = :format', { format });
+    return applySelection(qb, 'r', selection);
+  };
 
   const sumQb = manager
     .createQueryBuilder(PublishedCell, 'c')
@@ -76,7 +77,12 @@ export async function publishedTotals(
     .andWhere('c.format = :format', { format })
     .groupBy('c.key');
   applySelection(sumQb, 'c', selection);
-  const rows: Array<{ key: string; total: unknown; filled: unknown }> = await sumQb.getRawMany();
+  // the count rides along as an uncorrelated scalar subquery (same parameters): one statement, not
+  // two; only when nothing was published is it asked for on its own
+  const count = countQb().select('COUNT(*)');
+  sumQb.addSelect(`(${count.getQuery()})`, 'reportCount').setParameters({ ...sumQb.getParameters(), ...count.getParameters() });
+  const rows: Array<{ key: string; total: unknown; filled: unknown; reportCount: unknown }> = await sumQb.getRawMany();
+  const reportCount = rows.length ? Number(rows[0].reportCount) : await countQb().getCount();
   const byKey = new Map(rows.map((r) => [r.key, r]));
 
   const cells: Record<string, number | null> = {};
