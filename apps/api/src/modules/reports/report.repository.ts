@@ -38,6 +38,27 @@ export async function loadPreviousContent(manager: EntityManager, agencyId: stri
   return previous ? loadContent(manager, previous) : null;
 }
 
+/**
+ * A report and last year's report of its agency in one statement (an index-merge union of the
+ * primary key and the agency/year key); [undefined, null] when the report does not exist.
+ */
+export async function loadWithPrevious(manager: EntityManager, id: string): Promise<[Report | undefined, Report | null]> {
+  const rows = await manager
+    .createQueryBuilder(Report, 'r')
+    .innerJoin(Report, 'c', 'c.id = :id AND (r.id = c.id OR (r.agencyId = c.agencyId AND r.year = c.year - 1))', { id })
+    .getMany();
+  return [rows.find((r) => r.id === id), rows.find((r) => r.id !== id) ?? null];
+}
+
+/** the contents of a report and of last year's report, their cells read in one statement */
+export async function loadContentWithPrevious(manager: EntityManager, report: Report, previous: Report | null): Promise<[ReportContent, ReportContent | null]> {
+  const cells = await manager.find(ReportCell, { where: { reportId: In(previous ? [report.id, previous.id] : [report.id]) } });
+  return [
+    contentOf(report, cells.filter((c) => c.reportId === report.id)),
+    previous ? contentOf(previous, cells.filter((c) => c.reportId === previous.id)) : null,
+  ];
+}
+
 /** the derived columns of a content: hash, stored validation and its counts, sections */
 export function derivedColumns(content: ReportContent, previous: ReportContent | null) {
   const validation: ValidationResult = validateReport(content, { previous });

@@ -26,7 +26,9 @@ import {
   diffContent,
   insertRows,
   loadContent,
+  loadContentWithPrevious,
   loadPreviousContent,
+  loadWithPrevious,
   newReportRow,
   writeContent,
   type CellChange,
@@ -97,13 +99,9 @@ export class ReportService {
     requireUser(ctx);
     // the report and last year's report of its agency in one statement (an index-merge union of the
     // primary key and the agency/year key): Report.validation and previousYear then need no lookup
-    const rows = await ctx.manager
-      .createQueryBuilder(Report, 'r')
-      .innerJoin(Report, 'c', 'c.id = :id AND (r.id = c.id OR (r.agencyId = c.agencyId AND r.year = c.year - 1))', { id })
-      .getMany();
-    const report = rows.find((r) => r.id === id);
+    const [report, previous] = await loadWithPrevious(ctx.manager, id);
     if (!report) return null;
-    ctx.loaders.reportByAgencyYear.prime(`${report.agencyId}:${report.year - 1}`, rows.find((r) => r.id !== id) ?? null);
+    ctx.loaders.reportByAgencyYear.prime(`${report.agencyId}:${report.year - 1}`, previous);
     await authorize(ctx, 'report.read', { agencyId: report.agencyId, reportId: report.id, targetType: 'Report', targetId: id });
     return report;
   }
@@ -203,13 +201,15 @@ export class ReportService {
           currentRevision: current.revision,
         });
       }
-      const report = (await tx.manager.findOne(Report, { where: { id } }))!;
+      // the bumped row and last year's report, then both reports' cells: two statements
+      const [bumped, previousRow] = await loadWithPrevious(tx.manager, id);
+      const report = bumped!;
       this.assertEditable(report);
-      const before = await loadContent(tx.manager, report);
+      const [before, previous] = await loadContentWithPrevious(tx.manager, report, previousRow);
       const after: ReportContent = { ...before, cells: { ...before.cells }, sections: { ...before.sections } };
       for (const cell of cells) after.cells[cell.key] = cell.value ?? null;
       for (const section of sections) after.sections[checkSectionInput(section)] = section.text;
-      return this.applyContent(tx, report, before, after, 'report.update', { revision: { from: expectedRevision, to: report.revision } });
+      return this.applyContent(tx, report, before, after, 'report.update', { revision: { from: expectedRevision, to: report.revision } }, previous);
     });
   }
 
@@ -225,9 +225,11 @@ export class ReportService {
     after: ReportContent,
     action: string,
     extra: Record<string, unknown>,
+    /** last year's content when the caller already read it */
+    previousContent?: ReportContent | null,
   ): Promise<Report> {
     const { cells, sections } = diffContent(before, after);
-    const previous = await loadPreviousContent(tx.manager, report.agencyId, report.year);
+    const previous = previousContent !== undefined ? previousContent : await loadPreviousContent(tx.manager, report.agencyId, report.year);
     await writeContent(tx.manager, report, after, cells, previous);
     for (const hook of this.contentChangeHooks) await hook(tx, report, { before, after, cells, sections });
     await appendAudit(tx, {
