@@ -133,10 +133,13 @@ export class WorkflowService {
 
   /** a signature of one stage (PREPARE = submission), on exactly the content the signer saw */
   async sign(ctx: RequestContext, id: string, stage: SignatureStage, contentHash: string, comment?: string | null): Promise<Report> {
-    const report = await this.readable(ctx, id);
+    // read access is checked on the locked row (no separate read before the transaction); a denial
+    // is recorded after the rollback. A signature decides on neither the review nor the findings,
+    // and on the warnings' explanations only at submission (PREPARE).
     const result = await withTransaction(ctx, async (tx) => {
       const locked = await lockReport(tx, id);
-      const state = await loadWorkflowState(tx.manager, locked);
+      await authorize(tx, 'report.read', { agencyId: locked.agencyId, reportId: id, targetType: 'Report', targetId: id });
+      const state = await loadWorkflowState(tx.manager, locked, { reviews: false, findings: false, explanations: stage === 'PREPARE' });
       const actor = workflowActor(tx);
       const validation = stage === 'PREPARE' ? (await loadValidation(tx.manager, locked)).validation : undefined;
       const check = checkSign({
@@ -181,7 +184,7 @@ export class WorkflowService {
       });
       return locked;
     });
-    forgetReport(ctx, report.id);
+    forgetReport(ctx, id);
     return result;
   }
 

@@ -53,15 +53,26 @@ export function assembleState(report: Report, raw: RawState): WorkflowState {
   };
 }
 
-/** load inside a transaction (the rows the act is decided on) */
-export async function loadWorkflowState(manager: EntityManager, report: Report): Promise<WorkflowState> {
+/** the parts of the state an act may do without (each one statement less) */
+export interface StateParts {
+  explanations?: boolean;
+  reviews?: boolean;
+  findings?: boolean;
+}
+
+/**
+ * Load inside a transaction (the rows the act is decided on). An act that does not decide on
+ * explanations, reviews or findings leaves them out (`parts`): they are then empty in the state.
+ */
+export async function loadWorkflowState(manager: EntityManager, report: Report, parts: StateParts = {}): Promise<WorkflowState> {
   const where = { reportId: report.id };
+  const none = Promise.resolve([]);
   const [cycle, signatures, explanations, reviews, findings, revisions] = await Promise.all([
     manager.findOne(ReportingCycle, { where: { year: report.year } }),
     manager.find(Signature, { where, order: { signedAt: 'ASC', id: 'ASC' } }),
-    manager.find(WarningExplanation, { where }),
-    manager.find(ConfidentialityReview, { where, order: { reviewedAt: 'DESC' } }),
-    manager.find(Finding, { where: { ...where, status: Not('FIXED' as const) } }),
+    parts.explanations === false ? none : manager.find(WarningExplanation, { where }),
+    parts.reviews === false ? none : manager.find(ConfidentialityReview, { where, order: { reviewedAt: 'DESC' } }),
+    parts.findings === false ? none : manager.find(Finding, { where: { ...where, status: Not('FIXED' as const) } }),
     manager.find(ReportRevision, { where, order: { revisionNo: 'ASC' } }),
   ]);
   return assembleState(report, { cycle, signatures, explanations, reviews, findings, revisions });
