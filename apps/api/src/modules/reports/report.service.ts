@@ -51,6 +51,9 @@ export type ContentChangeHook = (
 /** decides whether a user without report.edit may make this update (or throws FORBIDDEN) */
 export type EditGuard = (ctx: RequestContext, report: Report, input: ReportUpdateInput) => Promise<boolean>;
 
+/** contents already made from a report's loaded cell rows (see ReportService.content) */
+const contents = new WeakMap<Report, { rows: ReportCell[]; content: ReportContent }>();
+
 export class ReportService {
   private readonly contentChangeHooks: ContentChangeHook[] = [];
 
@@ -108,7 +111,14 @@ export class ReportService {
 
   /** the content through the request's loaders (one query for all reports of a response) */
   async content(ctx: RequestContext, report: Report): Promise<ReportContent> {
-    return contentOf(report, await ctx.loaders.cellsByReport.load(report.id));
+    const rows = await ctx.loaders.cellsByReport.load(report.id);
+    // report(id) asks for the same content from cells, tables and validation (and last year's for
+    // the latter): made once per report object and loaded rows (a cleared loader gives new rows)
+    const made = contents.get(report);
+    if (made?.rows === rows) return made.content;
+    const content = contentOf(report, rows);
+    contents.set(report, { rows, content });
+    return content;
   }
 
   async previousYear(ctx: RequestContext, report: Report): Promise<Report | null> {
