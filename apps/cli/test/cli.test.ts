@@ -147,6 +147,8 @@ describe('bad input: one line, exit 2, no stack trace', () => {
   });
   it('a directory', () => expectBadInput(touming('check', dir), /是目录/));
   it('unknown command', () => expectBadInput(touming('frobnicate'), /未知命令/));
+  it('unknown option (node:util parseArgs, strict)', () => expectBadInput(touming('import', FIXTURE, '--jsn'), /无法识别或缺少取值的选项 --jsn/));
+  it('an option missing its value', () => expectBadInput(touming('render', FIXTURE, '--as'), /--as/));
 });
 
 describe('help and demo', () => {

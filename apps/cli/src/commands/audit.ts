@@ -16,7 +16,7 @@ export const auditCommand: Command = {
   summary: '审计记录哈希链：verify 逐条重算并指出第一条被改动的记录（可用 --anchor 核对此前公布的链头）；head 打印当前链头供每日公布',
   usage: USAGE,
   async run(args, io) {
-    const { positional, options } = parseArgs(args, ['anchor']);
+    const { positional, options } = parseArgs(args, { anchor: { type: 'string' } });
     const sub = positional[0];
     if (sub !== 'verify' && sub !== 'head') throw new CliError(`用法：${USAGE}`, `usage: ${USAGE}`);
     const anchor = typeof options.anchor === 'string' ? parseAnchor(options.anchor) : null;

@@ -8,7 +8,7 @@ export const checkCommand: Command = {
   summary: '导入报告（.txt/.html/.htm/.docx），按官方格式打印表格和校验结果；有错误时退出码为 1',
   usage: 'touming check <文件>',
   async run(args, io) {
-    const { positional } = parseArgs(args);
+    const { positional } = parseArgs(args, {});
     const file = positional[0];
     const result = await importFile(file);
     const validation = validationOf(result);

@@ -8,7 +8,7 @@ export const importCommand: Command = {
   summary: '导入报告；加 --json 输出 { format, year, agency, cells, sections, unplaced, issues }',
   usage: 'touming import <文件> [--json]',
   async run(args, io) {
-    const { positional, options } = parseArgs(args);
+    const { positional, options } = parseArgs(args, { json: { type: 'boolean' } });
     const file = positional[0];
     const result = await importFile(file);
     const issues = validationOf(result);

@@ -41,7 +41,7 @@ export const renderCommand: Command = {
   summary: '把报告 JSON 按官方格式输出为纯文本或 HTML',
   usage: 'touming render <报告.json> [--as text|html]',
   async run(args, io) {
-    const { positional, options } = parseArgs(args, ['as']);
+    const { positional, options } = parseArgs(args, { as: { type: 'string' } });
     const as = options.as === undefined ? 'text' : options.as;
     if (as !== 'text' && as !== 'html') throw new CliError('--as 只能是 text 或 html', '--as must be text or html');
     const file = positional[0];

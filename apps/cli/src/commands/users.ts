@@ -7,17 +7,7 @@ const USAGE = [
   '      [--agency-name <单位名称> --agency-kind COUNTY_OFFICE]   （单位不存在时一并创建）',
 ].join('\n');
 
-/** every value of a repeatable option (--role A --role B, or --role A,B) */
-function allValues(args: string[], name: string): string[] {
-  const values: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === `--${name}` && i + 1 < args.length) values.push(args[++i]);
-    else if (args[i].startsWith(`--${name}=`)) values.push(args[i].slice(name.length + 3));
-  }
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-}
-
-function required(options: Record<string, string | true>, name: string): string {
+function required(options: Partial<Record<string, string | string[] | boolean>>, name: string): string {
   const value = options[name];
   if (typeof value !== 'string' || !value.trim()) throw new CliError(`缺少 --${name}`, `missing --${name}`);
   return value;
@@ -37,13 +27,21 @@ export const usersCommand: Command = {
   async run(args, io) {
     const [sub, ...rest] = args;
     if (sub !== 'create') throw new CliError(`未知的子命令 ${sub ?? ''}；用法：${USAGE}`, 'usage: touming users create …');
-    const { options } = parseArgs(rest, ['username', 'name', 'agency', 'password', 'agency-name', 'agency-kind', 'role']);
+    const { options } = parseArgs(rest, {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      agency: { type: 'string' },
+      password: { type: 'string' },
+      'agency-name': { type: 'string' },
+      'agency-kind': { type: 'string' },
+      role: { type: 'string', multiple: true },
+    });
     const username = required(options, 'username');
     const displayName = required(options, 'name');
     const agencyCode = required(options, 'agency');
     const password = typeof options.password === 'string' ? options.password : process.env.TOUMING_PASSWORD;
     if (!password) throw new CliError('缺少 --password（或环境变量 TOUMING_PASSWORD）', 'missing --password');
-    const roles = allValues(rest, 'role');
+    const roles = (options.role ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
     if (!roles.length) throw new CliError('至少需要一个 --role', 'at least one --role is required');
 
     const api = await loadApi();
