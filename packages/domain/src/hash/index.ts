@@ -1,8 +1,8 @@
 import { cellKeys, NARRATIVE_KEYS } from '../formats';
 import type { ReportContent } from '../report';
-import { sha256Hex } from './sha256';
+import { DEFAULT_HASH_ALGORITHM, digestHex, type HashAlgorithm } from './digest';
 
-export { sha256Hex, utf8 } from './sha256';
+export { DEFAULT_HASH_ALGORITHM, digestHex, HASH_ALGORITHMS, isHashAlgorithm, sha256Hex, type HashAlgorithm } from './digest';
 
 /** JSON with object keys sorted at every level: the same value always serialises to the same string */
 export function canonicalJson(value: unknown): string {
@@ -38,7 +38,7 @@ export function canonicalReport(report: ReportContent): string {
   return canonicalJson({ format: report.format, year: report.year, agency: report.agency.trim(), sections, cells });
 }
 
-/** sha256 (hex) of the canonical content: what a signature binds to */
-export function contentHash(report: ReportContent): string {
-  return sha256Hex(canonicalReport(report));
+/** the digest (hex; sha256 unless another algorithm is named) of the canonical content: what a signature binds to */
+export function contentHash(report: ReportContent, algorithm: HashAlgorithm = DEFAULT_HASH_ALGORITHM): string {
+  return digestHex(canonicalReport(report), algorithm);
 }
