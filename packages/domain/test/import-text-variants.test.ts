@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { allFormats } from '../src/formats';
 import { importText, ReportImportError } from '../src/import';
+import { formatScores } from '../src/import/detect-format';
+import { renderText } from '../src/render';
+import { emptyReport } from '../src/report';
 
 /** a minimal report around the given table sections */
 function report(opts: { title?: string; t2?: string; t3?: string; t4?: string; problemsHeading?: string } = {}) {
@@ -41,6 +45,15 @@ const T2_2019 = [
   '信息内容\t上一年项目数量\t本年增/减\t处理决定数量',
   '行政许可\t10\t-2\t1,234',
 ].join('\n');
+
+describe('format detection', () => {
+  it('finds every marker of a built-in format in its own tables and none of the other’s', () => {
+    for (const format of allFormats()) {
+      const scores = formatScores(renderText(emptyReport(format.id, format.years.from, '某局')));
+      for (const other of allFormats()) expect(scores[other.id], `${format.id} text, ${other.id} markers`).toBe(other === format ? format.importMarkers.length : 0);
+    }
+  });
+});
 
 describe('text variants', () => {
   it('reads half-width headings and the long 五 heading, and a year with spaces', () => {

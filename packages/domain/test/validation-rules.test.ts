@@ -3,9 +3,10 @@
  * VIOLATIONS must name every rule in RULES (checked below), so a new rule cannot ship untested.
  */
 import { describe, expect, it } from 'vitest';
-import type { FormatId } from '../src/formats';
+import { FORMAT_IDS, type FormatId } from '../src/formats';
 import type { ReportContent } from '../src/report';
-import { RULES } from '../src/validation';
+import { RULES, rulesOf } from '../src/validation';
+import { CHECKS } from '../src/validation/validate';
 import { clone, failedOf, pair, validate } from './helpers/reports';
 
 interface Case {
@@ -76,13 +77,23 @@ const VIOLATIONS: Record<string, (c: Case) => void> = {
 };
 
 describe('the rule catalog', () => {
-  it('has a violating case for every rule, and every rule has a unique id, a title and formats', () => {
+  it('has a violating case for every rule, and every rule has a unique id, a title, a check and a format applying it', () => {
     expect(Object.keys(VIOLATIONS).sort()).toEqual(RULES.map((r) => r.id).sort());
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+    expect(CHECKS.flatMap((c) => c.rules).sort()).toEqual(RULES.map((r) => r.id).sort());
     for (const rule of RULES) {
       expect(rule.title).toMatch(/[\u4e00-\u9fff]/);
-      expect(rule.formats.length).toBeGreaterThan(0);
+      expect(FORMAT_IDS.some((f) => rulesOf(f).includes(rule))).toBe(true);
     }
+  });
+
+  it('applies per format what the format lists: 上一年项目数量 in 2019, 现行有效件数 and 信息处理费 from 2021', () => {
+    const ids = (f: FormatId) => rulesOf(f).map((r) => r.id);
+    expect(ids('2019')).toContain('t2.projectCarryOver');
+    expect(ids('2019')).not.toContain('t2.inForce');
+    expect(ids('2019')).not.toContain('s6.processingFee');
+    expect(ids('2021')).toEqual(expect.arrayContaining(['t2.inForce', 's6.processingFee']));
+    expect(ids('2021')).not.toContain('t2.projectCarryOver');
   });
 });
 
@@ -96,7 +107,7 @@ for (const format of ['2019', '2021'] as FormatId[]) {
       expect(result.notAssessable).toEqual([]);
     });
 
-    for (const rule of RULES.filter((r) => r.formats.includes(format))) {
+    for (const rule of rulesOf(format)) {
       it(`${rule.id} fires on a violating report and only that rule fails`, () => {
         const c: Case = pair(format, 3);
         const broken: Case = { previous: clone(c.previous), report: clone(c.report) };

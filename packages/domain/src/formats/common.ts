@@ -11,6 +11,26 @@ import type {
   TableDefinition,
 } from './types';
 
+/**
+ * The consistency rules (ids of validation's RULES) that hold for every format so far: the 勾稽关系 of
+ * tables 3 and 4, cell kinds and blanks, and the narrative and cross-year checks that do not depend on
+ * table 2. A format lists these plus its own (e.g. format 2021's s6.processingFee).
+ */
+export const COMMON_RULES: readonly string[] = [
+  't3.rowTotal',
+  't3.columnTotal',
+  't3.balance',
+  't4.blockTotal',
+  'cell.kind',
+  'cell.blank',
+  't3.carryOver',
+  'text.numbers',
+  't3.otherHigh',
+  's1.length',
+  's5.similarity',
+  'format.superseded',
+];
+
 export const SECTIONS: SectionDefinition[] = [
   { key: 'overview', number: '一', title: '一、总体情况', kind: 'text' },
   { key: 't2', number: '二', title: '二、主动公开政府信息情况', kind: 'table' },

@@ -4,13 +4,14 @@
  * narrative states the table's numbers.
  */
 import { formatForYear, getFormat, T3_APPLICANT_COLUMNS, T4_PART_COLUMNS, t3ResultRowIds } from '../formats';
-import type { FormatId } from '../formats';
+import type { FormatDefinition, FormatId } from '../formats';
 import { emptyReport } from '../report';
 import type { ReportContent } from '../report';
 import { carryOver } from '../validation/cross-year';
+import { planFor } from '../validation/plan';
 import { THRESHOLDS } from '../validation/rules';
 import { textSimilarity } from '../validation/text';
-import { IMPROVEMENTS, ORDINALS, OTHER_2019, OVERVIEW_ACTIVE, OVERVIEW_OPENINGS, OVERVIEW_PLATFORM, PROBLEMS } from './phrases';
+import { IMPROVEMENTS, ORDINALS, OTHER_PHRASES, OVERVIEW_ACTIVE, OVERVIEW_OPENINGS, OVERVIEW_PLATFORM, PROBLEMS } from './phrases';
 import { hashString, Random } from './random';
 
 export { mulberry32 } from './random';
@@ -62,8 +63,7 @@ export function generateReport(options: GenerateOptions): ReportContent {
 
   generateTable3(rng, format, cells, carried, previous !== null, scale);
   generateTable4(rng, cells, scale);
-  if (format === '2019') generateTable2Of2019(rng, cells, previous, carried, scale);
-  else generateTable2Of2021(rng, cells, previous, scale);
+  generateTable2(rng, getFormat(format), cells, previous, carried, scale);
 
   report.sections.overview = overviewText(rng, report, scale);
   report.sections.problems = problemsText(rng, year, previous?.sections?.problems ?? '');
@@ -133,48 +133,38 @@ function amountInWan(rng: Random, maxYuan: number): number {
   return rng.int(1000, Math.max(1000, Math.round(maxYuan))) / 10000;
 }
 
-function generateTable2Of2019(
+/**
+ * Table 2 by the format's own demo hook, or — for a format without one — every cell a small plausible
+ * number, carried-over cells from last year's report and 现行有效件数 continuing last year's.
+ */
+function generateTable2(
   rng: Random,
+  format: FormatDefinition,
   cells: Record<string, number | null>,
   previous: ReportContent | null,
   carried: Record<string, number | null>,
   scale: number,
 ) {
-  const same = previous?.format === '2019';
-  for (const [row, mean] of [['rules', 0.1], ['normativeDocs', 3]] as const) {
-    const made = rng.count(mean * scale);
-    const published = made - rng.int(0, Math.min(made, 1));
-    const before = same ? (previous!.cells[`t2.${row}.totalPublished`] ?? 0) : rng.count(mean * 8 * scale);
-    cells[`t2.${row}.made`] = made;
-    cells[`t2.${row}.published`] = published;
-    cells[`t2.${row}.totalPublished`] = before + published;
+  const lastYear = previous && Object.prototype.hasOwnProperty.call(format.carryOver, previous.format) ? previous : null;
+  const amount = (maxYuan: number) => amountInWan(rng, maxYuan);
+  if (format.demo?.table2) {
+    format.demo.table2({ rng, cells, lastYear, carried, scale, amountInWan: amount });
+    return;
   }
-  for (const [row, mean] of [['licensing', 12], ['otherServices', 15], ['penalty', 80], ['coercion', 3], ['fees', 4]] as const) {
-    const fromLast = same ? carried[`t2.${row}.previous`] : null;
-    const previousCount = fromLast ?? rng.count(mean * scale);
-    cells[`t2.${row}.previous`] = previousCount;
-    cells[`t2.${row}.change`] = rng.int(-Math.min(previousCount, 3), 4);
-    if (row !== 'fees') cells[`t2.${row}.decisions`] = rng.count(mean * 0.6 * scale);
+  for (const cell of format.cells) {
+    if (cell.table !== 't2') continue;
+    const fromLast = lastYear ? carried[cell.key] : undefined;
+    if (fromLast !== undefined && fromLast !== null) cells[cell.key] = fromLast;
+    else if (cell.kind === 'amount') cells[cell.key] = rng.chance(0.3) ? 0 : amount(200000 * scale);
+    else if (cell.kind === 'change') cells[cell.key] = rng.int(0, 3);
+    else cells[cell.key] = rng.count(3 * scale);
   }
-  const projects = rng.count(6 * scale);
-  cells['t2.procurement.projects'] = projects;
-  cells['t2.procurement.amount'] = projects > 0 ? amountInWan(rng, projects * 300000) : 0;
-}
-
-function generateTable2Of2021(rng: Random, cells: Record<string, number | null>, previous: ReportContent | null, scale: number) {
-  const same = previous?.format === '2021';
-  for (const [row, mean] of [['rules', 0.1], ['normativeDocs', 3]] as const) {
-    const before = same ? (previous!.cells[`t2.${row}.inForce`] ?? 0) : rng.count(mean * 6 * scale);
-    const issued = rng.count(mean * scale);
-    const repealed = rng.int(0, Math.min(before + issued, 2));
-    cells[`t2.${row}.issued`] = issued;
+  for (const { row } of planFor(format.id).t2InForceRows) {
+    const before = lastYear?.cells[`t2.${row}.inForce`] ?? rng.count(10 * scale);
+    const repealed = Math.min(cells[`t2.${row}.repealed`] as number, before + (cells[`t2.${row}.issued`] as number));
     cells[`t2.${row}.repealed`] = repealed;
-    cells[`t2.${row}.inForce`] = before + issued - repealed;
+    cells[`t2.${row}.inForce`] = before + (cells[`t2.${row}.issued`] as number) - repealed;
   }
-  cells['t2.licensing.decisions'] = rng.count(10 * scale);
-  cells['t2.penalty.decisions'] = rng.count(40 * scale);
-  cells['t2.coercion.decisions'] = rng.count(2 * scale);
-  cells['t2.fees.amount'] = rng.chance(0.5) ? 0 : amountInWan(rng, 500000 * scale);
 }
 
 function overviewText(rng: Random, report: ReportContent, scale: number): string {
@@ -215,9 +205,10 @@ function problemsText(rng: Random, year: number, lastYear: string): string {
   return text;
 }
 
+/** section 六: the 信息处理费 where the format's rules ask for it, else a stock sentence; the notice when in force */
 function otherText(rng: Random, format: FormatId, year: number): string {
   const notice = formatForYear(year).id === format ? `本报告按照${getFormat(format).notice}规定的格式编制。` : '';
-  if (format === '2019') return fill(rng.pick(OTHER_2019), { year }) + notice;
+  if (!getFormat(format).rules.includes('s6.processingFee')) return fill(rng.pick(OTHER_PHRASES), { year }) + notice;
   const fee = rng.chance(0.8)
     ? '本年度未收取信息处理费。'
     : `本年度依照《政府信息公开信息处理费管理办法》收取信息处理费${rng.int(1, 20) * 10}元。`;

@@ -53,7 +53,8 @@ export const IMPROVEMENTS = [
 
 export const ORDINALS = ['一是', '二是', '三是', '四是', '五是'];
 
-export const OTHER_2019 = [
+/** section 六 of a format that does not ask for the 信息处理费 */
+export const OTHER_PHRASES = [
   '本单位无其他需要报告的事项。',
   '{year}年度，本单位无其他需要报告的事项。',
   '无其他需要报告的事项。本报告电子版可在县人民政府门户网站政府信息公开专栏查阅。',

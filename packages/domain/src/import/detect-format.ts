@@ -1,33 +1,51 @@
-/** Which of the two formats a report follows, from the labels only one of them prints. */
-import type { FormatId } from '../formats';
+/** Which format a report follows, from the labels only one format prints (each format's importMarkers). */
+import { allFormats, type FormatDefinition, type FormatId } from '../formats';
 import { labelKey } from './text-utils';
 
-const MARKERS: Record<FormatId, string[]> = {
-  '2019': [
-    '本年新制作数量',
-    '本年新公开数量',
-    '对外公开总数量',
-    '上一年项目数量',
-    '本年增/减',
-    '其他对外管理服务事项',
-    '采购总金额',
-    '政府集中采购',
-  ],
-  '2021': [
-    '本年制发件数',
-    '本年废止件数',
-    '现行有效件数',
-    '本年收费金额',
-    '本年处理决定数量',
-    '行政规范性文件',
-    '逾期不补正',
-    '逾期未按收费通知要求缴纳费用',
-  ],
-};
+/** every label a format prints (titles, headers, groups, columns, rows), as label keys */
+function printedLabels(format: FormatDefinition): string[] {
+  const labels: string[] = [];
+  for (const table of format.tables) {
+    labels.push(table.title, table.note ?? '', table.columnHeader ?? '');
+    for (const block of table.blocks) {
+      labels.push(block.title, block.labelHeader, ...block.groups, ...block.columns.map((c) => c.label));
+      for (const row of block.rows) labels.push(row.label, ...row.groups);
+    }
+  }
+  return labels.filter(Boolean).map(labelKey);
+}
 
-/** how many markers of each format the text contains */
+/**
+ * Each registered format's markers that tell it apart: a marker that another registered format prints
+ * too (a later format keeping an earlier one's label) says nothing and is left out.
+ */
+function distinctiveMarkers(): Map<FormatId, string[]> {
+  const formats = allFormats();
+  const labels = new Map(formats.map((f) => [f.id, printedLabels(f)]));
+  const out = new Map<FormatId, string[]>();
+  for (const format of formats) {
+    const others = formats.filter((f) => f.id !== format.id).flatMap((f) => labels.get(f.id)!);
+    out.set(
+      format.id,
+      format.importMarkers.map(labelKey).filter((m) => !others.some((label) => label.includes(m))),
+    );
+  }
+  return out;
+}
+
+/** how many of each registered format's distinctive markers the text contains */
 export function formatScores(text: string): Record<FormatId, number> {
   const key = labelKey(text);
-  const score = (id: FormatId) => MARKERS[id].filter((m) => key.includes(labelKey(m))).length;
-  return { '2019': score('2019'), '2021': score('2021') };
+  const scores: Record<FormatId, number> = {};
+  for (const [id, markers] of distinctiveMarkers()) scores[id] = markers.filter((m) => key.includes(m)).length;
+  return scores;
+}
+
+/** the formats with the most markers in the text (all of them when none has any), oldest first */
+export function bestScoring(text: string): FormatId[] {
+  const scores = formatScores(text);
+  const best = Math.max(...Object.values(scores));
+  return allFormats()
+    .map((f) => f.id)
+    .filter((id) => scores[id] === best);
 }

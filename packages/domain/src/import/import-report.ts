@@ -6,7 +6,7 @@
  */
 import { formatForYear, getFormat, type FormatId, type NarrativeKey } from '../formats';
 import { emptyReport } from '../report';
-import { formatScores } from './detect-format';
+import { bestScoring } from './detect-format';
 import { htmlToLines } from './html-lines';
 import { findSections, findTitle, mostMentionedYear, narrativeText, type SectionSpan } from './sections';
 import { TableReader, tableOf, type ImportSink } from './tables';
@@ -94,18 +94,20 @@ function sectionLines(lines: SourceLine[], span: SectionSpan | undefined): Sourc
 }
 
 function detectFormat(tableText: string, year: number | null, notes: string[]): FormatId {
-  const scores = formatScores(tableText);
-  if (scores['2019'] !== scores['2021']) {
-    const id: FormatId = scores['2019'] > scores['2021'] ? '2019' : '2021';
+  const candidates = bestScoring(tableText);
+  if (candidates.length === 1) {
+    const id = candidates[0];
     if (year !== null && formatForYear(year).id !== id) {
       notes.push(`表格按${getFormat(id).notice}的格式填写，但${year}年度的报告应使用${formatForYear(year).notice}的格式。`);
     }
     return id;
   }
-  if (year !== null) {
+  if (year !== null && candidates.includes(formatForYear(year).id)) {
     notes.push(`表格标签无法区分格式，按年度${year}取${formatForYear(year).notice}的格式。`);
     return formatForYear(year).id;
   }
-  notes.push('表格标签无法区分格式，年度也未识别，按现行格式（国办公开办函〔2021〕30号）读入。');
-  return '2021';
+  // the newest of the formats the labels leave open
+  const id = candidates[candidates.length - 1];
+  notes.push(`表格标签无法区分格式，${year === null ? '年度也未识别，' : ''}按${year === null ? '现行' : ''}格式（${getFormat(id).notice}）读入。`);
+  return id;
 }

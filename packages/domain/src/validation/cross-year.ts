@@ -2,11 +2,16 @@
  * The cross-year warnings (they need last year's report of the same agency) and carryOver, which fills
  * a new report's carried-over cells from last year's.
  */
-import type { FormatId } from '../formats';
+import { getFormat, type FormatId } from '../formats';
 import type { ReportContent } from '../report';
 import { planFor } from './plan';
 import type { FormatPlan } from './plan';
-import { readCell, readCells, ResultSink, unreadableReason } from './results';
+import { readCell, readCells, ResultSink, sumOf, unreadableReason } from './results';
+
+/** does this format's table 2 continue one of last year's format (the format lists it in carryOver)? */
+export function continuesTable2(format: FormatId, previousFormat: FormatId): boolean {
+  return Object.prototype.hasOwnProperty.call(getFormat(format).carryOver, previousFormat);
+}
 
 /** why last year's report cannot serve the cross-year rules, or null when it can */
 export function previousProblem(report: ReportContent, previous: ReportContent | null | undefined): string | null {
@@ -46,7 +51,7 @@ export function checkT2ProjectCarryOver(sink: ResultSink, plan: FormatPlan, repo
   if (plan.t2ProjectRows.length === 0) return;
   const keys = plan.t2ProjectRows.map((r) => `t2.${r.row}.previous`);
   let problem = previousProblem(report, previous);
-  if (!problem && previous!.format !== report.format) problem = `上年报告使用${previous!.format}年格式，没有可比的上一年项目数量`;
+  if (!problem && !continuesTable2(report.format, previous!.format)) problem = `上年报告使用${previous!.format}年格式，没有可比的上一年项目数量`;
   if (problem) {
     sink.notAssessableBecause('t2.projectCarryOver', null, keys, `表二 上一年项目数量：${problem}`);
     return;
@@ -79,7 +84,7 @@ export function checkT2InForce(sink: ResultSink, plan: FormatPlan, report: Repor
   if (plan.t2InForceRows.length === 0) return;
   const keys = plan.t2InForceRows.map((r) => `t2.${r.row}.inForce`);
   let problem = previousProblem(report, previous);
-  if (!problem && previous!.format !== report.format) problem = `上年报告使用${previous!.format}年格式，没有现行有效件数可比`;
+  if (!problem && !continuesTable2(report.format, previous!.format)) problem = `上年报告使用${previous!.format}年格式，没有现行有效件数可比`;
   if (problem) {
     sink.notAssessableBecause('t2.inForce', null, keys, `表二 现行有效件数：${problem}`);
     return;
@@ -110,8 +115,9 @@ export function checkT2InForce(sink: ResultSink, plan: FormatPlan, report: Repor
 
 /**
  * The cells of a new report of `format` that are filled from last year's report: table 3's 二、上年结转
- * from last year's 四、结转下年度继续办理 (any formats), and — format 2019 to 2019 — table 2's
- * 上一年项目数量 from last year's 上一年项目数量 + 本年增/减. null where last year's cells are blank.
+ * from last year's 四、结转下年度继续办理 (any formats), and the cells the format's carry-over map
+ * names for last year's format (format 2019 to 2019: table 2's 上一年项目数量 from last year's
+ * 上一年项目数量 + 本年增/减). null where last year's cells are blank or invalid.
  */
 export function carryOver(previous: ReportContent, format: FormatId): Record<string, number | null> {
   const plan = planFor(format);
@@ -120,11 +126,10 @@ export function carryOver(previous: ReportContent, format: FormatId): Record<str
     const v = readCell(previous.cells, b.carryForwardKey);
     filled[b.carriedKey] = v === null || Number.isNaN(v) ? null : v;
   }
-  if (previous.format === format) {
-    for (const { row } of plan.t2ProjectRows) {
-      const r = readCells(previous.cells, [`t2.${row}.previous`, `t2.${row}.change`]);
-      filled[`t2.${row}.previous`] = r.blank || r.invalid ? null : (r.values[0] as number) + (r.values[1] as number);
-    }
+  const map = continuesTable2(format, previous.format) ? plan.format.carryOver[previous.format] : {};
+  for (const [key, from] of Object.entries(map)) {
+    const r = readCells(previous.cells, [...from]);
+    filled[key] = r.blank || r.invalid ? null : sumOf(r.values);
   }
   return filled;
 }

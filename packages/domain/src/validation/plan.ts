@@ -4,6 +4,7 @@
  */
 import { getFormat, T3_APPLICANT_COLUMNS, T3_COLUMNS, T4_PART_COLUMNS, t3ResultRowIds } from '../formats';
 import type { CellDefinition, FormatDefinition, FormatId, RowDefinition } from '../formats';
+import { rulesOf } from './rules';
 
 /** a total cell and the cells it must equal the sum of */
 export interface SumPlan {
@@ -31,6 +32,8 @@ export interface T2RowPlan {
 
 export interface FormatPlan {
   format: FormatDefinition;
+  /** ids of the rules that apply to the format */
+  rules: ReadonlySet<string>;
   cells: CellDefinition[];
   t3RowTotals: SumPlan[];
   t3ColumnTotals: SumPlan[];
@@ -122,6 +125,7 @@ function buildPlan(formatId: FormatId): FormatPlan {
 
   return {
     format,
+    rules: new Set(rulesOf(formatId).map((r) => r.id)),
     cells: format.cells,
     t3RowTotals,
     t3ColumnTotals,

@@ -3,13 +3,17 @@ import type { CellValue } from '../report';
 import { RULES_BY_ID } from './rules';
 import type { RuleResult, ValidationResult } from './types';
 
-/** collects results into errors / warnings / notAssessable */
+/** collects results into errors / warnings / notAssessable; results of rules the format does not apply are dropped */
 export class ResultSink implements ValidationResult {
   errors: RuleResult[] = [];
   warnings: RuleResult[] = [];
   notAssessable: RuleResult[] = [];
 
+  /** @param applies the ids of the rules that apply (all when omitted) */
+  constructor(private readonly applies?: ReadonlySet<string>) {}
+
   failed(ruleId: string, suffix: string | null, cells: string[], expected: RuleResult['expected'], actual: RuleResult['actual'], message: string) {
+    if (this.applies && !this.applies.has(ruleId)) return;
     const result = this.make(ruleId, suffix, 'failed', cells, message);
     result.expected = expected;
     result.actual = actual;
@@ -17,6 +21,7 @@ export class ResultSink implements ValidationResult {
   }
 
   notAssessableBecause(ruleId: string, suffix: string | null, cells: string[], message: string) {
+    if (this.applies && !this.applies.has(ruleId)) return;
     this.notAssessable.push(this.make(ruleId, suffix, 'notAssessable', cells, message));
   }
 

@@ -1,5 +1,5 @@
 /** The narrative warnings: numbers stated in the text, 信息处理费, length, 年年雷同, superseded notices. */
-import { formatForYear, getFormat, NARRATIVE_KEYS } from '../formats';
+import { allFormats, formatForYear, getFormat, NARRATIVE_KEYS } from '../formats';
 import type { FormatId, NarrativeKey } from '../formats';
 import type { ReportContent } from '../report';
 import type { FormatPlan } from './plan';
@@ -133,8 +133,8 @@ export function checkOtherHigh(sink: ResultSink, plan: FormatPlan, report: Repor
   }
 }
 
+/** applies to the formats that list s6.processingFee (from 2021 on) */
 export function checkProcessingFee(sink: ResultSink, report: ReportContent) {
-  if (report.format !== '2021') return;
   const text = report.sections?.other ?? '';
   if (!text.includes('信息处理费')) {
     sink.failed(
@@ -191,10 +191,20 @@ export function checkProblemsSimilarity(sink: ResultSink, report: ReportContent,
 
 /** the official notices: cited as 国办公开办函〔YYYY〕N号 */
 const NOTICE_REGEX = /国办公开办函[〔\[［(（【]?(20\d\d)[〕\]］)）】]?(\d+)号/g;
-const NOTICE_FORMATS: Record<string, FormatId> = { '2019-60': '2019', '2021-30': '2021' };
+
+/** "YYYY-N" of a 国办公开办函〔YYYY〕N号 citation → the registered format that notice published */
+function noticeFormats(): Map<string, FormatId> {
+  const out = new Map<string, FormatId>();
+  for (const format of allFormats()) {
+    const m = new RegExp(NOTICE_REGEX.source).exec(normalizeForNumbers(format.notice));
+    if (m) out.set(`${m[1]}-${m[2]}`, format.id);
+  }
+  return out;
+}
 
 export function checkSupersededNotice(sink: ResultSink, report: ReportContent) {
   const inForce = formatForYear(report.year).id;
+  let notices: Map<string, FormatId> | undefined;
   for (const section of NARRATIVE_KEYS) {
     const raw = report.sections?.[section];
     if (!raw || !raw.includes('公开办函')) continue;
@@ -202,7 +212,8 @@ export function checkSupersededNotice(sink: ResultSink, report: ReportContent) {
     NOTICE_REGEX.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = NOTICE_REGEX.exec(text)) !== null) {
-      const cited = NOTICE_FORMATS[`${m[1]}-${m[2]}`];
+      notices ??= noticeFormats();
+      const cited = notices.get(`${m[1]}-${m[2]}`);
       if (!cited || cited === inForce) continue;
       const right = getFormat(inForce).notice;
       sink.failed(

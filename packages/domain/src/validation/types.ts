@@ -38,6 +38,4 @@ export interface RuleDefinition {
   severity: Severity;
   /** Chinese title of the rule, for lists and docs */
   title: string;
-  /** the formats the rule applies to */
-  formats: ReadonlyArray<'2019' | '2021'>;
 }

@@ -1,4 +1,4 @@
-import { cellDefinition, getFormat, isFormatId, NARRATIVE_KEYS, type FormatId, type NarrativeKey } from '@touming/domain/formats';
+import { cellDefinition, getFormat, isFormatId, NARRATIVE_KEYS, SECTIONS, type FormatId, type NarrativeKey } from '@touming/domain/formats';
 import { reportTitle } from '@touming/domain/report';
 import { computedTotals } from '@touming/domain/validation';
 import type { RequestContext } from '../../common/context';
@@ -15,7 +15,6 @@ import { PUBLIC_MAX_PAGE_SIZE, type PublicAgency, type PublicCell, type PublicRe
 import { Injectable } from '../../common/injectable';
 
 const SORTABLE = ['publishedAt', 'year', 'agencyName'] as const;
-const SECTION_TITLES = Object.fromEntries(getFormat('2021').sections.map((s) => [s.key, s.title])) as Record<string, string>;
 
 /**
  * Everything anonymous callers can read. Every query here starts from report_revision WHERE
@@ -116,7 +115,10 @@ export class PublicService {
   // ---- fields of PublicReport (from the published content only) -------------------------------
 
   sections(report: PublicReport): PublicSection[] {
-    return NARRATIVE_KEYS.map((key: NarrativeKey) => ({ key, title: SECTION_TITLES[key], text: report.content.sections[key] ?? '' }));
+    // headings as the report's own format prints them (the shared ones for a format no longer known)
+    const sections = isFormatId(report.format) ? getFormat(report.format).sections : SECTIONS;
+    const title = (key: NarrativeKey) => sections.find((s) => s.key === key)?.title ?? '';
+    return NARRATIVE_KEYS.map((key: NarrativeKey) => ({ key, title: title(key), text: report.content.sections[key] ?? '' }));
   }
 
   tables(report: PublicReport): ReportTable[] {
