@@ -34,6 +34,8 @@ describe('a third format registered in one line', () => {
     expect(formatForYear(2040).id).toBe('2031');
     expect(REPORT_YEARS.from).toBe(2019);
     expect(() => registerFormat(FORMAT_2031)).toThrow('已经登记');
+    expect(() => registerFormat({ ...FORMAT_2031, id: '2041', carryOver: { '2031': { 't2.nothing.here': ['t2.rules.inForce'] } } })).toThrow('不在本格式中');
+    expect(isFormatId('2041')).toBe(false);
   });
 
   it('applies the rules it lists', () => {

@@ -18,13 +18,16 @@ export const FORMATS: Record<FormatId, FormatDefinition> = {};
 /** the registered format ids, ordered by the first year each is used for (kept up to date by registerFormat) */
 export const FORMAT_IDS: FormatId[] = [];
 
-/** register a format: its id must be new and its cell keys unique */
+/** register a format: its id must be new, its cell keys unique, and what it carries over its own cells */
 export function registerFormat(format: FormatDefinition): void {
   if (isFormatId(format.id)) throw new Error(`报告格式${format.id}已经登记`);
   const keys = new Set<string>();
   for (const cell of format.cells) {
     if (keys.has(cell.key)) throw new Error(`报告格式${format.id}的单元格${cell.key}重复`);
     keys.add(cell.key);
+  }
+  for (const map of Object.values(format.carryOver)) {
+    for (const key of Object.keys(map)) if (!keys.has(key)) throw new Error(`报告格式${format.id}结转的单元格${key}不在本格式中`);
   }
   FORMATS[format.id] = format;
   FORMAT_IDS.push(format.id);
