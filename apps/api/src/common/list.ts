@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@touming/domain/contract';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { badInput } from './errors';
 
@@ -7,11 +8,8 @@ export enum SortOrder {
 }
 registerEnumType(SortOrder, { name: 'SortOrder' });
 
-export const MAX_PAGE_SIZE = 200;
-export const DEFAULT_PAGE_SIZE = 25;
-
 /** paging and sorting of every list: { items, totalItems } */
-@InputType({ description: '分页与排序（take 最大 200）' })
+@InputType({ description: `分页与排序（take 最大 ${MAX_PAGE_SIZE}）` })
 export class ListOptions {
   @Field(() => Int, { defaultValue: 0 })
   skip: number = 0;
@@ -35,7 +33,7 @@ export interface Page {
 }
 
 /**
- * Checked paging: take 1…200, skip ≥ 0, sort one of `sortable` (anything else is BAD_USER_INPUT, so
+ * Checked paging: take 1…MAX_PAGE_SIZE, skip ≥ 0, sort one of `sortable` (anything else is BAD_USER_INPUT, so
  * no caller-chosen SQL reaches ORDER BY).
  */
 export function pageOf(options: ListOptions | null | undefined, sortable: readonly string[], defaultSort: string): Page {

@@ -1,4 +1,5 @@
 import { reviewBlockers, type ConfidentialityReview as DomainReview } from '@touming/domain/confidentiality';
+import { isCountyGovernment, REPORTING_AGENCY_KINDS } from '@touming/domain/agencies';
 import { deadlineStatus, reportDeadline } from '@touming/domain/deadlines';
 import type { ReportStatus } from '@touming/domain/workflow';
 import { authorize } from '../../common/authorize';
@@ -28,9 +29,6 @@ export interface AgencyProgress {
   daysOverdue: number;
   daysLeft: number | null;
 }
-
-/** the agencies that report in a cycle: every active one but the county office itself */
-const REPORTING_KINDS = ['COUNTY_GOVERNMENT', 'DEPARTMENT', 'TOWNSHIP'];
 
 /** MIN(datetime) comes back as a Date from mysql2 and as UTC text from SQLite */
 function toDate(value: unknown): Date | null {
@@ -105,13 +103,14 @@ export class ProgressService {
         'cr.reviewedAt AS reviewedAt',
       ])
       .where('a.active = :active', { active: true })
-      .andWhere('a.kind IN (:...kinds)', { kinds: REPORTING_KINDS })
+      // every active agency that must report (@touming/domain/agencies)
+      .andWhere('a.kind IN (:...kinds)', { kinds: REPORTING_AGENCY_KINDS })
       .orderBy('a.code', 'ASC')
       .getRawMany<Record<string, unknown>>();
     const today = new Date();
     return rows.map((row) => {
       const kind = String(row.agencyKind);
-      const deadline = reportDeadline(year, cycle.deadline, kind === 'COUNTY_GOVERNMENT');
+      const deadline = reportDeadline(year, cycle.deadline, isCountyGovernment(kind));
       const firstPublishedAt = toDate(row.firstPublishedAt);
       const status = deadlineStatus({ deadline, publishedAt: firstPublishedAt, today });
       const reportId = (row.reportId as string | null) ?? null;

@@ -1,3 +1,4 @@
+import { isAgencyKind } from '@touming/domain/agencies';
 import { agencyScope, authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
@@ -6,7 +7,7 @@ import { newId } from '../../db/columns';
 import { isUniqueViolation } from '../../db/dialect';
 import { withTransaction } from '../../db/transaction';
 import { appendAudit } from '../audit/audit.service';
-import { Agency, AGENCY_KINDS } from './agency.entity';
+import { Agency } from './agency.entity';
 import type { AgencyFilter, AgencyInput, AgencyUpdateInput } from './agency.types';
 
 const SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
@@ -49,7 +50,7 @@ function checkAgencyInput(input: AgencyInput | AgencyUpdateInput) {
   if (input.name !== undefined && input.name !== null && (input.name.trim() === '' || input.name.length > 200)) {
     throw badInput('单位名称不能为空且不超过200字', { field: 'name' });
   }
-  if (input.kind && !AGENCY_KINDS.includes(input.kind)) throw badInput('未知的单位类型', { field: 'kind' });
+  if (input.kind && !isAgencyKind(input.kind)) throw badInput('未知的单位类型', { field: 'kind' });
 }
 
 export class AgencyService {

@@ -16,7 +16,7 @@ import {
 } from '@touming/domain/confidentiality';
 import type { ReportContent } from '@touming/domain/report';
 import { dismissalProblem, reconcileFindings, scanReport, type FindingRecord } from '@touming/domain/scanner';
-import type { Blocker } from '@touming/domain/workflow';
+import { isContentEditable, type Blocker } from '@touming/domain/workflow';
 import { can } from '@touming/domain/permissions';
 import { authorize, requireUser } from '../../common/authorize';
 import { actorOf, type RequestContext } from '../../common/context';
@@ -134,7 +134,7 @@ export class ConfidentialityService {
     }
     await withTransaction(ctx, async (tx) => {
       const locked = await lockReport(tx, id);
-      if (locked.status === 'PUBLISHED') throw conflict('已公开的报告不能重新扫描；如需更正，请发起更正');
+      if (!isContentEditable(locked.status)) throw conflict('已公开的报告不能重新扫描；如需更正，请发起更正');
       await this.rescan(tx, locked);
     });
     forgetReport(ctx, id);
@@ -153,7 +153,7 @@ export class ConfidentialityService {
     if (problem) throw badInput(problem, { field: 'reason' });
     const result = await withTransaction(ctx, async (tx) => {
       const locked = await lockReport(tx, report.id);
-      if (locked.status === 'PUBLISHED') throw conflict('已公开的报告不能修改');
+      if (!isContentEditable(locked.status)) throw conflict('已公开的报告不能修改');
       const finding = await tx.manager.findOne(Finding, { where: { id: findingId } });
       if (!finding) throw notFound('扫描发现不存在');
       if (finding.status !== 'OPEN') throw conflict(finding.status === 'FIXED' ? '该发现已随内容修改而消除' : '该发现已被忽略');
@@ -196,7 +196,7 @@ export class ConfidentialityService {
 
     const result = await withTransaction(ctx, async (tx) => {
       const locked = await lockReport(tx, reportId);
-      if (locked.status === 'PUBLISHED') throw conflict('已公开的版本不能再审查；如需更正，请发起更正');
+      if (!isContentEditable(locked.status)) throw conflict('已公开的版本不能再审查；如需更正，请发起更正');
       if (contentHash !== locked.contentHash) {
         throw conflict('报告内容在您查看之后已被修改，请重新查看最新内容后再审查', { currentHash: locked.contentHash });
       }

@@ -6,7 +6,8 @@ import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { withTransaction } from '../../db/transaction';
-import { Agency, type AgencyKind } from '../agencies/agency.entity';
+import { COMPILED_AGENCY_KINDS, type AgencyKind } from '@touming/domain/agencies';
+import { Agency } from '../agencies/agency.entity';
 import { ReportingCycle } from '../cycles/cycle.entity';
 import { buildTables } from '../formats/tables';
 import { Report } from '../reports/report.entity';
@@ -15,11 +16,9 @@ import { CountyScopeKind, type CountyAgencyStatus, type CountyCellBreakdown, typ
 import { cellByAgency, currentRevisions, publishedTotals, type AgencySelection, type PublishedTotals } from './published-totals';
 import { Injectable } from '../../common/injectable';
 
-/** the agencies a county compiles: its departments and townships (not the county government itself) */
-export const COMPILED_KINDS: AgencyKind[] = ['DEPARTMENT', 'TOWNSHIP'];
-
-const KINDS_OF_SCOPE: Record<Exclude<CountyScopeKind, 'LIST'>, AgencyKind[]> = {
-  ALL: COMPILED_KINDS,
+/** the agencies of each scope: ALL is every agency the county compiles (@touming/domain/agencies) */
+const KINDS_OF_SCOPE: Record<Exclude<CountyScopeKind, 'LIST'>, readonly AgencyKind[]> = {
+  ALL: COMPILED_AGENCY_KINDS,
   DEPARTMENTS: ['DEPARTMENT'],
   TOWNSHIPS: ['TOWNSHIP'],
 };
@@ -50,7 +49,7 @@ export class CountyService {
       if (found.length !== new Set(ids).size) throw notFound('所选单位中有不存在的单位');
       return found;
     }
-    return manager.find(Agency, { where: { kind: In(KINDS_OF_SCOPE[kind]), active: true }, order: { code: 'ASC' } });
+    return manager.find(Agency, { where: { kind: In([...KINDS_OF_SCOPE[kind]]), active: true }, order: { code: 'ASC' } });
   }
 
   async formatOfYear(manager: EntityManager, year: number): Promise<FormatId> {

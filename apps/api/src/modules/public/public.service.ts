@@ -4,7 +4,8 @@ import { computedTotals } from '@touming/domain/validation';
 import type { RequestContext } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { pageOf, type ListOptions } from '../../common/list';
-import { Agency, AGENCY_KINDS, type AgencyKind } from '../agencies/agency.entity';
+import { isAgencyKind, type AgencyKind } from '@touming/domain/agencies';
+import { Agency } from '../agencies/agency.entity';
 import { CountyService, contentOfTotals } from '../county/county.service';
 import { publishedTotals } from '../county/published-totals';
 import { buildTables } from '../formats/tables';
@@ -75,7 +76,7 @@ export class PublicService {
 
   async statistics(ctx: RequestContext, year: number, kind: AgencyKind | null | undefined): Promise<PublicStatistics> {
     await this.limiter.check(ctx);
-    if (kind && !AGENCY_KINDS.includes(kind)) throw badInput('未知的单位类型');
+    if (kind && !isAgencyKind(kind)) throw badInput('未知的单位类型');
     const format = await this.countyService.formatOfYear(ctx.manager, year);
     const totals = await publishedTotals(ctx.manager, year, format, kind ? { kinds: [kind] } : {});
     const content = contentOfTotals(totals, '合计');

@@ -2,7 +2,7 @@ import { isFormatId, type FormatId } from '@touming/domain/formats';
 import { importReport as importReportContent, ReportImportError } from '@touming/domain/import';
 import { emptyReport, type ReportContent } from '@touming/domain/report';
 import { carryOver, computedTotals, validateReport, type ValidationResult } from '@touming/domain/validation';
-import { isContentEditable } from '@touming/domain/workflow';
+import { checkDelete, checkImportOver, isContentEditable } from '@touming/domain/workflow';
 import { agencyScope, authorize, requireUser } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
@@ -281,8 +281,8 @@ export class ReportService {
       const detail = { source: args.html?.trim() ? 'html' : 'text', detectedFormat: imported.detectedFormat, detectedYear: imported.detectedYear, unplaced: imported.unplaced.length, notes: imported.notes };
       let report: Report;
       if (existing) {
-        if (existing.status !== 'DRAFT') throw conflict(`该单位${year}年度的报告已存在且不是草稿，不能用导入覆盖`);
-        if (existing.format !== content.format) throw conflict(`已有的${year}年度草稿使用 ${existing.format} 格式，导入内容是 ${content.format} 格式；请先删除草稿`);
+        const check = checkImportOver({ status: existing.status, format: existing.format, year, importedFormat: content.format });
+        if (!check.ok) throw conflict(check.message);
         if (!(await bumpRevision(tx.manager, existing.id, existing.revision, new Date()))) {
           throw conflict('报告已被他人修改，请重试', { currentRevision: existing.revision + 1 });
         }
@@ -321,9 +321,10 @@ export class ReportService {
     return withTransaction(ctx, async (tx) => {
       const report = await tx.manager.findOne(Report, { where: { id } });
       if (!report) throw notFound('报告不存在');
-      if (report.status !== 'DRAFT') throw conflict('只能删除草稿状态的报告');
       // a correction draft: its published revisions are the public record and stay
-      if (await tx.manager.count(ReportRevision, { where: { reportId: id } })) throw conflict('该报告已公开过，不能删除；更正草稿可继续修改后重新公开');
+      const publishedBefore = (await tx.manager.count(ReportRevision, { where: { reportId: id } })) > 0;
+      const check = checkDelete({ status: report.status, publishedBefore });
+      if (!check.ok) throw conflict(check.message);
       const content = await loadContent(tx.manager, report);
       await tx.manager.delete(ReportCell, { reportId: id });
       await tx.manager.delete(Report, { id });

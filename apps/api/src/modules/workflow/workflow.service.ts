@@ -1,10 +1,14 @@
 import { cellKeys, type FormatId } from '@touming/domain/formats';
+import { isCountyGovernment } from '@touming/domain/agencies';
 import { deadlineStatus, reportDeadline, type DeadlineStatus } from '@touming/domain/deadlines';
 import type { ReportContent } from '@touming/domain/report';
 import {
   actionForStage,
   availableActions,
   canExplainWarnings,
+  isContentEditable,
+  isCorrection,
+  workingRevisionNo,
   checkPublish,
   checkRequestRectification,
   checkReturn,
@@ -46,10 +50,9 @@ import {
   domainFindings,
   domainReview,
   domainSignatures,
-  isCorrection,
   loadValidation,
   loadWorkflowState,
-  workingRevisionNo,
+  revisionHistory,
   type WorkflowState,
 } from './workflow.state';
 import { Injectable } from '../../common/injectable';
@@ -160,7 +163,7 @@ export class WorkflowService {
       const signature = tx.manager.create(Signature, {
         id: newId(),
         reportId: id,
-        revision: workingRevisionNo(state),
+        revision: workingRevisionNo(revisionHistory(state)),
         stage,
         signerId: actor.id,
         signerName: actorName(tx),
@@ -220,10 +223,10 @@ export class WorkflowService {
     const result = await withTransaction(ctx, async (tx) => {
       const locked = await lockReport(tx, id);
       // findings must be of exactly this content (a report created by import was never scanned)
-      if (locked.status !== 'PUBLISHED') await this.confidentiality.rescan(tx, locked);
+      if (isContentEditable(locked.status)) await this.confidentiality.rescan(tx, locked);
       const state = await loadWorkflowState(tx.manager, locked);
       const { content, validation } = await loadValidation(tx.manager, locked);
-      const correction = isCorrection(state);
+      const correction = isCorrection(revisionHistory(state));
       const check = checkPublish({
         status: locked.status,
         actor: workflowActor(tx),
@@ -241,7 +244,7 @@ export class WorkflowService {
       if (!check.ok) return refusal(tx, check, { attempted: 'report.publish', agencyId: locked.agencyId, reportId: id });
       const at = new Date();
       const from = locked.status;
-      const revision = await this.freeze(tx, locked, content, workingRevisionNo(state), correction ? correctionNote!.trim() : null, at);
+      const revision = await this.freeze(tx, locked, content, workingRevisionNo(revisionHistory(state)), correction ? correctionNote!.trim() : null, at);
       const resolved = await tx.manager.find(RectificationRequest, { where: { reportId: id } });
       const open = resolved.filter((r) => !r.resolvedAt);
       for (const r of open) await tx.manager.update(RectificationRequest, { id: r.id }, { resolvedAt: at, resolvedRevisionId: revision.id });
@@ -338,7 +341,7 @@ export class WorkflowService {
       const check = checkStartCorrection({ status: locked.status, actor: workflowActor(tx), reportAgencyId: locked.agencyId, hasOpenRevision: false });
       if (!check.ok) return refusal(tx, check, { attempted: 'report.startCorrection', agencyId: locked.agencyId, reportId: id });
       const at = new Date();
-      const nextNo = workingRevisionNo(state) + 1;
+      const nextNo = workingRevisionNo(revisionHistory(state)) + 1;
       const reason = `发起更正（第${nextNo}版）`;
       const voided = await voidSignatures(tx, locked, pick(state.signatures, signaturesVoidedByReturn(domainSignatures(state.signatures))), reason, at);
       const reviews = await voidReviews(tx, locked, null, reason, at);
@@ -457,7 +460,7 @@ export class WorkflowService {
       requiresPreReview: state.requiresPreReview,
       review: domainReview(state.review),
       findings: domainFindings(state.findings),
-      isCorrection: isCorrection(state),
+      isCorrection: isCorrection(revisionHistory(state)),
       correctionNote: null,
     });
     // the 更正说明 is given with publishReport itself: the content is not blocked for lack of it
@@ -466,7 +469,7 @@ export class WorkflowService {
 
   async deadline(ctx: RequestContext, report: Report): Promise<DeadlineStatus & { deadline: string }> {
     const [state, agency] = await Promise.all([this.state(ctx, report), ctx.loaders.agency.load(report.agencyId)]);
-    const deadline = reportDeadline(report.year, state.deadline, agency?.kind === 'COUNTY_GOVERNMENT');
+    const deadline = reportDeadline(report.year, state.deadline, isCountyGovernment(agency?.kind));
     const first = state.revisions[0];
     return { deadline, ...deadlineStatus({ deadline, publishedAt: first?.publishedAt ?? null, today: new Date() }) };
   }

@@ -1,7 +1,7 @@
 import type { ConfidentialityReview as DomainReview, FindingState } from '@touming/domain/confidentiality';
 import type { ReportContent } from '@touming/domain/report';
 import { validateReport, type ValidationResult } from '@touming/domain/validation';
-import type { Signature as DomainSignature } from '@touming/domain/workflow';
+import type { Signature as DomainSignature, RevisionHistory } from '@touming/domain/workflow';
 import { Not, type EntityManager } from 'typeorm';
 import { ConfidentialityReview } from '../confidentiality/confidentiality-review.entity';
 import { Finding } from '../confidentiality/finding.entity';
@@ -115,13 +115,7 @@ export function domainFindings(findings: readonly Finding[]): FindingState[] {
   return findings.map((f) => ({ status: f.status, key: f.key, message: f.message }));
 }
 
-/** a correction is under way when the report was published before and is not published now */
-export function isCorrection(state: Pick<WorkflowState, 'revisions' | 'report'>): boolean {
-  return state.revisions.length > 0 && state.report.status !== 'PUBLISHED';
-}
-
-/** the number of the revision being prepared (1 before the first publication) */
-export function workingRevisionNo(state: Pick<WorkflowState, 'revisions' | 'report'>): number {
-  const last = state.revisions.length ? Math.max(...state.revisions.map((r) => r.revisionNo)) : 0;
-  return state.report.status === 'PUBLISHED' ? last : last + 1;
+/** the report's published history as the domain's isCorrection / workingRevisionNo read it */
+export function revisionHistory(state: Pick<WorkflowState, 'revisions' | 'report'>): RevisionHistory {
+  return { status: state.report.status, revisions: state.revisions };
 }
