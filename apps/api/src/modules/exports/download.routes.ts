@@ -18,7 +18,7 @@ import { errorCode } from '../../common/errors';
 import { CountyService } from '../county/county.service';
 import { openDataRows, OPEN_DATA_COLUMNS, toCsv } from '../public/open-data';
 import { PublicRateLimiter } from '../public/rate-limit';
-import { ReportRevision } from '../revisions/report-revision.entity';
+import { findCurrentRevision } from '../revisions/revision.repository';
 import { reportDocx } from './report-docx';
 import { tablesXlsx } from './report-xlsx';
 
@@ -71,11 +71,7 @@ export function mountDownloads(app: Express, api: Api, dataSource: DataSource): 
       const m = /^([\w-]{1,64})\.(html|docx|xlsx)$/.exec(String(req.params.file));
       if (!m) return fail(res, 404, '不支持的下载格式（html、docx、xlsx）');
       if (!(await admit(req, res))) return;
-      const revision = await dataSource.manager
-        .createQueryBuilder(ReportRevision, 'r')
-        .where('r.id = :id', { id: m[1] })
-        .andWhere('r.isCurrent = 1')
-        .getOne();
+      const revision = await findCurrentRevision(dataSource.manager, m[1]);
       if (!revision) return fail(res, 404, '没有这份已公开的报告');
       const ext = m[2] as 'html' | 'docx' | 'xlsx';
       const title = reportTitle(revision.content);

@@ -1,5 +1,4 @@
 import { CONFIDENTIALITY_CHECKS, type CheckResult, type ConfidentialityCheckKey } from '@touming/domain/confidentiality';
-import { cellKeys, type FormatId } from '@touming/domain/formats';
 import type { Role } from '@touming/domain/permissions';
 import { findingKey, scanReport } from '@touming/domain/scanner';
 import type { ReportStatus, SignatureStage } from '@touming/domain/workflow';
@@ -14,6 +13,7 @@ import type { Report } from '../reports/report.entity';
 import { contentOf, insertRows } from '../reports/report.repository';
 import { PublishedCell } from '../revisions/published-cell.entity';
 import { ReportRevision } from '../revisions/report-revision.entity';
+import { publishedCellsOf } from '../revisions/revision.repository';
 import { User } from '../users/user.entity';
 import { Signature } from './signature.entity';
 import { WarningExplanation } from './warning-explanation.entity';
@@ -190,9 +190,7 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
         isCurrent: true,
       });
       revisions.push(revision);
-      for (const key of cellKeys(report.format as FormatId)) {
-        published.push(Object.assign(new PublishedCell(), { revisionId: revision.id, key, agencyId: report.agencyId, year: report.year, format: report.format, value: content.cells[key] ?? null }));
-      }
+      published.push(...publishedCellsOf(revision));
     }
   });
   await insertRows(m, Signature, signatures);

@@ -1,4 +1,3 @@
-import { cellKeys, type FormatId } from '@touming/domain/formats';
 import { isCountyGovernment } from '@touming/domain/agencies';
 import { deadlineStatus, reportDeadline, type DeadlineStatus } from '@touming/domain/deadlines';
 import type { ReportContent } from '@touming/domain/report';
@@ -34,11 +33,10 @@ import { appendAudit, type AuditRecord } from '../audit/audit.service';
 import { ConfidentialityReview } from '../confidentiality/confidentiality-review.entity';
 import { ConfidentialityService } from '../confidentiality/confidentiality.service';
 import type { CellChange, SectionChange } from '../reports/report.repository';
-import { insertRows } from '../reports/report.repository';
 import { Report } from '../reports/report.entity';
 import { ReportService } from '../reports/report.service';
-import { PublishedCell } from '../revisions/published-cell.entity';
 import { ReportRevision } from '../revisions/report-revision.entity';
+import { findRevision, insertCurrentRevision } from '../revisions/revision.repository';
 import { forgetReport, workflowLoaders } from './loaders';
 import { lockReport } from './report-lock';
 import { RectificationRequest } from './rectification.entity';
@@ -274,8 +272,7 @@ export class WorkflowService {
 
   /** write the immutable revision and its cells; earlier revisions stop being current */
   private async freeze(tx: RequestContext, report: Report, content: ReportContent, revisionNo: number, correctionNote: string | null, at: Date): Promise<ReportRevision> {
-    await tx.manager.update(ReportRevision, { reportId: report.id, isCurrent: true }, { isCurrent: false });
-    const revision = tx.manager.create(ReportRevision, {
+    const revision = Object.assign(new ReportRevision(), {
       id: newId(),
       reportId: report.id,
       agencyId: report.agencyId,
@@ -289,11 +286,7 @@ export class WorkflowService {
       publishedById: requireUser(tx).id,
       isCurrent: true,
     });
-    await tx.manager.insert(ReportRevision, revision);
-    const cells = cellKeys(report.format as FormatId).map((key) =>
-      Object.assign(new PublishedCell(), { revisionId: revision.id, key, agencyId: report.agencyId, year: report.year, format: report.format, value: content.cells[key] ?? null }),
-    );
-    await insertRows(tx.manager, PublishedCell, cells);
+    await insertCurrentRevision(tx.manager, revision);
     return revision;
   }
 
@@ -481,7 +474,7 @@ export class WorkflowService {
   /** one published revision, for whoever may read its report */
   async revision(ctx: RequestContext, id: string): Promise<ReportRevision | null> {
     requireUser(ctx);
-    const revision = await ctx.manager.findOne(ReportRevision, { where: { id } });
+    const revision = await findRevision(ctx.manager, id);
     if (!revision) return null;
     await authorize(ctx, 'report.read', { agencyId: revision.agencyId, reportId: revision.reportId, targetType: 'ReportRevision', targetId: id });
     return revision;
