@@ -80,6 +80,13 @@ export async function insertReportWithCells(manager: EntityManager, report: Repo
   await insertRows(manager, ReportCell, cellRows(report.id, content));
 }
 
+/** a workflow act's new status (the row is locked by the act; `report` is updated in place) */
+export async function updateReportStatus(manager: EntityManager, report: Report, status: ReportStatus, at: Date): Promise<void> {
+  await manager.update(Report, { id: report.id }, { status, updatedAt: at });
+  report.status = status;
+  report.updatedAt = at;
+}
+
 /** delete a report and its cells (drafts only; the caller has put the content on the trail) */
 export async function deleteReportWithCells(manager: EntityManager, id: string): Promise<void> {
   await manager.delete(ReportCell, { reportId: id });

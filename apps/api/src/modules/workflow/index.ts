@@ -7,12 +7,16 @@ import { ContributionResolver, ReportContributionsResolver } from '../contributi
 import { ContributionService } from '../contributions/contribution.service';
 import { ReportService } from '../reports/report.service';
 import { RevisionResolver } from '../revisions/revision.resolver';
-import { WorkflowResolver } from './workflow.resolver';
-import { WorkflowService } from './workflow.service';
+import { PublicationResolver } from './publication.resolver';
+import { SigningResolver } from './signing.resolver';
+import { SigningService } from './signing.service';
+import { WorkflowFieldsResolver } from './workflow-fields.resolver';
 
 /** the resolvers of 三级联签, 保密审查, publication, contributions, the trail and 责任追究 */
 export const WORKFLOW_RESOLVERS = [
-  WorkflowResolver,
+  SigningResolver,
+  PublicationResolver,
+  WorkflowFieldsResolver,
   RevisionResolver,
   ConfidentialityResolver,
   ConfidentialityReviewResolver,
@@ -29,10 +33,10 @@ export const WORKFLOW_RESOLVERS = [
  */
 export function registerWorkflowHooks(container: Container): void {
   const reports = container.get(ReportService);
-  const workflow = container.get(WorkflowService);
+  const signing = container.get(SigningService);
   const confidentiality = container.get(ConfidentialityService);
   const contributions = container.get(ContributionService);
   reports.onContentChange((tx, report, change) => confidentiality.onContentChange(tx, report, change));
-  reports.onContentChange((tx, report, change) => workflow.onContentChange(tx, report, change));
+  reports.onContentChange((tx, report, change) => signing.onContentChange(tx, report, change));
   reports.allowEditWhen((ctx, report, input) => contributions.allowsContributorEdit(ctx, report, input));
 }
