@@ -1,6 +1,6 @@
 /**
- * TypeScript shapes of the GraphQL API's types (see /tmp/graphql-contract.md and, once it exists,
- * apps/api/schema.graphql — the final word). Only what the console reads.
+ * TypeScript shapes of the GraphQL API's types (apps/api/schema.graphql is the final word). Only
+ * what the console reads.
  */
 import type { AgencyKind } from '@touming/domain/agencies';
 import type { Role } from '@touming/domain/permissions';

@@ -2,7 +2,7 @@ import type { RuleDefinition } from './types';
 
 const BOTH = ['2019', '2021'] as const;
 
-/** The catalog of consistency rules (design.md §2.2). Ids are stable: warnings are explained per id. */
+/** The catalog of consistency rules (勾稽关系). Ids are stable: warnings are explained per id. */
 export const RULES: RuleDefinition[] = [
   { id: 't3.rowTotal', severity: 'error', title: '表三每一行：总计栏等于六类申请人之和', formats: BOTH },
   { id: 't3.columnTotal', severity: 'error', title: '表三每一列：（七）总计等于各项办理结果之和', formats: BOTH },

@@ -14,7 +14,7 @@ import {
 import type { ValidationOptions, ValidationResult } from './types';
 
 /**
- * Every rule of design.md §2.2 on one report. Errors block submission; warnings need a written 说明;
+ * Every consistency rule (./rules.ts) on one report. Errors block submission; warnings need a written 说明;
  * rules that cannot be evaluated (no last-year report, blank cells) are listed as notAssessable.
  */
 export function validateReport(report: ReportContent, options: ValidationOptions = {}): ValidationResult {
