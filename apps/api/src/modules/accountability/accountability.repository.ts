@@ -1,7 +1,7 @@
 /** Storage of 责任追究 cases. */
 import type { CaseKind, CaseStatus } from '@touming/domain/accountability';
 import { In, type EntityManager } from 'typeorm';
-import type { Page } from '../../common/list';
+import { fetchPage, type Page } from '../../common/list';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AccountabilityCase } from './accountability-case.entity';
 
@@ -23,15 +23,14 @@ export interface CaseListFilter {
   kind?: CaseKind | null;
 }
 
-export async function pageCases(manager: EntityManager, filter: CaseListFilter, page: Page): Promise<{ items: AccountabilityCase[]; totalItems: number }> {
+export function pageCases(manager: EntityManager, filter: CaseListFilter, page: Page): Promise<{ items: AccountabilityCase[]; totalItems: number }> {
   const qb = manager.createQueryBuilder(AccountabilityCase, 'c');
   if (filter.scopeAgencyId) qb.andWhere('c.agencyId = :scope', { scope: filter.scopeAgencyId });
   if (filter.agencyId) qb.andWhere('c.agencyId = :agencyId', { agencyId: filter.agencyId });
   if (filter.year != null) qb.andWhere('c.year = :year', { year: filter.year });
   if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
   if (filter.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
-  const [items, totalItems] = await qb.orderBy(`c.${page.sort}`, page.order).addOrderBy('c.id', 'ASC').skip(page.skip).take(page.take).getManyAndCount();
-  return { items, totalItems };
+  return fetchPage(qb, 'c', page);
 }
 
 export async function insertCase(manager: EntityManager, row: AccountabilityCase): Promise<void> {

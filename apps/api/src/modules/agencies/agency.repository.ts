@@ -1,6 +1,6 @@
 /** Storage of agencies. Everything takes an EntityManager (the open transaction's when writing). */
 import { In, type EntityManager } from 'typeorm';
-import type { Page } from '../../common/list';
+import { fetchPage, type Page } from '../../common/list';
 import { Agency } from './agency.entity';
 
 export function findAgency(manager: EntityManager, id: string): Promise<Agency | null> {
@@ -33,13 +33,12 @@ export interface AgencyListFilter {
   search?: string | null;
 }
 
-export async function pageAgencies(manager: EntityManager, filter: AgencyListFilter, page: Page): Promise<{ items: Agency[]; totalItems: number }> {
+export function pageAgencies(manager: EntityManager, filter: AgencyListFilter, page: Page): Promise<{ items: Agency[]; totalItems: number }> {
   const qb = manager.createQueryBuilder(Agency, 'a');
   if (filter.onlyId) qb.andWhere('a.id = :scope', { scope: filter.onlyId });
   if (filter.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
   if (filter.search) qb.andWhere('(a.name LIKE :s OR a.code LIKE :s)', { s: `%${filter.search}%` });
-  const [items, totalItems] = await qb.orderBy(`a.${page.sort}`, page.order).addOrderBy('a.id', 'ASC').skip(page.skip).take(page.take).getManyAndCount();
-  return { items, totalItems };
+  return fetchPage(qb, 'a', page);
 }
 
 /** insert a new agency row (a duplicate code raises the driver's unique violation) */

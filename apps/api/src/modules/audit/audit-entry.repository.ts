@@ -1,6 +1,6 @@
 /** Reading the audit trail (appending is audit.service's appendAudit, under the chain head's lock). */
 import type { EntityManager } from 'typeorm';
-import type { Page } from '../../common/list';
+import { fetchPage, type Page } from '../../common/list';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditEntryFilter {
@@ -17,7 +17,7 @@ export interface AuditEntryFilter {
   to?: Date | null;
 }
 
-export async function pageAuditEntries(manager: EntityManager, filter: AuditEntryFilter, page: Page): Promise<{ items: AuditEntry[]; totalItems: number }> {
+export function pageAuditEntries(manager: EntityManager, filter: AuditEntryFilter, page: Page): Promise<{ items: AuditEntry[]; totalItems: number }> {
   const qb = manager.createQueryBuilder(AuditEntry, 'e');
   if (filter.scopeAgencyId) qb.andWhere('e.agencyId = :scope', { scope: filter.scopeAgencyId });
   if (filter.agencyId) qb.andWhere('e.agencyId = :agencyId', { agencyId: filter.agencyId });
@@ -27,6 +27,6 @@ export async function pageAuditEntries(manager: EntityManager, filter: AuditEntr
   else if (filter.action != null) qb.andWhere('e.action = :action', { action: filter.action });
   if (filter.from) qb.andWhere('e.at >= :from', { from: filter.from });
   if (filter.to) qb.andWhere('e.at < :to', { to: filter.to });
-  const [items, totalItems] = await qb.orderBy(`e.${page.sort}`, page.order).addOrderBy('e.id', page.order).skip(page.skip).take(page.take).getManyAndCount();
-  return { items, totalItems };
+  // entries are ordered by id in the page's direction too (newest first when sorting by time DESC)
+  return fetchPage(qb, 'e', page, page.order);
 }

@@ -25,6 +25,11 @@ export interface PublishedTotals {
 
 const CURRENT = currentOnly('r');
 
+/** the cells (alias c) of the current revisions (alias r) of a year */
+function currentCellsOf(manager: EntityManager, year: number) {
+  return manager.createQueryBuilder(PublishedCell, 'c').innerJoin(ReportRevision, 'r', 'r.id = c.revisionId').where(CURRENT).andWhere('c.year = :year', { year });
+}
+
 /** round a database sum to the cell's precision: SQLite sums REALs (0.1 + 0.2), MySQL returns strings */
 function toValue(raw: unknown, decimals: number): number | null {
   if (raw === null || raw === undefined) return null;
@@ -47,14 +52,10 @@ export async function publishedTotals(
     return applySelection(qb, 'r', selection);
   };
 
-  const sumQb = manager
-    .createQueryBuilder(PublishedCell, 'c')
-    .innerJoin(ReportRevision, 'r', 'r.id = c.revisionId')
+  const sumQb = currentCellsOf(manager, year)
     .select('c.key', 'key')
     .addSelect('SUM(c.value)', 'total')
     .addSelect('COUNT(c.value)', 'filled')
-    .where(CURRENT)
-    .andWhere('c.year = :year', { year })
     .andWhere('c.format = :format', { format })
     .groupBy('c.key');
   applySelection(sumQb, 'c', selection);
@@ -86,14 +87,10 @@ export interface CellByAgency {
 
 /** one cell of every current revision of the year (blank as null), largest first */
 export async function cellByAgency(manager: EntityManager, year: number, key: string, selection: AgencySelection = {}): Promise<CellByAgency[]> {
-  const qb = manager
-    .createQueryBuilder(PublishedCell, 'c')
-    .innerJoin(ReportRevision, 'r', 'r.id = c.revisionId')
+  const qb = currentCellsOf(manager, year)
     .select('c.agencyId', 'agencyId')
     .addSelect('c.revisionId', 'revisionId')
     .addSelect('c.value', 'value')
-    .where(CURRENT)
-    .andWhere('c.year = :year', { year })
     .andWhere('c.key = :key', { key });
   applySelection(qb, 'c', selection);
   const rows: Array<{ agencyId: string; revisionId: string; value: unknown }> = await qb.getRawMany();
@@ -104,9 +101,7 @@ export async function cellByAgency(manager: EntityManager, year: number, key: st
 
 /** every cell of every current revision of a year, with its agency and revision (open data), unordered */
 export async function publishedCellRows(manager: EntityManager, year: number): Promise<Array<Record<string, unknown>>> {
-  return manager
-    .createQueryBuilder(PublishedCell, 'c')
-    .innerJoin(ReportRevision, 'r', 'r.id = c.revisionId')
+  return currentCellsOf(manager, year)
     .innerJoin(Agency, 'a', 'a.id = c.agencyId')
     .select('c.year', 'year')
     .addSelect('c.format', 'format')
@@ -120,7 +115,5 @@ export async function publishedCellRows(manager: EntityManager, year: number): P
     .addSelect('r.publishedAt', 'publishedAt')
     .addSelect('c.key', 'key')
     .addSelect('c.value', 'value')
-    .where(CURRENT)
-    .andWhere('c.year = :year', { year })
     .getRawMany();
 }

@@ -5,8 +5,11 @@
  */
 import { cellKeys, type FormatId } from '@touming/domain/formats';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { ReportContent } from '@touming/domain/report';
 import type { Page } from '../../common/list';
+import { newId } from '../../db/columns';
 import { Agency } from '../agencies/agency.entity';
+import type { Report } from '../reports/report.entity';
 import { insertRows } from '../reports/report.repository';
 import { PublishedCell } from './published-cell.entity';
 import { ReportRevision } from './report-revision.entity';
@@ -99,6 +102,28 @@ export async function currentRevisions(
   }
   applySelection(qb, 'r', selection);
   return qb.orderBy('r.agencyId', 'ASC').getMany();
+}
+
+export interface RevisionFacts {
+  revisionNo: number;
+  correctionNote: string | null;
+  publishedAt: Date;
+  publishedById: string;
+}
+
+/** a new current revision freezing `content` of the report as it is now (not yet inserted) */
+export function newRevision(report: Report, content: ReportContent, facts: RevisionFacts): ReportRevision {
+  return Object.assign(new ReportRevision(), {
+    id: newId(),
+    reportId: report.id,
+    agencyId: report.agencyId,
+    year: report.year,
+    format: report.format,
+    contentHash: report.contentHash,
+    content,
+    ...facts,
+    isCurrent: true,
+  });
 }
 
 /** one published_cell row per cell key of the revision's format (blank cells as null), for the SQL sums */

@@ -13,7 +13,7 @@ import type { Report } from '../reports/report.entity';
 import { contentOf, insertRows } from '../reports/report.repository';
 import { PublishedCell } from '../revisions/published-cell.entity';
 import { ReportRevision } from '../revisions/report-revision.entity';
-import { publishedCellsOf } from '../revisions/revision.repository';
+import { newRevision, publishedCellsOf } from '../revisions/revision.repository';
 import { User } from '../users/user.entity';
 import { Signature } from './signature.entity';
 import { WarningExplanation } from './warning-explanation.entity';
@@ -175,19 +175,11 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
     if (report.status === 'PUBLISHED') {
       // one township published its 2023 report late (after 31 January), as happens
       const late = report.year === 2023 && index % 7 === 3;
-      const revision = Object.assign(new ReportRevision(), {
-        id: newId(),
-        reportId: report.id,
-        agencyId: report.agencyId,
-        year: report.year,
-        format: report.format,
+      const revision = newRevision(report, content, {
         revisionNo: 1,
-        contentHash: report.contentHash,
-        content,
         correctionNote: null,
         publishedAt: late ? new Date(Date.UTC(report.year + 1, 1, 14, 2, 0, 0)) : step(5),
         publishedById: preparer.id,
-        isCurrent: true,
       });
       revisions.push(revision);
       published.push(...publishedCellsOf(revision));

@@ -19,13 +19,12 @@ import { Injectable } from '../../common/injectable';
 import { newId } from '../../db/columns';
 import { ConfidentialityService } from '../confidentiality/confidentiality.service';
 import type { Report } from '../reports/report.entity';
-import { ReportRevision } from '../revisions/report-revision.entity';
-import { insertCurrentRevision } from '../revisions/revision.repository';
+import { insertCurrentRevision, newRevision } from '../revisions/revision.repository';
 import { runAct } from './act';
 import { RectificationRequest } from './rectification.entity';
 import { pick, voidReviews, voidSignatures } from './voiding';
 import { insertRectification, rectificationsOf, resolveRectification } from './workflow.repository';
-import { domainFindings, domainReview, domainSignatures, loadValidation, revisionHistory } from './workflow.state';
+import { domainSignatures, loadValidation, publicationInput, revisionHistory } from './workflow.state';
 
 @Injectable()
 export class PublicationService {
@@ -48,35 +47,14 @@ export class PublicationService {
       check: async ({ tx, report, state, actor }) => {
         const loaded = await loadValidation(tx.manager, report);
         content = loaded.content;
-        return checkPublish({
-          status: report.status,
-          actor,
-          reportAgencyId: report.agencyId,
-          validation: loaded.validation,
-          explanations: state.explanations,
-          signatures: domainSignatures(state.signatures),
-          currentHash: report.contentHash,
-          requiresPreReview: state.requiresPreReview,
-          review: domainReview(state.review),
-          findings: domainFindings(state.findings),
-          isCorrection: isCorrection(revisionHistory(state)),
-          correctionNote,
-        });
+        return checkPublish({ ...publicationInput(report, state, loaded.validation, correctionNote), actor, reportAgencyId: report.agencyId });
       },
       write: async ({ tx, report, from, state, actor, at }, to) => {
-        const revision = Object.assign(new ReportRevision(), {
-          id: newId(),
-          reportId: report.id,
-          agencyId: report.agencyId,
-          year: report.year,
-          format: report.format,
+        const revision = newRevision(report, content, {
           revisionNo: workingRevisionNo(revisionHistory(state)),
-          contentHash: report.contentHash,
-          content,
           correctionNote: isCorrection(revisionHistory(state)) ? correctionNote!.trim() : null,
           publishedAt: at,
           publishedById: actor.id,
-          isCurrent: true,
         });
         await insertCurrentRevision(tx.manager, revision);
         const open = (await rectificationsOf(tx.manager, id)).filter((r) => !r.resolvedAt);

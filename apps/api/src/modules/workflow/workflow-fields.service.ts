@@ -6,7 +6,7 @@
  */
 import { isCountyGovernment } from '@touming/domain/agencies';
 import { deadlineStatus, reportDeadline, type DeadlineStatus } from '@touming/domain/deadlines';
-import { availableActions, isCorrection, publicationBlockers, type Blocker, type WorkflowAction } from '@touming/domain/workflow';
+import { availableActions, publicationBlockers, type Blocker, type WorkflowAction } from '@touming/domain/workflow';
 import { authorize, requireUser } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { Injectable } from '../../common/injectable';
@@ -17,7 +17,7 @@ import { findRevision } from '../revisions/revision.repository';
 import { workflowActor } from './act';
 import { workflowLoaders } from './loaders';
 import type { RectificationRequest } from './rectification.entity';
-import { assembleState, domainFindings, domainReview, domainSignatures, revisionHistory, type WorkflowState } from './workflow.state';
+import { assembleState, domainSignatures, publicationInput, type WorkflowState } from './workflow.state';
 
 @Injectable()
 export class WorkflowFieldsService {
@@ -54,18 +54,7 @@ export class WorkflowFieldsService {
   async publicationBlockers(ctx: RequestContext, report: Report): Promise<Blocker[]> {
     const state = await this.state(ctx, report);
     const validation = await this.reportService.validation(ctx, report);
-    const blockers = publicationBlockers({
-      status: report.status,
-      validation,
-      explanations: state.explanations,
-      signatures: domainSignatures(state.signatures),
-      currentHash: report.contentHash,
-      requiresPreReview: state.requiresPreReview,
-      review: domainReview(state.review),
-      findings: domainFindings(state.findings),
-      isCorrection: isCorrection(revisionHistory(state)),
-      correctionNote: null,
-    });
+    const blockers = publicationBlockers(publicationInput(report, state, validation, null));
     // the 更正说明 is given with publishReport itself: the content is not blocked for lack of it
     return blockers.filter((b) => b.code !== 'correction.noteMissing');
   }

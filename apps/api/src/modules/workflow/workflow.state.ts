@@ -1,7 +1,7 @@
 import type { ConfidentialityReview as DomainReview, FindingState } from '@touming/domain/confidentiality';
 import type { ReportContent } from '@touming/domain/report';
 import { validateReport, type ValidationResult } from '@touming/domain/validation';
-import type { Signature as DomainSignature, RevisionHistory } from '@touming/domain/workflow';
+import { isCorrection, type PublicationInput, type RevisionHistory, type Signature as DomainSignature } from '@touming/domain/workflow';
 import { Not, type EntityManager } from 'typeorm';
 import { ConfidentialityReview } from '../confidentiality/confidentiality-review.entity';
 import { Finding } from '../confidentiality/finding.entity';
@@ -117,4 +117,20 @@ export function domainFindings(findings: readonly Finding[]): FindingState[] {
 /** the report's published history as the domain's isCorrection / workingRevisionNo read it */
 export function revisionHistory(state: Pick<WorkflowState, 'revisions' | 'report'>): RevisionHistory {
   return { status: state.report.status, revisions: state.revisions };
+}
+
+/** the domain's publication input for a report in this state (publication blockers, checkPublish) */
+export function publicationInput(report: Report, state: WorkflowState, validation: ValidationResult, correctionNote: string | null | undefined): PublicationInput {
+  return {
+    status: report.status,
+    validation,
+    explanations: state.explanations,
+    signatures: domainSignatures(state.signatures),
+    currentHash: report.contentHash,
+    requiresPreReview: state.requiresPreReview,
+    review: domainReview(state.review),
+    findings: domainFindings(state.findings),
+    isCorrection: isCorrection(revisionHistory(state)),
+    correctionNote,
+  };
 }
