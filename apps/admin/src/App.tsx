@@ -23,8 +23,8 @@ const consoleDataProvider = withWorkflowResources(dataProvider);
 
 /**
  * The console. Resources follow react-admin's demo layout (one folder per resource exporting
- * { list, edit, create, show, icon, recordRepresentation }); workflow screens (issue 4) add
- * resources here and entries in ./layout/menuItems.
+ * { list, edit, create, show, icon, recordRepresentation }); a workflow screen adds its
+ * resource here and its entry in ./layout/menuItems.
  */
 export function App() {
   return (

@@ -31,7 +31,7 @@ describe('待我处理 queues', () => {
       report('d', 'APPROVED', ['publish']),
       report('e', 'PUBLISHED', ['startCorrection']),
     ];
-    const q = Object.fromEntries(groupTodos(reports, ['AGENCY_PREPARER']).map((x) => [x.key, x.items.map((r) => r.id)]));
+    const q = Object.fromEntries(groupTodos(reports, { roles: ['AGENCY_PREPARER'], agencyId: 'wenlv' }).map((x) => [x.key, x.items.map((r) => r.id)]));
     expect(q).toEqual({ to_submit: ['a'], to_sign: ['c'], to_review: [], to_publish: ['d'] });
   });
 
@@ -41,7 +41,7 @@ describe('待我处理 queues', () => {
       report('y', 'APPROVED', [], { confidentiality: { cleared: true } }),
       report('z', 'REVIEWED', []),
     ];
-    const review = groupTodos(reports, ['CONFIDENTIALITY_REVIEWER']).find((x) => x.key === 'to_review')!;
+    const review = groupTodos(reports, { roles: ['CONFIDENTIALITY_REVIEWER'], agencyId: 'wenlv' }).find((x) => x.key === 'to_review')!;
     expect(review.items.map((r) => r.id)).toEqual(['x']);
   });
 });

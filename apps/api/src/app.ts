@@ -19,8 +19,8 @@ import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, wel
 import { migrationsApplied } from './db/data-source';
 import { AuthService } from './modules/auth/auth.service';
 import { metricsPlugin, operationOf, registry, watchDataSource } from './observability';
-import { mountDownloads } from './modules/county';
-import { registerWorkflowHooks } from './modules/workflow';
+import { registerModules } from './modules';
+import { mountDownloads } from './modules/exports';
 import { buildApiSchema } from './schema';
 
 export interface Logger {
@@ -45,7 +45,7 @@ export async function createApi(
   const container = new Container();
   const auth = new AuthService({ secret: config.jwtSecret, ttl: config.jwtTtl });
   container.set(AuthService, auth);
-  registerWorkflowHooks(container);
+  registerModules(container);
   const schema = await buildApiSchema(container);
   const requestIdOnInternalErrors: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {

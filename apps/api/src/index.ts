@@ -13,7 +13,7 @@ export { appendAudit, recordDenial, verifyAuditChain, AuditService, type AuditRe
 export { AuditEntry } from './modules/audit/audit-entry.entity';
 export { insertUser, type NewUser } from './modules/users/user.service';
 export { insertAgency } from './modules/agencies/agency.service';
-export { AGENCY_KINDS, type AgencyKind } from './modules/agencies/agency.entity';
+export { AGENCY_KINDS, type AgencyKind } from '@touming/domain/agencies';
 export { User } from './modules/users/user.entity';
 export { Agency } from './modules/agencies/agency.entity';
 export { Report } from './modules/reports/report.entity';

@@ -1,6 +1,6 @@
 /**
  * infra/ cannot run here (no container engine, no cluster, no hadolint): this checks what can be
- * checked without one — every manifest parses, and the wiring the operations issue asks for is there.
+ * checked without one — every manifest parses, and the operational wiring (probes, migrations, secrets) is there.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

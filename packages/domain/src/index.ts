@@ -7,6 +7,8 @@ export * from './formats';
 export * from './report';
 export * from './hash';
 export * from './permissions';
+export * from './agencies';
+export * from './contract';
 export * from './workflow';
 export * from './confidentiality';
 export * from './scanner';

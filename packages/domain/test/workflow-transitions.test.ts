@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   availableActions,
   canExplainWarnings,
+  checkExplainWarning,
+  MAX_EXPLANATION_LENGTH,
   isContentEditable,
   REPORT_STATUSES,
   checkPublish,
@@ -386,5 +388,27 @@ describe('what may change in each state', () => {
   it('content until publication, warning explanations only in the draft', () => {
     expect(REPORT_STATUSES.filter(isContentEditable)).toEqual(['DRAFT', 'SUBMITTED', 'REVIEWED', 'APPROVED', 'PRE_REVIEWED']);
     expect(REPORT_STATUSES.filter(canExplainWarnings)).toEqual(['DRAFT']);
+  });
+});
+
+describe('explaining a warning', () => {
+  const input = (over: Partial<Parameters<typeof checkExplainWarning>[0]>) =>
+    checkExplainWarning({ status: 'DRAFT', actor: preparer, reportAgencyId: AGENCY, text: '已核实', ...over });
+
+  it('the preparer explains in the draft; the state stays', () => {
+    expect(input({})).toEqual({ ok: true, nextStatus: 'DRAFT' });
+  });
+
+  it('refuses, in this order: another role or agency, an empty or overlong text, a signed report', () => {
+    expect(input({ actor: reviewer })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(input({ actor: { ...preparer, agencyId: 'agency-2' } })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // the permission is checked before the text: a signer sending nothing is still refused as a signer
+    expect(input({ actor: reviewer, text: '' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(input({ text: '  ' })).toEqual({ ok: false, code: 'BAD_USER_INPUT', message: '说明内容不能为空', field: 'text' });
+    expect(input({ text: 'x'.repeat(MAX_EXPLANATION_LENGTH + 1) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
+    expect(input({ text: 'x'.repeat(MAX_EXPLANATION_LENGTH) }).ok).toBe(true);
+    expect(input({ status: 'SUBMITTED', text: '' })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(input({ status: 'SUBMITTED' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(input({ status: 'PUBLISHED' })).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 });

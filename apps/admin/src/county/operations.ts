@@ -1,4 +1,4 @@
-/** The county office's GraphQL operations (issue 6): the county summary, one cell's breakdown, the quality ranking. */
+/** The county office's GraphQL operations: the county summary, one cell's breakdown, the quality ranking. */
 import { operation } from '../providers/graphqlClient';
 import type { RuleResult } from '@touming/domain/validation';
 

@@ -25,7 +25,7 @@ export interface ValidationSummaryProps {
   /** explanations already recorded on the server, by ruleId */
   explanations: Record<string, string>;
   onJump(key: string): void;
-  /** issue 4's explain-a-warning box plugs in here */
+  /** the workflow's explain-a-warning box (说明) plugs in here */
   renderWarningExtra?: (result: RuleResult) => React.ReactNode;
   /** above the tables on narrower screens: the counts always, the lists on demand */
   compact?: boolean;

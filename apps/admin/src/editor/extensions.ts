@@ -1,5 +1,5 @@
 /**
- * Extension points of the report editor for the workflow screens (issue 4): submit / sign with the
+ * Extension points of the report editor for the workflow screens: submit / sign with the
  * content hash, return with a comment, confidentiality review, revisions, audit trail. A module adds
  * a component to one of these lists (e.g. in its resources/<name>/index.ts); the editor renders them
  * with the report as the server last confirmed it and the content as the user sees it.

@@ -1,6 +1,6 @@
 /**
  * The menu, as data: each entry names the domain action that makes it visible. Workflow screens
- * (issue 4: 待我处理, 保密审查, 审计记录, 责任追究) add their entries here.
+ * (待我处理, 保密审查, 审计记录, 责任追究) add their entries here.
  */
 import type { ReactElement } from 'react';
 import DashboardIcon from '@mui/icons-material/Dashboard';

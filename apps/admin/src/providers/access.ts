@@ -19,7 +19,7 @@ export function actionFor(resource: string, action: string): Action | undefined 
 
 export function canAccessResource(actor: Actor, resource: string, action: string, record?: { agencyId?: unknown } | null) {
   const domainAction = actionFor(resource, action);
-  // resources and actions added later (issue 4's workflow screens) bring their own checks; the API
+  // resources and actions of the workflow screens bring their own checks; the API
   // enforces every permission anyway, so an unknown pair is allowed here rather than hidden
   if (!domainAction) return true;
   const target = record && record.agencyId != null ? String(record.agencyId) : undefined;

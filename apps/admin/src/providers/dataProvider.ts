@@ -5,17 +5,16 @@
  */
 import type { DataProvider, GetListParams, Identifier, RaRecord } from 'ra-core';
 import { HttpError } from 'ra-core';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@touming/domain/contract';
 import { request } from './graphqlClient';
 import * as ops from './operations';
 import type { ListOptions } from './operations';
 import type { Cycle, ImportResult, Report, ReportUpdateInput } from './types';
 
-export const MAX_PAGE_SIZE = 200;
-
 /** react-admin's pagination and sort → the API's ListOptions */
 export function listOptions(params: Pick<GetListParams, 'pagination' | 'sort'>): ListOptions {
   const page = Math.max(1, params.pagination?.page ?? 1);
-  const perPage = Math.min(MAX_PAGE_SIZE, Math.max(1, params.pagination?.perPage ?? 25));
+  const perPage = Math.min(MAX_PAGE_SIZE, Math.max(1, params.pagination?.perPage ?? DEFAULT_PAGE_SIZE));
   const options: ListOptions = { skip: (page - 1) * perPage, take: perPage };
   if (params.sort?.field && params.sort.field !== 'id') {
     options.sort = params.sort.field;

@@ -4,6 +4,7 @@
  * so screens can react to CONFLICT / VALIDATION_FAILED and the auth provider to UNAUTHENTICATED.
  */
 import { HttpError } from 'ra-core';
+import { httpStatusOf } from '@touming/domain/contract';
 import { FORBIDDEN_MESSAGE } from '@touming/domain/permissions';
 import { getToken } from './session';
 
@@ -31,19 +32,6 @@ export type ErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK_ERROR';
-
-/** HTTP statuses react-admin understands (401/403 → checkError, others → notification) */
-const STATUS_OF: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  BAD_USER_INPUT: 400,
-  GRAPHQL_VALIDATION_FAILED: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  VALIDATION_FAILED: 422,
-  TOO_MANY_REQUESTS: 429,
-  INTERNAL_SERVER_ERROR: 500,
-};
 
 /** what to show for an error code when the server sent no Chinese message (also used by the downloads) */
 export const FALLBACK_MESSAGES: Record<string, string> = {
@@ -87,7 +75,7 @@ export function toHttpError(errors: GraphQLErrorJson[], httpStatus: number): Htt
   // that a clerk cannot act on, so show the generic Chinese message for its code instead.
   const message = isChinese(first.message) ? first.message : (FALLBACK_MESSAGES[code] ?? `请求失败（${code}）`);
   const body: ToumingErrorBody = { code, extensions: { ...(first.extensions ?? {}) }, errors };
-  return new HttpError(message, STATUS_OF[code] ?? (httpStatus >= 400 ? httpStatus : 500), body);
+  return new HttpError(message, httpStatusOf(code) ?? (httpStatus >= 400 ? httpStatus : 500), body);
 }
 
 export interface RequestOptions {

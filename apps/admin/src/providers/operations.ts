@@ -125,7 +125,7 @@ export const IMPORT_REPORT = operation<
   }`,
 );
 
-// ---- workflow (issue 4) used by the editor
+// ---- workflow operations the editor uses
 export const EXPLAIN_WARNING = operation<{ explainWarning: Report }, { id: string; ruleId: string; text: string }>(
   `mutation ExplainWarning($id: ID!, $ruleId: String!, $text: String!) {
     explainWarning(id: $id, ruleId: $ruleId, text: $text) { ${REPORT_FULL} }

@@ -1,12 +1,12 @@
 /**
- * TypeScript shapes of the GraphQL API's types (see /tmp/graphql-contract.md and, once it exists,
- * apps/api/schema.graphql — the final word). Only what the console reads.
+ * TypeScript shapes of the GraphQL API's types (apps/api/schema.graphql is the final word). Only
+ * what the console reads.
  */
+import type { AgencyKind } from '@touming/domain/agencies';
 import type { Role } from '@touming/domain/permissions';
 import type { ReportStatus } from '@touming/domain/workflow';
 
-export type AgencyKind = 'COUNTY_GOVERNMENT' | 'COUNTY_OFFICE' | 'DEPARTMENT' | 'TOWNSHIP';
-export const AGENCY_KINDS: AgencyKind[] = ['COUNTY_GOVERNMENT', 'COUNTY_OFFICE', 'DEPARTMENT', 'TOWNSHIP'];
+export type { AgencyKind };
 
 export interface Agency {
   id: string;

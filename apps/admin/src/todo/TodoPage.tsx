@@ -16,7 +16,6 @@ import { groupTodos } from './queues';
 export function TodoPage() {
   const { t, locale, translate } = useWf();
   const { permissions } = usePermissions<Permissions | null>();
-  const roles = permissions?.roles ?? [];
   // every report this user may see that is not yet published (the API scopes it to the user's agency)
   const reports = useApiQuery(TODO_REPORTS, { options: { take: 200, order: 'DESC' } });
   const contributions = useApiQuery(OVERDUE_CONTRIBUTIONS, undefined as never);
@@ -35,7 +34,7 @@ export function TodoPage() {
       </Alert>
     );
   }
-  const queues = groupTodos(reports.data?.reports.items ?? [], roles);
+  const queues = groupTodos(reports.data?.reports.items ?? [], permissions);
   const overdue = contributions.data?.overdueContributions ?? [];
   const empty = queues.every((q) => q.items.length === 0) && overdue.length === 0;
 

@@ -1,8 +1,10 @@
 /**
  * Grouping of reports into the 待我处理 queues. What a user may do with a report is the API's
- * availableActions (computed by @touming/domain/workflow); this only sorts reports into queues.
+ * availableActions (computed by @touming/domain/workflow); who reviews and when a review is due are
+ * the domain's too (can(), isReviewDue); this only sorts reports into queues.
  */
-import type { Role } from '@touming/domain/permissions';
+import { can, type Actor } from '@touming/domain/permissions';
+import { isReviewDue } from '@touming/domain/workflow';
 import type { TodoReport } from '../workflow/operations';
 
 export type QueueKey = 'to_submit' | 'to_sign' | 'to_review' | 'to_publish';
@@ -11,10 +13,8 @@ export interface Queue {
   items: TodoReport[];
 }
 
-/** states in which the confidentiality reviewer's review is due: signed off, not yet published */
-const REVIEW_DUE = new Set(['APPROVED', 'PRE_REVIEWED']);
-
-export function groupTodos(reports: TodoReport[], roles: readonly Role[]): Queue[] {
+/** `reports` are the ones the API lets this user see (its own agency unless county-wide) */
+export function groupTodos(reports: TodoReport[], actor: Actor | null | undefined): Queue[] {
   const has = (a: string, r: TodoReport) => r.availableActions.includes(a);
   return [
     // a draft with errors cannot be submitted: the preparer's queue shows only what can go now
@@ -22,9 +22,7 @@ export function groupTodos(reports: TodoReport[], roles: readonly Role[]): Queue
     { key: 'to_sign', items: reports.filter((r) => has('review', r) || has('approve', r) || has('preReview', r)) },
     {
       key: 'to_review',
-      items: roles.includes('CONFIDENTIALITY_REVIEWER')
-        ? reports.filter((r) => REVIEW_DUE.has(r.status) && !r.confidentiality.cleared)
-        : [],
+      items: can(actor, 'confidentiality.review') ? reports.filter((r) => isReviewDue(r.status) && !r.confidentiality.cleared) : [],
     },
     { key: 'to_publish', items: reports.filter((r) => has('publish', r)) },
   ];

@@ -1,28 +1,15 @@
+import { ERROR_CODES, type ErrorCode } from '@touming/domain/contract';
 import { FORBIDDEN_MESSAGE } from '@touming/domain/permissions';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
- * Every failure the API reports is a GraphQLError with a stable extensions.code and a Chinese
- * message. Anything else is an internal error and is hidden by formatError.
+ * Every failure the API reports is a GraphQLError with a stable extensions.code (@touming/domain/contract)
+ * and a Chinese message. Anything else is an internal error and is hidden by formatError.
  */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'VALIDATION_FAILED'
-  | 'TOO_MANY_REQUESTS'
-  | 'INTERNAL_SERVER_ERROR';
+export type { ErrorCode };
 
 const PUBLIC_CODES = new Set<string>([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'VALIDATION_FAILED',
-  'TOO_MANY_REQUESTS',
+  ...ERROR_CODES.filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
   // Apollo's own codes for malformed requests: their messages are about the query, not the server
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

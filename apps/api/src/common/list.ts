@@ -1,4 +1,6 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@touming/domain/contract';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 
 export enum SortOrder {
@@ -7,11 +9,8 @@ export enum SortOrder {
 }
 registerEnumType(SortOrder, { name: 'SortOrder' });
 
-export const MAX_PAGE_SIZE = 200;
-export const DEFAULT_PAGE_SIZE = 25;
-
 /** paging and sorting of every list: { items, totalItems } */
-@InputType({ description: '分页与排序（take 最大 200）' })
+@InputType({ description: `分页与排序（take 最大 ${MAX_PAGE_SIZE}）` })
 export class ListOptions {
   @Field(() => Int, { defaultValue: 0 })
   skip: number = 0;
@@ -35,7 +34,7 @@ export interface Page {
 }
 
 /**
- * Checked paging: take 1…200, skip ≥ 0, sort one of `sortable` (anything else is BAD_USER_INPUT, so
+ * Checked paging: take 1…MAX_PAGE_SIZE, skip ≥ 0, sort one of `sortable` (anything else is BAD_USER_INPUT, so
  * no caller-chosen SQL reaches ORDER BY).
  */
 export function pageOf(options: ListOptions | null | undefined, sortable: readonly string[], defaultSort: string): Page {
@@ -46,4 +45,18 @@ export function pageOf(options: ListOptions | null | undefined, sortable: readon
   const sort = options?.sort ?? defaultSort;
   if (!sortable.includes(sort)) throw badInput(`不能按“${sort}”排序（可选：${sortable.join('、')}）`);
   return { skip, take, sort, order: options?.order === SortOrder.DESC ? 'DESC' : 'ASC' };
+}
+
+/**
+ * One page of a repository's list query: ordered by the checked sort column, then by the row id
+ * (so pages never overlap or skip rows), with the total count.
+ */
+export async function fetchPage<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  page: Page,
+  idOrder: 'ASC' | 'DESC' = 'ASC',
+): Promise<{ items: T[]; totalItems: number }> {
+  const [items, totalItems] = await qb.orderBy(`${alias}.${page.sort}`, page.order).addOrderBy(`${alias}.id`, idOrder).skip(page.skip).take(page.take).getManyAndCount();
+  return { items, totalItems };
 }

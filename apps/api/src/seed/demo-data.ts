@@ -1,6 +1,6 @@
 import type { Role } from '@touming/domain/permissions';
 import type { ReportStatus } from '@touming/domain/workflow';
-import type { AgencyKind } from '../modules/agencies/agency.entity';
+import type { AgencyKind } from '@touming/domain/agencies';
 
 /** the password of every demo user (never seeded in production) */
 export const DEMO_PASSWORD = 'touming-demo';

@@ -11,7 +11,7 @@ import { errorCode } from '../../src/common/errors';
 import type { Agency } from '../../src/modules/agencies/agency.entity';
 import { CountyService } from '../../src/modules/county/county.service';
 import { CountyScopeKind } from '../../src/modules/county/county.types';
-import { publishedTotals } from '../../src/modules/county/published-totals';
+import { publishedTotals } from '../../src/modules/revisions/published-cell.repository';
 import { ReportService } from '../../src/modules/reports/report.service';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../support/databases';
 import { addAgency, addCycle, addReport, sampleReport } from './published-fixture';

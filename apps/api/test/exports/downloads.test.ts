@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/common/context';
 import { withTransaction } from '../../src/db/transaction';
 import type { Agency } from '../../src/modules/agencies/agency.entity';
-import { mountDownloads } from '../../src/modules/county';
+import { mountDownloads } from '../../src/modules/exports';
 import { tablesXlsx } from '../../src/modules/exports/report-xlsx';
 import { readReportXlsx } from '../../src/modules/exports/xlsx-import';
 import { PublicRateLimiter } from '../../src/modules/public/rate-limit';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
-import { WorkflowService } from '../../src/modules/workflow/workflow.service';
+import { SigningService } from '../../src/modules/workflow/signing.service';
 import { Report } from '../../src/modules/reports/report.entity';
 import { codeOf } from '../support/api';
 import { DIALECTS } from '../support/databases';
@@ -119,7 +119,7 @@ describe.each(DIALECTS)('the trail, contributions and 责任追究 on %s', (dial
     const report = new ReportClient(env.api, await env.reportId('yanchi.weijian', 2025));
     const p = await env.api.login('weijian.preparer');
     const before = await report.state(p);
-    const service = env.api.api.container.get(WorkflowService);
+    const service = env.api.api.container.get(SigningService);
     const original = service.onContentChange.bind(service);
     // fail inside the edit after the workflow's own writes (voided signatures, status) ran
     service.onContentChange = async (tx, r, change) => {

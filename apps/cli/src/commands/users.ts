@@ -1,3 +1,4 @@
+import { AGENCY_KINDS, isAgencyKind } from '@touming/domain';
 import { CliError, EXIT } from '../errors';
 import { loadApi, openDatabase } from './database';
 import { parseArgs, type Command } from './types';
@@ -56,10 +57,10 @@ export const usersCommand: Command = {
               throw new CliError(`单位代码 ${agencyCode} 不存在；如需一并创建，请加 --agency-name <单位名称>`, `no agency ${agencyCode}`);
             }
             const kind = typeof options['agency-kind'] === 'string' ? options['agency-kind'] : 'COUNTY_OFFICE';
-            if (!(api.AGENCY_KINDS as readonly string[]).includes(kind)) {
-              throw new CliError(`未知的单位类型 ${kind}（可选 ${api.AGENCY_KINDS.join('、')}）`, `unknown agency kind ${kind}`);
+            if (!isAgencyKind(kind)) {
+              throw new CliError(`未知的单位类型 ${kind}（可选 ${AGENCY_KINDS.join('、')}）`, `unknown agency kind ${kind}`);
             }
-            agency = await api.insertAgency(tx, { code: agencyCode, name, kind: kind as (typeof api.AGENCY_KINDS)[number] });
+            agency = await api.insertAgency(tx, { code: agencyCode, name, kind });
             io.out(`已创建单位 ${agency.name}（${agency.code}）\n`);
           }
           return api.insertUser(tx, { username, displayName, password, agencyId: agency.id, roles: roles as never });

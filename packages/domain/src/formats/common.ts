@@ -1,6 +1,7 @@
 /**
  * Parts shared by both formats: the sections, table 3 (but for its （六）其他处理 rows) and table 4.
- * Labels are copied character for character from the official templates (../shared/reference).
+ * Labels are copied character for character from the official templates (国办公开办函〔2019〕60号 and
+ * 〔2021〕30号).
  */
 import type {
   CellDefinition,

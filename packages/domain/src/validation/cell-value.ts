@@ -3,7 +3,7 @@ import { decimalPlaces, showNumber } from './numbers';
 
 /**
  * What is wrong with one non-blank value of a cell, as a Chinese sentence naming the cell — or null
- * when the value fits the cell's kind. The one statement of the cell-kind rule (design.md §2.2: counts
+ * when the value fits the cell's kind. The one statement of the cell-kind rule (counts
  * are whole numbers ≥ 0, 2019's 本年增/减 whole numbers, amounts ≥ 0 with at most `decimals` places):
  * validation reports it as `cell.kind`, the API refuses such input with it.
  */

@@ -2,7 +2,7 @@ import { getFormat, type FormatId } from '../formats';
 import type { RuleDefinition } from './types';
 
 /**
- * The catalog of consistency rules (design.md §2.2). Ids are stable: warnings are explained per id.
+ * The catalog of consistency rules (勾稽关系). Ids are stable: warnings are explained per id.
  * Which rules apply to a report is said by its format (FormatDefinition.rules); see rulesOf.
  */
 export const RULES: RuleDefinition[] = [

@@ -1,4 +1,4 @@
-/** The errors of design.md §2.2: the 勾稽关系 of tables 3 and 4, cell kinds and blanks. */
+/** The error rules: the 勾稽关系 of tables 3 and 4, cell kinds and blanks. */
 import type { ReportContent } from '../report';
 import type { FormatPlan, SumPlan } from './plan';
 import { cellValueProblem } from './cell-value';

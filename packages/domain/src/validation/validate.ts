@@ -39,9 +39,9 @@ export const CHECKS: ReadonlyArray<{ rules: readonly string[]; run: (c: CheckInp
 ];
 
 /**
- * The rules of design.md §2.2 that the report's format applies, on one report. Errors block submission;
- * warnings need a written 说明; rules that cannot be evaluated (no last-year report, blank cells) are
- * listed as notAssessable.
+ * The consistency rules (./rules.ts) that the report's format applies, on one report. Errors block
+ * submission; warnings need a written 说明; rules that cannot be evaluated (no last-year report, blank
+ * cells) are listed as notAssessable.
  */
 export function validateReport(report: ReportContent, options: ValidationOptions = {}): ValidationResult {
   const plan = planFor(report.format);

@@ -2,3 +2,5 @@ export * from './states';
 export * from './types';
 export * from './signatures';
 export * from './transitions';
+export * from './drafts';
+export * from './revisions';

@@ -37,6 +37,14 @@ export function isContentEditable(status: ReportStatus): boolean {
   return status !== 'PUBLISHED';
 }
 
+/**
+ * The confidentiality reviewer's review is due once the report is signed off and not yet published
+ * (it may be given earlier; a later edit voids it). The 待我处理 queue of reviewers lists these.
+ */
+export function isReviewDue(status: ReportStatus): boolean {
+  return status === 'APPROVED' || status === 'PRE_REVIEWED';
+}
+
 /** warnings are explained in the draft, before the preparer's signature, so the signers see the explanations */
 export function canExplainWarnings(status: ReportStatus): boolean {
   return status === 'DRAFT';

@@ -7,6 +7,7 @@ import { can, FORBIDDEN_MESSAGE, type Action, type Actor } from '../permissions'
 import type { ValidationResult } from '../validation/types';
 import { reviewBlockers, type ConfidentialityReview, type FindingState } from '../confidentiality/review';
 import {
+  canExplainWarnings,
   REPORT_STATUS_LABELS,
   SIGNATURE_STAGE_LABELS,
   SIGNATURE_STAGES,
@@ -130,11 +131,20 @@ export function pendingStage(status: ReportStatus, options: TransitionOptions): 
 
 export type WorkflowCheck =
   | { ok: true; nextStatus: ReportStatus }
-  | { ok: false; code: WorkflowErrorCode; message: string; blockers?: Blocker[] };
+  | {
+      ok: false;
+      code: WorkflowErrorCode;
+      message: string;
+      blockers?: Blocker[];
+      /** the input field a BAD_USER_INPUT refusal is about */
+      field?: string;
+    };
 
 function refuse(code: WorkflowErrorCode, message: string, blockers?: Blocker[]): WorkflowCheck {
   return blockers ? { ok: false, code, message, blockers } : { ok: false, code, message };
 }
+
+const badField = (field: string, message: string): WorkflowCheck => ({ ok: false, code: 'BAD_USER_INPUT', message, field });
 
 export interface WorkflowActor extends Actor {
   id: string;
@@ -225,6 +235,31 @@ export function checkSign(input: SignInput): WorkflowCheck {
     if (blockers.length) return refuse('VALIDATION_FAILED', blockersMessage('报告不能提交', blockers), blockers);
   }
   return { ok: true, nextStatus: next };
+}
+
+// ---------------------------------------------------------------------------------------------
+// explaining warnings
+
+/** the longest 说明 of one warning */
+export const MAX_EXPLANATION_LENGTH = 5000;
+
+export interface ExplainWarningInput {
+  status: ReportStatus;
+  actor: WorkflowActor;
+  reportAgencyId: string;
+  text: string | null | undefined;
+}
+
+/**
+ * May the actor write the 说明 of a warning now? The preparer explains in the draft, before the
+ * first signature, so every signer sees the explanations. The state stays as it is.
+ */
+export function checkExplainWarning({ status, actor, reportAgencyId, text }: ExplainWarningInput): WorkflowCheck {
+  if (!can(actor, 'report.explainWarning', reportAgencyId)) return refuse('FORBIDDEN', FORBIDDEN_MESSAGE);
+  if (!text?.trim()) return badField('text', '说明内容不能为空');
+  if (text.length > MAX_EXPLANATION_LENGTH) return badField('text', `说明内容不能超过 ${MAX_EXPLANATION_LENGTH} 字`);
+  if (!canExplainWarnings(status)) return refuse('CONFLICT', '只能在草稿状态下说明校验提示（提交后如需修改，请先退回）');
+  return { ok: true, nextStatus: status };
 }
 
 // ---------------------------------------------------------------------------------------------

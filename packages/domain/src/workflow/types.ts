@@ -1,7 +1,8 @@
 /** Shapes shared by the workflow, the confidentiality review and publication. */
+import type { ErrorCode } from '../contract';
 
-/** the error codes the API maps to GraphQL error extensions */
-export type WorkflowErrorCode = 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT' | 'VALIDATION_FAILED';
+/** the error codes a refused act carries (../contract) */
+export type WorkflowErrorCode = Extract<ErrorCode, 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT' | 'VALIDATION_FAILED'>;
 
 /** one reason an act (submission, publication) may not happen yet, in Chinese */
 export interface Blocker {

@@ -1,5 +1,5 @@
 import { useTranslate } from 'react-admin';
-import { AGENCY_KINDS } from '../../providers/types';
+import { AGENCY_KINDS } from '@touming/domain/agencies';
 
 export function useAgencyKindChoices() {
   const translate = useTranslate();

@@ -8,18 +8,17 @@ import {
   type CaseStatus,
   type OverdueCaseProposal,
 } from '@touming/domain/accountability';
-import { In } from 'typeorm';
 import { agencyScope, authorize, requireUser } from '../../common/authorize';
 import { actorOf, type RequestContext } from '../../common/context';
 import { appError, badInput, notFound } from '../../common/errors';
 import { pageOf, type ListOptions } from '../../common/list';
 import { newId } from '../../db/columns';
 import { withTransaction } from '../../db/transaction';
-import { Agency } from '../agencies/agency.entity';
-import { AuditEntry } from '../audit/audit-entry.entity';
+import { findAgency } from '../agencies/agency.repository';
 import { appendAudit } from '../audit/audit.service';
-import { Report } from '../reports/report.entity';
+import { findReport } from '../reports/report.repository';
 import { AccountabilityCase } from './accountability-case.entity';
+import { casesOf, countAuditEntries, findCase, insertCase, pageCases, updateCase } from './accountability.repository';
 import { ProgressService, type AgencyProgress } from './progress.service';
 import { Injectable } from '../../common/injectable';
 
@@ -66,15 +65,15 @@ export class AccountabilityService {
     }
     const ids = [...new Set(input.auditEntryIds ?? [])];
     return withTransaction(ctx, async (tx) => {
-      const agency = await tx.manager.findOne(Agency, { where: { id: input.agencyId } });
+      const agency = await findAgency(tx.manager, input.agencyId);
       if (!agency) throw notFound('单位不存在');
       if (input.reportId) {
-        const report = await tx.manager.findOne(Report, { where: { id: input.reportId } });
+        const report = await findReport(tx.manager, input.reportId);
         if (!report || report.agencyId !== agency.id) throw badInput('所关联的报告不属于该单位', { field: 'reportId' });
       }
       await this.checkAuditIds(tx, ids);
       const now = new Date();
-      const row = tx.manager.create(AccountabilityCase, {
+      const row = Object.assign(new AccountabilityCase(), {
         id: newId(),
         agencyId: agency.id,
         reportId: input.reportId ?? null,
@@ -89,7 +88,7 @@ export class AccountabilityService {
         updatedAt: now,
         closedAt: null,
       });
-      await tx.manager.insert(AccountabilityCase, row);
+      await insertCase(tx.manager, row);
       await appendAudit(tx, {
         action: 'accountability.open',
         targetType: 'AccountabilityCase',
@@ -105,12 +104,12 @@ export class AccountabilityService {
   /** change the status (open → rectifying → closed; closing needs the outcome) and/or the record */
   async update(ctx: RequestContext, id: string, input: UpdateCaseInput): Promise<AccountabilityCase> {
     requireUser(ctx);
-    const found = await ctx.manager.findOne(AccountabilityCase, { where: { id } });
+    const found = await findCase(ctx.manager, id);
     if (!found) throw notFound('责任追究案件不存在');
     await authorize(ctx, 'accountability.manage', { agencyId: found.agencyId, reportId: found.reportId, targetType: 'AccountabilityCase', targetId: id });
     if (input.status != null && !isCaseStatus(input.status)) throw badInput(`未知的案件状态：${input.status}`, { field: 'status' });
     return withTransaction(ctx, async (tx) => {
-      const row = await tx.manager.findOne(AccountabilityCase, { where: { id } });
+      const row = await findCase(tx.manager, id);
       if (!row) throw notFound('责任追究案件不存在');
       const before = snapshot(row);
       const outcome = input.outcome != null ? input.outcome.trim() || null : row.outcome;
@@ -132,11 +131,14 @@ export class AccountabilityService {
       }
       row.outcome = outcome;
       row.updatedAt = new Date();
-      await tx.manager.update(
-        AccountabilityCase,
-        { id },
-        { status: row.status, closedAt: row.closedAt, description: row.description, auditEntryIds: row.auditEntryIds, outcome: row.outcome, updatedAt: row.updatedAt },
-      );
+      await updateCase(tx.manager, id, {
+        status: row.status,
+        closedAt: row.closedAt,
+        description: row.description,
+        auditEntryIds: row.auditEntryIds,
+        outcome: row.outcome,
+        updatedAt: row.updatedAt,
+      });
       await appendAudit(tx, {
         action: before.status !== row.status ? 'accountability.transition' : 'accountability.update',
         targetType: 'AccountabilityCase',
@@ -151,35 +153,27 @@ export class AccountabilityService {
 
   private async checkAuditIds(tx: RequestContext, ids: number[]): Promise<void> {
     if (ids.length === 0) return;
-    const count = await tx.manager.count(AuditEntry, { where: { id: In(ids) } });
+    const count = await countAuditEntries(tx.manager, ids);
     if (count !== ids.length) throw badInput('所关联的审计记录不存在', { field: 'auditEntryIds' });
   }
 
   async list(ctx: RequestContext, filter: CaseFilter | null | undefined, options: ListOptions | null | undefined) {
     await authorize(ctx, 'accountability.read', { agencyId: filter?.agencyId ?? undefined, targetType: 'AccountabilityCase' });
     const page = pageOf(options, SORTABLE, 'openedAt');
-    const qb = ctx.manager.createQueryBuilder(AccountabilityCase, 'c');
-    const scope = agencyScope(ctx);
-    if (scope) qb.andWhere('c.agencyId = :scope', { scope });
-    if (filter?.agencyId) qb.andWhere('c.agencyId = :agencyId', { agencyId: filter.agencyId });
-    if (filter?.year != null) qb.andWhere('c.year = :year', { year: filter.year });
-    if (filter?.status) {
-      if (!isCaseStatus(filter.status)) throw badInput(`未知的案件状态：${filter.status}`, { field: 'status' });
-      qb.andWhere('c.status = :status', { status: filter.status });
-    }
-    if (filter?.kind) {
-      if (!isCaseKind(filter.kind)) throw badInput(`未知的案件类型：${filter.kind}`, { field: 'kind' });
-      qb.andWhere('c.kind = :kind', { kind: filter.kind });
-    }
-    const [items, totalItems] = await qb.orderBy(`c.${page.sort}`, page.order).addOrderBy('c.id', 'ASC').skip(page.skip).take(page.take).getManyAndCount();
-    return { items, totalItems };
+    if (filter?.status && !isCaseStatus(filter.status)) throw badInput(`未知的案件状态：${filter.status}`, { field: 'status' });
+    if (filter?.kind && !isCaseKind(filter.kind)) throw badInput(`未知的案件类型：${filter.kind}`, { field: 'kind' });
+    return pageCases(
+      ctx.manager,
+      { scopeAgencyId: agencyScope(ctx), agencyId: filter?.agencyId, year: filter?.year, status: filter?.status as CaseStatus | null, kind: filter?.kind as CaseKind | null },
+      page,
+    );
   }
 
   /** a proposal for every overdue agency without a standing OVERDUE case — computed now, never stored by a job */
   async proposals(ctx: RequestContext, year: number): Promise<OverdueCaseProposal[]> {
     await authorize(ctx, 'accountability.manage', { targetType: 'AccountabilityCase' });
     const progress = await this.progress.load(ctx, year);
-    const existing = await ctx.manager.find(AccountabilityCase, { where: { year, kind: 'OVERDUE' } });
+    const existing = await casesOf(ctx.manager, year, 'OVERDUE');
     const byDeadline = new Map<string, AgencyProgress[]>();
     for (const p of progress) byDeadline.set(p.deadline, [...(byDeadline.get(p.deadline) ?? []), p]);
     const today = new Date();

@@ -1,15 +1,12 @@
 import { reviewBlockers, type ConfidentialityReview as DomainReview } from '@touming/domain/confidentiality';
+import { isCountyGovernment, REPORTING_AGENCY_KINDS } from '@touming/domain/agencies';
 import { deadlineStatus, reportDeadline } from '@touming/domain/deadlines';
 import type { ReportStatus } from '@touming/domain/workflow';
 import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { notFound } from '../../common/errors';
-import { Agency } from '../agencies/agency.entity';
-import { ConfidentialityReview } from '../confidentiality/confidentiality-review.entity';
-import { Finding } from '../confidentiality/finding.entity';
-import { ReportingCycle } from '../cycles/cycle.entity';
-import { Report } from '../reports/report.entity';
-import { ReportRevision } from '../revisions/report-revision.entity';
+import { findCycleOfYear } from '../cycles/cycle.repository';
+import { progressRows } from './progress.repository';
 
 /** one agency's standing in a cycle, for the county dashboard */
 export interface AgencyProgress {
@@ -28,9 +25,6 @@ export interface AgencyProgress {
   daysOverdue: number;
   daysLeft: number | null;
 }
-
-/** the agencies that report in a cycle: every active one but the county office itself */
-const REPORTING_KINDS = ['COUNTY_GOVERNMENT', 'DEPARTMENT', 'TOWNSHIP'];
 
 /** MIN(datetime) comes back as a Date from mysql2 and as UTC text from SQLite */
 function toDate(value: unknown): Date | null {
@@ -56,10 +50,9 @@ function standingReview(row: Record<string, unknown>): DomainReview {
 
 export class ProgressService {
   /**
-   * Every reporting agency of the cycle with its report's status, deadline standing, error count and
-   * review clearance — two queries whatever the number of agencies: the cycle, then agencies ⟕ reports
-   * ⟕ first publication ⟕ open findings ⟕ the standing review of the current content (at most one:
-   * unique on reportId + contentHash).
+   * Every agency that must report in the cycle, with its report's status, deadline standing, error
+   * count and review clearance — two queries whatever the number of agencies: the cycle, then the
+   * joined rows of ./progress.repository.
    */
   async cycleProgress(ctx: RequestContext, year: number): Promise<AgencyProgress[]> {
     await authorize(ctx, 'county.summary', { targetType: 'Cycle' });
@@ -67,51 +60,13 @@ export class ProgressService {
   }
 
   async load(ctx: RequestContext, year: number): Promise<AgencyProgress[]> {
-    const cycle = await ctx.manager.findOne(ReportingCycle, { where: { year } });
+    const cycle = await findCycleOfYear(ctx.manager, year);
     if (!cycle) throw notFound(`${year}年度的报告周期不存在`);
-    const rows = await ctx.manager
-      .createQueryBuilder(Agency, 'a')
-      .leftJoin(Report, 'r', 'r.agencyId = a.id AND r.year = :year', { year })
-      .leftJoin(
-        (qb) => qb.select('rv.reportId', 'pubReportId').addSelect('MIN(rv.publishedAt)', 'firstPublishedAt').from(ReportRevision, 'rv').groupBy('rv.reportId'),
-        'pub',
-        'pub.pubReportId = r.id',
-      )
-      .leftJoin(
-        (qb) =>
-          qb.select('f.reportId', 'findingReportId').addSelect('COUNT(*)', 'openFindings').from(Finding, 'f').where('f.status = :open', { open: 'OPEN' }).groupBy('f.reportId'),
-        'fo',
-        'fo.findingReportId = r.id',
-      )
-      .leftJoin(ConfidentialityReview, 'cr', 'cr.reportId = r.id AND cr.contentHash = r.contentHash AND cr.voidedAt IS NULL')
-      .select([
-        'a.id AS agencyId',
-        'a.name AS agencyName',
-        'a.kind AS agencyKind',
-        'r.id AS reportId',
-        'r.status AS status',
-        'r.contentHash AS contentHash',
-        'r.errorCount AS errorCount',
-        'r.warningCount AS warningCount',
-        'pub.firstPublishedAt AS firstPublishedAt',
-        'fo.openFindings AS openFindings',
-        'cr.id AS reviewId',
-        'cr.contentHash AS reviewHash',
-        'cr.checks AS reviewChecks',
-        'cr.conclusion AS reviewConclusion',
-        'cr.bases AS reviewBases',
-        'cr.disclosure AS reviewDisclosure',
-        'cr.reviewerId AS reviewerId',
-        'cr.reviewedAt AS reviewedAt',
-      ])
-      .where('a.active = :active', { active: true })
-      .andWhere('a.kind IN (:...kinds)', { kinds: REPORTING_KINDS })
-      .orderBy('a.code', 'ASC')
-      .getRawMany<Record<string, unknown>>();
+    const rows = await progressRows(ctx.manager, year, REPORTING_AGENCY_KINDS);
     const today = new Date();
     return rows.map((row) => {
       const kind = String(row.agencyKind);
-      const deadline = reportDeadline(year, cycle.deadline, kind === 'COUNTY_GOVERNMENT');
+      const deadline = reportDeadline(year, cycle.deadline, isCountyGovernment(kind));
       const firstPublishedAt = toDate(row.firstPublishedAt);
       const status = deadlineStatus({ deadline, publishedAt: firstPublishedAt, today });
       const reportId = (row.reportId as string | null) ?? null;

@@ -1,9 +1,8 @@
+import { AGENCY_KINDS, type AgencyKind } from '@touming/domain/agencies';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn, UUID_LENGTH } from '../../db/columns';
 
-export const AGENCY_KINDS = ['COUNTY_GOVERNMENT', 'COUNTY_OFFICE', 'DEPARTMENT', 'TOWNSHIP'] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
 export const AgencyKindEnum = Object.fromEntries(AGENCY_KINDS.map((k) => [k, k])) as { [K in AgencyKind]: K };
 registerEnumType(AgencyKindEnum, {
   name: 'AgencyKind',

@@ -1,3 +1,4 @@
+import { isAgencyKind } from '@touming/domain/agencies';
 import { agencyScope, authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
@@ -6,7 +7,8 @@ import { newId } from '../../db/columns';
 import { isUniqueViolation } from '../../db/dialect';
 import { withTransaction } from '../../db/transaction';
 import { appendAudit } from '../audit/audit.service';
-import { Agency, AGENCY_KINDS } from './agency.entity';
+import { Agency } from './agency.entity';
+import { findAgency, insertAgencyRow, pageAgencies, updateAgencyRow } from './agency.repository';
 import type { AgencyFilter, AgencyInput, AgencyUpdateInput } from './agency.types';
 
 const SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
@@ -19,9 +21,9 @@ function snapshot(a: Agency) {
 /** insert an agency inside an open transaction, with its audit entry (callers check permissions) */
 export async function insertAgency(tx: RequestContext, input: AgencyInput): Promise<Agency> {
   checkAgencyInput(input);
-  if (input.parentId && !(await tx.manager.findOne(Agency, { where: { id: input.parentId } }))) throw notFound('上级单位不存在');
+  if (input.parentId && !(await findAgency(tx.manager, input.parentId))) throw notFound('上级单位不存在');
   const now = new Date();
-  const agency = tx.manager.create(Agency, {
+  const agency = Object.assign(new Agency(), {
     id: newId(),
     code: input.code,
     name: input.name.trim(),
@@ -33,7 +35,7 @@ export async function insertAgency(tx: RequestContext, input: AgencyInput): Prom
     updatedAt: now,
   });
   try {
-    await tx.manager.insert(Agency, agency);
+    await insertAgencyRow(tx.manager, agency);
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`单位代码“${input.code}”已存在`);
     throw error;
@@ -49,25 +51,14 @@ function checkAgencyInput(input: AgencyInput | AgencyUpdateInput) {
   if (input.name !== undefined && input.name !== null && (input.name.trim() === '' || input.name.length > 200)) {
     throw badInput('单位名称不能为空且不超过200字', { field: 'name' });
   }
-  if (input.kind && !AGENCY_KINDS.includes(input.kind)) throw badInput('未知的单位类型', { field: 'kind' });
+  if (input.kind && !isAgencyKind(input.kind)) throw badInput('未知的单位类型', { field: 'kind' });
 }
 
 export class AgencyService {
   async list(ctx: RequestContext, filter: AgencyFilter | null | undefined, options: ListOptions | null | undefined) {
     await authorize(ctx, 'agency.read');
     const page = pageOf(options, SORTABLE, 'code');
-    const qb = ctx.manager.createQueryBuilder(Agency, 'a');
-    const scope = agencyScope(ctx);
-    if (scope) qb.andWhere('a.id = :scope', { scope });
-    if (filter?.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
-    if (filter?.search) qb.andWhere('(a.name LIKE :s OR a.code LIKE :s)', { s: `%${filter.search}%` });
-    const [items, totalItems] = await qb
-      .orderBy(`a.${page.sort}`, page.order)
-      .addOrderBy('a.id', 'ASC')
-      .skip(page.skip)
-      .take(page.take)
-      .getManyAndCount();
-    return { items, totalItems };
+    return pageAgencies(ctx.manager, { onlyId: agencyScope(ctx), kind: filter?.kind, search: filter?.search }, page);
   }
 
   async get(ctx: RequestContext, id: string): Promise<Agency | null> {
@@ -77,7 +68,7 @@ export class AgencyService {
 
   /** an agency that must exist (NOT_FOUND otherwise); no permission check */
   async require(ctx: RequestContext, id: string): Promise<Agency> {
-    const agency = await ctx.manager.findOne(Agency, { where: { id } });
+    const agency = await findAgency(ctx.manager, id);
     if (!agency) throw notFound('单位不存在');
     return agency;
   }
@@ -106,7 +97,7 @@ export class AgencyService {
       if (input.active != null) agency.active = input.active;
       agency.updatedAt = new Date();
       try {
-        await tx.manager.update(Agency, { id }, { ...snapshot(agency), updatedAt: agency.updatedAt });
+        await updateAgencyRow(tx.manager, id, { ...snapshot(agency), updatedAt: agency.updatedAt });
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict(`单位代码“${agency.code}”已存在`);
         throw error;

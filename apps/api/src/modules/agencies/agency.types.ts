@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Agency, AgencyKindEnum, type AgencyKind } from './agency.entity';
+import type { AgencyKind } from '@touming/domain/agencies';
+import { Agency, AgencyKindEnum } from './agency.entity';
 
 @ObjectType()
 export class AgencyList {

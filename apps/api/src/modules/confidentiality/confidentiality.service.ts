@@ -16,7 +16,7 @@ import {
 } from '@touming/domain/confidentiality';
 import type { ReportContent } from '@touming/domain/report';
 import { dismissalProblem, reconcileFindings, scanReport, type FindingRecord } from '@touming/domain/scanner';
-import type { Blocker } from '@touming/domain/workflow';
+import { isContentEditable, type Blocker } from '@touming/domain/workflow';
 import { can } from '@touming/domain/permissions';
 import { authorize, requireUser } from '../../common/authorize';
 import { actorOf, type RequestContext } from '../../common/context';
@@ -31,6 +31,7 @@ import { forgetReport, workflowLoaders } from '../workflow/loaders';
 import { lockReport } from '../workflow/report-lock';
 import { currentReview, domainFindings, domainReview } from '../workflow/workflow.state';
 import { ConfidentialityReview } from './confidentiality-review.entity';
+import { allFindingsOf, findFinding, findReviewOf, insertFinding, insertReview, updateFinding, updateReview } from './confidentiality.repository';
 import { Finding } from './finding.entity';
 import { Injectable } from '../../common/injectable';
 
@@ -67,7 +68,7 @@ export class ConfidentialityService {
    */
   async rescan(tx: RequestContext, report: Report, content?: ReportContent): Promise<void> {
     const text = content ?? (await loadContent(tx.manager, report));
-    const stored = await tx.manager.find(Finding, { where: { reportId: report.id } });
+    const stored = await allFindingsOf(tx.manager, report.id);
     const byKey = new Map(stored.map((f) => [f.key, f]));
     const { current, fixed } = reconcileFindings(records(stored), scanReport(text));
     const at = new Date();
@@ -80,7 +81,7 @@ export class ConfidentialityService {
       const row = byKey.get(f.key);
       const span = { section: f.section, start: f.start, end: f.end, match: f.match.slice(0, MAX_MATCH), message: f.message.slice(0, MAX_MATCH) };
       if (!row) {
-        await tx.manager.insert(Finding, {
+        await insertFinding(tx.manager, Object.assign(new Finding(), {
           id: newId(),
           reportId: report.id,
           key: f.key,
@@ -92,18 +93,18 @@ export class ConfidentialityService {
           dismissedAt: null,
           foundAt: at,
           fixedAt: null,
-        });
+        }));
         opened.push(f.key);
       } else if (row.status === 'FIXED') {
-        await tx.manager.update(Finding, { id: row.id }, { ...span, status: 'OPEN', fixedAt: null, dismissReason: null, dismissedBy: null, dismissedAt: null, foundAt: at });
+        await updateFinding(tx.manager, row.id, { ...span, status: 'OPEN', fixedAt: null, dismissReason: null, dismissedBy: null, dismissedAt: null, foundAt: at });
         opened.push(f.key);
       } else if (row.start !== f.start || row.end !== f.end) {
-        await tx.manager.update(Finding, { id: row.id }, { start: f.start, end: f.end });
+        await updateFinding(tx.manager, row.id, { start: f.start, end: f.end });
       }
     }
     for (const f of fixed) {
       const row = byKey.get(f.key)!;
-      await tx.manager.update(Finding, { id: row.id }, { status: 'FIXED', fixedAt: at });
+      await updateFinding(tx.manager, row.id, { status: 'FIXED', fixedAt: at });
     }
     if (opened.length || fixed.length) {
       await appendAudit(tx, {
@@ -134,7 +135,7 @@ export class ConfidentialityService {
     }
     await withTransaction(ctx, async (tx) => {
       const locked = await lockReport(tx, id);
-      if (locked.status === 'PUBLISHED') throw conflict('已公开的报告不能重新扫描；如需更正，请发起更正');
+      if (!isContentEditable(locked.status)) throw conflict('已公开的报告不能重新扫描；如需更正，请发起更正');
       await this.rescan(tx, locked);
     });
     forgetReport(ctx, id);
@@ -144,7 +145,7 @@ export class ConfidentialityService {
   /** dismiss an open finding with a reason (the reviewer judged it harmless) */
   async dismissFinding(ctx: RequestContext, findingId: string, reason: string): Promise<Finding> {
     requireUser(ctx);
-    const found = await ctx.manager.findOne(Finding, { where: { id: findingId } });
+    const found = await findFinding(ctx.manager, findingId);
     if (!found) throw notFound('扫描发现不存在');
     const report = await this.reportService.get(ctx, found.reportId);
     if (!report) throw notFound('报告不存在');
@@ -153,13 +154,13 @@ export class ConfidentialityService {
     if (problem) throw badInput(problem, { field: 'reason' });
     const result = await withTransaction(ctx, async (tx) => {
       const locked = await lockReport(tx, report.id);
-      if (locked.status === 'PUBLISHED') throw conflict('已公开的报告不能修改');
-      const finding = await tx.manager.findOne(Finding, { where: { id: findingId } });
+      if (!isContentEditable(locked.status)) throw conflict('已公开的报告不能修改');
+      const finding = await findFinding(tx.manager, findingId);
       if (!finding) throw notFound('扫描发现不存在');
       if (finding.status !== 'OPEN') throw conflict(finding.status === 'FIXED' ? '该发现已随内容修改而消除' : '该发现已被忽略');
       const at = new Date();
       const patch = { status: 'DISMISSED' as const, dismissReason: reason.trim(), dismissedBy: requireUser(tx).id, dismissedAt: at };
-      await tx.manager.update(Finding, { id: findingId }, patch);
+      await updateFinding(tx.manager, findingId, patch);
       Object.assign(finding, patch);
       await appendAudit(tx, {
         action: 'finding.dismiss',
@@ -196,11 +197,11 @@ export class ConfidentialityService {
 
     const result = await withTransaction(ctx, async (tx) => {
       const locked = await lockReport(tx, reportId);
-      if (locked.status === 'PUBLISHED') throw conflict('已公开的版本不能再审查；如需更正，请发起更正');
+      if (!isContentEditable(locked.status)) throw conflict('已公开的版本不能再审查；如需更正，请发起更正');
       if (contentHash !== locked.contentHash) {
         throw conflict('报告内容在您查看之后已被修改，请重新查看最新内容后再审查', { currentHash: locked.contentHash });
       }
-      const before = await tx.manager.findOne(ConfidentialityReview, { where: { reportId, contentHash } });
+      const before = await findReviewOf(tx.manager, reportId, contentHash);
       const row = {
         checks,
         conclusion,
@@ -214,11 +215,11 @@ export class ConfidentialityService {
       };
       let review: ConfidentialityReview;
       if (before) {
-        await tx.manager.update(ConfidentialityReview, { id: before.id }, row);
+        await updateReview(tx.manager, before.id, row);
         review = Object.assign(before, row);
       } else {
-        review = tx.manager.create(ConfidentialityReview, { id: newId(), reportId, contentHash, ...row });
-        await tx.manager.insert(ConfidentialityReview, review);
+        review = Object.assign(new ConfidentialityReview(), { id: newId(), reportId, contentHash, ...row });
+        await insertReview(tx.manager, review);
       }
       await appendAudit(tx, {
         action: 'confidentiality.review',

@@ -8,7 +8,7 @@ import {
 import { isIsoDate } from '@touming/domain/deadlines';
 import type { FormatId } from '@touming/domain/formats';
 import { can, ROLE_LABELS } from '@touming/domain/permissions';
-import { IsNull } from 'typeorm';
+import { isContentEditable } from '@touming/domain/workflow';
 import { agencyScope, authorize, requireUser } from '../../common/authorize';
 import { actorOf, type RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
@@ -18,11 +18,12 @@ import { appendAudit } from '../audit/audit.service';
 import type { Report } from '../reports/report.entity';
 import { ReportService } from '../reports/report.service';
 import type { ReportUpdateInput } from '../reports/report.types';
-import { User } from '../users/user.entity';
+import { findUser } from '../users/user.repository';
 import { forgetReport, workflowLoaders } from '../workflow/loaders';
 import { lockReport } from '../workflow/report-lock';
 import { refusal } from '../workflow/refusal';
 import { Contribution } from './contribution.entity';
+import { assignmentsOf, findContribution, insertContribution, markDelivered, undeliveredContributions } from './contribution.repository';
 import { Injectable } from '../../common/injectable';
 
 export interface AssignInput {
@@ -48,13 +49,13 @@ export class ContributionService {
     if (!isIsoDate(input.dueDate)) throw badInput('完成期限格式应为 YYYY-MM-DD', { field: 'dueDate' });
     return withTransaction(ctx, async (tx) => {
       const locked = await lockReport(tx, report.id);
-      if (locked.status === 'PUBLISHED') throw conflict('已公开的报告不能再分配填报任务');
-      const assignee = await tx.manager.findOne(User, { where: { id: input.assigneeId } });
+      if (!isContentEditable(locked.status)) throw conflict('已公开的报告不能再分配填报任务');
+      const assignee = await findUser(tx.manager, input.assigneeId);
       if (!assignee || !assignee.active) throw notFound('被分配的用户不存在或已停用');
       if (assignee.agencyId !== locked.agencyId || !assignee.roles.includes('AGENCY_CONTRIBUTOR')) {
         throw badInput(`只能分配给本单位具有“${ROLE_LABELS.AGENCY_CONTRIBUTOR}”角色的用户`, { field: 'assigneeId' });
       }
-      const contribution = tx.manager.create(Contribution, {
+      const contribution = Object.assign(new Contribution(), {
         id: newId(),
         reportId: locked.id,
         agencyId: locked.agencyId,
@@ -66,7 +67,7 @@ export class ContributionService {
         assignedAt: new Date(),
         deliveredAt: null,
       });
-      await tx.manager.insert(Contribution, contribution);
+      await insertContribution(tx.manager, contribution);
       await appendAudit(tx, {
         action: 'contribution.assign',
         targetType: 'Contribution',
@@ -83,18 +84,18 @@ export class ContributionService {
   /** the assignee marks the part delivered (it may still correct it until submission) */
   async deliver(ctx: RequestContext, id: string): Promise<Contribution> {
     const user = requireUser(ctx);
-    const found = await ctx.manager.findOne(Contribution, { where: { id } });
+    const found = await findContribution(ctx.manager, id);
     if (!found) throw notFound('填报任务不存在');
     await authorize(ctx, 'contribution.edit', { agencyId: found.agencyId, reportId: found.reportId, targetType: 'Contribution', targetId: id });
     if (found.assigneeId !== user.id) {
       return refusal(ctx, { code: 'FORBIDDEN', message: '只有被分配的填报人可以报送该任务' }, { attempted: 'contribution.deliver', agencyId: found.agencyId, reportId: found.reportId, targetType: 'Contribution', targetId: id });
     }
     return withTransaction(ctx, async (tx) => {
-      const row = await tx.manager.findOne(Contribution, { where: { id } });
+      const row = await findContribution(tx.manager, id);
       if (!row) throw notFound('填报任务不存在');
       if (row.deliveredAt) throw conflict('该填报任务已报送');
       row.deliveredAt = new Date();
-      await tx.manager.update(Contribution, { id }, { deliveredAt: row.deliveredAt });
+      await markDelivered(tx.manager, id, row.deliveredAt);
       await appendAudit(tx, {
         action: 'contribution.deliver',
         targetType: 'Contribution',
@@ -117,8 +118,7 @@ export class ContributionService {
   /** undelivered contributions past their due date: the county office's all, an agency its own */
   async overdue(ctx: RequestContext): Promise<{ contribution: Contribution; daysOverdue: number }[]> {
     await authorize(ctx, 'report.read', { targetType: 'Contribution' });
-    const scope = agencyScope(ctx);
-    const rows = await ctx.manager.find(Contribution, { where: { deliveredAt: IsNull(), ...(scope ? { agencyId: scope } : {}) } });
+    const rows = await undeliveredContributions(ctx.manager, agencyScope(ctx));
     return overdueContributions(rows, new Date()).map((o) => ({ contribution: o.assignment, daysOverdue: o.daysOverdue }));
   }
 
@@ -137,7 +137,7 @@ export class ContributionService {
     const actor = actorOf(ctx);
     if (!actor || can(actor, 'report.edit', report.agencyId) || !can(actor, 'contribution.edit', report.agencyId)) return false;
     const user = requireUser(ctx);
-    const assignments = await ctx.manager.find(Contribution, { where: { reportId: report.id, assigneeId: user.id } });
+    const assignments = await assignmentsOf(ctx.manager, report.id, user.id);
     // nothing assigned on this report: an ordinary denial (report.edit)
     if (assignments.length === 0) return false;
     const check = canContributorEdit(assignments, user.id, {

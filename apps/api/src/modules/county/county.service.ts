@@ -1,25 +1,27 @@
 import { cellDefinition, formatForYear, isFormatId, type FormatId } from '@touming/domain/formats';
 import { emptyReport, type ReportContent } from '@touming/domain/report';
 import { computedTotals, validateReport, type ValidationResult } from '@touming/domain/validation';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { withTransaction } from '../../db/transaction';
-import { Agency, type AgencyKind } from '../agencies/agency.entity';
-import { ReportingCycle } from '../cycles/cycle.entity';
+import { COMPILED_AGENCY_KINDS, type AgencyKind } from '@touming/domain/agencies';
+import type { Agency } from '../agencies/agency.entity';
+import { activeAgencies, findAgencies } from '../agencies/agency.repository';
+import { findCycleOfYear } from '../cycles/cycle.repository';
 import { buildTables } from '../formats/tables';
-import { Report } from '../reports/report.entity';
+import type { Report } from '../reports/report.entity';
+import { findReportOf, reportStatusesOf } from '../reports/report.repository';
 import { ReportService } from '../reports/report.service';
 import { CountyScopeKind, type CountyAgencyStatus, type CountyCellBreakdown, type CountyScope, type CountySummary } from './county.types';
-import { cellByAgency, currentRevisions, publishedTotals, type AgencySelection, type PublishedTotals } from './published-totals';
+import { cellByAgency, publishedTotals, type PublishedTotals } from '../revisions/published-cell.repository';
+import { currentRevisions, type AgencySelection } from '../revisions/revision.repository';
 import { Injectable } from '../../common/injectable';
 
-/** the agencies a county compiles: its departments and townships (not the county government itself) */
-export const COMPILED_KINDS: AgencyKind[] = ['DEPARTMENT', 'TOWNSHIP'];
-
-const KINDS_OF_SCOPE: Record<Exclude<CountyScopeKind, 'LIST'>, AgencyKind[]> = {
-  ALL: COMPILED_KINDS,
+/** the agencies of each scope: ALL is every agency the county compiles (@touming/domain/agencies) */
+const KINDS_OF_SCOPE: Record<Exclude<CountyScopeKind, 'LIST'>, readonly AgencyKind[]> = {
+  ALL: COMPILED_AGENCY_KINDS,
   DEPARTMENTS: ['DEPARTMENT'],
   TOWNSHIPS: ['TOWNSHIP'],
 };
@@ -46,15 +48,15 @@ export class CountyService {
     if (kind === CountyScopeKind.LIST) {
       const ids = scope?.agencyIds ?? [];
       if (ids.length === 0) throw badInput('指定单位汇总时须至少选择一个单位', { field: 'scope.agencyIds' });
-      const found = await manager.find(Agency, { where: { id: In(ids) }, order: { code: 'ASC' } });
+      const found = await findAgencies(manager, ids);
       if (found.length !== new Set(ids).size) throw notFound('所选单位中有不存在的单位');
       return found;
     }
-    return manager.find(Agency, { where: { kind: In(KINDS_OF_SCOPE[kind]), active: true }, order: { code: 'ASC' } });
+    return activeAgencies(manager, { kinds: KINDS_OF_SCOPE[kind] });
   }
 
   async formatOfYear(manager: EntityManager, year: number): Promise<FormatId> {
-    const cycle = await manager.findOne(ReportingCycle, { where: { year } });
+    const cycle = await findCycleOfYear(manager, year);
     return cycle && isFormatId(cycle.format) ? cycle.format : formatForYear(year).id;
   }
 
@@ -71,7 +73,7 @@ export class CountyService {
       publishedTotals(manager, year, format, selection),
       comparable ? publishedTotals(manager, year - 1, format, selection) : Promise.resolve(null),
       currentRevisions(manager, year, selection),
-      selection.agencyIds!.length ? manager.find(Report, { where: { year, agencyId: In(selection.agencyIds!) }, select: { id: true, agencyId: true, status: true } }) : [],
+      reportStatusesOf(manager, year, selection.agencyIds!),
     ]);
     const content = contentOfTotals(totals, '汇总');
     const previous = previousTotals && previousTotals.reportCount > 0 ? contentOfTotals(previousTotals, '汇总') : null;
@@ -163,11 +165,11 @@ export class CountyService {
   async generateCountyReport(ctx: RequestContext, year: number): Promise<Report> {
     await authorize(ctx, 'county.summary', { targetType: 'CountySummary' });
     return withTransaction(ctx, async (tx) => {
-      const government = await tx.manager.find(Agency, { where: { kind: 'COUNTY_GOVERNMENT', active: true } });
+      const government = await activeAgencies(tx.manager, { kinds: ['COUNTY_GOVERNMENT'] });
       if (government.length !== 1) {
         throw badInput(government.length === 0 ? '尚未登记县人民政府（单位类型 COUNTY_GOVERNMENT）' : '登记了多个县人民政府，无法确定为哪一个生成报告');
       }
-      const existing = await tx.manager.findOne(Report, { where: { agencyId: government[0].id, year } });
+      const existing = await findReportOf(tx.manager, government[0].id, year);
       if (existing) throw conflict(`${government[0].name}${year}年度的报告已存在，不能重复生成`, { reportId: existing.id });
       const { content } = await this.summedContent(tx, year, { kind: CountyScopeKind.ALL });
       const created = await this.reportService.create(tx, government[0].id, year);

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AgencyKindEnum, type AgencyKind } from '../agencies/agency.entity';
+import type { AgencyKind } from '@touming/domain/agencies';
+import { AgencyKindEnum } from '../agencies/agency.entity';
 import { ReportTable } from '../formats/format.types';
 import { Validation } from '../reports/report.types';
 

@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../../db/dialect';
 import { withTransaction } from '../../db/transaction';
 import { appendAudit } from '../audit/audit.service';
 import { ReportingCycle } from './cycle.entity';
+import { findCycle, findCycleOfYear, insertCycle, listCycles, updateCycle } from './cycle.repository';
 import type { CycleInput, CycleUpdateInput } from './cycle.types';
 
 function checkDeadline(deadline: string) {
@@ -25,11 +26,11 @@ function snapshot(c: ReportingCycle) {
 export class CycleService {
   async list(ctx: RequestContext): Promise<ReportingCycle[]> {
     await authorize(ctx, 'cycle.read');
-    return ctx.manager.find(ReportingCycle, { order: { year: 'DESC' } });
+    return listCycles(ctx.manager);
   }
 
   findByYear(ctx: RequestContext, year: number): Promise<ReportingCycle | null> {
-    return ctx.manager.findOne(ReportingCycle, { where: { year } });
+    return findCycleOfYear(ctx.manager, year);
   }
 
   async create(ctx: RequestContext, input: CycleInput): Promise<ReportingCycle> {
@@ -40,7 +41,7 @@ export class CycleService {
     const deadline = input.deadline ?? defaultDeadline(input.year);
     checkDeadline(deadline);
     return withTransaction(ctx, async (tx) => {
-      const cycle = tx.manager.create(ReportingCycle, {
+      const cycle = Object.assign(new ReportingCycle(), {
         id: newId(),
         year: input.year,
         format,
@@ -50,7 +51,7 @@ export class CycleService {
         createdAt: new Date(),
       });
       try {
-        await tx.manager.insert(ReportingCycle, cycle);
+        await insertCycle(tx.manager, cycle);
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict(`${input.year}年度的报告周期已存在`);
         throw error;
@@ -64,13 +65,13 @@ export class CycleService {
     await authorize(ctx, 'cycle.manage', { targetType: 'Cycle', targetId: id });
     if (input.deadline != null) checkDeadline(input.deadline);
     return withTransaction(ctx, async (tx) => {
-      const cycle = await tx.manager.findOne(ReportingCycle, { where: { id } });
+      const cycle = await findCycle(tx.manager, id);
       if (!cycle) throw notFound('报告周期不存在');
       const before = snapshot(cycle);
       if (input.deadline != null) cycle.deadline = input.deadline;
       if (input.requiresPreReview != null) cycle.requiresPreReview = input.requiresPreReview;
       if (input.open != null) cycle.open = input.open;
-      await tx.manager.update(ReportingCycle, { id }, { deadline: cycle.deadline, requiresPreReview: cycle.requiresPreReview, open: cycle.open });
+      await updateCycle(tx.manager, id, { deadline: cycle.deadline, requiresPreReview: cycle.requiresPreReview, open: cycle.open });
       await appendAudit(tx, { action: 'cycle.update', targetType: 'Cycle', targetId: id, detail: { before, after: snapshot(cycle) } });
       return cycle;
     });

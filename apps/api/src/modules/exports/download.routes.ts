@@ -6,6 +6,7 @@
  * Published data only: a draft, a superseded or an unknown id is 404. Anonymous callers share the
  * public API's per-IP rate limit (429 with Retry-After).
  */
+import { httpStatusOf } from '@touming/domain/contract';
 import { cellDefinition } from '@touming/domain/formats';
 import { renderHtml } from '@touming/domain/render';
 import { reportTitle } from '@touming/domain/report';
@@ -17,7 +18,7 @@ import { errorCode } from '../../common/errors';
 import { CountyService } from '../county/county.service';
 import { openDataRows, OPEN_DATA_COLUMNS, toCsv } from '../public/open-data';
 import { PublicRateLimiter } from '../public/rate-limit';
-import { ReportRevision } from '../revisions/report-revision.entity';
+import { findCurrentRevision } from '../revisions/revision.repository';
 import { reportDocx } from './report-docx';
 import { tablesXlsx } from './report-xlsx';
 
@@ -28,8 +29,6 @@ const TYPES = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
 } as const;
-
-const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, TOO_MANY_REQUESTS: 429 };
 
 function send(res: Response, ext: keyof typeof TYPES, filename: string, body: string | Buffer) {
   res.setHeader('Content-Type', TYPES[ext]);
@@ -59,8 +58,9 @@ export function mountDownloads(app: Express, api: Api, dataSource: DataSource): 
     try {
       await handler(req, res);
     } catch (error) {
-      const code = errorCode(error);
-      if (code && STATUS_OF[code]) fail(res, STATUS_OF[code], (error as GraphQLError).message);
+      // a refusal answers with its status and Chinese message; anything else stays hidden
+      const status = httpStatusOf(errorCode(error));
+      if (status && status < 500) fail(res, status, (error as GraphQLError).message);
       else fail(res, 500, '服务器内部错误');
     }
   };
@@ -71,11 +71,7 @@ export function mountDownloads(app: Express, api: Api, dataSource: DataSource): 
       const m = /^([\w-]{1,64})\.(html|docx|xlsx)$/.exec(String(req.params.file));
       if (!m) return fail(res, 404, '不支持的下载格式（html、docx、xlsx）');
       if (!(await admit(req, res))) return;
-      const revision = await dataSource.manager
-        .createQueryBuilder(ReportRevision, 'r')
-        .where('r.id = :id', { id: m[1] })
-        .andWhere('r.isCurrent = 1')
-        .getOne();
+      const revision = await findCurrentRevision(dataSource.manager, m[1]);
       if (!revision) return fail(res, 404, '没有这份已公开的报告');
       const ext = m[2] as 'html' | 'docx' | 'xlsx';
       const title = reportTitle(revision.content);

@@ -3,7 +3,8 @@ import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { withTransaction } from '../../db/transaction';
-import { Report } from '../reports/report.entity';
+import type { Report } from '../reports/report.entity';
+import { findReportOf } from '../reports/report.repository';
 import { ReportService } from '../reports/report.service';
 import { loadWorkbook, readTablesFromWorkbook, XlsxFileError } from './xlsx-import';
 import { Injectable } from '../../common/injectable';
@@ -34,7 +35,7 @@ export class XlsxImportService {
       throw error;
     }
     return withTransaction(ctx, async (tx) => {
-      const existing = await tx.manager.findOne(Report, { where: { agencyId, year } });
+      const existing = await findReportOf(tx.manager, agencyId, year);
       const report = existing ?? (await this.reportService.create(tx, agencyId, year));
       const result = readTablesFromWorkbook(workbook, report.format as FormatId);
       if (result.issues.length > 0) {

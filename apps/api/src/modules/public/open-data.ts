@@ -4,9 +4,7 @@
  */
 import { cellDefinition, getFormat, isFormatId } from '@touming/domain/formats';
 import type { EntityManager } from 'typeorm';
-import { Agency } from '../agencies/agency.entity';
-import { PublishedCell } from '../revisions/published-cell.entity';
-import { ReportRevision } from '../revisions/report-revision.entity';
+import { publishedCellRows } from '../revisions/published-cell.repository';
 
 export interface OpenDataRow {
   year: number;
@@ -28,26 +26,9 @@ export const OPEN_DATA_COLUMNS: Array<keyof OpenDataRow> = [
   'year', 'format', 'agencyId', 'agencyCode', 'agencyName', 'agencyKind', 'region', 'revisionId', 'revisionNo', 'publishedAt', 'key', 'label', 'value',
 ];
 
+/** the open-data rows of a year, ordered by agency code and the format's cell order */
 export async function openDataRows(manager: EntityManager, year: number): Promise<OpenDataRow[]> {
-  const raw: Array<Record<string, unknown>> = await manager
-    .createQueryBuilder(PublishedCell, 'c')
-    .innerJoin(ReportRevision, 'r', 'r.id = c.revisionId')
-    .innerJoin(Agency, 'a', 'a.id = c.agencyId')
-    .select('c.year', 'year')
-    .addSelect('c.format', 'format')
-    .addSelect('c.agencyId', 'agencyId')
-    .addSelect('a.code', 'agencyCode')
-    .addSelect('a.name', 'agencyName')
-    .addSelect('a.kind', 'agencyKind')
-    .addSelect('a.region', 'region')
-    .addSelect('c.revisionId', 'revisionId')
-    .addSelect('r.revisionNo', 'revisionNo')
-    .addSelect('r.publishedAt', 'publishedAt')
-    .addSelect('c.key', 'key')
-    .addSelect('c.value', 'value')
-    .where('r.isCurrent = 1')
-    .andWhere('c.year = :year', { year })
-    .getRawMany();
+  const raw = await publishedCellRows(manager, year);
   const order = new Map<string, number>();
   const rows = raw.map((r): OpenDataRow => {
     const format = String(r.format);

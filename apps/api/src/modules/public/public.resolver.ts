@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { ListOptions } from '../../common/list';
-import { AgencyKindEnum, type AgencyKind } from '../agencies/agency.entity';
+import type { AgencyKind } from '@touming/domain/agencies';
+import { AgencyKindEnum } from '../agencies/agency.entity';
 import { ReportTable } from '../formats/format.types';
 import { PublicService } from './public.service';
 import { PublicAgency, PublicCell, PublicReport, PublicReportFilter, PublicReportList, PublicSection, PublicStatistics } from './public.types';

@@ -5,7 +5,8 @@
  */
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { ReportContent } from '@touming/domain/report';
-import { AgencyKindEnum, type AgencyKind } from '../agencies/agency.entity';
+import type { AgencyKind } from '@touming/domain/agencies';
+import { AgencyKindEnum } from '../agencies/agency.entity';
 import { ReportTable, SECTION_KEY_DESCRIPTION } from '../formats/format.types';
 
 export const PUBLIC_MAX_PAGE_SIZE = 50;

@@ -2,10 +2,10 @@ import { reportDeadline } from '@touming/domain/deadlines';
 import { qualityCheck, timelinessReasons, type QualityReason as DomainReason } from '@touming/domain/quality';
 import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
-import { ReportingCycle } from '../cycles/cycle.entity';
+import { findCycleOfYear } from '../cycles/cycle.repository';
 import { CountyService } from '../county/county.service';
 import { CountyScopeKind } from '../county/county.types';
-import { currentRevisions } from '../county/published-totals';
+import { currentRevisions } from '../revisions/revision.repository';
 import type { QualityRanking, QualityRankingItem, QualityReason } from './quality.types';
 import { Injectable } from '../../common/injectable';
 
@@ -28,7 +28,7 @@ export class QualityService {
     const agencies = await this.countyService.agenciesOf(ctx.manager, { kind: CountyScopeKind.ALL });
     const selection = { agencyIds: agencies.map((a) => a.id) };
     const [cycle, revisions, previousRevisions] = await Promise.all([
-      ctx.manager.findOne(ReportingCycle, { where: { year } }),
+      findCycleOfYear(ctx.manager, year),
       currentRevisions(ctx.manager, year, selection, true),
       currentRevisions(ctx.manager, year - 1, selection, true),
     ]);

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { AgencyKindEnum, type AgencyKind } from '../agencies/agency.entity';
+import type { AgencyKind } from '@touming/domain/agencies';
+import { AgencyKindEnum } from '../agencies/agency.entity';
 
 @ObjectType({ description: '扣分理由（链接到相关单元格或文字部分）' })
 export class QualityReason {

@@ -4,6 +4,7 @@ import type { ReportContent } from '@touming/domain/report';
 import { validateReport, type ValidationResult } from '@touming/domain/validation';
 import type { ReportStatus } from '@touming/domain/workflow';
 import { In, type EntityManager } from 'typeorm';
+import type { Page } from '../../common/list';
 import { newId } from '../../db/columns';
 import { ReportCell } from './report-cell.entity';
 import { Report } from './report.entity';
@@ -25,6 +26,71 @@ export function contentOf(report: Report, cells: ReportCell[]): ReportContent {
     sections: { overview: report.overview, problems: report.problems, other: report.other },
     cells: values,
   };
+}
+
+export function findReport(manager: EntityManager, id: string): Promise<Report | null> {
+  return manager.findOne(Report, { where: { id } });
+}
+
+/** the report of an agency and year (there is at most one) */
+export function findReportOf(manager: EntityManager, agencyId: string, year: number): Promise<Report | null> {
+  return manager.findOne(Report, { where: { agencyId, year } });
+}
+
+/** id, agency and status of the reports of a year of these agencies (no content) */
+export function reportStatusesOf(manager: EntityManager, year: number, agencyIds: readonly string[]): Promise<Pick<Report, 'id' | 'agencyId' | 'status'>[]> {
+  if (agencyIds.length === 0) return Promise.resolve([]);
+  return manager.find(Report, { where: { year, agencyId: In([...agencyIds]) }, select: { id: true, agencyId: true, status: true } });
+}
+
+export interface ReportListFilter {
+  /** only this agency's reports (an agency user sees its own) */
+  scopeAgencyId?: string | null;
+  agencyId?: string | null;
+  year?: number | null;
+  status?: string | null;
+  format?: string | null;
+}
+
+/**
+ * A page of reports with their agencies joined (many-to-one: one row per report, so a plain LIMIT
+ * pages correctly); each report's agency is left on `agencyRef` for the caller to take.
+ */
+export async function pageReports(manager: EntityManager, filter: ReportListFilter, page: Page): Promise<{ items: Report[]; totalItems: number }> {
+  const qb = manager.createQueryBuilder(Report, 'r');
+  if (filter.scopeAgencyId) qb.andWhere('r.agencyId = :scope', { scope: filter.scopeAgencyId });
+  if (filter.agencyId) qb.andWhere('r.agencyId = :agencyId', { agencyId: filter.agencyId });
+  if (filter.year != null) qb.andWhere('r.year = :year', { year: filter.year });
+  if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
+  if (filter.format) qb.andWhere('r.format = :format', { format: filter.format });
+  const [items, totalItems] = await qb
+    .leftJoinAndSelect('r.agencyRef', 'a')
+    .orderBy(`r.${page.sort}`, page.order)
+    .addOrderBy('r.agencyName', 'ASC')
+    .addOrderBy('r.id', 'ASC')
+    .offset(page.skip)
+    .limit(page.take)
+    .getManyAndCount();
+  return { items, totalItems };
+}
+
+/** insert a new report row and its filled cells (a second report of the agency and year raises the driver's unique violation first) */
+export async function insertReportWithCells(manager: EntityManager, report: Report, content: ReportContent): Promise<void> {
+  await manager.insert(Report, report);
+  await insertRows(manager, ReportCell, cellRows(report.id, content));
+}
+
+/** a workflow act's new status (the row is locked by the act; `report` is updated in place) */
+export async function updateReportStatus(manager: EntityManager, report: Report, status: ReportStatus, at: Date): Promise<void> {
+  await manager.update(Report, { id: report.id }, { status, updatedAt: at });
+  report.status = status;
+  report.updatedAt = at;
+}
+
+/** delete a report and its cells (drafts only; the caller has put the content on the trail) */
+export async function deleteReportWithCells(manager: EntityManager, id: string): Promise<void> {
+  await manager.delete(ReportCell, { reportId: id });
+  await manager.delete(Report, { id });
 }
 
 export async function loadContent(manager: EntityManager, report: Report): Promise<ReportContent> {

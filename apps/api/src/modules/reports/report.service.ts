@@ -2,34 +2,37 @@ import { isFormatId, type FormatId } from '@touming/domain/formats';
 import { importReport as importReportContent, ReportImportError } from '@touming/domain/import';
 import { emptyReport, type ReportContent } from '@touming/domain/report';
 import { carryOver, computedTotals, validateReport, type ValidationResult } from '@touming/domain/validation';
-import { isContentEditable } from '@touming/domain/workflow';
+import { checkDelete, checkImportOver, isContentEditable } from '@touming/domain/workflow';
 import { agencyScope, authorize, requireUser } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { pageOf, type ListOptions } from '../../common/list';
 import { isUniqueViolation } from '../../db/dialect';
 import { withTransaction } from '../../db/transaction';
-import { Agency } from '../agencies/agency.entity';
+import { findAgency } from '../agencies/agency.repository';
 import { appendAudit } from '../audit/audit.service';
-import { ReportingCycle } from '../cycles/cycle.entity';
+import { findCycleOfYear } from '../cycles/cycle.repository';
 import { checkYear } from '../cycles/cycle.service';
 import { buildTables } from '../formats/tables';
 import type { ReportTable } from '../formats/format.types';
 import { checkCellInput, checkNoDuplicates, checkSectionInput } from './cell-input';
-import { ReportCell } from './report-cell.entity';
-import { Report } from './report.entity';
-import { ReportRevision } from '../revisions/report-revision.entity';
+import type { ReportCell } from './report-cell.entity';
+import type { Report } from './report.entity';
+import { hasRevisions } from '../revisions/revision.repository';
 import {
   bumpRevision,
-  cellRows,
   contentOf,
+  deleteReportWithCells,
   diffContent,
-  insertRows,
+  findReport,
+  findReportOf,
+  insertReportWithCells,
   loadContent,
   loadContentWithPrevious,
   loadPreviousContent,
   loadWithPrevious,
   newReportRow,
+  pageReports,
   writeContent,
   type CellChange,
   type SectionChange,
@@ -73,23 +76,13 @@ export class ReportService {
   async list(ctx: RequestContext, filter: ReportFilter | null | undefined, options: ListOptions | null | undefined) {
     await authorize(ctx, 'report.read', { agencyId: filter?.agencyId ?? undefined, targetType: 'Report' });
     const page = pageOf(options, SORTABLE, 'year');
-    const qb = ctx.manager.createQueryBuilder(Report, 'r');
-    const scope = agencyScope(ctx);
-    if (scope) qb.andWhere('r.agencyId = :scope', { scope });
-    if (filter?.agencyId) qb.andWhere('r.agencyId = :agencyId', { agencyId: filter.agencyId });
-    if (filter?.year != null) qb.andWhere('r.year = :year', { year: filter.year });
-    if (filter?.status) qb.andWhere('r.status = :status', { status: filter.status });
-    if (filter?.format) qb.andWhere('r.format = :format', { format: filter.format });
-    // the agencies come with the page (many-to-one: one row per report, so a plain LIMIT pages
-    // correctly) and go into the request's agency loader: Report.agency then costs no query
-    const [items, totalItems] = await qb
-      .leftJoinAndSelect('r.agencyRef', 'a')
-      .orderBy(`r.${page.sort}`, page.order)
-      .addOrderBy('r.agencyName', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .offset(page.skip)
-      .limit(page.take)
-      .getManyAndCount();
+    const { items, totalItems } = await pageReports(
+      ctx.manager,
+      { scopeAgencyId: agencyScope(ctx), agencyId: filter?.agencyId, year: filter?.year, status: filter?.status, format: filter?.format },
+      page,
+    );
+    // the agencies come with the page and go into the request's agency loader: Report.agency then
+    // costs no query
     for (const report of items) {
       if (report.agencyRef) ctx.loaders.agency.prime(report.agencyId, report.agencyRef);
       delete report.agencyRef;
@@ -146,9 +139,9 @@ export class ReportService {
     await authorize(ctx, 'report.create', { agencyId, targetType: 'Report' });
     checkYear(year);
     return withTransaction(ctx, async (tx) => {
-      const agency = await tx.manager.findOne(Agency, { where: { id: agencyId } });
+      const agency = await findAgency(tx.manager, agencyId);
       if (!agency) throw notFound('单位不存在');
-      const cycle = await tx.manager.findOne(ReportingCycle, { where: { year } });
+      const cycle = await findCycleOfYear(tx.manager, year);
       if (!cycle) throw badInput(`${year}年度的报告周期尚未开启`, { field: 'year' });
       if (!isFormatId(cycle.format)) throw badInput(`报告周期的格式无效：${cycle.format}`);
       const content = emptyReport(cycle.format, year, agency.name);
@@ -173,12 +166,11 @@ export class ReportService {
 
   private async insertReport(tx: RequestContext, report: Report, content: ReportContent): Promise<void> {
     try {
-      await tx.manager.insert(Report, report);
+      await insertReportWithCells(tx.manager, report, content);
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(`该单位${report.year}年度的报告已存在`);
       throw error;
     }
-    await insertRows(tx.manager, ReportCell, cellRows(report.id, content));
   }
 
   /**
@@ -187,7 +179,7 @@ export class ReportService {
    */
   async update(ctx: RequestContext, id: string, expectedRevision: number, input: ReportUpdateInput): Promise<Report> {
     requireUser(ctx);
-    const found = await ctx.manager.findOne(Report, { where: { id } });
+    const found = await findReport(ctx.manager, id);
     if (!found) throw notFound('报告不存在');
     // a contributor may edit what was assigned to them (the contributions module decides); else report.edit
     if (!(await this.editGuard?.(ctx, found, input))) {
@@ -205,7 +197,7 @@ export class ReportService {
       const now = new Date();
       // the conditional UPDATE is the concurrency check (and the row lock on MySQL)
       if (!(await bumpRevision(tx.manager, id, expectedRevision, now))) {
-        const current = await tx.manager.findOne(Report, { where: { id } });
+        const current = await findReport(tx.manager, id);
         if (!current) throw notFound('报告不存在');
         throw conflict(`报告已被他人修改（当前修订号 ${current.revision}，您提交的是 ${expectedRevision}），请刷新后重试`, {
           currentRevision: current.revision,
@@ -274,19 +266,19 @@ export class ReportService {
     checkYear(year);
     const content: ReportContent = { ...imported.report, year };
     return withTransaction(ctx, async (tx) => {
-      const agency = await tx.manager.findOne(Agency, { where: { id: agencyId } });
+      const agency = await findAgency(tx.manager, agencyId);
       if (!agency) throw notFound('单位不存在');
       if (!content.agency?.trim()) content.agency = agency.name;
-      const existing = await tx.manager.findOne(Report, { where: { agencyId, year } });
+      const existing = await findReportOf(tx.manager, agencyId, year);
       const detail = { source: args.html?.trim() ? 'html' : 'text', detectedFormat: imported.detectedFormat, detectedYear: imported.detectedYear, unplaced: imported.unplaced.length, notes: imported.notes };
       let report: Report;
       if (existing) {
-        if (existing.status !== 'DRAFT') throw conflict(`该单位${year}年度的报告已存在且不是草稿，不能用导入覆盖`);
-        if (existing.format !== content.format) throw conflict(`已有的${year}年度草稿使用 ${existing.format} 格式，导入内容是 ${content.format} 格式；请先删除草稿`);
+        const check = checkImportOver({ status: existing.status, format: existing.format, year, importedFormat: content.format });
+        if (!check.ok) throw conflict(check.message);
         if (!(await bumpRevision(tx.manager, existing.id, existing.revision, new Date()))) {
           throw conflict('报告已被他人修改，请重试', { currentRevision: existing.revision + 1 });
         }
-        const locked = (await tx.manager.findOne(Report, { where: { id: existing.id } }))!;
+        const locked = (await findReport(tx.manager, existing.id))!;
         const before = await loadContent(tx.manager, locked);
         report = await this.applyContent(tx, locked, before, content, 'report.import', detail);
       } else {
@@ -315,18 +307,17 @@ export class ReportService {
   /** drafts only; the whole content goes to the trail so nothing is lost */
   async delete(ctx: RequestContext, id: string): Promise<boolean> {
     requireUser(ctx);
-    const found = await ctx.manager.findOne(Report, { where: { id } });
+    const found = await findReport(ctx.manager, id);
     if (!found) throw notFound('报告不存在');
     await authorize(ctx, 'report.delete', { agencyId: found.agencyId, reportId: id, targetType: 'Report', targetId: id });
     return withTransaction(ctx, async (tx) => {
-      const report = await tx.manager.findOne(Report, { where: { id } });
+      const report = await findReport(tx.manager, id);
       if (!report) throw notFound('报告不存在');
-      if (report.status !== 'DRAFT') throw conflict('只能删除草稿状态的报告');
       // a correction draft: its published revisions are the public record and stay
-      if (await tx.manager.count(ReportRevision, { where: { reportId: id } })) throw conflict('该报告已公开过，不能删除；更正草稿可继续修改后重新公开');
+      const check = checkDelete({ status: report.status, publishedBefore: await hasRevisions(tx.manager, id) });
+      if (!check.ok) throw conflict(check.message);
       const content = await loadContent(tx.manager, report);
-      await tx.manager.delete(ReportCell, { reportId: id });
-      await tx.manager.delete(Report, { id });
+      await deleteReportWithCells(tx.manager, id);
       await appendAudit(tx, {
         action: 'report.delete',
         targetType: 'Report',

@@ -1,5 +1,4 @@
 import { CONFIDENTIALITY_CHECKS, type CheckResult, type ConfidentialityCheckKey } from '@touming/domain/confidentiality';
-import { cellKeys, type FormatId } from '@touming/domain/formats';
 import type { Role } from '@touming/domain/permissions';
 import { findingKey, scanReport } from '@touming/domain/scanner';
 import type { ReportStatus, SignatureStage } from '@touming/domain/workflow';
@@ -14,6 +13,7 @@ import type { Report } from '../reports/report.entity';
 import { contentOf, insertRows } from '../reports/report.repository';
 import { PublishedCell } from '../revisions/published-cell.entity';
 import { ReportRevision } from '../revisions/report-revision.entity';
+import { newRevision, publishedCellsOf } from '../revisions/revision.repository';
 import { User } from '../users/user.entity';
 import { Signature } from './signature.entity';
 import { WarningExplanation } from './warning-explanation.entity';
@@ -175,24 +175,14 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
     if (report.status === 'PUBLISHED') {
       // one township published its 2023 report late (after 31 January), as happens
       const late = report.year === 2023 && index % 7 === 3;
-      const revision = Object.assign(new ReportRevision(), {
-        id: newId(),
-        reportId: report.id,
-        agencyId: report.agencyId,
-        year: report.year,
-        format: report.format,
+      const revision = newRevision(report, content, {
         revisionNo: 1,
-        contentHash: report.contentHash,
-        content,
         correctionNote: null,
         publishedAt: late ? new Date(Date.UTC(report.year + 1, 1, 14, 2, 0, 0)) : step(5),
         publishedById: preparer.id,
-        isCurrent: true,
       });
       revisions.push(revision);
-      for (const key of cellKeys(report.format as FormatId)) {
-        published.push(Object.assign(new PublishedCell(), { revisionId: revision.id, key, agencyId: report.agencyId, year: report.year, format: report.format, value: content.cells[key] ?? null }));
-      }
+      published.push(...publishedCellsOf(revision));
     }
   });
   await insertRows(m, Signature, signatures);

@@ -20,10 +20,11 @@ export interface RefusalTarget {
  */
 export async function refusal(
   ctx: RequestContext,
-  check: { code: WorkflowErrorCode | 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT'; message: string; blockers?: Blocker[] },
+  check: { code: WorkflowErrorCode | 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT'; message: string; blockers?: Blocker[]; field?: string },
   target: RefusalTarget,
 ): Promise<never> {
-  const error = appError(check.code, check.message, check.blockers ? { blockers: check.blockers } : {}) as GraphQLError & AfterRollback;
+  const extensions = { ...(check.blockers ? { blockers: check.blockers } : {}), ...(check.field ? { field: check.field } : {}) };
+  const error = appError(check.code, check.message, extensions) as GraphQLError & AfterRollback;
   if (check.code === 'FORBIDDEN') {
     const { attempted, ...rest } = target;
     const denial = () =>

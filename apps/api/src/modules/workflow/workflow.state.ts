@@ -1,18 +1,19 @@
 import type { ConfidentialityReview as DomainReview, FindingState } from '@touming/domain/confidentiality';
 import type { ReportContent } from '@touming/domain/report';
 import { validateReport, type ValidationResult } from '@touming/domain/validation';
-import type { Signature as DomainSignature } from '@touming/domain/workflow';
+import { isCorrection, type PublicationInput, type RevisionHistory, type Signature as DomainSignature } from '@touming/domain/workflow';
 import { Not, type EntityManager } from 'typeorm';
 import { ConfidentialityReview } from '../confidentiality/confidentiality-review.entity';
 import { Finding } from '../confidentiality/finding.entity';
-import { ReportingCycle } from '../cycles/cycle.entity';
+import type { ReportingCycle } from '../cycles/cycle.entity';
+import { findCycleOfYear } from '../cycles/cycle.repository';
 import { loadContent, loadPreviousContent } from '../reports/report.repository';
 import type { Report } from '../reports/report.entity';
 import { ReportRevision } from '../revisions/report-revision.entity';
 import { Signature } from './signature.entity';
 import { WarningExplanation } from './warning-explanation.entity';
 
-/** everything the domain's workflow checks need about one report, loaded in a fixed number of queries */
+/** everything the domain's workflow checks need about one report, loaded in a fixed number of queries (the state repository) */
 export interface WorkflowState {
   report: Report;
   requiresPreReview: boolean;
@@ -53,27 +54,25 @@ export function assembleState(report: Report, raw: RawState): WorkflowState {
   };
 }
 
-/** the parts of the state an act may do without (each one statement less) */
-export interface StateParts {
-  explanations?: boolean;
-  reviews?: boolean;
-  findings?: boolean;
-}
+/** the rows a workflow state is made of; an act loads only those it decides on (each one statement) */
+export type StatePart = 'cycle' | 'signatures' | 'explanations' | 'reviews' | 'findings' | 'revisions';
+export const ALL_STATE_PARTS: readonly StatePart[] = ['cycle', 'signatures', 'explanations', 'reviews', 'findings', 'revisions'];
 
 /**
- * Load inside a transaction (the rows the act is decided on). An act that does not decide on
- * explanations, reviews or findings leaves them out (`parts`): they are then empty in the state.
+ * Load inside a transaction (the rows the act is decided on). The parts left out are empty in the
+ * state (no cycle: requiresPreReview false and no deadline) — an act must not decide on them.
  */
-export async function loadWorkflowState(manager: EntityManager, report: Report, parts: StateParts = {}): Promise<WorkflowState> {
+export async function loadWorkflowState(manager: EntityManager, report: Report, parts: readonly StatePart[] = ALL_STATE_PARTS): Promise<WorkflowState> {
   const where = { reportId: report.id };
+  const wanted = (part: StatePart) => parts.includes(part);
   const none = Promise.resolve([]);
   const [cycle, signatures, explanations, reviews, findings, revisions] = await Promise.all([
-    manager.findOne(ReportingCycle, { where: { year: report.year } }),
-    manager.find(Signature, { where, order: { signedAt: 'ASC', id: 'ASC' } }),
-    parts.explanations === false ? none : manager.find(WarningExplanation, { where }),
-    parts.reviews === false ? none : manager.find(ConfidentialityReview, { where, order: { reviewedAt: 'DESC' } }),
-    parts.findings === false ? none : manager.find(Finding, { where: { ...where, status: Not('FIXED' as const) } }),
-    manager.find(ReportRevision, { where, order: { revisionNo: 'ASC' } }),
+    wanted('cycle') ? findCycleOfYear(manager, report.year) : Promise.resolve(null),
+    wanted('signatures') ? manager.find(Signature, { where, order: { signedAt: 'ASC', id: 'ASC' } }) : none,
+    wanted('explanations') ? manager.find(WarningExplanation, { where }) : none,
+    wanted('reviews') ? manager.find(ConfidentialityReview, { where, order: { reviewedAt: 'DESC' } }) : none,
+    wanted('findings') ? manager.find(Finding, { where: { ...where, status: Not('FIXED' as const) } }) : none,
+    wanted('revisions') ? manager.find(ReportRevision, { where, order: { revisionNo: 'ASC' } }) : none,
   ]);
   return assembleState(report, { cycle, signatures, explanations, reviews, findings, revisions });
 }
@@ -115,13 +114,23 @@ export function domainFindings(findings: readonly Finding[]): FindingState[] {
   return findings.map((f) => ({ status: f.status, key: f.key, message: f.message }));
 }
 
-/** a correction is under way when the report was published before and is not published now */
-export function isCorrection(state: Pick<WorkflowState, 'revisions' | 'report'>): boolean {
-  return state.revisions.length > 0 && state.report.status !== 'PUBLISHED';
+/** the report's published history as the domain's isCorrection / workingRevisionNo read it */
+export function revisionHistory(state: Pick<WorkflowState, 'revisions' | 'report'>): RevisionHistory {
+  return { status: state.report.status, revisions: state.revisions };
 }
 
-/** the number of the revision being prepared (1 before the first publication) */
-export function workingRevisionNo(state: Pick<WorkflowState, 'revisions' | 'report'>): number {
-  const last = state.revisions.length ? Math.max(...state.revisions.map((r) => r.revisionNo)) : 0;
-  return state.report.status === 'PUBLISHED' ? last : last + 1;
+/** the domain's publication input for a report in this state (publication blockers, checkPublish) */
+export function publicationInput(report: Report, state: WorkflowState, validation: ValidationResult, correctionNote: string | null | undefined): PublicationInput {
+  return {
+    status: report.status,
+    validation,
+    explanations: state.explanations,
+    signatures: domainSignatures(state.signatures),
+    currentHash: report.contentHash,
+    requiresPreReview: state.requiresPreReview,
+    review: domainReview(state.review),
+    findings: domainFindings(state.findings),
+    isCorrection: isCorrection(revisionHistory(state)),
+    correctionNote,
+  };
 }

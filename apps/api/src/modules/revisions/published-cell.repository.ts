@@ -1,20 +1,16 @@
 /**
- * SQL over published data only: the cells of CURRENT published revisions (report_revision.isCurrent)
- * in published_cell. County compilation and the public statistics both read here, so "published" means
- * the same thing in both. Sums run in the database (SUM … GROUP BY key), never by loading reports.
+ * SQL over published data only: the cells of CURRENT published revisions in published_cell. County
+ * compilation, the public statistics and open data all read here, so "published" means the same
+ * thing in each. Sums run in the database (SUM … GROUP BY key), never by loading reports.
  */
 import { getFormat, type FormatId } from '@touming/domain/formats';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
-import { PublishedCell } from '../revisions/published-cell.entity';
-import { ReportRevision } from '../revisions/report-revision.entity';
+import { PublishedCell } from './published-cell.entity';
+import { ReportRevision } from './report-revision.entity';
+import { applySelection, currentOnly, type AgencySelection } from './revision.repository';
 
-/** which agencies a sum covers: null = every agency that published */
-export interface AgencySelection {
-  agencyIds?: string[] | null;
-  kinds?: string[] | null;
-  region?: string | null;
-}
+export type { AgencySelection };
 
 export interface PublishedTotals {
   format: FormatId;
@@ -27,21 +23,11 @@ export interface PublishedTotals {
   blanks: Record<string, number>;
 }
 
-// isCurrent is a boolean column: 1 on both dialects (SQLite cannot bind JS booleans)
-const CURRENT = 'r.isCurrent = 1';
+const CURRENT = currentOnly('r');
 
-function applySelection<T extends object>(qb: SelectQueryBuilder<T>, alias: string, selection: AgencySelection): SelectQueryBuilder<T> {
-  if (selection.agencyIds) {
-    // an empty list selects nothing (not everything)
-    if (selection.agencyIds.length === 0) qb.andWhere('1 = 0');
-    else qb.andWhere(`${alias}.agencyId IN (:...agencyIds)`, { agencyIds: selection.agencyIds });
-  }
-  if (selection.kinds || selection.region) {
-    qb.innerJoin(Agency, 'a', `a.id = ${alias}.agencyId`);
-    if (selection.kinds) qb.andWhere('a.kind IN (:...kinds)', { kinds: selection.kinds.length ? selection.kinds : ['-'] });
-    if (selection.region) qb.andWhere('a.region = :region', { region: selection.region });
-  }
-  return qb;
+/** the cells (alias c) of the current revisions (alias r) of a year */
+function currentCellsOf(manager: EntityManager, year: number) {
+  return manager.createQueryBuilder(PublishedCell, 'c').innerJoin(ReportRevision, 'r', 'r.id = c.revisionId').where(CURRENT).andWhere('c.year = :year', { year });
 }
 
 /** round a database sum to the cell's precision: SQLite sums REALs (0.1 + 0.2), MySQL returns strings */
@@ -66,14 +52,10 @@ export async function publishedTotals(
     return applySelection(qb, 'r', selection);
   };
 
-  const sumQb = manager
-    .createQueryBuilder(PublishedCell, 'c')
-    .innerJoin(ReportRevision, 'r', 'r.id = c.revisionId')
+  const sumQb = currentCellsOf(manager, year)
     .select('c.key', 'key')
     .addSelect('SUM(c.value)', 'total')
     .addSelect('COUNT(c.value)', 'filled')
-    .where(CURRENT)
-    .andWhere('c.year = :year', { year })
     .andWhere('c.format = :format', { format })
     .groupBy('c.key');
   applySelection(sumQb, 'c', selection);
@@ -105,14 +87,10 @@ export interface CellByAgency {
 
 /** one cell of every current revision of the year (blank as null), largest first */
 export async function cellByAgency(manager: EntityManager, year: number, key: string, selection: AgencySelection = {}): Promise<CellByAgency[]> {
-  const qb = manager
-    .createQueryBuilder(PublishedCell, 'c')
-    .innerJoin(ReportRevision, 'r', 'r.id = c.revisionId')
+  const qb = currentCellsOf(manager, year)
     .select('c.agencyId', 'agencyId')
     .addSelect('c.revisionId', 'revisionId')
     .addSelect('c.value', 'value')
-    .where(CURRENT)
-    .andWhere('c.year = :year', { year })
     .andWhere('c.key = :key', { key });
   applySelection(qb, 'c', selection);
   const rows: Array<{ agencyId: string; revisionId: string; value: unknown }> = await qb.getRawMany();
@@ -121,17 +99,21 @@ export async function cellByAgency(manager: EntityManager, year: number, key: st
     .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.agencyId.localeCompare(b.agencyId));
 }
 
-/** the current revisions of a year (without their content column unless asked) */
-export async function currentRevisions(
-  manager: EntityManager,
-  year: number,
-  selection: AgencySelection = {},
-  withContent = false,
-): Promise<ReportRevision[]> {
-  const qb = manager.createQueryBuilder(ReportRevision, 'r').where(CURRENT).andWhere('r.year = :year', { year });
-  if (!withContent) {
-    qb.select(['r.id', 'r.reportId', 'r.agencyId', 'r.year', 'r.format', 'r.revisionNo', 'r.contentHash', 'r.correctionNote', 'r.publishedAt', 'r.isCurrent']);
-  }
-  applySelection(qb, 'r', selection);
-  return qb.orderBy('r.agencyId', 'ASC').getMany();
+/** every cell of every current revision of a year, with its agency and revision (open data), unordered */
+export async function publishedCellRows(manager: EntityManager, year: number): Promise<Array<Record<string, unknown>>> {
+  return currentCellsOf(manager, year)
+    .innerJoin(Agency, 'a', 'a.id = c.agencyId')
+    .select('c.year', 'year')
+    .addSelect('c.format', 'format')
+    .addSelect('c.agencyId', 'agencyId')
+    .addSelect('a.code', 'agencyCode')
+    .addSelect('a.name', 'agencyName')
+    .addSelect('a.kind', 'agencyKind')
+    .addSelect('a.region', 'region')
+    .addSelect('c.revisionId', 'revisionId')
+    .addSelect('r.revisionNo', 'revisionNo')
+    .addSelect('r.publishedAt', 'publishedAt')
+    .addSelect('c.key', 'key')
+    .addSelect('c.value', 'value')
+    .getRawMany();
 }

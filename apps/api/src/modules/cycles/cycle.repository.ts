@@ -1,0 +1,25 @@
+/** Storage of reporting cycles (one per year). */
+import type { EntityManager } from 'typeorm';
+import { ReportingCycle } from './cycle.entity';
+
+export function findCycleOfYear(manager: EntityManager, year: number): Promise<ReportingCycle | null> {
+  return manager.findOne(ReportingCycle, { where: { year } });
+}
+
+export function findCycle(manager: EntityManager, id: string): Promise<ReportingCycle | null> {
+  return manager.findOne(ReportingCycle, { where: { id } });
+}
+
+/** every cycle, latest year first */
+export function listCycles(manager: EntityManager): Promise<ReportingCycle[]> {
+  return manager.find(ReportingCycle, { order: { year: 'DESC' } });
+}
+
+/** insert a new cycle (a second cycle of a year raises the driver's unique violation) */
+export async function insertCycle(manager: EntityManager, cycle: ReportingCycle): Promise<void> {
+  await manager.insert(ReportingCycle, cycle);
+}
+
+export async function updateCycle(manager: EntityManager, id: string, patch: Partial<Pick<ReportingCycle, 'deadline' | 'requiresPreReview' | 'open'>>): Promise<void> {
+  await manager.update(ReportingCycle, { id }, patch);
+}

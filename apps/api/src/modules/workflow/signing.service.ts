@@ -1,0 +1,135 @@
+/**
+ * 三级联签: the signatures (PREPARE = submission, REVIEW, APPROVE, the county office's
+ * COUNTY_PRE_REVIEW), the return to DRAFT, the warnings' written 说明 before submission, and what an
+ * edit after signing does to the signatures. Every act runs through ./act.ts.
+ */
+import {
+  actionForStage,
+  checkExplainWarning,
+  checkReturn,
+  checkSign,
+  SIGNED_STATUSES,
+  signaturesToVoid,
+  signaturesVoidedByReturn,
+  workingRevisionNo,
+  type SignatureStage,
+} from '@touming/domain/workflow';
+import type { RequestContext } from '../../common/context';
+import { badInput } from '../../common/errors';
+import { Injectable } from '../../common/injectable';
+import { newId } from '../../db/columns';
+import { appendAudit, type AuditRecord } from '../audit/audit.service';
+import type { Report } from '../reports/report.entity';
+import { updateReportStatus, type CellChange, type SectionChange } from '../reports/report.repository';
+import { actorName, runAct } from './act';
+import { forgetReport } from './loaders';
+import { Signature } from './signature.entity';
+import { pick, voidReviews, voidSignatures } from './voiding';
+import { WarningExplanation } from './warning-explanation.entity';
+import { findExplanation, insertSignature, saveExplanation, signaturesOf } from './workflow.repository';
+import { domainSignatures, loadValidation, revisionHistory } from './workflow.state';
+
+@Injectable()
+export class SigningService {
+  /**
+   * A signature of one stage, on exactly the content the signer saw. It decides on neither the
+   * review nor the findings, and on the warnings' explanations only at submission (PREPARE).
+   */
+  sign(ctx: RequestContext, id: string, stage: SignatureStage, contentHash: string, comment?: string | null): Promise<Report> {
+    const action = `report.${actionForStage(stage)}`;
+    return runAct(ctx, id, {
+      attempted: action,
+      state: stage === 'PREPARE' ? ['cycle', 'signatures', 'revisions', 'explanations'] : ['cycle', 'signatures', 'revisions'],
+      check: async ({ tx, report, state, actor }) =>
+        checkSign({
+          status: report.status,
+          stage,
+          actor,
+          reportAgencyId: report.agencyId,
+          currentHash: report.contentHash,
+          sentHash: contentHash,
+          signatures: domainSignatures(state.signatures),
+          requiresPreReview: state.requiresPreReview,
+          validation: stage === 'PREPARE' ? (await loadValidation(tx.manager, report)).validation : undefined,
+          explanations: state.explanations,
+        }),
+      write: async ({ tx, report, from, state, actor, at }, to) => {
+        const signature = Object.assign(new Signature(), {
+          id: newId(),
+          reportId: id,
+          revision: workingRevisionNo(revisionHistory(state)),
+          stage,
+          signerId: actor.id,
+          signerName: actorName(tx),
+          contentHash: report.contentHash,
+          comment: comment?.trim() || null,
+          signedAt: at,
+          voidedAt: null,
+          voidedBy: null,
+          voidReason: null,
+        });
+        await insertSignature(tx.manager, signature);
+        const detail = { stage, from, to, contentHash: report.contentHash, revision: signature.revision, comment: signature.comment };
+        return {
+          result: report,
+          audit: [{ action, targetType: 'Signature', targetId: signature.id, agencyId: report.agencyId, reportId: id, detail }],
+        };
+      },
+    });
+  }
+
+  /** a signer returns the report to DRAFT with a comment; every standing signature is voided */
+  returnReport(ctx: RequestContext, id: string, comment: string): Promise<Report> {
+    return runAct(ctx, id, {
+      attempted: 'report.return',
+      state: ['cycle', 'signatures'],
+      check: ({ report, state, actor }) =>
+        checkReturn({ status: report.status, actor, reportAgencyId: report.agencyId, comment, requiresPreReview: state.requiresPreReview }),
+      write: async ({ tx, report, from, state, at }, to) => {
+        const standing = pick(state.signatures, signaturesVoidedByReturn(domainSignatures(state.signatures)));
+        const voided = await voidSignatures(tx, report, standing, `退回：${comment.trim()}`, at);
+        const detail = { from, to, comment: comment.trim(), contentHash: report.contentHash };
+        return { result: report, audit: [{ action: 'report.return', targetType: 'Report', targetId: id, agencyId: report.agencyId, reportId: id, detail }, ...voided] };
+      },
+    });
+  }
+
+  /** the written 说明 of a validation warning; required before submission */
+  explainWarning(ctx: RequestContext, id: string, ruleId: string, text: string): Promise<Report> {
+    return runAct(ctx, id, {
+      attempted: 'report.explainWarning',
+      state: [],
+      check: ({ report, actor }) => checkExplainWarning({ status: report.status, actor, reportAgencyId: report.agencyId, text }),
+      write: async ({ tx, report, actor, at }) => {
+        const { validation } = await loadValidation(tx.manager, report);
+        if (!validation.warnings.some((w) => w.ruleId === ruleId)) throw badInput(`当前报告没有规则 ${ruleId} 的校验提示`, { field: 'ruleId' });
+        const before = await findExplanation(tx.manager, id, ruleId);
+        const row = Object.assign(new WarningExplanation(), { reportId: id, ruleId, text: text.trim(), explainedById: actor.id, explainedAt: at });
+        await saveExplanation(tx.manager, row, before !== null);
+        const detail = { ruleId, before: before?.text ?? null, after: row.text };
+        return { result: report, audit: [{ action: 'report.explainWarning', targetType: 'Report', targetId: id, agencyId: report.agencyId, reportId: id, detail }] };
+      },
+    });
+  }
+
+  /**
+   * The reports service's content-change hook (same transaction as the edit): signatures on other
+   * content are voided, a signed report goes back to DRAFT, the review of the old content is voided —
+   * each on the trail with who and why.
+   */
+  async onContentChange(tx: RequestContext, report: Report, change: { cells: CellChange[]; sections: SectionChange[] }): Promise<void> {
+    if (change.cells.length === 0 && change.sections.length === 0) return;
+    const at = new Date();
+    const signatures = await signaturesOf(tx.manager, report.id);
+    const reason = `签署后报告内容被${actorName(tx)}修改`;
+    const records: AuditRecord[] = await voidSignatures(tx, report, pick(signatures, signaturesToVoid(domainSignatures(signatures), report.contentHash)), reason, at, report.contentHash);
+    records.push(...(await voidReviews(tx, report, report.contentHash, '审查后报告内容被修改', at)));
+    if (SIGNED_STATUSES.includes(report.status)) {
+      const from = report.status;
+      await updateReportStatus(tx.manager, report, 'DRAFT', at);
+      records.unshift({ action: 'report.status', targetType: 'Report', targetId: report.id, agencyId: report.agencyId, reportId: report.id, detail: { from, to: 'DRAFT', reason } });
+    }
+    await appendAudit(tx, records);
+    forgetReport(tx, report.id);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The read side of the workflow: the fields of Report a screen asks for (the buttons a user sees,
+ * what keeps a report from publication, its deadline, its revisions and 整改 requests) and a single
+ * published revision. Read through the request's batch loaders, so a list of reports costs one
+ * query per kind of row, not per report.
+ */
+import { isCountyGovernment } from '@touming/domain/agencies';
+import { deadlineStatus, reportDeadline, type DeadlineStatus } from '@touming/domain/deadlines';
+import { availableActions, publicationBlockers, type Blocker, type WorkflowAction } from '@touming/domain/workflow';
+import { authorize, requireUser } from '../../common/authorize';
+import type { RequestContext } from '../../common/context';
+import { Injectable } from '../../common/injectable';
+import type { Report } from '../reports/report.entity';
+import { ReportService } from '../reports/report.service';
+import type { ReportRevision } from '../revisions/report-revision.entity';
+import { findRevision } from '../revisions/revision.repository';
+import { workflowActor } from './act';
+import { workflowLoaders } from './loaders';
+import type { RectificationRequest } from './rectification.entity';
+import { assembleState, domainSignatures, publicationInput, type WorkflowState } from './workflow.state';
+
+@Injectable()
+export class WorkflowFieldsService {
+  constructor(private readonly reportService: ReportService) {}
+
+  /** the state through the request's loaders (batched across a list of reports) */
+  async state(ctx: RequestContext, report: Report): Promise<WorkflowState> {
+    const l = workflowLoaders(ctx);
+    const [cycle, signatures, explanations, reviews, findings, revisions] = await Promise.all([
+      l.cycleByYear.load(report.year),
+      l.signatures.load(report.id),
+      l.explanations.load(report.id),
+      l.reviews.load(report.id),
+      l.findings.load(report.id),
+      l.revisions.load(report.id),
+    ]);
+    return assembleState(report, { cycle, signatures, explanations, reviews, findings, revisions });
+  }
+
+  async availableActions(ctx: RequestContext, report: Report): Promise<WorkflowAction[]> {
+    if (!ctx.user) return [];
+    const state = await this.state(ctx, report);
+    return availableActions({
+      status: report.status,
+      actor: workflowActor(ctx),
+      reportAgencyId: report.agencyId,
+      requiresPreReview: state.requiresPreReview,
+      signatures: domainSignatures(state.signatures),
+      currentHash: report.contentHash,
+      hasOpenRevision: false,
+    });
+  }
+
+  async publicationBlockers(ctx: RequestContext, report: Report): Promise<Blocker[]> {
+    const state = await this.state(ctx, report);
+    const validation = await this.reportService.validation(ctx, report);
+    const blockers = publicationBlockers(publicationInput(report, state, validation, null));
+    // the 更正说明 is given with publishReport itself: the content is not blocked for lack of it
+    return blockers.filter((b) => b.code !== 'correction.noteMissing');
+  }
+
+  async deadline(ctx: RequestContext, report: Report): Promise<DeadlineStatus & { deadline: string }> {
+    const [state, agency] = await Promise.all([this.state(ctx, report), ctx.loaders.agency.load(report.agencyId)]);
+    const deadline = reportDeadline(report.year, state.deadline, isCountyGovernment(agency?.kind));
+    const first = state.revisions[0];
+    return { deadline, ...deadlineStatus({ deadline, publishedAt: first?.publishedAt ?? null, today: new Date() }) };
+  }
+
+  async revisions(ctx: RequestContext, report: Report): Promise<ReportRevision[]> {
+    return workflowLoaders(ctx).revisions.load(report.id);
+  }
+
+  /** one published revision, current or superseded, for whoever may read its report */
+  async revision(ctx: RequestContext, id: string): Promise<ReportRevision | null> {
+    requireUser(ctx);
+    const revision = await findRevision(ctx.manager, id);
+    if (!revision) return null;
+    await authorize(ctx, 'report.read', { agencyId: revision.agencyId, reportId: revision.reportId, targetType: 'ReportRevision', targetId: id });
+    return revision;
+  }
+
+  async openRectifications(ctx: RequestContext, report: Report): Promise<RectificationRequest[]> {
+    return workflowLoaders(ctx).rectifications.load(report.id);
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Storage of what 三级联签 and publication write: signatures, the warnings' explanations and the
+ * county office's 整改 requests. Reads of a whole workflow state are ./workflow.state.ts; the
+ * per-request batch loaders are ./loaders.ts.
+ */
+import type { EntityManager } from 'typeorm';
+import { RectificationRequest } from './rectification.entity';
+import { Signature } from './signature.entity';
+import { WarningExplanation } from './warning-explanation.entity';
+
+/** every signature of a report, voided ones included */
+export function signaturesOf(manager: EntityManager, reportId: string): Promise<Signature[]> {
+  return manager.find(Signature, { where: { reportId } });
+}
+
+export async function insertSignature(manager: EntityManager, signature: Signature): Promise<void> {
+  await manager.insert(Signature, signature);
+}
+
+/** a voided signature is kept, with who voided it, when and why */
+export async function markSignatureVoided(manager: EntityManager, id: string, voided: Pick<Signature, 'voidedAt' | 'voidedBy' | 'voidReason'>): Promise<void> {
+  await manager.update(Signature, { id }, voided);
+}
+
+export function findExplanation(manager: EntityManager, reportId: string, ruleId: string): Promise<WarningExplanation | null> {
+  return manager.findOne(WarningExplanation, { where: { reportId, ruleId } });
+}
+
+/** write the 说明 of one warning: a new row, or over the existing one (`exists`) */
+export async function saveExplanation(manager: EntityManager, row: WarningExplanation, exists: boolean): Promise<void> {
+  if (exists) await manager.update(WarningExplanation, { reportId: row.reportId, ruleId: row.ruleId }, row);
+  else await manager.insert(WarningExplanation, row);
+}
+
+export async function insertRectification(manager: EntityManager, request: RectificationRequest): Promise<void> {
+  await manager.insert(RectificationRequest, request);
+}
+
+/** every 整改 request of a report, resolved ones included */
+export function rectificationsOf(manager: EntityManager, reportId: string): Promise<RectificationRequest[]> {
+  return manager.find(RectificationRequest, { where: { reportId } });
+}
+
+/** a 整改 request is resolved by the revision that published the correction */
+export async function resolveRectification(manager: EntityManager, id: string, at: Date, revisionId: string): Promise<void> {
+  await manager.update(RectificationRequest, { id }, { resolvedAt: at, resolvedRevisionId: revisionId });
+}

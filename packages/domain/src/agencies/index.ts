@@ -1,0 +1,37 @@
+/**
+ * The kinds of agency (行政机关) a county has, and which of them report and which the county office
+ * sums into its totals. The API stores the kind on each agency; the console offers the same list.
+ */
+
+export const AGENCY_KINDS = ['COUNTY_GOVERNMENT', 'COUNTY_OFFICE', 'DEPARTMENT', 'TOWNSHIP'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export function isAgencyKind(value: unknown): value is AgencyKind {
+  return typeof value === 'string' && (AGENCY_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * The agencies that publish an annual report of their own: every kind but the county office, which
+ * runs the cycle (its work appears in the county government's report).
+ */
+export const REPORTING_AGENCY_KINDS: readonly AgencyKind[] = ['COUNTY_GOVERNMENT', 'DEPARTMENT', 'TOWNSHIP'];
+
+export function mustReport(kind: AgencyKind): boolean {
+  return REPORTING_AGENCY_KINDS.includes(kind);
+}
+
+/**
+ * The agencies the county office compiles into the county totals (by 20 February): its departments
+ * and townships. The county government's own report is made from those totals, so it is not counted
+ * again.
+ */
+export const COMPILED_AGENCY_KINDS: readonly AgencyKind[] = ['DEPARTMENT', 'TOWNSHIP'];
+
+export function isCompiledInTotals(kind: AgencyKind): boolean {
+  return COMPILED_AGENCY_KINDS.includes(kind);
+}
+
+/** a county government's own report answers to its own deadline (31 March, ../deadlines) */
+export function isCountyGovernment(kind: AgencyKind | string | null | undefined): boolean {
+  return kind === 'COUNTY_GOVERNMENT';
+}
