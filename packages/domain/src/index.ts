@@ -19,3 +19,4 @@ export * from './generate';
 export * from './import';
 export * from './render';
 export * from './quality';
+export * from './passwords';
