@@ -2,3 +2,4 @@ export * from './states';
 export * from './types';
 export * from './signatures';
 export * from './transitions';
+export * from './separation';
