@@ -5,6 +5,7 @@
 import { cellDefinition, getFormat, isFormatId } from '@touming/domain/formats';
 import type { EntityManager } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
+import { spreadsheetText } from '../exports/safe-text';
 import { PublishedCell } from '../revisions/published-cell.entity';
 import { ReportRevision } from '../revisions/report-revision.entity';
 
@@ -77,7 +78,8 @@ export async function openDataRows(manager: EntityManager, year: number): Promis
 
 function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  // text (agency names, regions …) that would start a formula is neutralised; numbers stay numbers
+  const s = typeof v === 'string' ? spreadsheetText(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
