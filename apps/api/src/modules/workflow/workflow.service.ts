@@ -39,6 +39,7 @@ import { forgetReport, workflowLoaders } from './loaders';
 import { lockReport } from './report-lock';
 import { RectificationRequest } from './rectification.entity';
 import { refusal } from './refusal';
+import { separationRules } from './separation-rules';
 import { Signature } from './signature.entity';
 import { WarningExplanation } from './warning-explanation.entity';
 import {
@@ -139,7 +140,8 @@ export class WorkflowService {
     const result = await withTransaction(ctx, async (tx) => {
       const locked = await lockReport(tx, id);
       await authorize(tx, 'report.read', { agencyId: locked.agencyId, reportId: id, targetType: 'Report', targetId: id });
-      const state = await loadWorkflowState(tx.manager, locked, { reviews: false, findings: false, explanations: stage === 'PREPARE' });
+      // at submission the review of the content counts too: its reviewer may not also submit it
+      const state = await loadWorkflowState(tx.manager, locked, { reviews: stage === 'PREPARE', findings: false, explanations: stage === 'PREPARE' });
       const actor = workflowActor(tx);
       const validation = stage === 'PREPARE' ? (await loadValidation(tx.manager, locked)).validation : undefined;
       const check = checkSign({
@@ -153,6 +155,8 @@ export class WorkflowService {
         requiresPreReview: state.requiresPreReview,
         validation,
         explanations: state.explanations,
+        review: domainReview(state.review),
+        rules: separationRules(),
       });
       const act = actionForStage(stage);
       if (!check.ok) return refusal(tx, check, { attempted: `report.${act}`, agencyId: locked.agencyId, reportId: id });
@@ -237,6 +241,7 @@ export class WorkflowService {
         findings: domainFindings(state.findings),
         isCorrection: correction,
         correctionNote,
+        rules: separationRules(),
       });
       if (!check.ok) return refusal(tx, check, { attempted: 'report.publish', agencyId: locked.agencyId, reportId: id });
       const at = new Date();
@@ -459,6 +464,7 @@ export class WorkflowService {
       findings: domainFindings(state.findings),
       isCorrection: isCorrection(state),
       correctionNote: null,
+      rules: separationRules(),
     });
     // the 更正说明 is given with publishReport itself: the content is not blocked for lack of it
     return blockers.filter((b) => b.code !== 'correction.noteMissing');
