@@ -43,5 +43,6 @@ describe('touming backup / restore', () => {
     const again = touming('live.sqlite', 'restore', join(dir, 'backup.sqlite'));
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/^错误：目标数据库不是空的/);
-  });
+    // six runs of the built command, each loading the API: slow on a busy shared machine
+  }, 90_000);
 });

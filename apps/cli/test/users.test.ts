@@ -21,12 +21,12 @@ function touming(args: string[], opts: { input?: string; env?: Record<string, st
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const create = (username: string, extra: string[] = []) => [
-  'users', 'create', '--username', username, '--name', '测试管理员', '--agency', 'cli.office',
+const create = (username: string, extra: string[] = [], name = '测试管理员') => [
+  'users', 'create', '--username', username, '--name', name, '--agency', 'cli.office',
   '--agency-name', '命令行测试单位', '--agency-kind', 'COUNTY_OFFICE', '--role', 'COUNTY_ADMIN', ...extra,
 ];
 
-describe('touming users create', () => {
+describe('touming users create', { timeout: 60_000 }, () => {
   beforeAll(() => {
     expect(touming(['migrate']).code).toBe(0);
   });
@@ -52,6 +52,12 @@ describe('touming users create', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/创建用户 cli\.stdin/);
     expect(ok.stdout).not.toContain('Kx7#mQ2vLp9w');
+  });
+
+  it('refuses an overlong name (nothing unbounded reaches the audit trail from the CLI either)', () => {
+    const r = touming(create('cli.long', [], '名'.repeat(101)), { input: 'Kx7#mQ2vLp9w\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/姓名过长/);
   });
 
   it('takes TOUMING_PASSWORD for scripts', () => {

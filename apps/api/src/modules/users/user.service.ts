@@ -25,6 +25,13 @@ function checkRoles(roles: Role[]) {
   if (unknown) throw badInput(`未知的角色：${unknown}`, { field: 'roles' });
 }
 
+/** a name shown everywhere and written into the trail: bounded for the CLI too (GraphQL bounds all text) */
+const MAX_DISPLAY_NAME = 100;
+function checkDisplayName(displayName: string) {
+  if (!displayName.trim()) throw badInput('姓名不能为空', { field: 'displayName' });
+  if (displayName.trim().length > MAX_DISPLAY_NAME) throw badInput(`姓名过长（最多 ${MAX_DISPLAY_NAME} 个字符）`, { field: 'displayName' });
+}
+
 /** the domain's password policy (packages/domain/src/passwords), wherever a password is set */
 function checkPassword(password: string, context: PasswordContext) {
   const problem = passwordProblem(password, context);
@@ -46,7 +53,7 @@ export async function insertUser(tx: RequestContext, input: NewUser, passwordHas
   if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username)) {
     throw badInput('用户名只能包含字母、数字、下划线、点和连字符（2–64位）', { field: 'username' });
   }
-  if (!input.displayName.trim()) throw badInput('姓名不能为空', { field: 'displayName' });
+  checkDisplayName(input.displayName);
   checkRoles(input.roles);
   if (!passwordHash) checkPassword(input.password, { username, displayName: input.displayName });
   const agency = await tx.manager.findOne(Agency, { where: { id: input.agencyId } });
@@ -118,7 +125,7 @@ export class UserService {
       const current = await ctx.manager.findOne(User, { where: { id } });
       checkPassword(input.password, { username: current?.username, displayName: input.displayName ?? current?.displayName });
     }
-    if (input.displayName != null && !input.displayName.trim()) throw badInput('姓名不能为空', { field: 'displayName' });
+    if (input.displayName != null) checkDisplayName(input.displayName);
     const passwordHash = input.password != null ? await hashPassword(input.password) : undefined;
     return withTransaction(ctx, async (tx) => {
       const user = await tx.manager.findOne(User, { where: { id } });
