@@ -130,11 +130,11 @@ describe('concurrent writers and sign-off races (MariaDB, HTTP)', () => {
     const before = await countEntries('report.approve', weijian.report.id);
     await gql(
       api.base,
-      'mutation($a: ID!) { createUser(input: { username: "weijian.approver2", displayName: "第二位主要领导", password: "second-approver-1", agencyId: $a, roles: [AGENCY_APPROVER] }) { id } }',
+      'mutation($a: ID!) { createUser(input: { username: "weijian.approver2", displayName: "第二位主要领导", password: "Second-Approver-1", agencyId: $a, roles: [AGENCY_APPROVER] }) { id } }',
       { a: weijian.agencyId },
       admin,
     );
-    const approvers = [await login(api.base, 'weijian.approver'), await login(api.base, 'weijian.approver2', 'second-approver-1')];
+    const approvers = [await login(api.base, 'weijian.approver'), await login(api.base, 'weijian.approver2', 'Second-Approver-1')];
     const approvals = await Promise.all(approvers.flatMap((t) => [t, t].map((tok) => gql(api.base, SIGN, { id: weijian.report.id, s: 'APPROVE', h: weijian.report.contentHash }, tok))));
     expect(approvals.filter((r) => r.data?.signReport).length).toBe(1);
     expect(approvals.filter((r) => !r.data?.signReport).every((r) => codeOf(r) === 'CONFLICT')).toBe(true);

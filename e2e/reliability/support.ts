@@ -52,11 +52,11 @@ export interface Reply {
   errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
 }
 
-/** one GraphQL request over HTTP; `body` may be any JSON (batches, junk) */
-export async function post(base: string, body: unknown, token?: string | null, raw = false): Promise<Reply> {
+/** one GraphQL request over HTTP; `body` may be any JSON (batches, junk); `headers` e.g. a forged X-Forwarded-For */
+export async function post(base: string, body: unknown, token?: string | null, raw = false, headers: Record<string, string> = {}): Promise<Reply> {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: raw ? (body as string) : JSON.stringify(body),
   });
   const text = await res.text();

@@ -16,11 +16,16 @@ import type { RequestContext } from './common/context';
 import { createLoaders } from './common/loaders';
 import { makeFormatError } from './common/errors';
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, wellFormedText } from './common/query-limits';
+import { boundedTextInput } from './common/input-bounds';
+import { abuseAccounting, MAX_QUERY_TOKENS, queryLengthGate, refusedAddressGate } from './http/graphql-guards';
+import { createMetricsServer, mountMetrics } from './http/metrics-endpoint';
+import { securityHeaders } from './http/security-headers';
 import { migrationsApplied } from './db/data-source';
 import { AuthService } from './modules/auth/auth.service';
-import { metricsPlugin, operationOf, registry, watchDataSource } from './observability';
+import { metricsPlugin, operationOf, watchDataSource } from './observability';
 import { registerModules } from './modules';
 import { mountDownloads } from './modules/exports';
+import { PublicRateLimiter } from './modules/public/rate-limit';
 import { buildApiSchema } from './schema';
 
 export interface Logger {
@@ -75,12 +80,26 @@ export async function createApi(
     // would race it and re-raise the signal
     stopOnTerminationSignals: false,
     introspection: !config.production,
+    // production: no "Did you mean …" field suggestions in validation errors (they map the schema for
+    // a stranger); formatError strips them from variable errors too
+    hideSchemaDetailsFromClientErrors: config.production,
+    // the parser stops after this many tokens: a 40,000-alias query costs milliseconds, not seconds
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     includeStacktraceInErrorResponses: !config.production,
     formatError: makeFormatError({ production: config.production }),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     // no HTTP cache hints are used: without this Apollo installs its cache-control plugin, whose
     // willResolveField wraps every field resolver of every response (measured: e2e/load, docs/performance.md)
-    plugins: [ApolloServerPluginCacheControlDisabled(), wellFormedText(), complexityLimit(MAX_QUERY_COMPLEXITY), requestIdOnInternalErrors, metricsPlugin, ...(opts.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      wellFormedText(),
+      complexityLimit(MAX_QUERY_COMPLEXITY),
+      boundedTextInput(),
+      abuseAccounting(() => container.get(PublicRateLimiter)),
+      requestIdOnInternalErrors,
+      metricsPlugin,
+      ...(opts.plugins ?? []),
+    ],
   });
   return {
     schema,
@@ -109,6 +128,8 @@ export interface HttpApp {
   api: Api;
   app: express.Express;
   server: http.Server;
+  /** the separate /metrics listener when METRICS_PORT is set (the caller listens on it), else null */
+  metricsServer: http.Server | null;
   /**
    * Graceful stop: /readyz turns 503, every further response closes its keep-alive connection, the
    * listener closes and the requests in flight finish (Apollo's drain plugin; cut after 10 s).
@@ -122,7 +143,9 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
   const app = express();
   const server = http.createServer(app);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // TRUST_PROXY (off by default): whose X-Forwarded-For is believed — see http/trust-proxy.ts
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders({ production: config.production, hstsMaxAge: config.hstsMaxAge }));
   const api = await createApi(dataSource, config, { logger, plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })] });
   await api.apollo.start();
   watchDataSource(dataSource);
@@ -157,10 +180,8 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
     next();
   });
 
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('content-type', registry.contentType);
-    res.send(await registry.metrics());
-  });
+  mountMetrics(app, config);
+  const metricsServer = config.metricsPort !== null ? createMetricsServer() : null;
 
   app.get('/healthz', (_req, res) => {
     // demo: the console's login page lists the demo logins only when the demo data is seeded
@@ -186,7 +207,9 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
 
   app.use(
     '/graphql',
+    refusedAddressGate(api),
     express.json({ limit: config.bodyLimit }),
+    queryLengthGate(api),
     expressMiddleware(api.apollo, {
       context: async ({ req, res }) => {
         const ctx = await api.contextFor(req.headers.authorization, { requestId: res.locals.requestId as string, ip: req.ip });
@@ -220,8 +243,9 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
     // Apollo's drain plugin: close the listener, end idle keep-alive connections and each busy one
     // once its request is answered, cut what is left after 10 s
     await api.apollo.stop();
+    if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
   };
 
 
-  return { api, app, server, stop };
+  return { api, app, server, metricsServer, stop };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy';
 
 /** the repository root: src/ and dist/ both sit one level below apps/api */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -23,6 +24,14 @@ export interface AppConfig {
   bodyLimit: string;
   /** apply pending migrations at start-up (off where a migration Job does it, e.g. Kubernetes) */
   migrateOnStart: boolean;
+  /** which proxies are believed about the client address (TRUST_PROXY; http/trust-proxy.ts) */
+  trustProxy: TrustProxy;
+  /** bearer token for GET /metrics on the main port (METRICS_TOKEN); null = not served there */
+  metricsToken: string | null;
+  /** separate port serving only /metrics (METRICS_PORT); null = none */
+  metricsPort: number | null;
+  /** Strict-Transport-Security max-age in seconds (HSTS_MAX_AGE); 0 = header not sent */
+  hstsMaxAge: number;
 }
 
 /** DATABASE_URL → database settings; absent → the embedded SQLite file data/touming.sqlite */
@@ -74,8 +83,54 @@ export const MIN_JWT_SECRET_LENGTH = 32;
 export function jwtSecretProblem(secret: string): string | null {
   if (secret.length < MIN_JWT_SECRET_LENGTH) return `JWT_SECRET 至少需要 ${MIN_JWT_SECRET_LENGTH} 个字符（例如 openssl rand -base64 48）`;
   if (/change.?me|example|placeholder|secret-?key|^test-secret|touming/i.test(secret)) return 'JWT_SECRET 仍是示例或默认值，请换成随机生成的密钥';
-  if (new Set(secret).size < 10) return 'JWT_SECRET 过于简单（字符种类太少），请换成随机生成的密钥';
+  if (new Set(secret).size < 10 || hasRepeatedRun(secret) || hasSequence(secret)) return 'JWT_SECRET 过于简单（字符种类太少、有重复或连续的片段），请换成随机生成的密钥';
   return null;
+}
+
+/** a piece of 8 characters that occurs twice ("abcdefghij" × 3): a made-up, not a random, secret */
+function hasRepeatedRun(secret: string, size = 8): boolean {
+  const seen = new Set<string>();
+  for (let i = 0; i + size <= secret.length; i++) {
+    const piece = secret.slice(i, i + size);
+    if (seen.has(piece)) return true;
+    seen.add(piece);
+  }
+  return false;
+}
+
+/** 8 characters counting up or down ("abcdefgh", "98765432") */
+function hasSequence(secret: string, size = 8): boolean {
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < secret.length; i++) {
+    const step = secret.charCodeAt(i) - secret.charCodeAt(i - 1);
+    up = step === 1 ? up + 1 : 1;
+    down = step === -1 ? down + 1 : 1;
+    if (up >= size || down >= size) return true;
+  }
+  return false;
+}
+
+function optionalPort(name: string, value: string | undefined): number | null {
+  if (!value) return null;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} 应为 1–65535 之间的端口号：${value}`);
+  return port;
+}
+
+export const MIN_METRICS_TOKEN_LENGTH = 16;
+
+function metricsToken(value: string | undefined): string | null {
+  if (!value) return null;
+  if (value.length < MIN_METRICS_TOKEN_LENGTH) throw new Error(`METRICS_TOKEN 至少需要 ${MIN_METRICS_TOKEN_LENGTH} 个字符`);
+  return value;
+}
+
+function hstsMaxAge(value: string | undefined): number {
+  if (!value) return 0;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`HSTS_MAX_AGE 应为秒数（例如 31536000）：${value}`);
+  return seconds;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -107,5 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminDist: env.ADMIN_DIST ?? path.join(REPO_ROOT, 'apps', 'admin', 'dist'),
     bodyLimit: env.BODY_LIMIT || '2mb',
     migrateOnStart: flag(env.MIGRATE_ON_START, true),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    metricsPort: optionalPort('METRICS_PORT', env.METRICS_PORT),
+    hstsMaxAge: hstsMaxAge(env.HSTS_MAX_AGE),
   };
 }

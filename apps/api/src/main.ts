@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ROLE_LABELS } from '@touming/domain/permissions';
 import { createHttpApp } from './app';
 import { loadConfig } from './config';
+import { describeTrustProxy } from './http/trust-proxy';
 import { openDataSource, runMigrations } from './db/data-source';
 import { createLogger } from './observability';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data';
@@ -21,11 +22,19 @@ async function main() {
   const seeded = config.seedDemo ? await seedDemo(dataSource) : null;
   if (seeded) logger.info({ agencies: seeded.agencies, reports: seeded.reports }, '已写入演示数据');
 
-  const { server, stop } = await createHttpApp(dataSource, config, logger);
+  const { server, metricsServer, stop } = await createHttpApp(dataSource, config, logger);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, resolve);
   });
+  if (metricsServer) {
+    await new Promise<void>((resolve, reject) => {
+      metricsServer.once('error', reject);
+      metricsServer.listen(config.metricsPort!, resolve);
+    });
+    logger.info({ port: config.metricsPort }, 'Prometheus 指标：/metrics 在单独端口提供');
+  }
+  logger.info({ trustProxy: describeTrustProxy(config.trustProxy) }, '客户端地址');
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Touming 已启动：http://localhost:${port}/ （GraphQL: /graphql；数据库：${describeDatabase(config.database)}）`);

@@ -113,7 +113,7 @@ const OPERATIONS: Operation[] = [
   { name: 'updateAgency', query: `mutation($a: ID!) { updateAgency(id: $a, input: { code: "bad code!" }) { id } }`, vars: (i) => ({ a: i.own }), allowed: ['admin'] },
   {
     name: 'createUser',
-    query: `mutation($a: ID!) { createUser(input: { username: "!", displayName: "x", password: "long-enough-1", agencyId: $a, roles: [AGENCY_PREPARER] }) { id } }`,
+    query: `mutation($a: ID!) { createUser(input: { username: "!", displayName: "x", password: "Long-Enough-Pw-1", agencyId: $a, roles: [AGENCY_PREPARER] }) { id } }`,
     vars: (i) => ({ a: i.own }),
     allowed: ['admin'],
   },
@@ -286,7 +286,7 @@ describe.each(DIALECTS)('access matrix on %s', (dialect) => {
     // what the demo data lacks is made here, through the API, before the matrix runs
     const admin = tokens.admin!;
     const jiaotiContributor = await env.api.ok(
-      `mutation($a: ID!) { createUser(input: { username: "jiaoti.contributor", displayName: "矩阵测试", password: "matrix-password-1", agencyId: $a, roles: [AGENCY_CONTRIBUTOR] }) { id } }`,
+      `mutation($a: ID!) { createUser(input: { username: "jiaoti.contributor", displayName: "矩阵测试", password: "Matrix-Password-1", agencyId: $a, roles: [AGENCY_CONTRIBUTOR] }) { id } }`,
       { a: other },
       admin,
     );
@@ -327,7 +327,7 @@ describe.each(DIALECTS)('access matrix on %s', (dialect) => {
       ownFinding: await findingOf(own),
       otherFinding: await findingOf(other),
       ownContribution: await delivered(ownDraft, 'wenlv.preparer', tokens.contributor!, await userId('wenlv.contributor')),
-      otherContribution: await delivered(otherDraft, 'jiaoti.preparer', await env.api.login('jiaoti.contributor', 'matrix-password-1'), jiaotiContributor.createUser.id),
+      otherContribution: await delivered(otherDraft, 'jiaoti.preparer', await env.api.login('jiaoti.contributor', 'Matrix-Password-1'), jiaotiContributor.createUser.id),
       ownCase: await openCase(own),
       otherCase: await openCase(other),
       ownContributor: await userId('wenlv.contributor'),

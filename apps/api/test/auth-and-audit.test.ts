@@ -49,12 +49,12 @@ describe.each(DIALECTS)('login and the audit chain on %s', (dialect) => {
     const users = await env.api.ok(`{ users(filter: { search: "huamachi.approver" }) { items { id } } }`, {}, admin);
     const id = users.users.items[0].id;
     // a new password ends the user's sessions
-    await env.api.ok(`mutation($id: ID!) { updateUser(id: $id, input: { password: "new-password-1" }) { id } }`, { id }, admin);
+    await env.api.ok(`mutation($id: ID!) { updateUser(id: $id, input: { password: "New-Password-2026" }) { id } }`, { id }, admin);
     expect(codeOf(await env.api.gql(`{ cycles { year } }`, {}, token))).toBe('UNAUTHENTICATED');
-    expect(await env.api.login('huamachi.approver', 'new-password-1')).toBeTruthy();
+    expect(await env.api.login('huamachi.approver', 'New-Password-2026')).toBeTruthy();
     const entry = await env.api.dataSource.manager.findOne(AuditEntry, { where: { action: 'user.update', targetId: id } });
     expect(entry!.detail).toMatchObject({ passwordChanged: true, sessionsRevoked: true });
-    expect(JSON.stringify(entry!.detail)).not.toContain('new-password-1');
+    expect(JSON.stringify(entry!.detail)).not.toContain('New-Password-2026');
   });
 
   it('concurrent writers leave one unbroken, gap-free chain', async () => {

@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config';
+import { parseTrustProxy } from '../src/http/trust-proxy';
 
 // js-yaml is in the root lock (eslint's dependency); it ships no types
 const yaml = createRequire(__filename)('js-yaml') as { load(text: string): unknown; loadAll(text: string): unknown[] };
@@ -38,6 +40,17 @@ describe('infra/k8s manifests', () => {
     const from = c.envFrom.map((e: any) => e.configMapRef?.name ?? e.secretRef?.name);
     expect(from).toEqual(expect.arrayContaining([byKind('ConfigMap').metadata.name, byKind('Secret').metadata.name]));
     expect(byKind('Deployment').spec.selector.matchLabels).toEqual(byKind('Service').spec.selector);
+  });
+
+  it('metrics on their own port (scraped, not in the Service); the proxy setting is one the API accepts', () => {
+    const config = byKind('ConfigMap').data;
+    const deployment = byKind('Deployment').spec.template;
+    expect(deployment.metadata.annotations['prometheus.io/port']).toBe(config.METRICS_PORT);
+    expect(deployment.spec.containers[0].ports.map((p: any) => String(p.containerPort))).toContain(config.METRICS_PORT);
+    expect(byKind('Service').spec.ports.map((p: any) => String(p.targetPort))).not.toContain(config.METRICS_PORT);
+    expect(byKind('Service').spec.ports.map((p: any) => p.targetPort)).not.toContain('metrics');
+    expect(() => loadConfig({ ...config, JWT_SECRET: 'q8Zr3kV1xN0pLw7TyB2mC5dH9fJ4sG6uYt1Re8Wq5Ez0Ua3Io7Pl', DATABASE_URL: 'sqlite::memory:' })).not.toThrow();
+    expect(parseTrustProxy(config.TRUST_PROXY)).toBe(1);
   });
 
   it('the migration Job runs touming migrate; the HPA scales the Deployment', () => {

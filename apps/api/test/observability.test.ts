@@ -13,6 +13,8 @@ import { seedDemo } from '../src/seed/seed';
 import { TEST_SECRET } from './support/api';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './support/databases';
 
+const METRICS_TOKEN = 'observability-metrics-token';
+
 describe.each(DIALECTS)('observability on %s', (dialect) => {
   let db: TestDatabase;
   let http: HttpApp;
@@ -28,7 +30,7 @@ describe.each(DIALECTS)('observability on %s', (dialect) => {
         done();
       },
     });
-    const config = { ...loadConfig({ JWT_SECRET: TEST_SECRET, SEED_DEMO: '0' }), adminDist: '/nonexistent' };
+    const config = { ...loadConfig({ JWT_SECRET: TEST_SECRET, SEED_DEMO: '0', METRICS_TOKEN: METRICS_TOKEN }), adminDist: '/nonexistent' };
     http = await createHttpApp(db.dataSource, config, createLogger(sink));
     await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
@@ -76,7 +78,7 @@ describe.each(DIALECTS)('observability on %s', (dialect) => {
 
   it('GET /metrics exposes requests, latency and errors per operation, the DB pool and audit appends', async () => {
     await gql('query Me { me { id } }');
-    const res = await fetch(`${base}/metrics`);
+    const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();

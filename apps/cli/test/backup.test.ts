@@ -12,6 +12,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function touming(db: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
+    // users create reads the new password from stdin (never from the command line)
+    input: 'Ops-Backup-Test-2026!\n',
     env: { ...process.env, TOUMING_DEBUG: '', DATABASE_URL: `sqlite://${join(dir, db)}` },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -22,7 +24,7 @@ describe('touming backup / restore', () => {
     expect(touming('live.sqlite', 'migrate').code).toBe(0);
     const created = touming(
       'live.sqlite', 'users', 'create', '--username', 'ops.test', '--name', '运维测试', '--agency', 'ops.agency',
-      '--agency-name', '运维测试单位', '--agency-kind', 'COUNTY_OFFICE', '--role', 'COUNTY_ADMIN', '--password', 'a-long-password-123',
+      '--agency-name', '运维测试单位', '--agency-kind', 'COUNTY_OFFICE', '--role', 'COUNTY_ADMIN',
     );
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
@@ -41,5 +43,6 @@ describe('touming backup / restore', () => {
     const again = touming('live.sqlite', 'restore', join(dir, 'backup.sqlite'));
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/^错误：目标数据库不是空的/);
-  });
+    // six runs of the built command, each loading the API: slow on a busy shared machine
+  }, 90_000);
 });

@@ -21,3 +21,4 @@ export * from './generate';
 export * from './import';
 export * from './render';
 export * from './quality';
+export * from './passwords';

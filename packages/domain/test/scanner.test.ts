@@ -171,3 +171,50 @@ describe('finding keys and reconciliation', () => {
     expect(changed.fixed).toHaveLength(1);
   });
 });
+
+describe('scanText: disguised numbers and addresses (full-width, zero-width, spaced out)', () => {
+  const fullWidth = (s: string) => s.replace(/[0-9A-Za-z@.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  const found = (text: string) => {
+    const findings = scanText(text, 'overview');
+    expectExactSpans(text, findings);
+    return findings.map((f) => [f.kind, f.match]);
+  };
+
+  it('full-width digits: ID number, mobile, bank card — reported on the original full-width span', () => {
+    const id = fullWidth('11010519491231002X');
+    expect(found(`身份证号${id}。`)).toEqual([['idNumber', id]]);
+    const mobile = fullWidth('13812345678');
+    expect(found(`电话${mobile}。`)).toEqual([['mobile', mobile]]);
+    const card = fullWidth('6222021234567894');
+    expect(found(`卡号${card}。`)).toEqual([['bankCard', card]]);
+    // the message shows the masked number in ordinary digits
+    expect(scanText(`电话${mobile}`, 'overview')[0].message).toContain('138****5678');
+  });
+
+  it('a full-width e-mail address', () => {
+    const email = fullWidth('zhang.san@example.cn');
+    expect(found(`邮箱：${email}`)).toEqual([['email', email]]);
+  });
+
+  it('numbers split by zero-width characters or soft hyphens', () => {
+    const id = '110105\u200B19491231\u200D002X';
+    expect(found(`号码${id}。`)).toEqual([['idNumber', id]]);
+    const mobile = '138\u00AD1234\u20605678';
+    expect(found(`电话${mobile}`)).toEqual([['mobile', mobile]]);
+    expect(found('内部\u200B资料')).toEqual([['secretMarking', '内部\u200B资料']]);
+  });
+
+  it('numbers split by spaces (also ideographic spaces) in any grouping', () => {
+    const id = '110105 1949 1231 002X';
+    expect(found(`身份证号 ${id} 。`)).toEqual([['idNumber', id]]);
+    const mobile = '1 3 8 1 2 3 4 5 6 7 8';
+    expect(found(`电话：${mobile}。`)).toEqual([['mobile', mobile]]);
+    const card = '62220\u30002123\u300045678\u300094';
+    expect(found(`卡号${card}`)).toEqual([['bankCard', card]]);
+  });
+
+  it('spacing does not glue separate numbers into false findings, and an ID after a number is still found', () => {
+    expect(found('2019 2020 2021 年度共受理 12 件')).toEqual([]);
+    expect(found('序号1 11010519491231002X')).toEqual([['idNumber', '11010519491231002X']]);
+  });
+});

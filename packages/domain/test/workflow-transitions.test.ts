@@ -14,6 +14,7 @@ import {
   nextStatus,
   publicationBlockers,
   requiredStages,
+  reviewerSeparationProblem,
   signaturesToVoid,
   signaturesVoidedByReturn,
   stageForAction,
@@ -410,5 +411,39 @@ describe('explaining a warning', () => {
     expect(input({ status: 'SUBMITTED', text: '' })).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(input({ status: 'SUBMITTED' })).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(input({ status: 'PUBLISHED' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+});
+
+describe('separation of the preparer and the confidentiality reviewer', () => {
+  // one person holding both roles (a small agency's office clerk)
+  const both: WorkflowActor = { id: 'u-both', roles: ['AGENCY_PREPARER', 'CONFIDENTIALITY_REVIEWER'], agencyId: AGENCY };
+  const reviewedByBoth = { ...clearedReview, reviewerId: both.id };
+  const off = { preparerNotConfidentialityReviewer: false };
+
+  it('the reviewer of the current content may not submit it (on by default); switched off, they may', () => {
+    const refused = checkSign(signInput({ actor: both, review: reviewedByBoth }));
+    expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(!refused.ok && refused.message).toContain('保密审查');
+    expect(checkSign(signInput({ actor: both, review: reviewedByBoth, rules: off }))).toEqual({ ok: true, nextStatus: 'SUBMITTED' });
+    // a review of other (older) content does not count; another reviewer's review does not either
+    expect(checkSign(signInput({ actor: both, review: { ...reviewedByBoth, contentHash: H2 } })).ok).toBe(true);
+    expect(checkSign(signInput({ actor: both, review: clearedReview })).ok).toBe(true);
+  });
+
+  it('the preparer of the current content may not review it', () => {
+    const signatures = [sig('PREPARE', both.id)];
+    expect(reviewerSeparationProblem({ actorId: both.id, signatures, currentHash: H1 })).toContain('填报人不能');
+    expect(reviewerSeparationProblem({ actorId: secrecy.id, signatures, currentHash: H1 })).toBeNull();
+    expect(reviewerSeparationProblem({ actorId: both.id, signatures, currentHash: H1, rules: off })).toBeNull();
+    // a voided PREPARE signature (returned, edited) no longer makes its signer the preparer
+    expect(reviewerSeparationProblem({ actorId: both.id, signatures: [sig('PREPARE', both.id, H1, '2021-01-11T00:00:00Z')], currentHash: H1 })).toBeNull();
+  });
+
+  it('publication is blocked while one person prepared and reviewed the content', () => {
+    const codes = (input: Partial<PublicationInput>) => publicationBlockers(publication(input)).map((b) => b.code);
+    const signatures = [sig('PREPARE', both.id), sig('REVIEW', reviewer.id), sig('APPROVE', approver.id)];
+    expect(codes({ signatures, review: reviewedByBoth })).toEqual(['separation.preparerReviewer']);
+    expect(codes({ signatures, review: reviewedByBoth, rules: off })).toEqual([]);
+    expect(codes({ signatures, review: clearedReview })).toEqual([]);
   });
 });

@@ -32,6 +32,11 @@ export const notFound = (message: string) => appError('NOT_FOUND', message);
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
   appError('CONFLICT', message, extensions);
 
+/** graphql-js's suggestions, e.g. 'Cannot query field "usrs" on type "Query". Did you mean "users"?' */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .+?\?$/s, '');
+}
+
 export function errorCode(error: unknown): string | undefined {
   const e = (error as { originalError?: unknown })?.originalError ?? error;
   return e instanceof GraphQLError ? (e.extensions?.code as string | undefined) : undefined;
@@ -51,8 +56,10 @@ export function makeFormatError(opts: { production: boolean; log?: (error: unkno
       original instanceof Error && ['ArgumentValidationError', 'InputValidationError'].includes(original.constructor.name);
     if (code && PUBLIC_CODES.has(code) && (original === undefined || original instanceof GraphQLError || code !== 'INTERNAL_SERVER_ERROR')) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      // an expected failure: its stack says nothing useful and is never shown
-      return { ...formatted, extensions };
+      // an expected failure: its stack says nothing useful and is never shown; in production graphql's
+      // "Did you mean …?" hints (field, argument, enum value names) are cut: they map the schema
+      const message = opts.production ? withoutSuggestions(formatted.message) : formatted.message;
+      return { ...formatted, message, extensions };
     }
     if (typeGraphqlInput) {
       return { message: '输入不合法', locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };

@@ -22,7 +22,7 @@ import { DIALECTS, openTestDatabase, type TestDatabase } from '../support/databa
 import { addAgency, addCycle, addReport, sampleReport } from '../county/published-fixture';
 import { buildTablesWorkbook } from '../../src/modules/exports/report-xlsx';
 
-const PASSWORD = 'download-test-pw';
+const PASSWORD = 'Download-Test-Pw-1';
 
 describe.each(DIALECTS)('downloads, county report, XLSX import and quality on %s', (dialect) => {
   let db: TestDatabase;

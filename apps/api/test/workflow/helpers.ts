@@ -96,12 +96,15 @@ export function expectCode(result: GqlResult, code: string, messagePart?: string
   if (messagePart) expect(result.errors![0].message).toContain(messagePart);
 }
 
+/** meets the password policy (the demo password is seeded directly, never set through the API) */
+export const TEST_USER_PASSWORD = 'Test-User-Pw-2026';
+
 /** a user made by the county admin through the API */
 export async function createUser(api: TestApi, admin: string, agencyId: string, username: string, roles: string[]): Promise<string> {
   await api.ok(
     `mutation($input: UserInput!) { createUser(input: $input) { id } }`,
-    { input: { username, displayName: username, password: 'touming-demo', agencyId, roles } },
+    { input: { username, displayName: username, password: TEST_USER_PASSWORD, agencyId, roles } },
     admin,
   );
-  return api.login(username);
+  return api.login(username, TEST_USER_PASSWORD);
 }

@@ -1,11 +1,13 @@
-import { AGENCY_KINDS, isAgencyKind } from '@touming/domain';
+import { AGENCY_KINDS, isAgencyKind, passwordProblem } from '@touming/domain';
 import { CliError, EXIT } from '../errors';
+import { readNewPassword } from '../secret-input';
 import { loadApi, openDatabase } from './database';
 import { parseArgs, type Command } from './types';
 
 const USAGE = [
-  'touming users create --username <用户名> --name <姓名> --agency <单位代码> --role <角色> [--role <角色> …] --password <密码>',
+  'touming users create --username <用户名> --name <姓名> --agency <单位代码> --role <角色> [--role <角色> …]',
   '      [--agency-name <单位名称> --agency-kind COUNTY_OFFICE]   （单位不存在时一并创建）',
+  '      密码在提示时输入（不显示）；脚本中从标准输入传入一行，或设置环境变量 TOUMING_PASSWORD',
 ].join('\n');
 
 function required(options: Partial<Record<string, string | string[] | boolean>>, name: string): string {
@@ -40,10 +42,18 @@ export const usersCommand: Command = {
     const username = required(options, 'username');
     const displayName = required(options, 'name');
     const agencyCode = required(options, 'agency');
-    const password = typeof options.password === 'string' ? options.password : process.env.TOUMING_PASSWORD;
-    if (!password) throw new CliError('缺少 --password（或环境变量 TOUMING_PASSWORD）', 'missing --password');
+    if (options.password !== undefined) {
+      throw new CliError(
+        '不接受命令行中的密码（会留在 shell 历史和进程列表中）：请在提示时输入，或从标准输入传入一行，或设置环境变量 TOUMING_PASSWORD',
+        '--password is not accepted: type it at the prompt, pipe it on stdin or set TOUMING_PASSWORD',
+      );
+    }
     const roles = (options.role ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
     if (!roles.length) throw new CliError('至少需要一个 --role', 'at least one --role is required');
+    const password = await readNewPassword();
+    // the domain's password policy, before the database is opened (the API checks it again)
+    const problem = passwordProblem(password, { username, displayName });
+    if (problem) throw new CliError(problem, 'password does not meet the policy');
 
     const api = await loadApi();
     const { dataSource, where } = await openDatabase(api, { requireMigrated: true });

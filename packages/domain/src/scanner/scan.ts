@@ -6,6 +6,7 @@
 import { NARRATIVE_KEYS } from '../formats';
 import type { ReportContent } from '../report';
 import { isResidentIdNumber, luhnValid } from './checksums';
+import { digitsJoinedView, normalizedView, originalSpan, type ScanView } from './normalize';
 import { FINDING_KIND_LABELS, type Finding, type FindingKind } from './types';
 
 /** keep the first and last characters of a number, mask the middle (messages end up in logs) */
@@ -115,18 +116,33 @@ function findMarkings(text: string): Candidate[] {
 
 const overlaps = (a: Candidate, b: Candidate) => a.start < b.end && b.start < a.end;
 
+/** a view's candidates on the original text's span (messages keep the view's normalised digits) */
+function onOriginal(view: ScanView, found: Candidate[]): Candidate[] {
+  return found.map((c) => ({ ...c, ...originalSpan(view, c.start, c.end) }));
+}
+
 /**
- * Scan one text. Where number findings overlap, the more specific wins (an ID number is not also a
- * bank card or holds a phone number; an e-mail address made of a phone number is an e-mail address).
+ * Scan one text. It is read normalised (NFKC: full-width digits, letters and ＠ as ASCII; zero-width
+ * characters and soft hyphens removed), and for numbers also with the spaces between digits removed;
+ * findings are reported on the original text's exact span. Where number findings overlap, the more
+ * specific wins (an ID number is not also a bank card or holds a phone number; an e-mail address made
+ * of a phone number is an e-mail address).
  */
 export function scanText(text: string, section: string): Finding[] {
   if (!text) return [];
+  const normalized = normalizedView(text);
+  const joined = digitsJoinedView(normalized);
+  const numberViews = joined.text === normalized.text ? [normalized] : [normalized, joined];
   const accepted: Candidate[] = [];
-  for (const group of [findIdNumbers(text), findBankCards(text), findEmails(text), findMobiles(text)]) {
-    for (const c of group) if (!accepted.some((a) => overlaps(a, c))) accepted.push(c);
+  const finders: Array<(t: string) => Candidate[]> = [findIdNumbers, findBankCards, findEmails, findMobiles];
+  for (const find of finders) {
+    const views = find === findEmails ? [normalized] : numberViews;
+    for (const view of views) {
+      for (const c of onOriginal(view, find(view.text))) if (!accepted.some((a) => overlaps(a, c))) accepted.push(c);
+    }
   }
   const markings: Candidate[] = [];
-  for (const c of findMarkings(text)) if (!markings.some((a) => overlaps(a, c))) markings.push(c);
+  for (const c of onOriginal(normalized, findMarkings(normalized.text))) if (!markings.some((a) => overlaps(a, c))) markings.push(c);
   return [...accepted, ...markings]
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .map((c) => ({ kind: c.kind, section, start: c.start, end: c.end, match: text.slice(c.start, c.end), message: c.message }));

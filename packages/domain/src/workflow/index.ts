@@ -4,3 +4,4 @@ export * from './signatures';
 export * from './transitions';
 export * from './drafts';
 export * from './revisions';
+export * from './separation';

@@ -14,6 +14,7 @@ import {
   type ReportStatus,
   type SignatureStage,
 } from './states';
+import { preparerSeparationProblem, separationBlockers, type SeparationRules } from './separation';
 import { validSignatureOf, validSignatures, type Signature } from './signatures';
 import type { Blocker, WorkflowErrorCode } from './types';
 
@@ -199,6 +200,9 @@ export interface SignInput {
   /** required for PREPARE (submission): validation errors and unexplained warnings block it */
   validation?: ValidationResult;
   explanations?: Readonly<Record<string, string>>;
+  /** the review of the content (PREPARE: its reviewer may not also submit, see ./separation) */
+  review?: Pick<ConfidentialityReview, 'contentHash' | 'reviewerId'> | null;
+  rules?: SeparationRules;
 }
 
 /**
@@ -230,6 +234,8 @@ export function checkSign(input: SignInput): WorkflowCheck {
     );
   }
   if (stage === 'PREPARE') {
+    const separation = preparerSeparationProblem({ actorId: actor.id, review: input.review, currentHash, rules: input.rules });
+    if (separation) return refuse('FORBIDDEN', separation);
     if (!input.validation) throw new Error('checkSign: validation is required for the PREPARE stage');
     const blockers = submitBlockers({ validation: input.validation, explanations: input.explanations ?? {} });
     if (blockers.length) return refuse('VALIDATION_FAILED', blockersMessage('报告不能提交', blockers), blockers);
@@ -337,6 +343,8 @@ export interface PublicationInput {
   isCorrection: boolean;
   /** 更正说明 */
   correctionNote?: string | null;
+  /** separation of the preparer and the confidentiality reviewer (on unless switched off) */
+  rules?: SeparationRules;
 }
 
 /**
@@ -366,6 +374,7 @@ export function publicationBlockers(input: PublicationInput): Blocker[] {
     }
   }
   blockers.push(...reviewBlockers(input.review, currentHash, input.findings));
+  blockers.push(...separationBlockers({ signatures, review: input.review, currentHash, rules: input.rules }));
   if (input.isCorrection && !(input.correctionNote ?? '').trim()) {
     blockers.push({ code: 'correction.noteMissing', message: '更正版本须填写更正说明后才能公开' });
   }

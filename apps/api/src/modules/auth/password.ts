@@ -19,5 +19,3 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword('touming-no-such-user');
   return dummyHash;
 }
-
-export const MIN_PASSWORD_LENGTH = 8;

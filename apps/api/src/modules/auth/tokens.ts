@@ -15,6 +15,18 @@ function keyOf(secret: string): KeyObject {
   return key;
 }
 
+/** seconds a token of `ttl` ("8h", "30m", 3600 …) lives, as jsonwebtoken reads it (computed once per ttl) */
+const lifetimes = new Map<string, number>();
+function lifetimeSeconds(ttl: string): number {
+  let seconds = lifetimes.get(ttl);
+  if (seconds === undefined) {
+    const decoded = jwt.decode(jwt.sign({}, 'lifetime', { expiresIn: ttl as jwt.SignOptions['expiresIn'] })) as { exp: number; iat: number };
+    seconds = decoded.exp - decoded.iat;
+    lifetimes.set(ttl, seconds);
+  }
+  return seconds;
+}
+
 /** the claims of a Touming access token: the user and the token version it was issued for */
 export interface TokenClaims {
   sub: string;
@@ -37,11 +49,18 @@ export function signToken(settings: TokenSettings, claims: TokenClaims): { token
   return { token, expiresAt: new Date(decoded.exp * 1000) };
 }
 
-/** the claims of a valid token, or null (expired, forged, malformed) */
+/**
+ * The claims of a valid token, or null (expired, forged, malformed). A token must carry an expiry:
+ * jsonwebtoken accepts one without `exp` as valid for ever, and Touming never issues such a token — one
+ * would have been made by whoever held the secret, outside the login.
+ */
 export function verifyToken(settings: TokenSettings, token: string): TokenClaims | null {
   try {
     const payload = jwt.verify(token, keyOf(settings.secret), { algorithms: ['HS256'], issuer: 'touming' });
     if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.tv !== 'number') return null;
+    if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number') return null;
+    // nor one that lives longer than this instance's JWT_TTL
+    if (payload.exp - payload.iat > lifetimeSeconds(settings.ttl)) return null;
     return { sub: payload.sub, tv: payload.tv };
   } catch {
     return null;

@@ -16,7 +16,7 @@ import {
 } from '@touming/domain/confidentiality';
 import type { ReportContent } from '@touming/domain/report';
 import { dismissalProblem, reconcileFindings, scanReport, type FindingRecord } from '@touming/domain/scanner';
-import { isContentEditable, type Blocker } from '@touming/domain/workflow';
+import { isContentEditable, reviewerSeparationProblem, type Blocker } from '@touming/domain/workflow';
 import { can } from '@touming/domain/permissions';
 import { authorize, requireUser } from '../../common/authorize';
 import { actorOf, type RequestContext } from '../../common/context';
@@ -29,7 +29,10 @@ import { loadContent, type SectionChange } from '../reports/report.repository';
 import { ReportService } from '../reports/report.service';
 import { forgetReport, workflowLoaders } from '../workflow/loaders';
 import { lockReport } from '../workflow/report-lock';
-import { currentReview, domainFindings, domainReview } from '../workflow/workflow.state';
+import { refusal } from '../workflow/refusal';
+import { separationRules } from '../workflow/separation-rules';
+import { Signature } from '../workflow/signature.entity';
+import { currentReview, domainFindings, domainReview, domainSignatures } from '../workflow/workflow.state';
 import { ConfidentialityReview } from './confidentiality-review.entity';
 import { allFindingsOf, findFinding, findReviewOf, insertFinding, insertReview, updateFinding, updateReview } from './confidentiality.repository';
 import { Finding } from './finding.entity';
@@ -200,6 +203,12 @@ export class ConfidentialityService {
       if (!isContentEditable(locked.status)) throw conflict('已公开的版本不能再审查；如需更正，请发起更正');
       if (contentHash !== locked.contentHash) {
         throw conflict('报告内容在您查看之后已被修改，请重新查看最新内容后再审查', { currentHash: locked.contentHash });
+      }
+      // the preparer whose signature stands on this content may not also review it (domain rule)
+      const signatures = await tx.manager.find(Signature, { where: { reportId } });
+      const separation = reviewerSeparationProblem({ actorId: user.id, signatures: domainSignatures(signatures), currentHash: locked.contentHash, rules: separationRules() });
+      if (separation) {
+        return refusal(tx, { code: 'FORBIDDEN', message: separation }, { attempted: 'confidentiality.review', agencyId: locked.agencyId, reportId });
       }
       const before = await findReviewOf(tx.manager, reportId, contentHash);
       const row = {

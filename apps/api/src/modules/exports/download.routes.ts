@@ -15,6 +15,7 @@ import type { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Api } from '../../app';
 import { errorCode } from '../../common/errors';
+import { REPORT_HTML_CSP } from '../../http/security-headers';
 import { CountyService } from '../county/county.service';
 import { openDataRows, OPEN_DATA_COLUMNS, toCsv } from '../public/open-data';
 import { PublicRateLimiter } from '../public/rate-limit';
@@ -32,6 +33,8 @@ const TYPES = {
 
 function send(res: Response, ext: keyof typeof TYPES, filename: string, body: string | Buffer) {
   res.setHeader('Content-Type', TYPES[ext]);
+  // an HTML report is shown in the browser but sandboxed: whatever its text, it cannot run as this site
+  if (ext === 'html') res.setHeader('Content-Security-Policy', REPORT_HTML_CSP);
   // RFC 6266 / 5987: a Chinese file name for browsers, an ASCII fallback for the rest
   res.setHeader('Content-Disposition', `${ext === 'html' ? 'inline' : 'attachment'}; filename="download.${ext}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
   res.send(body);
@@ -44,9 +47,13 @@ function fail(res: Response, status: number, message: string) {
 export function mountDownloads(app: Express, api: Api, dataSource: DataSource): void {
   const limiter = api.container.get(PublicRateLimiter);
 
-  /** anonymous callers count against the public limit; false when refused (response sent) */
+  /**
+   * Anonymous callers count against the public limit; false when refused (response sent). Only a
+   * valid, unrevoked token exempts a caller: any other Authorization header ("x", an expired or forged
+   * token) counts as anonymous.
+   */
   const admit = async (req: Request, res: Response): Promise<boolean> => {
-    if (req.headers.authorization) return true;
+    if (req.headers.authorization && (await api.contextFor(req.headers.authorization, { ip: req.ip })).user) return true;
     const d = await limiter.hit(dataSource, req.ip);
     if (d.allowed) return true;
     res.setHeader('Retry-After', String(d.retryAfter));

@@ -20,6 +20,7 @@ import {
 import { getFormat, type NarrativeKey } from '@touming/domain/formats';
 import { reportTitle, type ReportContent } from '@touming/domain/report';
 import { tableLayout, type LayoutGrid } from '@touming/domain/render';
+import { xmlSafe } from './safe-text';
 
 /** font sizes in half-points: 二号 22pt, 三号 16pt, 五号 10.5pt */
 const SIZE_TITLE = 44;
@@ -30,8 +31,9 @@ const FANGSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia:
 const SONGTI = { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体', cs: '宋体' };
 const HEITI = { ascii: '黑体', hAnsi: '黑体', eastAsia: '黑体', cs: '黑体' };
 
+/** every text of the document goes through here: characters XML 1.0 cannot hold are dropped */
 function run(text: string, options: Partial<IRunOptions> = {}): TextRun {
-  return new TextRun({ text, ...options });
+  return new TextRun({ text: xmlSafe(text), ...options });
 }
 
 function narrative(text: string): Paragraph[] {
@@ -103,7 +105,7 @@ export function reportDocument(report: ReportContent): Document {
   }
   return new Document({
     creator: 'Touming',
-    title: reportTitle(report),
+    title: xmlSafe(reportTitle(report)),
     styles: { default: { document: { run: { font: FANGSONG, size: SIZE_BODY } } } },
     sections: [
       {

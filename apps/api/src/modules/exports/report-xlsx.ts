@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { FormatId } from '@touming/domain/formats';
 import { reportTitle, type CellValue } from '@touming/domain/report';
+import { spreadsheetText, xmlSafe } from './safe-text';
 import { sheetPlans } from './sheet-layout';
 
 export const FORMAT_KEYWORD_PREFIX = 'touming-format:';
@@ -30,7 +31,7 @@ const BORDER = { style: 'thin', color: { argb: 'FF000000' } } as const;
 export function buildTablesWorkbook(content: TablesContent, extraSheets: ExtraSheet[] = []): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Touming';
-  wb.title = reportTitle(content);
+  wb.title = xmlSafe(reportTitle(content));
   wb.keywords = `${FORMAT_KEYWORD_PREFIX}${content.format}`;
   for (const plan of sheetPlans(content.format)) {
     const ws = wb.addWorksheet(plan.name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
@@ -62,7 +63,8 @@ export function buildTablesWorkbook(content: TablesContent, extraSheets: ExtraSh
   for (const extra of extraSheets) {
     const ws = wb.addWorksheet(extra.name);
     ws.addRow(extra.columns).font = { ...FONT, bold: true };
-    for (const row of extra.rows) ws.addRow(row).font = FONT;
+    // text cells (agency names …) neither break the XML nor start a formula
+    for (const row of extra.rows) ws.addRow(row.map((v) => (typeof v === 'string' ? spreadsheetText(xmlSafe(v)) : v))).font = FONT;
     extra.columns.forEach((_, i) => (ws.getColumn(i + 1).width = i === 0 ? 40 : 16));
   }
   return wb;

@@ -10,6 +10,7 @@ import { isFormatId, type FormatId } from '@touming/domain/formats';
 import type { CellValue } from '@touming/domain/report';
 import { FORMAT_KEYWORD_PREFIX } from './report-xlsx';
 import { cellAddress, rangeAddress, sheetPlans, type PlacedCell } from './sheet-layout';
+import { checkZipLimits, ZipLimitError } from './zip-limits';
 
 export interface XlsxIssue {
   sheet: string;
@@ -81,6 +82,13 @@ function workbookFormat(wb: ExcelJS.Workbook): FormatId | null {
 }
 
 export async function loadWorkbook(data: Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  // entry count and inflated size are checked before the XLSX reader inflates anything (zip bombs)
+  try {
+    checkZipLimits(Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  } catch (error) {
+    if (error instanceof ZipLimitError) throw new XlsxFileError(error.message);
+    throw error;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's typing wants its own Buffer flavour

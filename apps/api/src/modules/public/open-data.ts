@@ -4,6 +4,7 @@
  */
 import { cellDefinition, getFormat, isFormatId } from '@touming/domain/formats';
 import type { EntityManager } from 'typeorm';
+import { spreadsheetText } from '../exports/safe-text';
 import { publishedCellRows } from '../revisions/published-cell.repository';
 
 export interface OpenDataRow {
@@ -58,7 +59,8 @@ export async function openDataRows(manager: EntityManager, year: number): Promis
 
 function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  // text (agency names, regions …) that would start a formula is neutralised; numbers stay numbers
+  const s = typeof v === 'string' ? spreadsheetText(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -2,7 +2,9 @@
  * Per-IP rate limit for anonymous callers of the public API and downloads: a fixed-window counter
  * (default 120 requests per 60 s, PUBLIC_RATE_LIMIT / PUBLIC_RATE_WINDOW to change). The counter is
  * one upsert in rate_limit_bucket, atomic on both dialects, so several instances agree. Signed-in
- * users are not limited here (they are known and audited).
+ * users are not limited here (they are known and audited). Anonymous GraphQL requests refused before
+ * execution (unparsable, too long, too many tokens, over a query limit) count as hits too, and an
+ * address over the limit is refused before its next request is parsed (http/graphql-guards.ts).
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/context';
@@ -68,9 +70,18 @@ export interface RateDecision {
   retryAfter: number;
 }
 
+/** addresses remembered as refused, at most (a flood of distinct addresses cannot grow memory without bound) */
+const MAX_REMEMBERED = 10_000;
+
 export class PublicRateLimiter {
   /** one decision per request, however many public fields it asks for */
   private readonly decided = new WeakMap<object, Promise<RateDecision>>();
+  /**
+   * Addresses this instance saw refused, until the end of their window (epoch seconds). Read before
+   * a GraphQL request is even parsed (http/graphql-guards.ts), so a refused address costs nothing; the
+   * count itself stays in the database, shared by all instances.
+   */
+  private readonly refusedUntil = new Map<string, number>();
   private settings: RateLimitSettings = rateLimitSettingsFromEnv();
   private storeFor: (source: DataSource) => RateLimitStore = (ds) => new SqlRateLimitStore(ds);
   private clock: () => number = Date.now;
@@ -88,13 +99,37 @@ export class PublicRateLimiter {
     const nowSeconds = Math.floor(this.clock() / 1000);
     const windowStart = nowSeconds - (nowSeconds % this.settings.windowSeconds);
     const count = await this.storeFor(dataSource).hit(`public:${ip ?? 'unknown'}`, windowStart);
-    return {
+    const decision = {
       allowed: count <= this.settings.limit,
       count,
       limit: this.settings.limit,
       windowSeconds: this.settings.windowSeconds,
       retryAfter: windowStart + this.settings.windowSeconds - nowSeconds,
     };
+    if (!decision.allowed) this.remember(ip ?? 'unknown', windowStart + this.settings.windowSeconds);
+    return decision;
+  }
+
+  /** seconds `ip` stays refused as far as this instance has seen (0: not refused) — no database read */
+  refusedFor(ip: string | undefined): number {
+    const key = ip ?? 'unknown';
+    const until = this.refusedUntil.get(key);
+    if (until === undefined) return 0;
+    const now = Math.floor(this.clock() / 1000);
+    if (until <= now) {
+      this.refusedUntil.delete(key);
+      return 0;
+    }
+    return until - now;
+  }
+
+  private remember(ip: string, until: number): void {
+    if (this.refusedUntil.size >= MAX_REMEMBERED && !this.refusedUntil.has(ip)) {
+      const now = Math.floor(this.clock() / 1000);
+      for (const [key, at] of this.refusedUntil) if (at <= now) this.refusedUntil.delete(key);
+      if (this.refusedUntil.size >= MAX_REMEMBERED) this.refusedUntil.clear();
+    }
+    this.refusedUntil.set(ip, until);
   }
 
   /** for GraphQL: anonymous requests over the limit get TOO_MANY_REQUESTS saying when to retry */

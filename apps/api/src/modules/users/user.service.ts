@@ -1,3 +1,4 @@
+import { passwordProblem, type PasswordContext } from '@touming/domain/passwords';
 import { isRole, type Role } from '@touming/domain/permissions';
 import { agencyScope, authorize, requireUser } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
@@ -8,7 +9,7 @@ import { dialectOf, isUniqueViolation, listContains } from '../../db/dialect';
 import { withTransaction } from '../../db/transaction';
 import { Agency } from '../agencies/agency.entity';
 import { appendAudit } from '../audit/audit.service';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
+import { hashPassword } from '../auth/password';
 import { User } from './user.entity';
 import type { UserFilter, UserInput, UserUpdateInput } from './user.types';
 
@@ -24,8 +25,17 @@ function checkRoles(roles: Role[]) {
   if (unknown) throw badInput(`未知的角色：${unknown}`, { field: 'roles' });
 }
 
-function checkPassword(password: string) {
-  if (password.length < MIN_PASSWORD_LENGTH) throw badInput(`密码至少需要 ${MIN_PASSWORD_LENGTH} 位`, { field: 'password' });
+/** a name shown everywhere and written into the trail: bounded for the CLI too (GraphQL bounds all text) */
+const MAX_DISPLAY_NAME = 100;
+function checkDisplayName(displayName: string) {
+  if (!displayName.trim()) throw badInput('姓名不能为空', { field: 'displayName' });
+  if (displayName.trim().length > MAX_DISPLAY_NAME) throw badInput(`姓名过长（最多 ${MAX_DISPLAY_NAME} 个字符）`, { field: 'displayName' });
+}
+
+/** the domain's password policy (packages/domain/src/passwords), wherever a password is set */
+function checkPassword(password: string, context: PasswordContext) {
+  const problem = passwordProblem(password, context);
+  if (problem) throw badInput(problem, { field: 'password' });
 }
 
 /** the data a new user needs; shared by the GraphQL mutation, the CLI and the seed */
@@ -43,9 +53,9 @@ export async function insertUser(tx: RequestContext, input: NewUser, passwordHas
   if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username)) {
     throw badInput('用户名只能包含字母、数字、下划线、点和连字符（2–64位）', { field: 'username' });
   }
-  if (!input.displayName.trim()) throw badInput('姓名不能为空', { field: 'displayName' });
+  checkDisplayName(input.displayName);
   checkRoles(input.roles);
-  if (!passwordHash) checkPassword(input.password);
+  if (!passwordHash) checkPassword(input.password, { username, displayName: input.displayName });
   const agency = await tx.manager.findOne(Agency, { where: { id: input.agencyId } });
   if (!agency) throw notFound('单位不存在');
   const now = new Date();
@@ -111,8 +121,11 @@ export class UserService {
   async update(ctx: RequestContext, id: string, input: UserUpdateInput): Promise<User> {
     await authorize(ctx, 'user.manage', { targetType: 'User', targetId: id });
     if (input.roles) checkRoles(input.roles);
-    if (input.password != null) checkPassword(input.password);
-    if (input.displayName != null && !input.displayName.trim()) throw badInput('姓名不能为空', { field: 'displayName' });
+    if (input.password != null) {
+      const current = await ctx.manager.findOne(User, { where: { id } });
+      checkPassword(input.password, { username: current?.username, displayName: input.displayName ?? current?.displayName });
+    }
+    if (input.displayName != null) checkDisplayName(input.displayName);
     const passwordHash = input.password != null ? await hashPassword(input.password) : undefined;
     return withTransaction(ctx, async (tx) => {
       const user = await tx.manager.findOne(User, { where: { id } });

@@ -27,19 +27,21 @@ import { Signature } from './signature.entity';
 import { pick, voidReviews, voidSignatures } from './voiding';
 import { WarningExplanation } from './warning-explanation.entity';
 import { findExplanation, insertSignature, saveExplanation, signaturesOf } from './workflow.repository';
-import { domainSignatures, loadValidation, revisionHistory } from './workflow.state';
+import { domainReview, domainSignatures, loadValidation, revisionHistory } from './workflow.state';
+import { separationRules } from './separation-rules';
 
 @Injectable()
 export class SigningService {
   /**
-   * A signature of one stage, on exactly the content the signer saw. It decides on neither the
-   * review nor the findings, and on the warnings' explanations only at submission (PREPARE).
+   * A signature of one stage, on exactly the content the signer saw. It decides on the findings never,
+   * and on the warnings' explanations and the confidentiality review (who gave it) only at submission.
    */
   sign(ctx: RequestContext, id: string, stage: SignatureStage, contentHash: string, comment?: string | null): Promise<Report> {
     const action = `report.${actionForStage(stage)}`;
     return runAct(ctx, id, {
       attempted: action,
-      state: stage === 'PREPARE' ? ['cycle', 'signatures', 'revisions', 'explanations'] : ['cycle', 'signatures', 'revisions'],
+      // at submission the review of the content counts too: its reviewer may not also submit it
+      state: stage === 'PREPARE' ? ['cycle', 'signatures', 'revisions', 'explanations', 'reviews'] : ['cycle', 'signatures', 'revisions'],
       check: async ({ tx, report, state, actor }) =>
         checkSign({
           status: report.status,
@@ -52,6 +54,8 @@ export class SigningService {
           requiresPreReview: state.requiresPreReview,
           validation: stage === 'PREPARE' ? (await loadValidation(tx.manager, report)).validation : undefined,
           explanations: state.explanations,
+          review: domainReview(state.review),
+          rules: separationRules(),
         }),
       write: async ({ tx, report, from, state, actor, at }, to) => {
         const signature = Object.assign(new Signature(), {

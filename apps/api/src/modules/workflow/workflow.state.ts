@@ -12,6 +12,7 @@ import type { Report } from '../reports/report.entity';
 import { ReportRevision } from '../revisions/report-revision.entity';
 import { Signature } from './signature.entity';
 import { WarningExplanation } from './warning-explanation.entity';
+import { separationRules } from './separation-rules';
 
 /** everything the domain's workflow checks need about one report, loaded in a fixed number of queries (the state repository) */
 export interface WorkflowState {
@@ -132,5 +133,6 @@ export function publicationInput(report: Report, state: WorkflowState, validatio
     findings: domainFindings(state.findings),
     isCorrection: isCorrection(revisionHistory(state)),
     correctionNote,
+    rules: separationRules(),
   };
 }
