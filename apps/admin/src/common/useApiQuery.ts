@@ -4,10 +4,10 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useAuthProvider, useLogout } from 'react-admin';
-import { errorCodeOf, request, type Operation } from '../providers/graphqlClient';
+import { errorCodeOf, request, type GraphQLDocument } from '../providers/graphqlClient';
 
 /** runs again when the variables (compared by value) or any of `deps` change; `null` variables = don't run yet */
-export function useApiQuery<TData, TVariables>(op: Operation<TData, TVariables>, variables: TVariables | null, deps: unknown[] = []) {
+export function useApiQuery<TData, TVariables>(op: GraphQLDocument<TData, TVariables>, variables: TVariables | null, deps: unknown[] = []) {
   const [data, setData] = useState<TData | undefined>(undefined);
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(variables !== null);

@@ -3,7 +3,8 @@ import { Box, Drawer, IconButton, LinearProgress, Table, TableBody, TableCell, T
 import CloseIcon from '@mui/icons-material/Close';
 import { useTranslate } from 'react-admin';
 import { useApiQuery } from '../common/useApiQuery';
-import { CELL_BREAKDOWN, type CountyScope } from './operations';
+import { CountyCellBreakdownByScopeDocument } from '../gql/graphql';
+import type { CountyScope } from './types';
 
 /** largest first; blanks last (blank is not zero, but it is not "most" either) */
 export function sortBreakdown<T extends { value: number | null; agencyName: string }>(items: T[]): T[] {
@@ -25,7 +26,7 @@ export function CellBreakdownDrawer({
   onClose(): void;
 }) {
   const translate = useTranslate();
-  const { data, error, loading } = useApiQuery(CELL_BREAKDOWN, cellKey ? { year, key: cellKey, scope } : null);
+  const { data, error, loading } = useApiQuery(CountyCellBreakdownByScopeDocument, cellKey ? { year, key: cellKey, scope } : null);
   const breakdown = data?.countyCellBreakdown;
   const items = breakdown ? sortBreakdown(breakdown.items) : [];
   return (

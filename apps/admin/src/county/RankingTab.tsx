@@ -3,7 +3,8 @@ import { Alert, Box, Button, Chip, CircularProgress, Link, Paper, Table, TableBo
 import { useTranslate } from 'react-admin';
 import { useApiQuery } from '../common/useApiQuery';
 import { reportDownloadUrl } from './download';
-import { QUALITY_RANKING, type QualityItem } from './operations';
+import { QualityRankingDocument } from '../gql/graphql';
+import type { QualityItem } from './types';
 
 function Reasons({ item }: { item: QualityItem }) {
   const translate = useTranslate();
@@ -86,7 +87,7 @@ function RankingTable({ items, testId }: { items: QualityItem[]; testId: string 
 
 export function RankingTab({ year }: { year: number }) {
   const translate = useTranslate();
-  const { data, error, loading, refetch } = useApiQuery(QUALITY_RANKING, { year });
+  const { data, error, loading, refetch } = useApiQuery(QualityRankingDocument, { year });
   const ranking = data?.qualityRanking;
   if (error)
     return (

@@ -10,7 +10,8 @@ import { errorCodeOf, request, type ToumingErrorBody } from '../providers/graphq
 import { AgencyStatusPanel } from './AgencyStatusPanel';
 import { CellBreakdownDrawer } from './CellBreakdownDrawer';
 import { countySummaryUrl, openDataUrl, saveDownload } from './download';
-import { COUNTY_SUMMARY, GENERATE_COUNTY_REPORT, type CountyScope } from './operations';
+import { CountySummaryDocument, GenerateCountyReportDocument } from '../gql/graphql';
+import type { CountyScope } from './types';
 import { SummaryTables } from './SummaryTables';
 
 function DownloadButtons({ year }: { year: number }) {
@@ -61,7 +62,7 @@ function GenerateButton({ year }: { year: number }) {
   const generate = async () => {
     setBusy(true);
     try {
-      const r = await request(GENERATE_COUNTY_REPORT, { year });
+      const r = await request(GenerateCountyReportDocument, { year });
       notify(translate('touming.county.generated'), { type: 'success' });
       navigate(`/reports/${encodeURIComponent(r.generateCountyReport.id)}`);
     } catch (e) {
@@ -82,7 +83,7 @@ function GenerateButton({ year }: { year: number }) {
 
 export function SummaryTab({ year, scope }: { year: number; scope: CountyScope }) {
   const translate = useTranslate();
-  const { data, error, loading, refetch } = useApiQuery(COUNTY_SUMMARY, { year, scope });
+  const { data, error, loading, refetch } = useApiQuery(CountySummaryDocument, { year, scope });
   const [openCell, setOpenCell] = useState<string | null>(null);
   const summary = data?.countySummary;
   const current = summary && summary.year === year && summary.scope === scope.kind ? summary : undefined;

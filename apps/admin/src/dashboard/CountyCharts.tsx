@@ -9,8 +9,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { useTranslate } from 'react-admin';
 import { formatForYear, isReportYear } from '@touming/domain/formats';
 import { request } from '../providers/graphqlClient';
-import { COUNTY_SUMMARY_CELLS, type CountyCellValue } from '../providers/operations';
-import { CELL_BREAKDOWN } from '../county/operations';
+import { CountyCellBreakdownByScopeDocument, CountySummaryCellsDocument } from '../gql/graphql';
 
 const YEARS = 5;
 
@@ -49,10 +48,10 @@ export default function CountyCharts({ year }: { year: number }) {
     const wanted = Array.from({ length: YEARS }, (_, i) => year - YEARS + 1 + i).filter(isReportYear);
     Promise.all(
       wanted.map((y) =>
-        request(COUNTY_SUMMARY_CELLS, { year: y }).then(({ countySummary: s }) => ({
+        request(CountySummaryCellsDocument, { year: y }).then(({ countySummary: s }) => ({
           year: y,
           reportCount: s.reportCount,
-          cells: new Map(s.cells.map((c: CountyCellValue) => [c.key, c.value])),
+          cells: new Map(s.cells.map((c) => [c.key, c.value])),
         })),
       ),
     )
@@ -62,7 +61,7 @@ export default function CountyCharts({ year }: { year: number }) {
         // the latest year with published reports, per agency
         const latest = [...data].reverse().find((d) => d.reportCount > 0);
         if (!latest) return setBreakdown([]);
-        return request(CELL_BREAKDOWN, { key: 't3.new.total', year: latest.year, scope: { kind: 'ALL' } }).then(({ countyCellBreakdown: b }) => {
+        return request(CountyCellBreakdownByScopeDocument, { key: 't3.new.total', year: latest.year, scope: { kind: 'ALL' } }).then(({ countyCellBreakdown: b }) => {
           if (alive) setBreakdown(b.items.filter((i) => i.value !== null).map((i) => ({ name: i.agencyName.replace(/^.*?县/, ''), value: i.value ?? 0 })));
         });
       })

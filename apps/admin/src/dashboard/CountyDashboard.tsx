@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { deadlineStatus } from '@touming/domain/deadlines';
-import { CYCLE_PROGRESS, type AgencyProgress } from '../providers/operations';
+import { CycleProgressDocument } from '../gql/graphql';
 import { useCurrentCycle } from '../common/useCurrentCycle';
 import { useApiQuery } from '../common/useApiQuery';
 import { StatusChip } from '../common/StatusChip';
@@ -25,13 +25,13 @@ export function CountyDashboard() {
   const [locale] = useLocaleState();
   const { cycle, isPending: cyclesPending, error: cycleError } = useCurrentCycle();
   const [filter, setFilter] = useState<Filter>('all');
-  const progress = useApiQuery(CYCLE_PROGRESS, cycle ? { year: cycle.year } : null);
+  const progress = useApiQuery(CycleProgressDocument, cycle ? { year: cycle.year } : null);
 
   const rows = useMemo(() => {
     const today = new Date();
     return (progress.data?.cycleProgress ?? [])
       .filter((p) => p.agencyKind !== 'COUNTY_OFFICE')
-      .map((p: AgencyProgress) => ({ p, status: deadlineStatus({ deadline: p.deadline, publishedAt: p.firstPublishedAt, today }) }));
+      .map((p) => ({ p, status: deadlineStatus({ deadline: p.deadline, publishedAt: p.firstPublishedAt, today }) }));
   }, [progress.data]);
 
   const matches = (k: Filter, r: (typeof rows)[number]) =>

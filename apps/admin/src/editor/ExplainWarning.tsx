@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { Box, Button, TextField, Typography } from '@mui/material';
 import { useNotify, useTranslate } from 'ra-core';
 import type { RuleResult } from '@touming/domain/validation';
+import { ExplainWarningDocument } from '../gql/graphql';
 import { request } from '../providers/graphqlClient';
-import { EXPLAIN_WARNING } from '../providers/operations';
 import type { Report } from '../providers/types';
 
 export interface ExplainWarningProps {
@@ -71,7 +71,7 @@ export function ExplainWarning({ reportId, result, explanation, canExplain, onSa
           onClick={async () => {
             setBusy(true);
             try {
-              const { explainWarning } = await request(EXPLAIN_WARNING, {
+              const { explainWarning } = await request(ExplainWarningDocument, {
                 id: reportId,
                 ruleId: result.ruleId,
                 text: text.trim(),

@@ -66,7 +66,7 @@ export function editsToInput(report: Report, edits: Edits): ReportUpdateInput {
 export function pruneEdits(report: Report, edits: Edits): Edits {
   const input = editsToInput(report, edits);
   return {
-    cells: Object.fromEntries((input.cells ?? []).map((c) => [c.key, c.value])),
+    cells: Object.fromEntries((input.cells ?? []).map((c) => [c.key, c.value ?? null])),
     sections: Object.fromEntries((input.sections ?? []).map((s) => [s.key, s.text])),
   };
 }

@@ -8,7 +8,8 @@ import { LinkBase, Title, usePermissions } from 'react-admin';
 import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import type { Permissions } from '../providers/authProvider';
 import { formatDate } from '../i18n/format';
-import { OVERDUE_CONTRIBUTIONS, TODO_REPORTS, type TodoReport } from '../workflow/operations';
+import { OverdueContributionsDocument, TodoReportsDocument } from '../gql/graphql';
+import type { TodoReport } from '../workflow/types';
 import { useWf } from '../workflow/useWf';
 import { useApiQuery } from '../common/useApiQuery';
 import { groupTodos } from './queues';
@@ -17,8 +18,8 @@ export function TodoPage() {
   const { t, locale, translate } = useWf();
   const { permissions } = usePermissions<Permissions | null>();
   // every report this user may see that is not yet published (the API scopes it to the user's agency)
-  const reports = useApiQuery(TODO_REPORTS, { options: { take: 200, order: 'DESC' } });
-  const contributions = useApiQuery(OVERDUE_CONTRIBUTIONS, undefined as never);
+  const reports = useApiQuery(TodoReportsDocument, { options: { take: 200, order: 'DESC' } });
+  const contributions = useApiQuery(OverdueContributionsDocument, {});
 
   if (reports.loading && !reports.data) {
     return (

@@ -40,9 +40,14 @@ import {
   suggestedConclusion,
   type CheckConclusion,
 } from '@touming/domain/confidentiality';
+import {
+  DismissFindingDocument,
+  ReportForReviewDocument,
+  SaveConfidentialityReviewDocument,
+  ScanReportDocument,
+} from '../gql/graphql';
 import { request } from '../providers/graphqlClient';
 import { formatDateTime } from '../i18n/format';
-import * as wf from './operations';
 import type { Finding, ReportForReview } from './types';
 import { TextDialog } from './SignDialog';
 import { failureMessage, useWf } from './useWf';
@@ -90,7 +95,7 @@ export function ConfidentialityPage() {
   const { t, locale } = useWf();
   const notify = useNotify();
   const { permissions } = usePermissions<Permissions | null>();
-  const { data, error, loading, refetch } = useApiQuery(wf.REPORT_FOR_REVIEW, { id });
+  const { data, error, loading, refetch } = useApiQuery(ReportForReviewDocument, { id });
   const report = data?.report ?? null;
   const [checks, setChecks] = useState<Record<string, CheckState>>(() => initialChecks(null));
   const [conclusion, setConclusion] = useState('');
@@ -149,7 +154,7 @@ export function ConfidentialityPage() {
     setBusy(true);
     setFailure(null);
     try {
-      await request(wf.SAVE_REVIEW, {
+      await request(SaveConfidentialityReviewDocument, {
         reportId: report.id,
         contentHash: report.contentHash,
         input: {
@@ -173,7 +178,7 @@ export function ConfidentialityPage() {
     setBusy(true);
     setFailure(null);
     try {
-      const found = (await request(wf.SCAN, { id: report!.id })).scanReport;
+      const found = (await request(ScanReportDocument, { id: report!.id })).scanReport;
       if (expectGone && found.some((f) => f.id === expectGone.id && f.status === 'OPEN')) setFailure(t('conf.still_there'));
       refetch();
     } catch (e) {
@@ -349,7 +354,7 @@ export function ConfidentialityPage() {
           if (!dismissing) return;
           setBusy(true);
           try {
-            await request(wf.DISMISS_FINDING, { id: dismissing.id, reason });
+            await request(DismissFindingDocument, { id: dismissing.id, reason });
             setDismissing(null);
             refetch();
           } catch (e) {

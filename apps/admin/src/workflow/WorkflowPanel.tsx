@@ -28,11 +28,19 @@ import {
   stageForAction,
   type WorkflowAction,
 } from '@touming/domain/workflow';
+import {
+  PublishReportDocument,
+  ReportDocument,
+  ReportWorkflowDocument,
+  RequestRectificationDocument,
+  ReturnReportDocument,
+  SignReportDocument,
+  StartCorrectionDocument,
+  SubmitReportDocument,
+} from '../gql/graphql';
 import { request } from '../providers/graphqlClient';
-import { REPORT_ONE } from '../providers/operations';
 import type { EditorExtensionProps } from '../editor/extensions';
 import { formatDate, formatDateTime } from '../i18n/format';
-import * as wf from './operations';
 import type { ReportWorkflow } from './types';
 import { SignDialog, TextDialog } from './SignDialog';
 import { failureMessage, useWf } from './useWf';
@@ -45,7 +53,7 @@ type Dialog = null | { kind: 'sign'; action: WorkflowAction } | { kind: 'return'
 export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChanged }: EditorExtensionProps) {
   const { t, locale } = useWf();
   const notify = useNotify();
-  const { data, error, loading, refetch, setData } = useApiQuery(wf.REPORT_WORKFLOW, { id: report.id }, [
+  const { data, error, loading, refetch, setData } = useApiQuery(ReportWorkflowDocument, { id: report.id }, [
     report.revision,
     report.status,
   ]);
@@ -65,7 +73,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
       setDialog(null);
       notify(done, { type: 'success' });
       // the editor shows the report as the server now has it (status, revision)
-      const full = await request(REPORT_ONE, { id: report.id });
+      const full = await request(ReportDocument, { id: report.id });
       if (full.report) onReportChanged(full.report);
     } catch (e) {
       setFailure(failureMessage(e, t));
@@ -162,7 +170,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
           <Button
             variant="outlined"
             disabled={busy}
-            onClick={() => void act(async () => (await request(wf.START_CORRECTION, { id: report.id })).startCorrection, t('done.correction'))}
+            onClick={() => void act(async () => (await request(StartCorrectionDocument, { id: report.id })).startCorrection, t('done.correction'))}
             data-testid="start-correction-button"
           >
             {WORKFLOW_ACTION_LABELS.startCorrection}
@@ -275,9 +283,9 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
             const stage = stageForAction(signing);
             void act(async () => {
               if (signing === 'submit') {
-                return (await request(wf.SUBMIT, { id: report.id, contentHash: shownHash, comment: comment || null })).submitReport;
+                return (await request(SubmitReportDocument, { id: report.id, contentHash: shownHash, comment: comment || null })).submitReport;
               }
-              return (await request(wf.SIGN, { id: report.id, stage: stage!, contentHash: shownHash, comment: comment || null })).signReport;
+              return (await request(SignReportDocument, { id: report.id, stage: stage!, contentHash: shownHash, comment: comment || null })).signReport;
             }, t('done.signed'));
           }}
         />
@@ -293,7 +301,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
         error={failure}
         testId="return"
         onClose={() => setDialog(null)}
-        onConfirm={(comment) => void act(async () => (await request(wf.RETURN, { id: report.id, comment })).returnReport, t('done.returned'))}
+        onConfirm={(comment) => void act(async () => (await request(ReturnReportDocument, { id: report.id, comment })).returnReport, t('done.returned'))}
       />
       <TextDialog
         open={dialog?.kind === 'publish'}
@@ -307,7 +315,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
         testId="publish"
         onClose={() => setDialog(null)}
         onConfirm={(note) =>
-          void act(async () => (await request(wf.PUBLISH, { id: report.id, correctionNote: note || null })).publishReport, t('done.published'))
+          void act(async () => (await request(PublishReportDocument, { id: report.id, correctionNote: note || null })).publishReport, t('done.published'))
         }
       />
       <TextDialog
@@ -322,8 +330,8 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
         onClose={() => setDialog(null)}
         onConfirm={(comment) =>
           void act(async () => {
-            await request(wf.REQUEST_RECTIFICATION, { id: report.id, comment });
-            return (await request(wf.REPORT_WORKFLOW, { id: report.id })).report!;
+            await request(RequestRectificationDocument, { id: report.id, comment });
+            return (await request(ReportWorkflowDocument, { id: report.id })).report!;
           }, t('done.rectify'))
         }
       />

@@ -26,11 +26,12 @@ import {
 } from 'react-admin';
 import { CASE_KINDS, CASE_KIND_LABELS, CASE_STATUSES, CASE_STATUS_LABELS, CASE_TRANSITIONS, type CaseKind, type CaseStatus } from '@touming/domain/accountability';
 import { can } from '@touming/domain/permissions';
-import { operation, request } from '../../providers/graphqlClient';
+import { OpenAccountabilityCaseDocument, ProposedAccountabilityCasesDocument } from '../../gql/graphql';
+import { request } from '../../providers/graphqlClient';
 import type { Permissions } from '../../providers/authProvider';
 import { useCurrentCycle } from '../../common/useCurrentCycle';
 import { SaveOnlyToolbar } from '../../common/SaveOnlyToolbar';
-import { OPEN_CASE, type AccountabilityCase } from '../../workflow/dataProvider';
+import type { AccountabilityCase } from '../../workflow/dataProvider';
 import { failureMessage, useWf } from '../../workflow/useWf';
 import { useApiQuery } from '../../common/useApiQuery';
 import { formatDateTime } from '../../i18n/format';
@@ -38,23 +39,11 @@ import { formatDateTime } from '../../i18n/format';
 const kindChoices = CASE_KINDS.map((id) => ({ id, name: CASE_KIND_LABELS[id] }));
 const statusChoices = CASE_STATUSES.map((id) => ({ id, name: CASE_STATUS_LABELS[id] }));
 
-interface Proposed {
-  agencyId: string;
-  reportId?: string | null;
-  kind: CaseKind;
-  daysOverdue: number;
-  description: string;
-  unpublished: boolean;
-}
-const PROPOSED = operation<{ proposedAccountabilityCases: Proposed[] }, { year: number }>(
-  `query Proposed($year: Int!) { proposedAccountabilityCases(year: $year) { agencyId reportId kind daysOverdue description unpublished } }`,
-);
-
 function ProposedCases({ year }: { year: number }) {
   const { t } = useWf();
   const notify = useNotify();
   const refresh = useRefresh();
-  const { data, error, loading, refetch } = useApiQuery(PROPOSED, { year });
+  const { data, error, loading, refetch } = useApiQuery(ProposedAccountabilityCasesDocument, { year });
   const [busy, setBusy] = useState<string | null>(null);
   if (loading) return null;
   if (error) return <Alert severity="warning">{error.message}</Alert>;
@@ -80,7 +69,7 @@ function ProposedCases({ year }: { year: number }) {
                   onClick={async () => {
                     setBusy(p.agencyId);
                     try {
-                      await request(OPEN_CASE, {
+                      await request(OpenAccountabilityCaseDocument, {
                         input: { agencyId: p.agencyId, year, kind: p.kind, description: p.description, ...(p.reportId ? { reportId: p.reportId } : {}) },
                       });
                       notify(t('acc.opened'), { type: 'success' });
