@@ -8,8 +8,8 @@ import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Table, T
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { deadlineStatus } from '@touming/domain/deadlines';
 import { CycleProgressDocument } from '../gql/graphql';
+import { useGraphQLQuery } from '../providers/useGraphQL';
 import { useCurrentCycle } from '../common/useCurrentCycle';
-import { useApiQuery } from '../common/useApiQuery';
 import { StatusChip } from '../common/StatusChip';
 import { formatDate } from '../i18n/format';
 import { DeadlineBadge } from './DeadlineBadge';
@@ -25,7 +25,7 @@ export function CountyDashboard() {
   const [locale] = useLocaleState();
   const { cycle, isPending: cyclesPending, error: cycleError } = useCurrentCycle();
   const [filter, setFilter] = useState<Filter>('all');
-  const progress = useApiQuery(CycleProgressDocument, cycle ? { year: cycle.year } : null);
+  const progress = useGraphQLQuery('reports', CycleProgressDocument, { year: cycle?.year ?? 0 }, { enabled: cycle != null });
 
   const rows = useMemo(() => {
     const today = new Date();
@@ -77,7 +77,7 @@ export function CountyDashboard() {
                 {translate(`touming.dashboard.tiles.${k}`)}
               </Typography>
               <Typography variant="h5" color={k === 'overdue' && counts.overdue ? 'error' : undefined} data-testid={`tile-count-${k}`}>
-                {progress.loading ? '…' : counts[k]}
+                {progress.isPending ? '…' : counts[k]}
               </Typography>
             </CardContent>
           </Card>
@@ -87,10 +87,10 @@ export function CountyDashboard() {
         {translate('touming.dashboard.cycle_title', { year: cycle.year, deadline: formatDate(cycle.deadline, locale) })}
       </Typography>
       {progress.error ? (
-        <Alert severity="error" action={<Button onClick={progress.refetch}>{translate('touming.editor.retry')}</Button>}>
+        <Alert severity="error" action={<Button onClick={() => void progress.refetch()}>{translate('touming.editor.retry')}</Button>}>
           {progress.error.message}
         </Alert>
-      ) : progress.loading && !progress.data ? (
+      ) : progress.isPending ? (
         <CircularProgress sx={{ m: 2 }} />
       ) : shown.length === 0 ? (
         <Alert severity="success">{translate('touming.dashboard.none_in_filter')}</Alert>
