@@ -52,7 +52,9 @@ function compactDocuments(code) {
 /** every *.graphql file under src/, in a stable order */
 export function documentFiles(dir = path.join(ADMIN, 'src')) {
   const out = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...documentFiles(full));
     else if (entry.name.endsWith('.graphql')) out.push(full);
@@ -64,7 +66,10 @@ export function documentFiles(dir = path.join(ADMIN, 'src')) {
  * The generated files (path relative to the console → text) for a schema and documents. Throws when
  * a document does not validate against the schema.
  */
-export async function generate({ schema = fs.readFileSync(SCHEMA_FILE, 'utf8'), files = documentFiles() } = {}) {
+export async function generate({
+  schema = fs.readFileSync(SCHEMA_FILE, 'utf8'),
+  files = documentFiles(),
+} = {}) {
   const schemaAst = buildSchema(schema);
   const documents = files.map((file) => {
     const rawSDL = fs.readFileSync(file, 'utf8');
@@ -84,7 +89,8 @@ export async function generate({ schema = fs.readFileSync(SCHEMA_FILE, 'utf8'), 
   // graphql.ts holds the types and the documents; the preset's gql.ts (a graphql() lookup for
   // documents written inside .ts files, with every query text twice in the bundle) is not used
   const out = new Map();
-  for (const section of sections.filter((s) => s.filename.endsWith('/graphql.ts'))) out.set(section.filename, compactDocuments(await codegen(section)));
+  for (const section of sections.filter((s) => s.filename.endsWith('/graphql.ts')))
+    out.set(section.filename, compactDocuments(await codegen(section)));
   return out;
 }
 
@@ -105,7 +111,9 @@ export async function writeGenerated() {
 async function main() {
   const started = Date.now();
   const { files, written } = await writeGenerated();
-  console.log(`[codegen] ${OUT_DIR}: ${files} file(s), ${written} changed, from ${documentFiles().length} documents in ${Date.now() - started} ms`);
+  console.log(
+    `[codegen] ${OUT_DIR}: ${files} file(s), ${written} changed, from ${documentFiles().length} documents in ${Date.now() - started} ms`,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

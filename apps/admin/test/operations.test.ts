@@ -11,7 +11,10 @@ const schemaText = () => readFileSync(SCHEMA_FILE, 'utf8');
 const GENERATED = path.join(ADMIN, OUT_DIR, 'graphql.ts');
 
 function allDocuments(): DocumentNode {
-  return { kind: parse('{ a }').kind, definitions: documentFiles().flatMap((f) => parse(readFileSync(f, 'utf8')).definitions) } as DocumentNode;
+  return {
+    kind: parse('{ a }').kind,
+    definitions: documentFiles().flatMap((f) => parse(readFileSync(f, 'utf8')).definitions),
+  } as DocumentNode;
 }
 
 /** the schema with one type's block changed */
@@ -27,27 +30,43 @@ function changeType(schema: string, type: string, change: (block: string) => str
  * tsconfig) against the given text of the generated types instead of the one on disk.
  */
 function typeErrors(root: string, generated: string, oldProgram?: ts.Program) {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(ADMIN, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(ADMIN, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  })!;
+  )!;
   const host = ts.createCompilerHost(config.options);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, language, ...rest) =>
-    path.resolve(fileName) === GENERATED ? ts.createSourceFile(fileName, generated, language) : getSourceFile(fileName, language, ...rest);
-  const program = ts.createProgram({ rootNames: [path.join(ADMIN, root)], options: config.options, host, oldProgram });
+    path.resolve(fileName) === GENERATED
+      ? ts.createSourceFile(fileName, generated, language)
+      : getSourceFile(fileName, language, ...rest);
+  const program = ts.createProgram({
+    rootNames: [path.join(ADMIN, root)],
+    options: config.options,
+    host,
+    oldProgram,
+  });
   const errors = ts
     .getPreEmitDiagnostics(program)
-    .map((d) => `${d.file ? path.relative(ADMIN, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    .map(
+      (d) =>
+        `${d.file ? path.relative(ADMIN, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+    );
   return { errors, program };
 }
 
 describe("the console's operation documents", () => {
   it('are many, parse, and have unique names', () => {
     expect(existsSync(SCHEMA_FILE), `${SCHEMA_FILE} is missing`).toBe(true);
-    const operations = allDocuments().definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+    const operations = allDocuments().definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+    );
     expect(operations.length).toBeGreaterThan(40);
     const names = operations.map((o) => o.name?.value);
     expect(names.every(Boolean), 'every operation is named').toBe(true);
@@ -69,23 +88,36 @@ describe("the console's operation documents", () => {
 
 describe('a schema change that breaks a console query', () => {
   it('fails the generation when a field the console asks for is gone, naming it', async () => {
-    const schema = changeType(schemaText(), 'Report', (block) => block.replace(/\n\s*"""[^"]*"""\n\s*contentHash: String!/, ''));
+    const schema = changeType(schemaText(), 'Report', (block) =>
+      block.replace(/\n\s*"""[^"]*"""\n\s*contentHash: String!/, ''),
+    );
     expect(schema).not.toBe(schemaText());
-    await expect(generate({ schema })).rejects.toSatisfy((e: { message: string; errors?: { message: string }[] }) =>
-      [e.message, ...(e.errors ?? []).map((x) => x.message)].some((m) => m.includes('Cannot query field "contentHash" on type "Report"')),
+    await expect(generate({ schema })).rejects.toSatisfy(
+      (e: { message: string; errors?: { message: string }[] }) =>
+        [e.message, ...(e.errors ?? []).map((x) => x.message)].some((m) =>
+          m.includes('Cannot query field "contentHash" on type "Report"'),
+        ),
     );
   });
 
-  it('fails the type-check where the console uses a field whose type changed', { timeout: 120_000 }, async () => {
-    const root = 'src/editor/useReportDraft.ts';
-    const current = typeErrors(root, readFileSync(GENERATED, 'utf8'));
-    expect(current.errors).toEqual([]);
+  it(
+    'fails the type-check where the console uses a field whose type changed',
+    { timeout: 120_000 },
+    async () => {
+      const root = 'src/editor/useReportDraft.ts';
+      const current = typeErrors(root, readFileSync(GENERATED, 'utf8'));
+      expect(current.errors).toEqual([]);
 
-    // the revision the editor sends back as expectedRevision (Int!) becomes a string
-    const schema = changeType(schemaText(), 'Report', (block) => block.replace(/\n(\s*)revision: Int!/, '\n$1revision: String!'));
-    const generated = (await generate({ schema })).get(`${OUT_DIR}graphql.ts`)!;
-    expect(generated).not.toBe(readFileSync(GENERATED, 'utf8'));
-    const changed = typeErrors(root, generated, current.program);
-    expect(changed.errors.join('\n')).toMatch(/src\/editor\/useReportDraft\.ts: Type 'string' is not assignable to type 'number'/);
-  });
+      // the revision the editor sends back as expectedRevision (Int!) becomes a string
+      const schema = changeType(schemaText(), 'Report', (block) =>
+        block.replace(/\n(\s*)revision: Int!/, '\n$1revision: String!'),
+      );
+      const generated = (await generate({ schema })).get(`${OUT_DIR}graphql.ts`)!;
+      expect(generated).not.toBe(readFileSync(GENERATED, 'utf8'));
+      const changed = typeErrors(root, generated, current.program);
+      expect(changed.errors.join('\n')).toMatch(
+        /src\/editor\/useReportDraft\.ts: Type 'string' is not assignable to type 'number'/,
+      );
+    },
+  );
 });

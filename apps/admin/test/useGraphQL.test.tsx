@@ -23,7 +23,10 @@ beforeEach(() => {
       const name = /(?:query|mutation) (\w+)/.exec(query)![1];
       calls.push(name);
       const r = answers[name]();
-      return new Response(JSON.stringify(r.body), { status: r.status ?? 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(r.body), {
+        status: r.status ?? 200,
+        headers: { 'content-type': 'application/json' },
+      });
     }),
   );
 });
@@ -45,8 +48,19 @@ const workflow = (status: string) => ({
   body: {
     data: {
       report: {
-        id: 'r1', agencyId: 'a1', agencyName: '文旅局', year: 2025, status, revision: 3, contentHash: 'h', errorCount: 0,
-        availableActions: [], publicationBlockers: [], signatures: [], revisions: [], rectifications: [],
+        id: 'r1',
+        agencyId: 'a1',
+        agencyName: '文旅局',
+        year: 2025,
+        status,
+        revision: 3,
+        contentHash: 'h',
+        errorCount: 0,
+        availableActions: [],
+        publicationBlockers: [],
+        signatures: [],
+        revisions: [],
+        rectifications: [],
         deadline: { deadline: '2026-01-31', overdue: false, daysLeft: 3, daysOverdue: 0, published: false },
         confidentiality: { cleared: false, blockers: [] },
       },
@@ -58,11 +72,19 @@ describe('GraphQL queries on react-admin’s React Query client', () => {
   it('keys a query by resource, operation and variables, and types its result', async () => {
     const queryClient = new QueryClient();
     answers.ReportWorkflow = () => workflow('DRAFT');
-    const { result } = renderHook(() => useGraphQLQuery('reports', ReportWorkflowDocument, { id: 'r1' }), { wrapper: wrapper(queryClient) });
+    const { result } = renderHook(() => useGraphQLQuery('reports', ReportWorkflowDocument, { id: 'r1' }), {
+      wrapper: wrapper(queryClient),
+    });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(result.current.data?.report?.status).toBe('DRAFT');
-    expect(graphqlQueryKey('reports', ReportWorkflowDocument, { id: 'r1' })).toEqual(['reports', 'ReportWorkflow', { id: 'r1' }]);
-    expect(queryClient.getQueryData(['reports', 'ReportWorkflow', { id: 'r1' }])).toEqual(result.current.data);
+    expect(graphqlQueryKey('reports', ReportWorkflowDocument, { id: 'r1' })).toEqual([
+      'reports',
+      'ReportWorkflow',
+      { id: 'r1' },
+    ]);
+    expect(queryClient.getQueryData(['reports', 'ReportWorkflow', { id: 'r1' }])).toEqual(
+      result.current.data,
+    );
   });
 
   it('shows a failure at once with the API’s Chinese message, and an expired session signs out', async () => {
@@ -73,10 +95,18 @@ describe('GraphQL queries on react-admin’s React Query client', () => {
       return consoleAuthProvider.checkError(error);
     });
     const logout = vi.fn(consoleAuthProvider.logout);
-    answers.ReportWorkflow = () => ({ body: { data: null, errors: [{ message: '登录已失效，请重新登录', extensions: { code: 'UNAUTHENTICATED' } }] } });
-    const { result, unmount } = renderHook(() => useGraphQLQuery('reports', ReportWorkflowDocument, { id: 'r1' }), {
-      wrapper: wrapper(queryClient, { ...consoleAuthProvider, checkError, logout }),
+    answers.ReportWorkflow = () => ({
+      body: {
+        data: null,
+        errors: [{ message: '登录已失效，请重新登录', extensions: { code: 'UNAUTHENTICATED' } }],
+      },
     });
+    const { result, unmount } = renderHook(
+      () => useGraphQLQuery('reports', ReportWorkflowDocument, { id: 'r1' }),
+      {
+        wrapper: wrapper(queryClient, { ...consoleAuthProvider, checkError, logout }),
+      },
+    );
     await waitFor(() => expect(checkError).toHaveBeenCalled());
     expect(requestsBeforeCheck).toBe(1); // no automatic retries before the failure is handled
     const error = checkError.mock.calls[0][0] as Error;
@@ -90,7 +120,9 @@ describe('GraphQL queries on react-admin’s React Query client', () => {
   it('a FORBIDDEN query is shown, not signed out', async () => {
     const queryClient = new QueryClient();
     const logout = vi.fn(consoleAuthProvider.logout);
-    answers.ReportWorkflow = () => ({ body: { data: null, errors: [{ message: '您没有权限执行此操作', extensions: { code: 'FORBIDDEN' } }] } });
+    answers.ReportWorkflow = () => ({
+      body: { data: null, errors: [{ message: '您没有权限执行此操作', extensions: { code: 'FORBIDDEN' } }] },
+    });
     const { result } = renderHook(() => useGraphQLQuery('reports', ReportWorkflowDocument, { id: 'r1' }), {
       wrapper: wrapper(queryClient, { ...consoleAuthProvider, logout }),
     });
@@ -128,10 +160,18 @@ describe('GraphQL queries on react-admin’s React Query client', () => {
   it('a failed mutation is the mutation’s error (the screen keeps the user’s input), without signing out', async () => {
     const queryClient = new QueryClient();
     const logout = vi.fn(consoleAuthProvider.logout);
-    answers.ScanReport = () => ({ body: { data: null, errors: [{ message: '登录已失效，请重新登录', extensions: { code: 'UNAUTHENTICATED' } }] } });
-    const { result } = renderHook(() => useGraphQLMutation(ScanReportDocument, { invalidates: ['reports'] }), {
-      wrapper: wrapper(queryClient, { ...consoleAuthProvider, logout }),
+    answers.ScanReport = () => ({
+      body: {
+        data: null,
+        errors: [{ message: '登录已失效，请重新登录', extensions: { code: 'UNAUTHENTICATED' } }],
+      },
     });
+    const { result } = renderHook(
+      () => useGraphQLMutation(ScanReportDocument, { invalidates: ['reports'] }),
+      {
+        wrapper: wrapper(queryClient, { ...consoleAuthProvider, logout }),
+      },
+    );
     await act(async () => {
       await result.current.mutateAsync({ id: 'r1' }).catch(() => undefined);
     });

@@ -2,7 +2,11 @@
  * The county office's names for what the API returns (documents in ./county.graphql, typed in src/gql
  * against the schema).
  */
-import type { CountyAgencyStatusFieldsFragment, CountySummaryQuery, QualityItemFieldsFragment } from '../gql/graphql';
+import type {
+  CountyAgencyStatusFieldsFragment,
+  CountySummaryQuery,
+  QualityItemFieldsFragment,
+} from '../gql/graphql';
 
 export type { CountyScope, CountyScopeKind } from '../gql/graphql';
 

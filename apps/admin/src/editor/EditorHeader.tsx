@@ -3,7 +3,16 @@
  * values on or off, and the buttons (预览, 粘贴导入, 保存, then the workflow's EDITOR_ACTIONS); under it
  * the notices about saving (editing a signed report, a failed save).
  */
-import { Alert, Box, Button, CircularProgress, FormControlLabel, Paper, Switch, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  FormControlLabel,
+  Paper,
+  Switch,
+  Typography,
+} from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import ContentPasteIcon from '@mui/icons-material/ContentPaste';
 import VisibilityIcon from '@mui/icons-material/Visibility';
@@ -65,13 +74,17 @@ export function EditorHeader({
   const saveLabel = useSaveLabel(draft);
   const unsaved = hasEdits(draft.edits);
   return (
-    <Paper variant="outlined" sx={{ p: 2, mb: 2, display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+    <Paper
+      variant="outlined"
+      sx={{ p: 2, mb: 2, display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}
+    >
       <Box sx={{ flex: '1 1 320px', minWidth: 0 }}>
         <Typography variant="h6" component="h1" sx={{ lineHeight: 1.3 }}>
           {title}
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {format.name}（{format.notice}） · {translate('touming.editor.revision', { revision: report.revision })}
+          {format.name}（{format.notice}） ·{' '}
+          {translate('touming.editor.revision', { revision: report.revision })}
         </Typography>
       </Box>
       <StatusChip status={report.status} />
@@ -104,7 +117,12 @@ export function EditorHeader({
           {translate('touming.editor.preview')}
         </Button>
         {access.canImport && (
-          <Button startIcon={<ContentPasteIcon />} onClick={onImport} disabled={unsaved} data-testid="import-button">
+          <Button
+            startIcon={<ContentPasteIcon />}
+            onClick={onImport}
+            disabled={unsaved}
+            data-testid="import-button"
+          >
             {translate('touming.editor.import')}
           </Button>
         )}
@@ -128,7 +146,15 @@ export function EditorHeader({
 }
 
 /** editing a signed report voids its signatures; a failed save says why and offers to retry */
-export function SaveNotices({ report, draft, access }: { report: Report; draft: DraftState; access: EditorAccess }) {
+export function SaveNotices({
+  report,
+  draft,
+  access,
+}: {
+  report: Report;
+  draft: DraftState;
+  access: EditorAccess;
+}) {
   const translate = useTranslate();
   return (
     <>

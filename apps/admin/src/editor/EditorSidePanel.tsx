@@ -22,7 +22,12 @@ export function EditorSidePanel({ extensionProps, canExplain, onJump, compact }:
   const { report, validation, onReportChanged } = extensionProps;
   // the explanations the server has recorded, by rule
   const explanations = useMemo(
-    () => Object.fromEntries((report.validation?.warnings ?? []).filter((w) => w.explanation).map((w) => [w.ruleId, w.explanation!])),
+    () =>
+      Object.fromEntries(
+        (report.validation?.warnings ?? [])
+          .filter((w) => w.explanation)
+          .map((w) => [w.ruleId, w.explanation!]),
+      ),
     [report.validation],
   );
   const renderWarningExtra = useCallback(

@@ -17,7 +17,9 @@ export interface PreviewDialogProps {
 
 /** a separate window prints just the report (the iframe is sandboxed without scripts) */
 function openPrintable(content: ReportContent) {
-  const url = URL.createObjectURL(new Blob([renderHtml(content, { standalone: true })], { type: 'text/html;charset=utf-8' }));
+  const url = URL.createObjectURL(
+    new Blob([renderHtml(content, { standalone: true })], { type: 'text/html;charset=utf-8' }),
+  );
   window.open(url, '_blank', 'noopener');
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
@@ -27,7 +29,9 @@ export function PreviewDialog({ open, content, onClose }: PreviewDialogProps) {
   return (
     <Dialog open={open} onClose={onClose} maxWidth="lg" fullWidth scroll="paper">
       <DialogTitle>{translate('touming.editor.preview')}</DialogTitle>
-      <DialogContent dividers>{open && <PreviewPanel content={content} title={translate('touming.editor.preview')} />}</DialogContent>
+      <DialogContent dividers>
+        {open && <PreviewPanel content={content} title={translate('touming.editor.preview')} />}
+      </DialogContent>
       <DialogActions>
         <Button onClick={() => openPrintable(content)} data-testid="preview-open">
           {translate('touming.editor.print')}

@@ -60,7 +60,12 @@ export function ReportEditorView({ report }: { report: Report }) {
   const section = format.sections.find((s) => s.key === tab) ?? format.sections[0];
   const title = reportTitle(content);
   return (
-    <Box sx={{ pb: 4 }} data-testid="report-editor" data-report-id={server.id} data-revision={server.revision}>
+    <Box
+      sx={{ pb: 4 }}
+      data-testid="report-editor"
+      data-report-id={server.id}
+      data-revision={server.revision}
+    >
       <Title title={title} />
       <EditorHeader
         title={title}
@@ -78,13 +83,29 @@ export function ReportEditorView({ report }: { report: Report }) {
 
       {!wide && (
         <Box sx={{ mb: 2 }}>
-          <EditorSidePanel extensionProps={extensionProps} canExplain={access.canExplain} onJump={jump} compact />
+          <EditorSidePanel
+            extensionProps={extensionProps}
+            canExplain={access.canExplain}
+            onJump={jump}
+            compact
+          />
         </Box>
       )}
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
         <Paper variant="outlined" sx={{ flex: 1, minWidth: 0, width: '100%' }}>
-          <SectionTabs sections={format.sections} value={section.key} onChange={setTab} validation={validation} />
-          <SectionPanel section={section} format={format} draft={draft} showPrevious={showPrevious} readOnly={!access.canEdit} />
+          <SectionTabs
+            sections={format.sections}
+            value={section.key}
+            onChange={setTab}
+            validation={validation}
+          />
+          <SectionPanel
+            section={section}
+            format={format}
+            draft={draft}
+            showPrevious={showPrevious}
+            readOnly={!access.canEdit}
+          />
         </Paper>
         {wide && (
           <Box
@@ -102,7 +123,12 @@ export function ReportEditorView({ report }: { report: Report }) {
         )}
       </Box>
 
-      <ConflictDialog conflict={draft.conflict} edits={draft.edits} onReapply={draft.reapplyOnCurrent} onDiscard={draft.discardMine} />
+      <ConflictDialog
+        conflict={draft.conflict}
+        edits={draft.edits}
+        onReapply={draft.reapplyOnCurrent}
+        onDiscard={draft.discardMine}
+      />
       {access.canImport && (
         <ImportDialog
           open={importing}

@@ -16,7 +16,10 @@ import type { ReportDraft } from './useReportDraft';
 export interface SectionPanelProps {
   section: SectionDefinition;
   format: FormatDefinition;
-  draft: Pick<ReportDraft, 'server' | 'content' | 'validation' | 'totals' | 'edits' | 'setCell' | 'setSection'>;
+  draft: Pick<
+    ReportDraft,
+    'server' | 'content' | 'validation' | 'totals' | 'edits' | 'setCell' | 'setSection'
+  >;
   showPrevious: boolean;
   readOnly: boolean;
 }
@@ -26,7 +29,10 @@ export function SectionPanel({ section, format, draft, showPrevious, readOnly }:
   const { server, content, validation } = draft;
   const cellDefs = useMemo(() => new Map(format.cells.map((c) => [c.key, c])), [format]);
   const problems = useMemo(() => indexProblems(format, validation), [format, validation]);
-  const previousCells = useMemo(() => (server.previousYear ? cellMap(server.previousYear.cells) : null), [server.previousYear]);
+  const previousCells = useMemo(
+    () => (server.previousYear ? cellMap(server.previousYear.cells) : null),
+    [server.previousYear],
+  );
   const editedKeys = useMemo(() => new Set(Object.keys(draft.edits.cells)), [draft.edits.cells]);
   const labels = useMemo(
     () => ({
@@ -38,7 +44,8 @@ export function SectionPanel({ section, format, draft, showPrevious, readOnly }:
     [translate],
   );
   const sectionProblems = useCallback(
-    (key: NarrativeKey): RuleResult[] => [...validation.errors, ...validation.warnings].filter((r) => r.cells.includes(`section:${key}`)),
+    (key: NarrativeKey): RuleResult[] =>
+      [...validation.errors, ...validation.warnings].filter((r) => r.cells.includes(`section:${key}`)),
     [validation],
   );
 

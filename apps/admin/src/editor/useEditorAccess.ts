@@ -19,7 +19,8 @@ export interface EditorAccess {
 
 export function useEditorAccess(report: Pick<Report, 'agencyId' | 'status'>): EditorAccess {
   const { permissions } = usePermissions<Permissions>();
-  const may = (action: Parameters<typeof can>[1]) => Boolean(permissions && can(permissions, action, report.agencyId));
+  const may = (action: Parameters<typeof can>[1]) =>
+    Boolean(permissions && can(permissions, action, report.agencyId));
   return {
     canEdit: may('report.edit') && isContentEditable(report.status),
     canExplain: may('report.explainWarning') && canExplainWarnings(report.status),

@@ -31,7 +31,12 @@ export type ImportResult = ImportReportMutation['importReport'];
  * The API's rule results are the domain's (@touming/domain/validation), sent with severity and status
  * as plain strings; this gives them back their domain types for the domain's helpers.
  */
-export function toDomainValidation<R extends Omit<RuleResult, 'severity' | 'status' | 'expected' | 'actual'> & { severity: string; status: string }>(validation: {
+export function toDomainValidation<
+  R extends Omit<RuleResult, 'severity' | 'status' | 'expected' | 'actual'> & {
+    severity: string;
+    status: string;
+  },
+>(validation: {
   errors: readonly R[];
   warnings: readonly R[];
   notAssessable: readonly R[];
@@ -41,7 +46,11 @@ export function toDomainValidation<R extends Omit<RuleResult, 'severity' | 'stat
     severity: r.severity === 'warning' ? 'warning' : 'error',
     status: r.status === 'notAssessable' ? 'notAssessable' : 'failed',
   });
-  return { errors: validation.errors.map(rule), warnings: validation.warnings.map(rule), notAssessable: validation.notAssessable.map(rule) };
+  return {
+    errors: validation.errors.map(rule),
+    warnings: validation.warnings.map(rule),
+    notAssessable: validation.notAssessable.map(rule),
+  };
 }
 
 /**
@@ -49,5 +58,9 @@ export function toDomainValidation<R extends Omit<RuleResult, 'severity' | 'stat
  * The compiler says when the two lists differ.
  */
 type _SameAgencyKinds<
-  T extends true = [AgencyKind] extends [DomainAgencyKind] ? ([DomainAgencyKind] extends [AgencyKind] ? true : false) : false,
+  T extends true = [AgencyKind] extends [DomainAgencyKind]
+    ? [DomainAgencyKind] extends [AgencyKind]
+      ? true
+      : false
+    : false,
 > = T;

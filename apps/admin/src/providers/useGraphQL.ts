@@ -21,7 +21,8 @@ import { useLogoutIfAccessDenied } from 'ra-core';
 import { operationName, request, type GraphQLDocument } from './graphqlClient';
 
 /** what a query is about: react-admin's resource names, plus what has no resource of its own */
-export type ApiResource = 'reports' | 'agencies' | 'users' | 'cycles' | 'audit' | 'accountability' | 'contributions';
+export type ApiResource =
+  'reports' | 'agencies' | 'users' | 'cycles' | 'audit' | 'accountability' | 'contributions';
 
 export type GraphQLQueryKey = readonly unknown[];
 
@@ -50,7 +51,11 @@ const QUERY_DEFAULTS = { refetchOnWindowFocus: false, retry: false } as const;
 export function useGraphQLQueryOptions() {
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
   return useCallback(
-    <TData, TVariables>(resource: ApiResource, document: GraphQLDocument<TData, TVariables>, variables: TVariables) =>
+    <TData, TVariables>(
+      resource: ApiResource,
+      document: GraphQLDocument<TData, TVariables>,
+      variables: TVariables,
+    ) =>
       queryOptions<TData, Error, TData, GraphQLQueryKey>({
         ...QUERY_DEFAULTS,
         queryKey: graphqlQueryKey(resource, document, variables),
@@ -67,7 +72,10 @@ export function useGraphQLQueryOptions() {
   );
 }
 
-export type GraphQLQueryOptions<TData> = Omit<UseQueryOptions<TData, Error, TData>, 'queryKey' | 'queryFn'> & {
+export type GraphQLQueryOptions<TData> = Omit<
+  UseQueryOptions<TData, Error, TData>,
+  'queryKey' | 'queryFn'
+> & {
   /** values that, when they change, fetch again (added to the query key), e.g. a report's revision */
   dependsOn?: readonly unknown[];
 };
@@ -81,10 +89,17 @@ export function useGraphQLQuery<TData, TVariables>(
 ) {
   const optionsFor = useGraphQLQueryOptions();
   const base = optionsFor(resource, document, variables);
-  return useQuery({ ...base, ...options, queryKey: dependsOn ? [...base.queryKey, ...dependsOn] : base.queryKey });
+  return useQuery({
+    ...base,
+    ...options,
+    queryKey: dependsOn ? [...base.queryKey, ...dependsOn] : base.queryKey,
+  });
 }
 
-export type GraphQLMutationOptions<TData, TVariables> = Omit<UseMutationOptions<TData, Error, TVariables>, 'mutationFn'> & {
+export type GraphQLMutationOptions<TData, TVariables> = Omit<
+  UseMutationOptions<TData, Error, TVariables>,
+  'mutationFn'
+> & {
   /** the resources this changes: their queries (react-admin's lists, ours) go stale, those on screen fetch again */
   invalidates?: readonly ApiResource[];
   /** resources this changes where the screen needs nothing fetched now (it moves on, or shows the result itself) */
@@ -97,7 +112,12 @@ export type GraphQLMutationOptions<TData, TVariables> = Omit<UseMutationOptions<
  */
 export function useGraphQLMutation<TData, TVariables>(
   document: GraphQLDocument<TData, TVariables>,
-  { invalidates = [], marksStale = [], onSuccess, ...options }: GraphQLMutationOptions<TData, TVariables> = {},
+  {
+    invalidates = [],
+    marksStale = [],
+    onSuccess,
+    ...options
+  }: GraphQLMutationOptions<TData, TVariables> = {},
 ) {
   const queryClient = useQueryClient();
   return useMutation<TData, Error, TVariables>({
@@ -117,5 +137,6 @@ export function useGraphQLMutation<TData, TVariables>(
  * when shown.
  */
 export function markStale(queryClient: QueryClient, resources: readonly ApiResource[]) {
-  for (const resource of resources) void queryClient.invalidateQueries({ queryKey: [resource], refetchType: 'none' });
+  for (const resource of resources)
+    void queryClient.invalidateQueries({ queryKey: [resource], refetchType: 'none' });
 }
