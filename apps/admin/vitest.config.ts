@@ -5,6 +5,7 @@ export default defineConfig({
   plugins: [react()],
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
+    globalSetup: ['test/setup/codegen.ts'],
     environment: 'node',
     testTimeout: 20000,
   },

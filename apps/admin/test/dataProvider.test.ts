@@ -66,7 +66,7 @@ describe('react-admin params → GraphQL variables', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0].url).toBe('/graphql');
     expect(calls[0].headers.authorization).toBe('Bearer tok-123');
-    expect(calls[0].query).toMatch(/reports\(filter: \$filter, options: \$options\)/);
+    expect(calls[0].query).toMatch(/reports\(filter:\s*\$filter[,\s]+options:\s*\$options\)/);
     expect(calls[0].variables).toEqual({ filter: { year: 2020, status: 'SUBMITTED' }, options: { skip: 10, take: 10, sort: 'updatedAt', order: 'DESC' } });
   });
 

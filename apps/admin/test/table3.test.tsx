@@ -39,6 +39,7 @@ function report(): Report {
     warningCount: 0,
     sections: [],
     cells,
+    validation: { errors: [], warnings: [], notAssessable: [] },
     previousYear: null,
   };
 }

@@ -1,7 +1,7 @@
 /** Which agencies the totals count, which have no report, and which have one not yet published. */
 import { Box, Chip, Paper, Tooltip, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { CountyAgencyStatus } from './operations';
+import type { CountyAgencyStatus } from './types';
 
 function Group({ title, items, color, testId }: { title: string; items: CountyAgencyStatus[]; color: 'success' | 'error' | 'warning'; testId: string }) {
   const translate = useTranslate();

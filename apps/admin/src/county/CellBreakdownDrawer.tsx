@@ -2,8 +2,9 @@
 import { Box, Drawer, IconButton, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography, Alert } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { useTranslate } from 'react-admin';
-import { useApiQuery } from '../common/useApiQuery';
-import { CELL_BREAKDOWN, type CountyScope } from './operations';
+import { CountyCellBreakdownByScopeDocument } from '../gql/graphql';
+import { useGraphQLQuery } from '../providers/useGraphQL';
+import type { CountyScope } from './types';
 
 /** largest first; blanks last (blank is not zero, but it is not "most" either) */
 export function sortBreakdown<T extends { value: number | null; agencyName: string }>(items: T[]): T[] {
@@ -25,7 +26,12 @@ export function CellBreakdownDrawer({
   onClose(): void;
 }) {
   const translate = useTranslate();
-  const { data, error, loading } = useApiQuery(CELL_BREAKDOWN, cellKey ? { year, key: cellKey, scope } : null);
+  const { data, error, isFetching } = useGraphQLQuery(
+    'reports',
+    CountyCellBreakdownByScopeDocument,
+    { year, key: cellKey ?? '', scope },
+    { enabled: cellKey !== null },
+  );
   const breakdown = data?.countyCellBreakdown;
   const items = breakdown ? sortBreakdown(breakdown.items) : [];
   return (
@@ -39,7 +45,7 @@ export function CellBreakdownDrawer({
             <CloseIcon />
           </IconButton>
         </Box>
-        {loading && <LinearProgress sx={{ my: 1 }} />}
+        {isFetching && <LinearProgress sx={{ my: 1 }} />}
         {error && <Alert severity="error">{translate('touming.county.error', { message: error.message })}</Alert>}
         {breakdown && breakdown.key === cellKey && (
           <>

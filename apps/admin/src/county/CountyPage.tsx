@@ -9,7 +9,7 @@ import { Title, useGetList, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { useCurrentCycle } from '../common/useCurrentCycle';
 import type { ReportSummary } from '../providers/types';
-import type { CountyScopeKind } from './operations';
+import type { CountyScopeKind } from './types';
 import { RankingTab } from './RankingTab';
 import { SummaryTab } from './SummaryTab';
 

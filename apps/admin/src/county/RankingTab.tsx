@@ -1,9 +1,10 @@
 /** 质量排名: each published report's score with the reasons for each deduction, and the agencies to follow up. */
 import { Alert, Box, Button, Chip, CircularProgress, Link, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { useApiQuery } from '../common/useApiQuery';
+import { QualityRankingDocument } from '../gql/graphql';
+import { useGraphQLQuery } from '../providers/useGraphQL';
 import { reportDownloadUrl } from './download';
-import { QUALITY_RANKING, type QualityItem } from './operations';
+import type { QualityItem } from './types';
 
 function Reasons({ item }: { item: QualityItem }) {
   const translate = useTranslate();
@@ -86,15 +87,15 @@ function RankingTable({ items, testId }: { items: QualityItem[]; testId: string 
 
 export function RankingTab({ year }: { year: number }) {
   const translate = useTranslate();
-  const { data, error, loading, refetch } = useApiQuery(QUALITY_RANKING, { year });
+  const { data, error, isPending, refetch } = useGraphQLQuery('reports', QualityRankingDocument, { year });
   const ranking = data?.qualityRanking;
   if (error)
     return (
-      <Alert severity="error" action={<Button onClick={refetch}>{translate('touming.county.retry')}</Button>}>
+      <Alert severity="error" action={<Button onClick={() => void refetch()}>{translate('touming.county.retry')}</Button>}>
         {translate('touming.county.error', { message: error.message })}
       </Alert>
     );
-  if (!ranking || ranking.year !== year || loading)
+  if (!ranking || isPending)
     return (
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 2 }}>
         <CircularProgress size={20} /> {translate('touming.county.loading')}

@@ -1,7 +1,7 @@
 /** One county total in the official table: the sum, its change from last year, and a click for the breakdown. */
 import { Tooltip } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { CountyCell } from './operations';
+import type { CountyCell } from './types';
 import { changeLabel } from './download';
 
 export function SummaryCell({

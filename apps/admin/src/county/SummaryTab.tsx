@@ -5,12 +5,13 @@ import DownloadIcon from '@mui/icons-material/Download';
 import NoteAddIcon from '@mui/icons-material/NoteAdd';
 import { useNavigate } from 'react-router-dom';
 import { useNotify, useTranslate } from 'react-admin';
-import { useApiQuery } from '../common/useApiQuery';
-import { errorCodeOf, request, type ToumingErrorBody } from '../providers/graphqlClient';
+import { CountySummaryDocument, GenerateCountyReportDocument } from '../gql/graphql';
+import { errorCodeOf, type ToumingErrorBody } from '../providers/graphqlClient';
+import { useGraphQLMutation, useGraphQLQuery } from '../providers/useGraphQL';
 import { AgencyStatusPanel } from './AgencyStatusPanel';
 import { CellBreakdownDrawer } from './CellBreakdownDrawer';
 import { countySummaryUrl, openDataUrl, saveDownload } from './download';
-import { COUNTY_SUMMARY, GENERATE_COUNTY_REPORT, type CountyScope } from './operations';
+import type { CountyScope } from './types';
 import { SummaryTables } from './SummaryTables';
 
 function DownloadButtons({ year }: { year: number }) {
@@ -57,24 +58,23 @@ function GenerateButton({ year }: { year: number }) {
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const generate = async () => {
-    setBusy(true);
-    try {
-      const r = await request(GENERATE_COUNTY_REPORT, { year });
+  const generate = useGraphQLMutation(GenerateCountyReportDocument, {
+    // a new draft: the report lists and queues show it when next shown; this page moves to it
+    marksStale: ['reports'],
+    onSuccess: (r) => {
       notify(translate('touming.county.generated'), { type: 'success' });
       navigate(`/reports/${encodeURIComponent(r.generateCountyReport.id)}`);
-    } catch (e) {
+    },
+    onError: (e) => {
       // the draft exists already: the API names it, so open it instead of only refusing
       const existing = (e as { body?: ToumingErrorBody }).body?.extensions?.reportId;
-      notify((e as Error).message, { type: existing ? 'info' : 'error' });
+      notify(e.message, { type: existing ? 'info' : 'error' });
       if (errorCodeOf(e) === 'CONFLICT' && typeof existing === 'string') navigate(`/reports/${encodeURIComponent(existing)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const busy = generate.isPending;
   return (
-    <Button variant="contained" color="secondary" startIcon={busy ? <CircularProgress size={16} /> : <NoteAddIcon />} disabled={busy} onClick={generate} data-testid="county-generate-report">
+    <Button variant="contained" color="secondary" startIcon={busy ? <CircularProgress size={16} /> : <NoteAddIcon />} disabled={busy} onClick={() => generate.mutate({ year })} data-testid="county-generate-report">
       {translate(busy ? 'touming.county.generating' : 'touming.county.generate')}
     </Button>
   );
@@ -82,18 +82,18 @@ function GenerateButton({ year }: { year: number }) {
 
 export function SummaryTab({ year, scope }: { year: number; scope: CountyScope }) {
   const translate = useTranslate();
-  const { data, error, loading, refetch } = useApiQuery(COUNTY_SUMMARY, { year, scope });
+  const { data, error, isPending, refetch } = useGraphQLQuery('reports', CountySummaryDocument, { year, scope });
   const [openCell, setOpenCell] = useState<string | null>(null);
-  const summary = data?.countySummary;
-  const current = summary && summary.year === year && summary.scope === scope.kind ? summary : undefined;
+  // the data of this year and scope (each is its own query)
+  const current = data?.countySummary;
 
   if (error)
     return (
-      <Alert severity="error" action={<Button onClick={refetch}>{translate('touming.county.retry')}</Button>}>
+      <Alert severity="error" action={<Button onClick={() => void refetch()}>{translate('touming.county.retry')}</Button>}>
         {translate('touming.county.error', { message: error.message })}
       </Alert>
     );
-  if (!current || loading)
+  if (!current || isPending)
     return (
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 2 }}>
         <CircularProgress size={20} /> {translate('touming.county.loading')}

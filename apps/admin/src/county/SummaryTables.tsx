@@ -6,7 +6,8 @@ import { indexProblems } from '../editor/problems';
 import { TableView } from '../editor/TableView';
 import '../editor/editor.css';
 import './county.css';
-import type { CountySummary } from './operations';
+import { toDomainValidation } from '../providers/types';
+import type { CountySummary } from './types';
 import { SummaryCell } from './SummaryCell';
 
 const NO_EDITS = new Set<string>();
@@ -19,7 +20,7 @@ export function SummaryTables({ summary, onOpenCell }: { summary: CountySummary;
   const cells = useMemo(() => new Map(summary.cells.map((c) => [c.key, c])), [summary.cells]);
   const values = useMemo(() => Object.fromEntries(summary.cells.map((c) => [c.key, c.value])), [summary.cells]);
   const problems = useMemo(
-    () => indexProblems(format, { ...summary.validation, warnings: [], notAssessable: [] }),
+    () => indexProblems(format, { ...toDomainValidation(summary.validation), warnings: [], notAssessable: [] }),
     [format, summary.validation],
   );
   return (

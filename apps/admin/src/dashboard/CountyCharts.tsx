@@ -3,14 +3,14 @@
  * countyCellBreakdown sum the published revisions in SQL). Lazy-loaded: recharts stays out of the
  * initial bundle.
  */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { Alert, Box, Card, CardContent, CircularProgress, Typography } from '@mui/material';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslate } from 'react-admin';
 import { formatForYear, isReportYear } from '@touming/domain/formats';
-import { request } from '../providers/graphqlClient';
-import { COUNTY_SUMMARY_CELLS, type CountyCellValue } from '../providers/operations';
-import { CELL_BREAKDOWN } from '../county/operations';
+import { CountyCellBreakdownByScopeDocument, CountySummaryCellsDocument, type CountySummaryCellsQuery } from '../gql/graphql';
+import { useGraphQLQuery, useGraphQLQueryOptions } from '../providers/useGraphQL';
 
 const YEARS = 5;
 
@@ -32,6 +32,17 @@ interface YearData {
   cells: Map<string, number | null>;
 }
 
+/** every year's totals once all have arrived; the first failure, if any */
+function combineYears(results: UseQueryResult<CountySummaryCellsQuery>[]) {
+  const error = results.find((r) => r.error)?.error ?? null;
+  if (!results.every((r) => r.data)) return { years: null, error };
+  const years: YearData[] = results.map((r) => {
+    const s = r.data!.countySummary;
+    return { year: s.year, reportCount: s.reportCount, cells: new Map(s.cells.map((c) => [c.key, c.value])) };
+  });
+  return { years, error };
+}
+
 function sum(cells: Map<string, number | null>, keys: string[]) {
   let total = 0;
   for (const k of keys) total += cells.get(k) ?? 0;
@@ -40,37 +51,28 @@ function sum(cells: Map<string, number | null>, keys: string[]) {
 
 export default function CountyCharts({ year }: { year: number }) {
   const translate = useTranslate();
-  const [years, setYears] = useState<YearData[] | null>(null);
-  const [breakdown, setBreakdown] = useState<{ name: string; value: number }[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    const wanted = Array.from({ length: YEARS }, (_, i) => year - YEARS + 1 + i).filter(isReportYear);
-    Promise.all(
-      wanted.map((y) =>
-        request(COUNTY_SUMMARY_CELLS, { year: y }).then(({ countySummary: s }) => ({
-          year: y,
-          reportCount: s.reportCount,
-          cells: new Map(s.cells.map((c: CountyCellValue) => [c.key, c.value])),
-        })),
-      ),
-    )
-      .then((data) => {
-        if (!alive) return;
-        setYears(data);
-        // the latest year with published reports, per agency
-        const latest = [...data].reverse().find((d) => d.reportCount > 0);
-        if (!latest) return setBreakdown([]);
-        return request(CELL_BREAKDOWN, { key: 't3.new.total', year: latest.year, scope: { kind: 'ALL' } }).then(({ countyCellBreakdown: b }) => {
-          if (alive) setBreakdown(b.items.filter((i) => i.value !== null).map((i) => ({ name: i.agencyName.replace(/^.*?县/, ''), value: i.value ?? 0 })));
-        });
-      })
-      .catch((e: Error) => alive && setError(e.message));
-    return () => {
-      alive = false;
-    };
-  }, [year]);
+  const optionsFor = useGraphQLQueryOptions();
+  const wanted = useMemo(() => Array.from({ length: YEARS }, (_, i) => year - YEARS + 1 + i).filter(isReportYear), [year]);
+  const { years, error: yearsError } = useQueries({
+    queries: wanted.map((y) => optionsFor('reports', CountySummaryCellsDocument, { year: y })),
+    combine: combineYears,
+  });
+  // the latest year with published reports, per agency
+  const latestYear = years ? [...years].reverse().find((d) => d.reportCount > 0)?.year : undefined;
+  const byAgency = useGraphQLQuery(
+    'reports',
+    CountyCellBreakdownByScopeDocument,
+    { key: 't3.new.total', year: latestYear ?? 0, scope: { kind: 'ALL' } },
+    { enabled: latestYear !== undefined },
+  );
+  const breakdown = useMemo(
+    () =>
+      byAgency.data?.countyCellBreakdown.items
+        .filter((i) => i.value !== null)
+        .map((i) => ({ name: i.agencyName.replace(/^.*?县/, ''), value: i.value ?? 0 })) ?? null,
+    [byAgency.data],
+  );
+  const error = (yearsError ?? byAgency.error)?.message ?? null;
 
   if (error) return <Alert severity="warning" sx={{ mt: 2 }}>{translate('touming.charts.failed', { message: error })}</Alert>;
   if (!years) return <CircularProgress sx={{ m: 2 }} />;

@@ -7,9 +7,9 @@ import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { deadlineStatus } from '@touming/domain/deadlines';
-import { CYCLE_PROGRESS, type AgencyProgress } from '../providers/operations';
+import { CycleProgressDocument } from '../gql/graphql';
+import { useGraphQLQuery } from '../providers/useGraphQL';
 import { useCurrentCycle } from '../common/useCurrentCycle';
-import { useApiQuery } from '../common/useApiQuery';
 import { StatusChip } from '../common/StatusChip';
 import { formatDate } from '../i18n/format';
 import { DeadlineBadge } from './DeadlineBadge';
@@ -25,13 +25,13 @@ export function CountyDashboard() {
   const [locale] = useLocaleState();
   const { cycle, isPending: cyclesPending, error: cycleError } = useCurrentCycle();
   const [filter, setFilter] = useState<Filter>('all');
-  const progress = useApiQuery(CYCLE_PROGRESS, cycle ? { year: cycle.year } : null);
+  const progress = useGraphQLQuery('reports', CycleProgressDocument, { year: cycle?.year ?? 0 }, { enabled: cycle != null });
 
   const rows = useMemo(() => {
     const today = new Date();
     return (progress.data?.cycleProgress ?? [])
       .filter((p) => p.agencyKind !== 'COUNTY_OFFICE')
-      .map((p: AgencyProgress) => ({ p, status: deadlineStatus({ deadline: p.deadline, publishedAt: p.firstPublishedAt, today }) }));
+      .map((p) => ({ p, status: deadlineStatus({ deadline: p.deadline, publishedAt: p.firstPublishedAt, today }) }));
   }, [progress.data]);
 
   const matches = (k: Filter, r: (typeof rows)[number]) =>
@@ -77,7 +77,7 @@ export function CountyDashboard() {
                 {translate(`touming.dashboard.tiles.${k}`)}
               </Typography>
               <Typography variant="h5" color={k === 'overdue' && counts.overdue ? 'error' : undefined} data-testid={`tile-count-${k}`}>
-                {progress.loading ? '…' : counts[k]}
+                {progress.isPending ? '…' : counts[k]}
               </Typography>
             </CardContent>
           </Card>
@@ -87,10 +87,10 @@ export function CountyDashboard() {
         {translate('touming.dashboard.cycle_title', { year: cycle.year, deadline: formatDate(cycle.deadline, locale) })}
       </Typography>
       {progress.error ? (
-        <Alert severity="error" action={<Button onClick={progress.refetch}>{translate('touming.editor.retry')}</Button>}>
+        <Alert severity="error" action={<Button onClick={() => void progress.refetch()}>{translate('touming.editor.retry')}</Button>}>
           {progress.error.message}
         </Alert>
-      ) : progress.loading && !progress.data ? (
+      ) : progress.isPending ? (
         <CircularProgress sx={{ m: 2 }} />
       ) : shown.length === 0 ? (
         <Alert severity="success">{translate('touming.dashboard.none_in_filter')}</Alert>

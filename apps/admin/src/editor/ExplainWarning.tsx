@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { Box, Button, TextField, Typography } from '@mui/material';
 import { useNotify, useTranslate } from 'ra-core';
 import type { RuleResult } from '@touming/domain/validation';
-import { request } from '../providers/graphqlClient';
-import { EXPLAIN_WARNING } from '../providers/operations';
+import { ExplainWarningDocument } from '../gql/graphql';
 import type { Report } from '../providers/types';
+import { useGraphQLMutation } from '../providers/useGraphQL';
 
 export interface ExplainWarningProps {
   reportId: string;
@@ -23,7 +23,16 @@ export function ExplainWarning({ reportId, result, explanation, canExplain, onSa
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(explanation ?? '');
-  const [busy, setBusy] = useState(false);
+  const explain = useGraphQLMutation(ExplainWarningDocument, {
+    // the editor shows the returned report; lists (warnings explained) fetch again when shown
+    marksStale: ['reports'],
+    onSuccess: ({ explainWarning }) => {
+      onSaved(explainWarning);
+      setEditing(false);
+      notify('touming.editor.explain.saved', { type: 'success' });
+    },
+    onError: (e) => notify(e.message, { type: 'error' }),
+  });
 
   if (!editing) {
     return (
@@ -66,25 +75,9 @@ export function ExplainWarning({ reportId, result, explanation, canExplain, onSa
         <Button
           size="small"
           variant="contained"
-          disabled={busy || !text.trim()}
+          disabled={explain.isPending || !text.trim()}
           data-testid={`explain-save-${result.ruleId}`}
-          onClick={async () => {
-            setBusy(true);
-            try {
-              const { explainWarning } = await request(EXPLAIN_WARNING, {
-                id: reportId,
-                ruleId: result.ruleId,
-                text: text.trim(),
-              });
-              onSaved(explainWarning);
-              setEditing(false);
-              notify('touming.editor.explain.saved', { type: 'success' });
-            } catch (e) {
-              notify((e as Error).message, { type: 'error' });
-            } finally {
-              setBusy(false);
-            }
-          }}
+          onClick={() => explain.mutate({ id: reportId, ruleId: result.ruleId, text: text.trim() })}
         >
           {translate('ra.action.save')}
         </Button>

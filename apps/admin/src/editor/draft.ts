@@ -66,7 +66,7 @@ export function editsToInput(report: Report, edits: Edits): ReportUpdateInput {
 export function pruneEdits(report: Report, edits: Edits): Edits {
   const input = editsToInput(report, edits);
   return {
-    cells: Object.fromEntries((input.cells ?? []).map((c) => [c.key, c.value])),
+    cells: Object.fromEntries((input.cells ?? []).map((c) => [c.key, c.value ?? null])),
     sections: Object.fromEntries((input.sections ?? []).map((s) => [s.key, s.text])),
   };
 }
@@ -139,9 +139,9 @@ export function kindOf(format: FormatId, key: string): CellKind | undefined {
   return cellDefinition(format, key)?.kind;
 }
 
-/** which editor tab a cell key or "section:<key>" belongs to */
+/** which editor tab — a section of the report (the domain's SECTIONS) — a cell key or "section:<key>" belongs to */
 export function tabOfKey(key: string): string {
   if (key.startsWith('section:')) return key.slice('section:'.length);
   const table = key.split('.')[0];
-  return table === 't2' || table === 't3' || table === 't4' ? table : 'overview';
+  return SECTIONS.some((s) => s.kind === 'table' && s.key === table) ? table : 'overview';
 }

@@ -8,8 +8,8 @@ import { computedTotals, validateReport } from '@touming/domain/validation';
 import type { ValidationResult } from '@touming/domain/validation';
 import type { CellValue, ReportContent } from '@touming/domain/report';
 import type { NarrativeKey } from '@touming/domain/formats';
+import { ReportDocument, UpdateReportDocument } from '../gql/graphql';
 import { errorCodeOf, request } from '../providers/graphqlClient';
-import { REPORT_ONE, UPDATE_REPORT } from '../providers/operations';
 import type { Report } from '../providers/types';
 import { diffReports, editKeys, editsToInput, hasEdits, NO_EDITS, pruneEdits, toContent } from './draft';
 import type { Change, Edits } from './draft';
@@ -104,7 +104,7 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
     setState('saving');
     setError(null);
     try {
-      const { updateReport } = await request(UPDATE_REPORT, { id: base.id, expectedRevision: base.revision, input });
+      const { updateReport } = await request(UpdateReportDocument, { id: base.id, expectedRevision: base.revision, input });
       setServer(updateReport);
       serverRef.current = updateReport;
       // values typed while the save was in flight stay as edits
@@ -119,7 +119,7 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
       const revisionConflict = errorCodeOf(e) === 'CONFLICT' && (e as { body?: { extensions?: { currentRevision?: unknown } } }).body?.extensions?.currentRevision !== undefined;
       if (revisionConflict) {
         try {
-          const { report } = await request(REPORT_ONE, { id: base.id });
+          const { report } = await request(ReportDocument, { id: base.id });
           if (report) {
             const theirs = diffReports(base, report);
             const theirKeys = new Set(theirs.map((c) => c.key));

@@ -4,8 +4,8 @@
  */
 import type { AuthProvider } from 'ra-core';
 import type { Actor, Role } from '@touming/domain/permissions';
+import { LoginDocument, MeDocument } from '../gql/graphql';
 import { errorCodeOf, request } from './graphqlClient';
-import { LOGIN, ME } from './operations';
 import { clearSession, getStoredUser, getToken, saveSession, saveUser } from './session';
 import { canAccessResource } from './access';
 
@@ -25,7 +25,7 @@ export interface ToumingIdentity {
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const { login } = await request(LOGIN, { username: String(username).trim(), password }, { anonymous: true });
+    const { login } = await request(LoginDocument, { username: String(username).trim(), password }, { anonymous: true });
     saveSession(login.token, login.user);
   },
 
@@ -49,7 +49,7 @@ export const authProvider: AuthProvider = {
   async getIdentity(): Promise<ToumingIdentity> {
     let user = getStoredUser();
     try {
-      const { me } = await request(ME);
+      const { me } = await request(MeDocument);
       if (me) {
         user = me;
         saveUser(me);

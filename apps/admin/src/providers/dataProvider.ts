@@ -1,15 +1,43 @@
 /**
- * react-admin data provider directly over Touming's GraphQL API (typed operations in ./operations).
+ * react-admin data provider directly over Touming's GraphQL API (documents in ./resources.graphql,
+ * typed by src/gql).
  * Resources: agencies, users, cycles, reports. Errors arrive as HttpError with the API's Chinese message
  * (see ./graphqlClient); the auth provider's checkError logs out on UNAUTHENTICATED.
  */
 import type { DataProvider, GetListParams, Identifier, RaRecord } from 'ra-core';
 import { HttpError } from 'ra-core';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@touming/domain/contract';
+import {
+  AgenciesDocument,
+  AgencyDocument,
+  CreateAgencyDocument,
+  CreateCycleDocument,
+  CreateReportDocument,
+  CreateUserDocument,
+  CyclesDocument,
+  DeleteReportDocument,
+  ImportReportDocument,
+  ReportDocument,
+  ReportsDocument,
+  UpdateAgencyDocument,
+  UpdateCycleDocument,
+  UpdateReportDocument,
+  UpdateUserDocument,
+  UserDocument,
+  UsersDocument,
+  type AgencyFilter,
+  type AgencyInput,
+  type AgencyUpdateInput,
+  type CycleInput,
+  type CycleUpdateInput,
+  type ImportReportMutationVariables,
+  type ReportStatus,
+  type UserFilter,
+  type UserInput,
+  type UserUpdateInput,
+} from '../gql/graphql';
 import { request } from './graphqlClient';
-import * as ops from './operations';
-import type { ListOptions } from './operations';
-import type { Cycle, ImportResult, Report, ReportUpdateInput } from './types';
+import type { Cycle, ImportResult, ListOptions, Report, ReportFilter, ReportUpdateInput } from './types';
 
 /** react-admin's pagination and sort → the API's ListOptions */
 export function listOptions(params: Pick<GetListParams, 'pagination' | 'sort'>): ListOptions {
@@ -30,42 +58,48 @@ function blankToUndefined(value: unknown) {
 }
 
 /** react-admin's filter values (strings from the URL) → the API's ReportFilter */
-export function reportFilter(filter: Record<string, unknown> = {}): ops.ReportFilterInput {
-  const out: ops.ReportFilterInput = {};
+export function reportFilter(filter: Record<string, unknown> = {}): ReportFilter {
+  const out: ReportFilter = {};
   const year = blankToUndefined(filter.year);
   if (year !== undefined) out.year = Number(year);
   const agencyId = blankToUndefined(filter.agencyId);
   if (agencyId !== undefined) out.agencyId = String(agencyId);
   const status = blankToUndefined(filter.status);
-  if (status !== undefined) out.status = String(status);
+  // a status the schema does not know is refused by the API, with its message
+  if (status !== undefined) out.status = String(status) as ReportStatus;
   const format = blankToUndefined(filter.format);
   if (format !== undefined) out.format = String(format);
   return out;
 }
 
-function pickFilter(filter: Record<string, unknown> = {}, keys: string[]) {
+/** the filter form's values an API filter takes (react-admin's search box `q` is the API's `search`) */
+function pickFilter<T>(filter: Record<string, unknown> = {}, keys: readonly (keyof T & string)[]): T {
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     const value = blankToUndefined(filter[key === 'search' ? 'q' : key] ?? filter[key]);
     if (value !== undefined) out[key] = value;
   }
-  return out;
+  return out as T;
 }
 
-function pick(data: Record<string, unknown>, keys: string[]) {
+/**
+ * The fields of a react-admin form that an API input takes (a blank text field is null). The key
+ * lists are checked against the generated input types; the values are the form's, checked by the API.
+ */
+function pick<T>(data: Record<string, unknown>, keys: readonly (keyof T & string)[]): T {
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     if (data[key] !== undefined) out[key] = data[key] === '' ? null : data[key];
   }
-  return out;
+  return out as T;
 }
 
-const AGENCY_INPUT = ['code', 'name', 'kind', 'parentId', 'region'];
-const AGENCY_UPDATE = [...AGENCY_INPUT, 'active'];
-const USER_INPUT = ['username', 'displayName', 'password', 'agencyId', 'roles'];
-const USER_UPDATE = ['displayName', 'password', 'agencyId', 'roles', 'active'];
-const CYCLE_INPUT = ['year', 'format', 'deadline', 'requiresPreReview'];
-const CYCLE_UPDATE = ['deadline', 'requiresPreReview', 'open'];
+const AGENCY_INPUT = ['code', 'name', 'kind', 'parentId', 'region'] as const satisfies readonly (keyof AgencyInput)[];
+const AGENCY_UPDATE = [...AGENCY_INPUT, 'active'] as const satisfies readonly (keyof AgencyUpdateInput)[];
+const USER_INPUT = ['username', 'displayName', 'password', 'agencyId', 'roles'] as const satisfies readonly (keyof UserInput)[];
+const USER_UPDATE = ['displayName', 'password', 'agencyId', 'roles', 'active'] as const satisfies readonly (keyof UserUpdateInput)[];
+const CYCLE_INPUT = ['year', 'format', 'deadline', 'requiresPreReview'] as const satisfies readonly (keyof CycleInput)[];
+const CYCLE_UPDATE = ['deadline', 'requiresPreReview', 'open'] as const satisfies readonly (keyof CycleUpdateInput)[];
 
 /** cells and sections that differ between two versions of a report: what updateReport sends */
 export function reportChanges(data: Partial<Report>, previous: Partial<Report> | undefined): ReportUpdateInput {
@@ -100,23 +134,23 @@ async function getOne(resource: string, id: Identifier, signal?: AbortSignal): P
   const sid = String(id);
   switch (resource) {
     case 'agencies': {
-      const r = await request(ops.AGENCY_ONE, { id: sid }, { signal });
+      const r = await request(AgencyDocument, { id: sid }, { signal });
       if (!r.agency) throw new HttpError('未找到该机构', 404, { code: 'NOT_FOUND' });
       return r.agency as unknown as AnyRecord;
     }
     case 'users': {
-      const r = await request(ops.USER_ONE, { id: sid }, { signal });
+      const r = await request(UserDocument, { id: sid }, { signal });
       if (!r.user) throw new HttpError('未找到该用户', 404, { code: 'NOT_FOUND' });
       return r.user as unknown as AnyRecord;
     }
     case 'cycles': {
-      const r = await request(ops.CYCLES, undefined, { signal });
+      const r = await request(CyclesDocument, undefined, { signal });
       const cycle = r.cycles.find((c) => String(c.id) === sid);
       if (!cycle) throw new HttpError('未找到该报告周期', 404, { code: 'NOT_FOUND' });
       return cycle as unknown as AnyRecord;
     }
     case 'reports': {
-      const r = await request(ops.REPORT_ONE, { id: sid }, { signal });
+      const r = await request(ReportDocument, { id: sid }, { signal });
       if (!r.report) throw new HttpError('未找到该报告', 404, { code: 'NOT_FOUND' });
       return r.report as unknown as AnyRecord;
     }
@@ -130,19 +164,19 @@ async function getList(resource: string, params: GetListParams): Promise<{ data:
   const signal = params.signal;
   switch (resource) {
     case 'agencies': {
-      const r = await request(ops.AGENCIES, { filter: pickFilter(params.filter, ['kind', 'search']), options }, { signal });
+      const r = await request(AgenciesDocument, { filter: pickFilter<AgencyFilter>(params.filter, ['kind', 'search']), options }, { signal });
       return { data: r.agencies.items as unknown as AnyRecord[], total: r.agencies.totalItems };
     }
     case 'users': {
-      const r = await request(ops.USERS, { filter: pickFilter(params.filter, ['agencyId', 'role', 'search']), options }, { signal });
+      const r = await request(UsersDocument, { filter: pickFilter<UserFilter>(params.filter, ['agencyId', 'role', 'search']), options }, { signal });
       return { data: r.users.items as unknown as AnyRecord[], total: r.users.totalItems };
     }
     case 'cycles': {
-      const r = await request(ops.CYCLES, undefined, { signal });
+      const r = await request(CyclesDocument, undefined, { signal });
       return cyclePage(r.cycles, params) as unknown as { data: AnyRecord[]; total: number };
     }
     case 'reports': {
-      const r = await request(ops.REPORTS, { filter: reportFilter(params.filter), options }, { signal });
+      const r = await request(ReportsDocument, { filter: reportFilter(params.filter), options }, { signal });
       return { data: r.reports.items as unknown as AnyRecord[], total: r.reports.totalItems };
     }
     default:
@@ -151,7 +185,7 @@ async function getList(resource: string, params: GetListParams): Promise<{ data:
 }
 
 export interface ToumingDataProvider extends DataProvider {
-  importReport(args: { agencyId: string; year?: number | null; text?: string; html?: string }): Promise<ImportResult>;
+  importReport(args: ImportReportMutationVariables): Promise<ImportResult>;
   updateReport(id: string, expectedRevision: number, input: ReportUpdateInput): Promise<Report>;
 }
 
@@ -163,7 +197,7 @@ export const dataProvider: ToumingDataProvider = {
   // The API has no "ids" filter; reference fields ask for a handful of ids, fetched in parallel.
   getMany: async (resource, params) => {
     if (resource === 'cycles') {
-      const r = await request(ops.CYCLES, undefined, { signal: params.signal });
+      const r = await request(CyclesDocument, undefined, { signal: params.signal });
       const ids = new Set(params.ids.map(String));
       return { data: r.cycles.filter((c) => ids.has(String(c.id))) as never };
     }
@@ -178,16 +212,16 @@ export const dataProvider: ToumingDataProvider = {
     const data = params.data as Record<string, unknown>;
     switch (resource) {
       case 'agencies':
-        return { data: (await request(ops.CREATE_AGENCY, { input: pick(data, AGENCY_INPUT) })).createAgency as never };
+        return { data: (await request(CreateAgencyDocument, { input: pick<AgencyInput>(data, AGENCY_INPUT) })).createAgency as never };
       case 'users':
-        return { data: (await request(ops.CREATE_USER, { input: pick(data, USER_INPUT) })).createUser as never };
+        return { data: (await request(CreateUserDocument, { input: pick<UserInput>(data, USER_INPUT) })).createUser as never };
       case 'cycles': {
-        const input = pick(data, CYCLE_INPUT);
+        const input = pick<CycleInput>(data, CYCLE_INPUT);
         if (input.year !== undefined) input.year = Number(input.year);
-        return { data: (await request(ops.CREATE_CYCLE, { input })).createCycle as never };
+        return { data: (await request(CreateCycleDocument, { input })).createCycle as never };
       }
       case 'reports': {
-        const r = await request(ops.CREATE_REPORT, { agencyId: String(data.agencyId), year: Number(data.year) });
+        const r = await request(CreateReportDocument, { agencyId: String(data.agencyId), year: Number(data.year) });
         return { data: r.createReport as never };
       }
       default:
@@ -200,19 +234,19 @@ export const dataProvider: ToumingDataProvider = {
     const data = params.data as Record<string, unknown>;
     switch (resource) {
       case 'agencies':
-        return { data: (await request(ops.UPDATE_AGENCY, { id, input: pick(data, AGENCY_UPDATE) })).updateAgency as never };
+        return { data: (await request(UpdateAgencyDocument, { id, input: pick<AgencyUpdateInput>(data, AGENCY_UPDATE) })).updateAgency as never };
       case 'users': {
-        const input = pick(data, USER_UPDATE);
+        const input = pick<UserUpdateInput>(data, USER_UPDATE);
         if (!input.password) delete input.password; // blank password field = keep the current one
-        return { data: (await request(ops.UPDATE_USER, { id, input })).updateUser as never };
+        return { data: (await request(UpdateUserDocument, { id, input })).updateUser as never };
       }
       case 'cycles':
-        return { data: (await request(ops.UPDATE_CYCLE, { id, input: pick(data, CYCLE_UPDATE) })).updateCycle as never };
+        return { data: (await request(UpdateCycleDocument, { id, input: pick<CycleUpdateInput>(data, CYCLE_UPDATE) })).updateCycle as never };
       case 'reports': {
         const previous = params.previousData as Partial<Report> | undefined;
         const expectedRevision = Number(params.meta?.expectedRevision ?? previous?.revision ?? data.revision);
         const input = reportChanges(data as Partial<Report>, previous);
-        const r = await request(ops.UPDATE_REPORT, { id, expectedRevision, input });
+        const r = await request(UpdateReportDocument, { id, expectedRevision, input });
         return { data: r.updateReport as never };
       }
       default:
@@ -231,7 +265,7 @@ export const dataProvider: ToumingDataProvider = {
 
   delete: async (resource, params) => {
     if (resource === 'reports') {
-      await request(ops.DELETE_REPORT, { id: String(params.id) });
+      await request(DeleteReportDocument, { id: String(params.id) });
       return { data: (params.previousData ?? { id: params.id }) as never };
     }
     if (resource === 'agencies') return notDeletable('机构');
@@ -245,7 +279,7 @@ export const dataProvider: ToumingDataProvider = {
   },
 
   importReport: async (args) => {
-    const r = await request(ops.IMPORT_REPORT, {
+    const r = await request(ImportReportDocument, {
       agencyId: args.agencyId,
       year: args.year ?? null,
       text: args.text ?? null,
@@ -255,5 +289,5 @@ export const dataProvider: ToumingDataProvider = {
   },
 
   updateReport: async (id, expectedRevision, input) =>
-    (await request(ops.UPDATE_REPORT, { id, expectedRevision, input })).updateReport,
+    (await request(UpdateReportDocument, { id, expectedRevision, input })).updateReport,
 };

@@ -6,32 +6,22 @@
 import { HttpError } from 'ra-core';
 import { httpStatusOf } from '@touming/domain/contract';
 import { FORBIDDEN_MESSAGE } from '@touming/domain/permissions';
+import type { TypedDocumentString } from '../gql/graphql';
 import { getToken } from './session';
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** a typed operation document: the query text, tagged with its variables and result types */
-export interface Operation<TData, TVariables = Record<string, never>> {
-  query: string;
-  /** phantom fields that carry the types; never read at runtime */
-  __data?: TData;
-  __variables?: TVariables;
+/**
+ * A typed operation document from src/gql (generated from the .graphql files next to the screens):
+ * its text, tagged with its result and variables types.
+ */
+export type GraphQLDocument<TData, TVariables> = TypedDocumentString<TData, TVariables>;
+
+/** the operation's name (`query ReportWorkflow(…)` → "ReportWorkflow"), e.g. for query keys */
+export function operationName(document: { toString(): string }): string {
+  return /\b(?:query|mutation|subscription)\s+(\w+)/.exec(document.toString())?.[1] ?? 'anonymous';
 }
 
-export function operation<TData, TVariables = Record<string, never>>(query: string): Operation<TData, TVariables> {
-  return { query };
-}
-
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'VALIDATION_FAILED'
-  | 'TOO_MANY_REQUESTS'
-  | 'INTERNAL_SERVER_ERROR'
-  | 'NETWORK_ERROR';
 
 /** what to show for an error code when the server sent no Chinese message (also used by the downloads) */
 export const FALLBACK_MESSAGES: Record<string, string> = {
@@ -52,9 +42,9 @@ interface GraphQLErrorJson {
   extensions?: { code?: string; [key: string]: unknown };
 }
 
-/** the body of a Touming HttpError: the code and the extensions of the first GraphQL error */
+/** the body of a Touming HttpError: the code (the API's extensions.code, or NETWORK_ERROR) and the extensions of the first GraphQL error */
 export interface ToumingErrorBody {
-  code: ErrorCode | string;
+  code: string;
   extensions: Record<string, unknown>;
   errors: GraphQLErrorJson[];
 }
@@ -85,7 +75,7 @@ export interface RequestOptions {
 }
 
 export async function request<TData, TVariables>(
-  op: Operation<TData, TVariables>,
+  document: GraphQLDocument<TData, TVariables>,
   variables?: TVariables,
   options: RequestOptions = {},
 ): Promise<TData> {
@@ -97,7 +87,7 @@ export async function request<TData, TVariables>(
     response = await fetch(GRAPHQL_PATH, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query: op.query, variables: variables ?? {} }),
+      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
       signal: options.signal,
     });
   } catch (e) {

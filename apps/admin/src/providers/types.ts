@@ -1,130 +1,66 @@
 /**
- * TypeScript shapes of the GraphQL API's types (apps/api/schema.graphql is the final word). Only
- * what the console reads.
+ * The console's names for the API's records, as the console's documents select them. Every shape is
+ * generated (src/gql, from apps/api/schema.graphql and the fragments in ./resources.graphql): a field
+ * the API drops or retypes fails the generation or the type-check, never a screen at run time.
  */
-import type { AgencyKind } from '@touming/domain/agencies';
-import type { Role } from '@touming/domain/permissions';
-import type { ReportStatus } from '@touming/domain/workflow';
+import type { AgencyKind as DomainAgencyKind } from '@touming/domain/agencies';
+import type { RuleResult, ValidationResult } from '@touming/domain/validation';
+import type {
+  AgencyFieldsFragment,
+  AgencyKind,
+  CycleFieldsFragment,
+  ImportReportMutation,
+  ReportFullFragment,
+  ReportSummaryFieldsFragment,
+  UserFieldsFragment,
+} from '../gql/graphql';
 
-export type { AgencyKind };
+export type { AgencyKind, ReportUpdateInput, ListOptions, ReportFilter } from '../gql/graphql';
 
-export interface Agency {
-  id: string;
-  code: string;
-  name: string;
-  kind: AgencyKind;
-  parentId?: string | null;
-  region?: string | null;
-  active: boolean;
-}
+export type Agency = AgencyFieldsFragment;
+export type User = UserFieldsFragment;
+export type Cycle = CycleFieldsFragment;
+/** a report in lists: no cells, sections or validation */
+export type ReportSummary = ReportSummaryFieldsFragment;
+/** a report in the editor: content, the server's validation (explanations of warnings) and last year's report */
+export type Report = ReportFullFragment;
+export type PreviousYearReport = NonNullable<Report['previousYear']>;
+export type ImportResult = ImportReportMutation['importReport'];
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  agencyId: string;
-  agency?: Pick<Agency, 'id' | 'name' | 'kind'>;
-  roles: Role[];
-  active: boolean;
-}
-
-export interface Cycle {
-  id: string;
-  year: number;
-  format: string;
-  deadline: string;
-  requiresPreReview: boolean;
-  open: boolean;
-}
-
-export interface Cell {
-  key: string;
-  value: number | null;
-}
-
-export interface SectionText {
-  key: string;
-  title: string;
-  text: string;
-}
-
-export interface ApiRuleResult {
-  ruleId: string;
-  id: string;
-  severity: string;
-  status: string;
-  cells: string[];
-  expected?: string | null;
-  actual?: string | null;
-  message: string;
-  explanation?: string | null;
+/**
+ * The API's rule results are the domain's (@touming/domain/validation), sent with severity and status
+ * as plain strings; this gives them back their domain types for the domain's helpers.
+ */
+export function toDomainValidation<
+  R extends Omit<RuleResult, 'severity' | 'status' | 'expected' | 'actual'> & {
+    severity: string;
+    status: string;
+  },
+>(validation: {
+  errors: readonly R[];
+  warnings: readonly R[];
+  notAssessable: readonly R[];
+}): ValidationResult {
+  const rule = (r: R): RuleResult => ({
+    ...r,
+    severity: r.severity === 'warning' ? 'warning' : 'error',
+    status: r.status === 'notAssessable' ? 'notAssessable' : 'failed',
+  });
+  return {
+    errors: validation.errors.map(rule),
+    warnings: validation.warnings.map(rule),
+    notAssessable: validation.notAssessable.map(rule),
+  };
 }
 
-export interface ApiValidation {
-  errors: ApiRuleResult[];
-  warnings: ApiRuleResult[];
-  notAssessable: ApiRuleResult[];
-}
-
-export interface ReportSummary {
-  id: string;
-  agencyId: string;
-  agency: Pick<Agency, 'id' | 'name' | 'kind'>;
-  year: number;
-  format: string;
-  status: ReportStatus;
-  revision: number;
-  contentHash: string;
-  createdAt: string;
-  updatedAt: string;
-  errorCount: number;
-  warningCount: number;
-}
-
-export interface PreviousYearReport {
-  id: string;
-  year: number;
-  format: string;
-  agency?: Pick<Agency, 'id' | 'name'>;
-  sections: SectionText[];
-  cells: Cell[];
-}
-
-export interface Report extends ReportSummary {
-  sections: SectionText[];
-  cells: Cell[];
-  validation?: ApiValidation;
-  previousYear?: PreviousYearReport | null;
-}
-
-export interface UnplacedItem {
-  line?: number | null;
-  text: string;
-  reason: string;
-}
-
-export interface ImportResult {
-  report: Report;
-  unplaced: UnplacedItem[];
-  detectedFormat: string;
-  detectedYear?: number | null;
-}
-
-export interface AuthPayload {
-  token: string;
-  expiresAt: string;
-  user: User;
-}
-
-export interface CellInput {
-  key: string;
-  value: number | null;
-}
-export interface SectionInput {
-  key: string;
-  text: string;
-}
-export interface ReportUpdateInput {
-  cells?: CellInput[];
-  sections?: SectionInput[];
-}
+/**
+ * The forms offer the domain's AGENCY_KINDS (@touming/domain/agencies); the schema's enum is generated.
+ * The compiler says when the two lists differ.
+ */
+type _SameAgencyKinds<
+  T extends true = [AgencyKind] extends [DomainAgencyKind]
+    ? [DomainAgencyKind] extends [AgencyKind]
+      ? true
+      : false
+    : false,
+> = T;

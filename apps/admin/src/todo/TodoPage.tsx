@@ -8,19 +8,20 @@ import { LinkBase, Title, usePermissions } from 'react-admin';
 import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import type { Permissions } from '../providers/authProvider';
 import { formatDate } from '../i18n/format';
-import { OVERDUE_CONTRIBUTIONS, TODO_REPORTS, type TodoReport } from '../workflow/operations';
+import { OverdueContributionsDocument, TodoReportsDocument } from '../gql/graphql';
+import { useGraphQLQuery } from '../providers/useGraphQL';
+import type { TodoReport } from '../workflow/types';
 import { useWf } from '../workflow/useWf';
-import { useApiQuery } from '../common/useApiQuery';
 import { groupTodos } from './queues';
 
 export function TodoPage() {
   const { t, locale, translate } = useWf();
   const { permissions } = usePermissions<Permissions | null>();
   // every report this user may see that is not yet published (the API scopes it to the user's agency)
-  const reports = useApiQuery(TODO_REPORTS, { options: { take: 200, order: 'DESC' } });
-  const contributions = useApiQuery(OVERDUE_CONTRIBUTIONS, undefined as never);
+  const reports = useGraphQLQuery('reports', TodoReportsDocument, { options: { take: 200, order: 'DESC' } });
+  const contributions = useGraphQLQuery('contributions', OverdueContributionsDocument, {});
 
-  if (reports.loading && !reports.data) {
+  if (reports.isPending) {
     return (
       <Box sx={{ p: 3, display: 'flex', gap: 1, alignItems: 'center' }}>
         <CircularProgress size={20} /> {t('loading')}
@@ -29,7 +30,7 @@ export function TodoPage() {
   }
   if (reports.error) {
     return (
-      <Alert severity="error" sx={{ m: 2 }} action={<Button onClick={reports.refetch}>{t('retry')}</Button>}>
+      <Alert severity="error" sx={{ m: 2 }} action={<Button onClick={() => void reports.refetch()}>{t('retry')}</Button>}>
         {reports.error.message}
       </Alert>
     );

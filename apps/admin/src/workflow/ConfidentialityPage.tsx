@@ -40,13 +40,17 @@ import {
   suggestedConclusion,
   type CheckConclusion,
 } from '@touming/domain/confidentiality';
-import { request } from '../providers/graphqlClient';
+import {
+  DismissFindingDocument,
+  ReportForReviewDocument,
+  SaveConfidentialityReviewDocument,
+  ScanReportDocument,
+} from '../gql/graphql';
+import { useGraphQLMutation, useGraphQLQuery } from '../providers/useGraphQL';
 import { formatDateTime } from '../i18n/format';
-import * as wf from './operations';
 import type { Finding, ReportForReview } from './types';
 import { TextDialog } from './SignDialog';
 import { failureMessage, useWf } from './useWf';
-import { useApiQuery } from '../common/useApiQuery';
 
 interface CheckState {
   conclusion: CheckConclusion | '';
@@ -90,16 +94,30 @@ export function ConfidentialityPage() {
   const { t, locale } = useWf();
   const notify = useNotify();
   const { permissions } = usePermissions<Permissions | null>();
-  const { data, error, loading, refetch } = useApiQuery(wf.REPORT_FOR_REVIEW, { id });
+  const { data, error, isPending, refetch } = useGraphQLQuery('reports', ReportForReviewDocument, { id });
   const report = data?.report ?? null;
   const [checks, setChecks] = useState<Record<string, CheckState>>(() => initialChecks(null));
   const [conclusion, setConclusion] = useState('');
   const [disclosure, setDisclosure] = useState<string>(DEFAULT_REPORT_DISCLOSURE);
   const [bases, setBases] = useState<string[]>([]);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [dismissing, setDismissing] = useState<Finding | null>(null);
+  // each saves against the report on screen; the report (findings, review, cleared) is fetched again
+  // after, and lists, queues and dashboards showing it go stale
+  const onError = (e: Error) => setFailure(failureMessage(e, t));
+  const saveReview = useGraphQLMutation(SaveConfidentialityReviewDocument, {
+    invalidates: ['reports'],
+    onSuccess: () => notify(t('done.saved'), { type: 'success' }),
+    onError,
+  });
+  const scan = useGraphQLMutation(ScanReportDocument, { invalidates: ['reports'], onError });
+  const dismiss = useGraphQLMutation(DismissFindingDocument, {
+    invalidates: ['reports'],
+    onSuccess: () => setDismissing(null),
+    onError,
+  });
+  const busy = saveReview.isPending || scan.isPending || dismiss.isPending;
 
   // a loaded (or reloaded) report resets the form to its review on the current content
   useEffect(() => {
@@ -120,7 +138,7 @@ export function ConfidentialityPage() {
     return suggestedConclusion(concluded as Parameters<typeof suggestedConclusion>[0]);
   }, [checks]);
 
-  if (loading && !report) {
+  if (isPending && !report) {
     return (
       <Box sx={{ p: 3, display: 'flex', gap: 1, alignItems: 'center' }}>
         <CircularProgress size={20} /> {t('loading')}
@@ -129,7 +147,7 @@ export function ConfidentialityPage() {
   }
   if (error || !report) {
     return (
-      <Alert severity="error" sx={{ m: 2 }} action={<Button onClick={refetch}>{t('retry')}</Button>}>
+      <Alert severity="error" sx={{ m: 2 }} action={<Button onClick={() => void refetch()}>{t('retry')}</Button>}>
         {error?.message ?? t('error')}
       </Alert>
     );
@@ -144,43 +162,32 @@ export function ConfidentialityPage() {
   const sectionTitle = (section: string) => report.sections.find((s) => s.key === section)?.title ?? section;
   const allConcluded = Object.values(checks).every((c) => c.conclusion);
 
-  async function save() {
+  function save() {
     if (!report) return;
-    setBusy(true);
     setFailure(null);
-    try {
-      await request(wf.SAVE_REVIEW, {
-        reportId: report.id,
-        contentHash: report.contentHash,
-        input: {
-          checks: CONFIDENTIALITY_CHECKS.map((c) => ({ key: c.key, conclusion: checks[c.key].conclusion, note: checks[c.key].note || null })),
-          conclusion: conclusion || null,
-          disclosure,
-          bases,
-          note: note || null,
-        },
-      });
-      notify(t('done.saved'), { type: 'success' });
-      refetch();
-    } catch (e) {
-      setFailure(failureMessage(e, t));
-    } finally {
-      setBusy(false);
-    }
+    saveReview.mutate({
+      reportId: report.id,
+      contentHash: report.contentHash,
+      input: {
+        checks: CONFIDENTIALITY_CHECKS.map((c) => ({ key: c.key, conclusion: checks[c.key].conclusion, note: checks[c.key].note || null })),
+        conclusion: conclusion || null,
+        disclosure,
+        bases,
+        note: note || null,
+      },
+    });
   }
 
-  async function rescan(expectGone?: Finding) {
-    setBusy(true);
+  function rescan(expectGone?: Finding) {
     setFailure(null);
-    try {
-      const found = (await request(wf.SCAN, { id: report!.id })).scanReport;
-      if (expectGone && found.some((f) => f.id === expectGone.id && f.status === 'OPEN')) setFailure(t('conf.still_there'));
-      refetch();
-    } catch (e) {
-      setFailure(failureMessage(e, t));
-    } finally {
-      setBusy(false);
-    }
+    scan.mutate(
+      { id: report!.id },
+      {
+        onSuccess: ({ scanReport: found }) => {
+          if (expectGone && found.some((f) => f.id === expectGone.id && f.status === 'OPEN')) setFailure(t('conf.still_there'));
+        },
+      },
+    );
   }
 
   return (
@@ -234,7 +241,7 @@ export function ConfidentialityPage() {
                   <Button size="small" component={LinkBase} to={`/reports/${report.id}`}>
                     {t('conf.edit_report')}
                   </Button>
-                  <Button size="small" variant="outlined" disabled={busy} onClick={() => void rescan(f)} title={t('conf.fixed_hint')} data-testid={`finding-fixed-${f.id}`}>
+                  <Button size="small" variant="outlined" disabled={busy} onClick={() => rescan(f)} title={t('conf.fixed_hint')} data-testid={`finding-fixed-${f.id}`}>
                     {t('conf.fixed')}
                   </Button>
                   <Button size="small" color="warning" disabled={busy} onClick={() => setDismissing(f)} data-testid={`finding-dismiss-${f.id}`}>
@@ -245,7 +252,7 @@ export function ConfidentialityPage() {
             </Box>
           ))}
           {canReview && (
-            <Button size="small" disabled={busy} onClick={() => void rescan()} data-testid="rescan-button">
+            <Button size="small" disabled={busy} onClick={() => rescan()} data-testid="rescan-button">
               {t('conf.rescan')}
             </Button>
           )}
@@ -327,7 +334,7 @@ export function ConfidentialityPage() {
           <TextField fullWidth multiline minRows={2} sx={{ mt: 2 }} disabled={!canReview} label={t('conf.note')} value={note} onChange={(e) => setNote(e.target.value)} />
           {failure && <Alert severity="error" sx={{ mt: 2 }}>{failure}</Alert>}
           {canReview && (
-            <Button sx={{ mt: 2 }} variant="contained" disabled={busy || !allConcluded} onClick={() => void save()} data-testid="confidentiality-save">
+            <Button sx={{ mt: 2 }} variant="contained" disabled={busy || !allConcluded} onClick={save} data-testid="confidentiality-save">
               {allConcluded ? t('conf.save') : t('conf.fill_all')}
             </Button>
           )}
@@ -345,18 +352,8 @@ export function ConfidentialityPage() {
         error={failure}
         testId="dismiss"
         onClose={() => setDismissing(null)}
-        onConfirm={async (reason) => {
-          if (!dismissing) return;
-          setBusy(true);
-          try {
-            await request(wf.DISMISS_FINDING, { id: dismissing.id, reason });
-            setDismissing(null);
-            refetch();
-          } catch (e) {
-            setFailure(failureMessage(e, t));
-          } finally {
-            setBusy(false);
-          }
+        onConfirm={(reason) => {
+          if (dismissing) dismiss.mutate({ id: dismissing.id, reason });
         }}
       />
     </Box>

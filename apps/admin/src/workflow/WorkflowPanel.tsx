@@ -4,6 +4,7 @@
  * come from @touming/domain/workflow. Every signature carries the hash of the content the user saw.
  */
 import { useMemo, useState } from 'react';
+import { keepPreviousData, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Box,
@@ -28,54 +29,69 @@ import {
   stageForAction,
   type WorkflowAction,
 } from '@touming/domain/workflow';
+import {
+  PublishReportDocument,
+  ReportDocument,
+  ReportWorkflowDocument,
+  RequestRectificationDocument,
+  ReturnReportDocument,
+  SignReportDocument,
+  StartCorrectionDocument,
+  SubmitReportDocument,
+} from '../gql/graphql';
 import { request } from '../providers/graphqlClient';
-import { REPORT_ONE } from '../providers/operations';
+import { graphqlQueryKey, markStale, useGraphQLQuery } from '../providers/useGraphQL';
 import type { EditorExtensionProps } from '../editor/extensions';
 import { formatDate, formatDateTime } from '../i18n/format';
-import * as wf from './operations';
 import type { ReportWorkflow } from './types';
 import { SignDialog, TextDialog } from './SignDialog';
 import { failureMessage, useWf } from './useWf';
-import { useApiQuery } from '../common/useApiQuery';
 
 const SIGNING: WorkflowAction[] = ['submit', 'review', 'approve', 'preReview'];
 
 type Dialog = null | { kind: 'sign'; action: WorkflowAction } | { kind: 'return' } | { kind: 'publish' } | { kind: 'rectify' };
 
+/** one workflow act: the request that performs it and the message when it is done */
+interface Act {
+  run(): Promise<ReportWorkflow>;
+  done: string;
+}
+
 export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChanged }: EditorExtensionProps) {
   const { t, locale } = useWf();
   const notify = useNotify();
-  const { data, error, loading, refetch, setData } = useApiQuery(wf.REPORT_WORKFLOW, { id: report.id }, [
-    report.revision,
-    report.status,
-  ]);
+  const queryClient = useQueryClient();
+  const variables = { id: report.id };
+  // fetched again whenever the editor's report changes revision or state (a save voids signatures)
+  const dependsOn = [report.revision, report.status];
+  const { data, error, isPending, refetch } = useGraphQLQuery('reports', ReportWorkflowDocument, variables, {
+    dependsOn,
+    placeholderData: keepPreviousData,
+  });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   // the hash of exactly what the user sees (equal to the server's once every edit is saved)
   const shownHash = useMemo(() => contentHash(content), [content]);
   const wfReport = data?.report ?? null;
 
-  async function act(run: () => Promise<ReportWorkflow>, done: string) {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const updated = await run();
-      setData({ report: updated });
+  const acting = useMutation({
+    mutationFn: (act: Act) => act.run(),
+    onSuccess: async (updated, act) => {
+      queryClient.setQueryData([...graphqlQueryKey('reports', ReportWorkflowDocument, variables), ...dependsOn], { report: updated });
       setDialog(null);
-      notify(done, { type: 'success' });
+      notify(act.done, { type: 'success' });
+      // lists, queues and dashboards show the new state when next shown
+      markStale(queryClient, ['reports', 'audit']);
       // the editor shows the report as the server now has it (status, revision)
-      const full = await request(REPORT_ONE, { id: report.id });
+      const full = await request(ReportDocument, { id: report.id });
       if (full.report) onReportChanged(full.report);
-    } catch (e) {
-      setFailure(failureMessage(e, t));
-      refetch();
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    onError: () => void refetch(),
+  });
+  const act = (run: Act['run'], done: string) => acting.mutate({ run, done });
+  const busy = acting.isPending;
+  const failure = acting.error ? failureMessage(acting.error, t) : null;
 
-  if (loading && !wfReport) {
+  if (isPending && !wfReport) {
     return (
       <Paper variant="outlined" sx={{ p: 2, mt: 2, display: 'flex', gap: 1, alignItems: 'center' }}>
         <CircularProgress size={16} /> <Typography variant="body2">{t('loading')}</Typography>
@@ -84,7 +100,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
   }
   if (error || !wfReport) {
     return (
-      <Alert severity="error" sx={{ mt: 2 }} action={<Button onClick={refetch}>{t('retry')}</Button>}>
+      <Alert severity="error" sx={{ mt: 2 }} action={<Button onClick={() => void refetch()}>{t('retry')}</Button>}>
         {error?.message ?? t('error')}
       </Alert>
     );
@@ -133,7 +149,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
             variant="contained"
             disabled={hasUnsavedEdits || busy}
             onClick={() => {
-              setFailure(null);
+              acting.reset();
               setDialog({ kind: 'sign', action: a });
             }}
             data-testid={a === 'submit' ? 'submit-button' : 'sign-button'}
@@ -162,7 +178,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
           <Button
             variant="outlined"
             disabled={busy}
-            onClick={() => void act(async () => (await request(wf.START_CORRECTION, { id: report.id })).startCorrection, t('done.correction'))}
+            onClick={() => act(async () => (await request(StartCorrectionDocument, { id: report.id })).startCorrection, t('done.correction'))}
             data-testid="start-correction-button"
           >
             {WORKFLOW_ACTION_LABELS.startCorrection}
@@ -273,11 +289,11 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
           onClose={() => setDialog(null)}
           onConfirm={(comment) => {
             const stage = stageForAction(signing);
-            void act(async () => {
+            act(async () => {
               if (signing === 'submit') {
-                return (await request(wf.SUBMIT, { id: report.id, contentHash: shownHash, comment: comment || null })).submitReport;
+                return (await request(SubmitReportDocument, { id: report.id, contentHash: shownHash, comment: comment || null })).submitReport;
               }
-              return (await request(wf.SIGN, { id: report.id, stage: stage!, contentHash: shownHash, comment: comment || null })).signReport;
+              return (await request(SignReportDocument, { id: report.id, stage: stage!, contentHash: shownHash, comment: comment || null })).signReport;
             }, t('done.signed'));
           }}
         />
@@ -293,7 +309,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
         error={failure}
         testId="return"
         onClose={() => setDialog(null)}
-        onConfirm={(comment) => void act(async () => (await request(wf.RETURN, { id: report.id, comment })).returnReport, t('done.returned'))}
+        onConfirm={(comment) => act(async () => (await request(ReturnReportDocument, { id: report.id, comment })).returnReport, t('done.returned'))}
       />
       <TextDialog
         open={dialog?.kind === 'publish'}
@@ -307,7 +323,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
         testId="publish"
         onClose={() => setDialog(null)}
         onConfirm={(note) =>
-          void act(async () => (await request(wf.PUBLISH, { id: report.id, correctionNote: note || null })).publishReport, t('done.published'))
+          act(async () => (await request(PublishReportDocument, { id: report.id, correctionNote: note || null })).publishReport, t('done.published'))
         }
       />
       <TextDialog
@@ -321,9 +337,9 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
         testId="rectify"
         onClose={() => setDialog(null)}
         onConfirm={(comment) =>
-          void act(async () => {
-            await request(wf.REQUEST_RECTIFICATION, { id: report.id, comment });
-            return (await request(wf.REPORT_WORKFLOW, { id: report.id })).report!;
+          act(async () => {
+            await request(RequestRectificationDocument, { id: report.id, comment });
+            return (await request(ReportWorkflowDocument, { id: report.id })).report!;
           }, t('done.rectify'))
         }
       />

@@ -1,110 +1,24 @@
-/** Shapes of the workflow part of the API (apps/api/schema.graphql) that the workflow screens read. */
-import type { ReportStatus, SignatureStage, WorkflowAction } from '@touming/domain/workflow';
-import type { SectionText } from '../providers/types';
-
-export interface Blocker {
-  code: string;
-  message: string;
-  ref?: string | null;
-}
-
-export interface Signature {
-  id: string;
-  stage: SignatureStage;
-  signerName: string;
-  signedAt: string;
-  comment?: string | null;
-  contentHash: string;
-  revision: number;
-  voidedAt?: string | null;
-  voidReason?: string | null;
-}
-
-export interface ReviewCheck {
-  key: string;
-  label: string;
-  question: string;
-  conclusion?: string | null;
-  note?: string | null;
-}
-
-export interface ConfidentialityReview {
-  id: string;
-  contentHash: string;
-  checks: ReviewCheck[];
-  conclusion?: string | null;
-  conclusionLabel?: string | null;
-  disclosure?: string | null;
-  bases: string[];
-  note?: string | null;
-  reviewerName: string;
-  reviewedAt: string;
-  voidedAt?: string | null;
-}
-
-export interface Finding {
-  id: string;
-  kind: string;
-  key: string;
-  section: string;
-  start: number;
-  end: number;
-  match: string;
-  message: string;
-  status: 'OPEN' | 'FIXED' | 'DISMISSED';
-  dismissReason?: string | null;
-}
-
-export interface ReportConfidentiality {
-  cleared: boolean;
-  blockers: Blocker[];
-  findings: Finding[];
-  review?: ConfidentialityReview | null;
-}
-
-export interface Revision {
-  id: string;
-  revisionNo: number;
-  publishedAt: string;
-  correctionNote?: string | null;
-  contentHash: string;
-  isCurrent: boolean;
-}
-
-export interface Rectification {
-  id: string;
-  comment: string;
-  requestedAt: string;
-}
+/**
+ * The workflow screens' names for what the API returns (generated from ./workflow.graphql and
+ * ../todo/todo.graphql against the schema; see src/gql).
+ */
+import type {
+  FindingFieldsFragment,
+  ReportForReviewQuery,
+  ReportWorkflowFieldsFragment,
+  TodoReportsQuery,
+} from '../gql/graphql';
 
 /** the report's workflow state as the API computes it for the signed-in user */
-export interface ReportWorkflow {
-  id: string;
-  agencyId: string;
-  agencyName: string;
-  year: number;
-  status: ReportStatus;
-  revision: number;
-  contentHash: string;
-  errorCount: number;
-  availableActions: WorkflowAction[];
-  publicationBlockers: Blocker[];
-  signatures: Signature[];
-  revisions: Revision[];
-  rectifications: Rectification[];
-  deadline: { deadline: string; overdue: boolean; daysLeft?: number | null; daysOverdue: number; published: boolean };
-  confidentiality: { cleared: boolean; blockers: Blocker[] };
-}
+export type ReportWorkflow = ReportWorkflowFieldsFragment;
+/** a report on the 保密审查 page: its texts, findings and the review on record */
+export type ReportForReview = NonNullable<ReportForReviewQuery['report']>;
+export type Finding = FindingFieldsFragment;
 
-export interface ReportForReview {
-  id: string;
-  agencyId: string;
-  agencyName: string;
-  year: number;
-  status: ReportStatus;
-  revision: number;
-  contentHash: string;
-  sections: SectionText[];
-  availableActions: WorkflowAction[];
-  confidentiality: ReportConfidentiality;
-}
+/**
+ * A report in the 待我处理 queues. The queues compare its availableActions with plain action names,
+ * so they are read here as strings (the generated type lists the schema's WorkflowAction values).
+ */
+export type TodoReport = Omit<TodoReportsQuery['reports']['items'][number], 'availableActions'> & {
+  availableActions: readonly string[];
+};

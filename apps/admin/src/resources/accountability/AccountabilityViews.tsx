@@ -3,7 +3,6 @@
  * and the allowed status transitions come from @touming/domain/accountability; the list starts with the
  * cases the API proposes for this cycle's overdue agencies, each opened with one click.
  */
-import { useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
 import {
   AutocompleteInput,
@@ -22,41 +21,32 @@ import {
   useNotify,
   usePermissions,
   useRecordContext,
-  useRefresh,
 } from 'react-admin';
 import { CASE_KINDS, CASE_KIND_LABELS, CASE_STATUSES, CASE_STATUS_LABELS, CASE_TRANSITIONS, type CaseKind, type CaseStatus } from '@touming/domain/accountability';
 import { can } from '@touming/domain/permissions';
-import { operation, request } from '../../providers/graphqlClient';
+import { OpenAccountabilityCaseDocument, ProposedAccountabilityCasesDocument } from '../../gql/graphql';
 import type { Permissions } from '../../providers/authProvider';
+import { useGraphQLMutation, useGraphQLQuery } from '../../providers/useGraphQL';
 import { useCurrentCycle } from '../../common/useCurrentCycle';
 import { SaveOnlyToolbar } from '../../common/SaveOnlyToolbar';
-import { OPEN_CASE, type AccountabilityCase } from '../../workflow/dataProvider';
+import type { AccountabilityCase } from '../../workflow/dataProvider';
 import { failureMessage, useWf } from '../../workflow/useWf';
-import { useApiQuery } from '../../common/useApiQuery';
 import { formatDateTime } from '../../i18n/format';
 
 const kindChoices = CASE_KINDS.map((id) => ({ id, name: CASE_KIND_LABELS[id] }));
 const statusChoices = CASE_STATUSES.map((id) => ({ id, name: CASE_STATUS_LABELS[id] }));
 
-interface Proposed {
-  agencyId: string;
-  reportId?: string | null;
-  kind: CaseKind;
-  daysOverdue: number;
-  description: string;
-  unpublished: boolean;
-}
-const PROPOSED = operation<{ proposedAccountabilityCases: Proposed[] }, { year: number }>(
-  `query Proposed($year: Int!) { proposedAccountabilityCases(year: $year) { agencyId reportId kind daysOverdue description unpublished } }`,
-);
-
 function ProposedCases({ year }: { year: number }) {
   const { t } = useWf();
   const notify = useNotify();
-  const refresh = useRefresh();
-  const { data, error, loading, refetch } = useApiQuery(PROPOSED, { year });
-  const [busy, setBusy] = useState<string | null>(null);
-  if (loading) return null;
+  const { data, error, isPending } = useGraphQLQuery('accountability', ProposedAccountabilityCasesDocument, { year });
+  // the proposals and react-admin's list of cases below are fetched again
+  const openCase = useGraphQLMutation(OpenAccountabilityCaseDocument, {
+    invalidates: ['accountability'],
+    onSuccess: () => notify(t('acc.opened'), { type: 'success' }),
+    onError: (e) => notify(failureMessage(e, t), { type: 'error' }),
+  });
+  if (isPending) return null;
   if (error) return <Alert severity="warning">{error.message}</Alert>;
   const items = data?.proposedAccountabilityCases ?? [];
   return (
@@ -75,23 +65,13 @@ function ProposedCases({ year }: { year: number }) {
                 <Button
                   size="small"
                   variant="contained"
-                  disabled={busy !== null}
+                  disabled={openCase.isPending}
                   data-testid={`open-case-${p.agencyId}`}
-                  onClick={async () => {
-                    setBusy(p.agencyId);
-                    try {
-                      await request(OPEN_CASE, {
-                        input: { agencyId: p.agencyId, year, kind: p.kind, description: p.description, ...(p.reportId ? { reportId: p.reportId } : {}) },
-                      });
-                      notify(t('acc.opened'), { type: 'success' });
-                      refetch();
-                      refresh();
-                    } catch (e) {
-                      notify(failureMessage(e, t), { type: 'error' });
-                    } finally {
-                      setBusy(null);
-                    }
-                  }}
+                  onClick={() =>
+                    openCase.mutate({
+                      input: { agencyId: p.agencyId, year, kind: p.kind, description: p.description, ...(p.reportId ? { reportId: p.reportId } : {}) },
+                    })
+                  }
                 >
                   {t('acc.open_case')}
                 </Button>

@@ -17,17 +17,17 @@ import {
 } from 'react-admin';
 import { can } from '@touming/domain/permissions';
 import type { Permissions } from '../../providers/authProvider';
+import { VerifyAuditChainDocument } from '../../gql/graphql';
+import { useGraphQLQuery } from '../../providers/useGraphQL';
 import type { AuditEntry } from '../../workflow/dataProvider';
-import { VERIFY_CHAIN } from '../../workflow/operations';
 import { useWf } from '../../workflow/useWf';
-import { useApiQuery } from '../../common/useApiQuery';
 import { formatDateTime } from '../../i18n/format';
 import { actionLabel, diffLines } from './diff';
 
 function ChainBanner() {
   const { t } = useWf();
-  const { data, error, loading } = useApiQuery(VERIFY_CHAIN, undefined as never);
-  if (loading) return <Alert severity="info" data-testid="audit-banner" data-state="checking">{t('audit.banner_checking')}</Alert>;
+  const { data, error, isPending } = useGraphQLQuery('audit', VerifyAuditChainDocument, {});
+  if (isPending) return <Alert severity="info" data-testid="audit-banner" data-state="checking">{t('audit.banner_checking')}</Alert>;
   if (error || !data) return <Alert severity="warning" data-testid="audit-banner" data-state="error">{t('audit.banner_error', { message: error?.message ?? '' })}</Alert>;
   const r = data.verifyAuditChain;
   return r.ok ? (
