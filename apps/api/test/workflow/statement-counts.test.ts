@@ -18,7 +18,8 @@ const BOUNDS: Record<string, number> = {
   review: 12,
   approve: 12,
   returnReport: 16,
-  saveReview: 10,
+  // +1 since a review reads the signatures: the preparer of the content may not also review it
+  saveReview: 11,
   publish: 24,
   requestRectification: 8,
   startCorrection: 19,
