@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Route } from 'react-router-dom';
+import { createHashRouter, Route, RouterProvider } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { dataProvider } from './providers/dataProvider';
 import { authProvider } from './providers/authProvider';
@@ -26,7 +26,7 @@ const consoleDataProvider = withWorkflowResources(dataProvider);
  * { list, edit, create, show, icon, recordRepresentation }); a workflow screen adds its
  * resource here and its entry in ./layout/menuItems.
  */
-export function App() {
+function ToumingAdmin() {
   return (
     <Admin
       title="透明 · 政府信息公开工作年度报告系统"
@@ -60,4 +60,17 @@ export function App() {
       </CustomRoutes>
     </Admin>
   );
+}
+
+/**
+ * Our own hash router instead of the one <Admin> creates, for one setting: navigations are plain
+ * state updates, not React transitions. With transitions, react-admin's "not signed in → log out →
+ * go to /login" (LogoutOnMount) and its query-cache reset kept interrupting the pending navigation to
+ * /login; each retry pushed another history entry, and a fresh visit showed a blank page for ~13 s
+ * and ~1,300 pushState calls before the login form (issue 12, item 2; e2e/browser/first-load.test.ts).
+ */
+const router = createHashRouter([{ path: '*', element: <ToumingAdmin /> }]);
+
+export function App() {
+  return <RouterProvider router={router} useTransitions={false} />;
 }
