@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './build/precompress';
 
 const API = process.env.TOUMING_API_URL ?? 'http://localhost:4000';
 
 // The API serves the built console at `/`; during development Vite serves it and proxies the API paths.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   base: '/',
   build: {
     outDir: 'dist',

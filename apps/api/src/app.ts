@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -14,6 +12,7 @@ import type { AppConfig } from './config';
 import { Container } from './common/container';
 import type { RequestContext } from './common/context';
 import { createLoaders } from './common/loaders';
+import { landingPagePlugin } from './common/landing-page';
 import { makeFormatError } from './common/errors';
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, wellFormedText } from './common/query-limits';
 import { boundedTextInput } from './common/input-bounds';
@@ -27,6 +26,7 @@ import { registerModules } from './modules';
 import { mountDownloads } from './modules/exports';
 import { PublicRateLimiter } from './modules/public/rate-limit';
 import { buildApiSchema } from './schema';
+import { mountConsole } from './http/console-assets';
 
 export interface Logger {
   info: (obj: unknown, msg?: string) => void;
@@ -92,6 +92,7 @@ export async function createApi(
     // willResolveField wraps every field resolver of every response (measured: e2e/load, docs/performance.md)
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
+      landingPagePlugin(config.production),
       wellFormedText(),
       complexityLimit(MAX_QUERY_COMPLEXITY),
       boundedTextInput(),
@@ -221,14 +222,8 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
 
   mountDownloads(app, api, dataSource);
 
-  const adminIndex = path.join(config.adminDist, 'index.html');
-  if (fs.existsSync(adminIndex)) {
-    app.use(express.static(config.adminDist, { index: 'index.html', maxAge: '1h' }));
-    // single-page app: every other GET that is not an API path gets the console's index.html
-    app.get(/^(?!\/(graphql|healthz|readyz|metrics)(\/|$)).*/, (_req, res) => {
-      res.sendFile(adminIndex);
-    });
-  }
+  // the built console: pre-compressed, hashed assets cached for good, index.html revalidated
+  mountConsole(app, config.adminDist);
   // body parser failures (too large, not JSON) answer in GraphQL's error shape, never with a stack
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);

@@ -9,8 +9,8 @@
  *   in console URLs never leave the site), Cross-Origin-Opener/Resource-Policy: same-origin.
  * - Strict-Transport-Security only when HSTS_MAX_AGE is set: it must only be sent once the site is
  *   reached over HTTPS (a county intranet may serve plain HTTP), and browsers remember it.
- * /graphql answers JSON only — except Apollo's development landing page, which loads its sandbox from
- * Apollo's CDN — so it gets every header but the CSP outside production.
+ * /graphql answers JSON, or in development a local landing page without script or external reference
+ * (common/landing-page.ts): it gets the same headers, CSP included.
  */
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
@@ -43,9 +43,10 @@ export interface SecurityHeaderOptions {
   hstsMaxAge: number;
 }
 
-function headers(options: SecurityHeaderOptions, withCsp: boolean): RequestHandler {
+/** the headers middleware for the whole app (mount it first) */
+export function securityHeaders(options: SecurityHeaderOptions): RequestHandler {
   return helmet({
-    contentSecurityPolicy: withCsp ? { useDefaults: false, directives: CONSOLE_CSP_DIRECTIVES } : false,
+    contentSecurityPolicy: { useDefaults: false, directives: CONSOLE_CSP_DIRECTIVES },
     strictTransportSecurity: options.hstsMaxAge > 0 ? { maxAge: options.hstsMaxAge, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },
@@ -54,9 +55,3 @@ function headers(options: SecurityHeaderOptions, withCsp: boolean): RequestHandl
   }) as RequestHandler;
 }
 
-/** the headers middleware for the whole app (mount it first) */
-export function securityHeaders(options: SecurityHeaderOptions): RequestHandler {
-  const full = headers(options, true);
-  const noCsp = options.production ? full : headers(options, false);
-  return (req, res, next) => (req.path === '/graphql' || req.path.startsWith('/graphql/') ? noCsp : full)(req, res, next);
-}
