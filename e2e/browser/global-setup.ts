@@ -12,6 +12,7 @@ import path from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
+import { DEMO_TODAY } from '../demo';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -86,6 +87,7 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       DATABASE_URL: `sqlite://${path.join(dir, 'touming.sqlite')}`,
       SEED_DEMO: '1',
+      DEMO_TODAY,
       ADMIN_DIST: adminDist,
       JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       LOG_LEVEL: 'warn',

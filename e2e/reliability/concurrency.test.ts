@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, codeOf, gql, login, recordSummary, sql, startApi, type ApiProcess } from './support';
+import { demo } from '../demo';
 
 const DB = 'rel_concurrency';
 const KEY = 't4.reconsideration.upheld';
@@ -34,7 +35,7 @@ describe('concurrent writers and sign-off races (MariaDB, HTTP)', () => {
 
   it(`${CLIENTS_PER_GROUP * 2} clients × ${UPDATES} updates: every acknowledged update present, every rejected one absent`, async () => {
     const admin = await login(api.base, 'admin');
-    const drafts = (await gql(api.base, '{ reports(filter: { year: 2025, status: DRAFT }, options: { take: 50 }) { items { id revision } } }', {}, admin)).data.reports.items as {
+    const drafts = (await gql(api.base, 'query($y: Int) { reports(filter: { year: $y, status: DRAFT }, options: { take: 50 }) { items { id revision } } }', { y: demo.currentYear }, admin)).data.reports.items as {
       id: string;
       revision: number;
     }[];
@@ -104,7 +105,7 @@ describe('concurrent writers and sign-off races (MariaDB, HTTP)', () => {
     const reportOf = async (code: string) => {
       const agencies = (await gql(api.base, '{ agencies(options: { take: 100 }) { items { id code } } }', {}, admin)).data.agencies.items as { id: string; code: string }[];
       const agencyId = agencies.find((a) => a.code === code)!.id;
-      const r = await gql(api.base, 'query($a: ID!) { reports(filter: { agencyId: $a, year: 2025 }) { items { id status contentHash } } }', { a: agencyId }, admin);
+      const r = await gql(api.base, 'query($a: ID!, $y: Int) { reports(filter: { agencyId: $a, year: $y }) { items { id status contentHash } } }', { a: agencyId, y: demo.currentYear }, admin);
       return { agencyId, report: r.data.reports.items[0] as { id: string; status: string; contentHash: string } };
     };
     const SIGN = 'mutation($id: ID!, $s: SignatureStage!, $h: String!) { signReport(id: $id, stage: $s, contentHash: $h) { status } }';

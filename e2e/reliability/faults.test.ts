@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopMariadb, startMariadb } from './mariadb';
 import { cli, codeOf, gql, login, mariadb, ready, recordSummary, sql, startApi, waitFor, type ApiProcess } from './support';
+import { demo } from '../demo';
 
 const DB = 'rel_faults';
 const KEY = 't4.reconsideration.upheld';
@@ -32,7 +33,7 @@ describe('faults during a write load (MariaDB, HTTP)', () => {
   beforeAll(async () => {
     api = await startApi(DB);
     token = await login(api.base, 'admin');
-    drafts = (await gql(api.base, '{ reports(filter: { year: 2025, status: DRAFT }, options: { take: 6 }) { items { id revision } } }', {}, token)).data.reports.items;
+    drafts = (await gql(api.base, 'query($y: Int) { reports(filter: { year: $y, status: DRAFT }, options: { take: 6 }) { items { id revision } } }', { y: demo.currentYear }, token)).data.reports.items;
     for (const d of drafts) initial.set(d.id, d.revision);
   });
   afterAll(async () => {

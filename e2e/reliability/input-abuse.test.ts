@@ -150,7 +150,7 @@ describe('input abuse (MariaDB, HTTP)', () => {
     // no public rate limit here: the fuzz is one client sending hundreds of requests
     api = await startApi(DB, { PUBLIC_RATE_LIMIT: '100000' });
     admin = await login(api.base, 'admin');
-    const reports = (await gql(api.base, '{ reports(options: { take: 100 }) { items { id status } } }', {}, admin)).data.reports.items as { id: string; status: string }[];
+    const reports = (await gql(api.base, '{ reports(options: { take: 100, sort: "year", order: DESC }) { items { id status } } }', {}, admin)).data.reports.items as { id: string; status: string }[];
     const agencies = (await gql(api.base, '{ agencies(options: { take: 100 }) { items { id } } }', {}, admin)).data.agencies.items as { id: string }[];
     const users = (await gql(api.base, '{ users(options: { take: 100 }) { items { id } } }', {}, admin)).data.users.items as { id: string }[];
     draftId = reports.find((r) => r.status === 'DRAFT')!.id;

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { inject } from 'vitest';
+import { DEMO_TODAY } from '../demo';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 const MAIN = path.join(REPO, 'apps', 'api', 'dist', 'main.js');
@@ -29,7 +30,7 @@ export interface ApiProcess {
 export function startApi(database: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} missing: build @touming/api first (npm test builds)`);
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(database), PORT: '0', JWT_SECRET: SECRET, SEED_DEMO: '1', LOG_LEVEL: 'error', NODE_ENV: 'development', ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl(database), PORT: '0', JWT_SECRET: SECRET, SEED_DEMO: '1', DEMO_TODAY, LOG_LEVEL: 'error', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -19,6 +19,8 @@ export interface AppConfig {
   /** jsonwebtoken's expiresIn, e.g. "8h" */
   jwtTtl: string;
   seedDemo: boolean;
+  /** the day the demo data is made for (DEMO_TODAY, YYYY-MM-DD; default: the day it is seeded) */
+  demoToday?: Date;
   /** the built console, served at / when it exists */
   adminDist: string;
   bodyLimit: string;
@@ -133,6 +135,14 @@ function hstsMaxAge(value: string | undefined): number {
   return seconds;
 }
 
+/** DEMO_TODAY: a calendar day (noon in China) or an ISO instant */
+function parseDemoToday(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T04:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) throw new Error(`DEMO_TODAY 不是有效日期：${value}（格式 YYYY-MM-DD）`);
+  return date;
+}
+
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
@@ -159,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     jwtTtl: env.JWT_TTL || '8h',
     seedDemo: !production && flag(env.SEED_DEMO, true),
+    demoToday: parseDemoToday(env.DEMO_TODAY),
     adminDist: env.ADMIN_DIST ?? path.join(REPO_ROOT, 'apps', 'admin', 'dist'),
     bodyLimit: env.BODY_LIMIT || '2mb',
     migrateOnStart: flag(env.MIGRATE_ON_START, true),

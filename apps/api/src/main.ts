@@ -19,8 +19,8 @@ async function main() {
   const dataSource = await openDataSource(config.database);
   const applied = config.migrateOnStart ? await runMigrations(dataSource) : [];
   if (applied.length) logger.info({ migrations: applied }, '数据库迁移已执行');
-  const seeded = config.seedDemo ? await seedDemo(dataSource) : null;
-  if (seeded) logger.info({ agencies: seeded.agencies, reports: seeded.reports }, '已写入演示数据');
+  const seeded = config.seedDemo ? await seedDemo(dataSource, { today: config.demoToday }) : null;
+  if (seeded) logger.info({ agencies: seeded.agencies, reports: seeded.reports, openCycle: seeded.plan.currentYear }, '已写入演示数据');
 
   const { server, metricsServer, stop } = await createHttpApp(dataSource, config, logger);
   await new Promise<void>((resolve, reject) => {
@@ -39,6 +39,7 @@ async function main() {
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Touming 已启动：http://localhost:${port}/ （GraphQL: /graphql；数据库：${describeDatabase(config.database)}）`);
   if (seeded) {
+    console.log(`演示数据：${seeded.plan.currentYear} 年度报告正在填报（截止日期 ${seeded.plan.deadline}），${seeded.plan.years[0]}–${seeded.plan.previousYear} 年度已公开`);
     console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
     for (const u of DEMO_USERS) {
       console.log(`  ${u.username.padEnd(20)} ${u.roles.map((r) => ROLE_LABELS[r]).join('、')} · ${u.displayName}`);

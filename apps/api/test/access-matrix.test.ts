@@ -262,10 +262,10 @@ describe.each(DIALECTS)('access matrix on %s', (dialect) => {
     const own = await env.agencyId('yanchi.wenlv');
     const other = await env.agencyId('yanchi.jiaoti');
     const [ownDraft, otherDraft, ownPublished, otherPublished] = await Promise.all([
-      env.reportId('yanchi.wenlv', 2025),
-      env.reportId('yanchi.jiaoti', 2025),
-      env.reportId('yanchi.wenlv', 2024),
-      env.reportId('yanchi.jiaoti', 2024),
+      env.reportId('yanchi.wenlv', env.demo.currentYear),
+      env.reportId('yanchi.jiaoti', env.demo.currentYear),
+      env.reportId('yanchi.wenlv', env.demo.previousYear),
+      env.reportId('yanchi.jiaoti', env.demo.previousYear),
     ]);
     const userId = async (username: string) => (await m.findOneByOrFail(User, { username })).id;
     const revisionOf = async (reportId: string) => (await m.findOneOrFail(ReportRevision, { where: { reportId } })).id;

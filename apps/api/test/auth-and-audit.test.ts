@@ -60,7 +60,7 @@ describe.each(DIALECTS)('login and the audit chain on %s', (dialect) => {
   it('concurrent writers leave one unbroken, gap-free chain', async () => {
     const tokens = await Promise.all(['wenlv.preparer', 'jiaoti.preparer', 'weijian.preparer', 'huamachi.preparer'].map((u) => env.api.login(u)));
     const codes = ['yanchi.wenlv', 'yanchi.jiaoti', 'yanchi.weijian', 'yanchi.huamachi'];
-    const ids = await Promise.all(codes.map((c) => env.reportId(c, 2025)));
+    const ids = await Promise.all(codes.map((c) => env.reportId(c, env.demo.currentYear)));
     const updates = () => env.api.dataSource.manager.count(AuditEntry, { where: { action: 'report.update' } });
     const before = await updates();
     await Promise.all(

@@ -42,7 +42,7 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     env = await seededEnv(dialect);
     // a change after the seed: the backup must carry the edit and its audit entry
     const token = await env.api.login('wenlv.preparer');
-    const id = await env.reportId('yanchi.wenlv', 2025);
+    const id = await env.reportId('yanchi.wenlv', env.demo.currentYear);
     const { report } = await env.api.ok('query($id: ID!) { report(id: $id) { revision } }', { id }, token);
     await env.api.ok(
       'mutation($id: ID!, $r: Int!) { updateReport(id: $id, expectedRevision: $r, input: { cells: [{ key: "t4.reconsideration.upheld", value: 7 }] }) { id } }',
@@ -75,7 +75,7 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     try {
       const [before, after] = [await snapshot(env.db.dataSource), await snapshot(copy)];
       expect(after.reports.length).toBeGreaterThan(50);
-      expect(after.cells).toContainEqual([await env.reportId('yanchi.wenlv', 2025), 't4.reconsideration.upheld', 7]);
+      expect(after.cells).toContainEqual([await env.reportId('yanchi.wenlv', env.demo.currentYear), 't4.reconsideration.upheld', 7]);
       expect(after).toEqual(before);
       expect((await verifyAuditChain(copy)).ok).toBe(true);
     } finally {

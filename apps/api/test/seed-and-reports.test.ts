@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { chinaDate } from '@touming/domain/deadlines';
 import { cellDefinition } from '@touming/domain/formats';
 import { carryOver, cellValueProblem } from '@touming/domain/validation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +9,10 @@ import { ReportService } from '../src/modules/reports/report.service';
 import { loadContent } from '../src/modules/reports/report.repository';
 import { Report } from '../src/modules/reports/report.entity';
 import { seedDemo } from '../src/seed/seed';
+import { Agency } from '../src/modules/agencies/agency.entity';
 import { codeOf } from './support/api';
 import { DIALECTS } from './support/databases';
-import { seededEnv, type SeededEnv } from './support/env';
+import { DEMO_TODAY, seededEnv, type SeededEnv } from './support/env';
 
 const REPORT_FIELDS = 'id agencyId year format status revision contentHash errorCount warningCount';
 
@@ -40,22 +42,55 @@ describe.each(DIALECTS)('demo seed and reports on %s', (dialect) => {
     expect(data.reports.totalItems).toBeGreaterThanOrEqual(10);
   });
 
-  it('seeds every year 2019–2025 in both formats, a spread of 2025 states, two missing, and a sound chain', async () => {
-    const rows: { year: number; format: string; status: string }[] = await env.db.dataSource.manager
+  it('seeds 2019 to the open cycle in both formats as the plan says: older cycles published, the open one in progress with its deadline ahead', async () => {
+    const demo = env.demo;
+    expect(demo.currentYear).toBe(2026);
+    expect(demo.deadline).toBe('2027-01-31');
+    expect(demo.deadline > chinaDate(DEMO_TODAY)).toBe(true);
+    const rows: { year: number; format: string; status: string; code: string }[] = await env.db.dataSource.manager
       .createQueryBuilder(Report, 'r')
-      .select(['r.year AS year', 'r.format AS format', 'r.status AS status'])
+      .innerJoin(Agency, 'a', 'a.id = r.agencyId')
+      .select(['r.year AS year', 'r.format AS format', 'r.status AS status', 'a.code AS code'])
       .getRawMany();
-    const years = new Set(rows.map((r) => Number(r.year)));
-    for (let y = 2019; y <= 2025; y++) expect(years.has(y)).toBe(true);
+    expect([...new Set(rows.map((r) => Number(r.year)))].sort()).toEqual(demo.years);
+    expect(demo.years[0]).toBe(2019);
     expect(new Set(rows.filter((r) => Number(r.year) <= 2020).map((r) => r.format))).toEqual(new Set(['2019']));
     expect(new Set(rows.filter((r) => Number(r.year) >= 2021).map((r) => r.format))).toEqual(new Set(['2021']));
-    expect(rows.filter((r) => Number(r.year) < 2025).every((r) => r.status === 'PUBLISHED')).toBe(true);
-    const current = rows.filter((r) => Number(r.year) === 2025);
-    expect(new Set(current.map((r) => r.status))).toEqual(new Set(['DRAFT', 'SUBMITTED', 'REVIEWED', 'APPROVED']));
-    expect(current.length).toBe(rows.filter((r) => Number(r.year) === 2024).length - 2);
+    // every stored state is the planned one
+    for (const r of rows) expect(r.status, `${r.code} ${r.year}`).toBe(demo.statusOf(r.code, Number(r.year)));
+    expect(rows.length).toBe(demo.reports.length);
+    expect(rows.filter((r) => Number(r.year) < demo.currentYear).every((r) => r.status === 'PUBLISHED')).toBe(true);
+    // the open cycle: a realistic mix, two agencies not started yet, one returned draft
+    const current = rows.filter((r) => Number(r.year) === demo.currentYear);
+    expect(new Set(current.map((r) => r.status))).toEqual(new Set(['DRAFT', 'SUBMITTED', 'REVIEWED', 'APPROVED', 'PUBLISHED']));
+    expect(current.length).toBe(rows.filter((r) => Number(r.year) === demo.previousYear).length - 2);
+    expect(demo.reports.filter((r) => r.returned).map((r) => [r.agency, r.year, r.status])).toEqual([['yanchi.minzheng', demo.currentYear, 'DRAFT']]);
+    const cycles = await env.api.ok(`{ cycles { year open deadline } }`, {}, admin);
+    expect(cycles.cycles.filter((c: { open: boolean }) => c.open)).toEqual([{ year: demo.currentYear, open: true, deadline: demo.deadline }]);
+    // nothing happened after the day the demo was made for
+    for (const r of demo.reports) {
+      expect(r.writtenAt.getTime()).toBeLessThanOrEqual(DEMO_TODAY.getTime());
+      if (r.publishedAt) expect(r.publishedAt.getTime()).toBeLessThanOrEqual(DEMO_TODAY.getTime());
+    }
     expect(await verifyAuditChain(env.db.dataSource)).toEqual({ ok: true, checked: await env.api.auditCount(), firstBrokenId: null });
     // a second start does not seed again
     expect(await seedDemo(env.db.dataSource)).toBeNull();
+  });
+
+  it('the last cycle has a late publication with its closed 责任追究 case, and the evaluators’ findings in its reports', async () => {
+    const demo = env.demo;
+    const gongan = demo.report('yanchi.gongan', demo.previousYear)!;
+    expect(gongan.publishedAt!.toISOString().slice(0, 10)).toBe(`${demo.currentYear}-03-16`);
+    const cases = await env.api.ok(`{ accountabilityCases(options: { take: 50 }) { items { year kind status outcome description agencyId } } }`, {}, admin);
+    expect(cases.accountabilityCases.items).toEqual([
+      expect.objectContaining({ year: demo.previousYear, kind: 'OVERDUE', status: 'CLOSED', agencyId: await env.agencyId('yanchi.gongan') }),
+    ]);
+    expect(cases.accountabilityCases.items[0].outcome).toBeTruthy();
+    // the findings are warnings (explained, as the report was signed), never errors
+    const flawed = await env.db.dataSource.manager.find(Report, { where: { year: demo.previousYear } });
+    expect(flawed.every((r) => r.errorCount === 0)).toBe(true);
+    const warnings = new Set(flawed.flatMap((r) => (r.validation?.warnings ?? []).map((w) => w.ruleId)));
+    expect(warnings).toEqual(new Set(['s5.similarity', 'text.numbers', 't3.carryOver']));
   });
 
   it('generated reports pass every error rule', async () => {
@@ -102,18 +137,19 @@ describe.each(DIALECTS)('demo seed and reports on %s', (dialect) => {
     // an agency user sees its own agency's reports only
     const own = await env.api.ok(q, { o: { take: 200 } }, preparer);
     const wenlvId = await env.agencyId('yanchi.wenlv');
-    expect(own.reports.totalItems).toBe(7);
+    expect(own.reports.totalItems).toBe(env.demo.years.length);
     expect(own.reports.items.every((r: any) => r.agencyId === wenlvId)).toBe(true);
   });
 
   it('createReport makes a blank report with last year’s figures carried over', async () => {
-    await env.api.ok(`mutation { createCycle(input: { year: 2026 }) { year format deadline } }`, {}, admin);
+    const next = env.demo.currentYear + 1;
+    await env.api.ok(`mutation($y: Int!) { createCycle(input: { year: $y }) { year format deadline } }`, { y: next }, admin);
     const agencyId = await env.agencyId('yanchi.wenlv');
-    const previous = await env.db.dataSource.manager.findOneByOrFail(Report, { agencyId, year: 2025 });
+    const previous = await env.db.dataSource.manager.findOneByOrFail(Report, { agencyId, year: env.demo.currentYear });
     const previousContent = await loadContent(env.db.dataSource.manager, previous);
     const data = await env.api.ok(
-      `mutation($a: ID!) { createReport(agencyId: $a, year: 2026) { ${REPORT_FIELDS} cells { key value } } }`,
-      { a: agencyId },
+      `mutation($a: ID!, $y: Int!) { createReport(agencyId: $a, year: $y) { ${REPORT_FIELDS} cells { key value } } }`,
+      { a: agencyId, y: next },
       preparer,
     );
     const cells = Object.fromEntries(data.createReport.cells.map((c: any) => [c.key, c.value]));
@@ -125,12 +161,12 @@ describe.each(DIALECTS)('demo seed and reports on %s', (dialect) => {
     expect(cells['t3.carried.total']).toBe(previousContent.cells['t3.carryForward.total']);
     expect(cells['t3.new.total']).toBeNull();
     // a second report for the same agency and year is a conflict
-    const again = await env.api.gql(`mutation($a: ID!) { createReport(agencyId: $a, year: 2026) { id } }`, { a: agencyId }, preparer);
+    const again = await env.api.gql(`mutation($a: ID!, $y: Int!) { createReport(agencyId: $a, year: $y) { id } }`, { a: agencyId, y: next }, preparer);
     expect(codeOf(again)).toBe('CONFLICT');
   });
 
   it('optimistic concurrency: of two writers on one revision one wins, the other gets CONFLICT, nothing is lost', async () => {
-    const id = await env.reportId('yanchi.wenlv', 2025);
+    const id = await env.reportId('yanchi.wenlv', env.demo.currentYear);
     const { report } = await env.api.ok(`query($id: ID!) { report(id: $id) { revision } }`, { id }, preparer);
     const write = (key: string, value: number) =>
       env.api.gql(
@@ -164,7 +200,7 @@ describe.each(DIALECTS)('demo seed and reports on %s', (dialect) => {
   });
 
   it('updateReport writes cells and sections, recomputes hash and validation, and audits cell-level before/after', async () => {
-    const id = await env.reportId('yanchi.wenlv', 2025);
+    const id = await env.reportId('yanchi.wenlv', env.demo.currentYear);
     const before = await env.api.ok(`query($id: ID!) { report(id: $id) { revision contentHash errorCount cell(key: "t3.new.legal") } }`, { id }, preparer);
     const data = await env.api.ok(
       `mutation($id: ID!, $r: Int!) { updateReport(id: $id, expectedRevision: $r, input: {
@@ -200,7 +236,7 @@ describe.each(DIALECTS)('demo seed and reports on %s', (dialect) => {
     ['an amount with too many decimals', 't2.fees.amount', 1.23456],
     ['a negative amount', 't2.fees.amount', -3],
   ])('refuses %s as BAD_USER_INPUT naming the key, writing nothing', async (_what, key, value) => {
-    const id = await env.reportId('yanchi.wenlv', 2025);
+    const id = await env.reportId('yanchi.wenlv', env.demo.currentYear);
     const before = await env.api.ok(`query($id: ID!) { report(id: $id) { revision } }`, { id }, preparer);
     const audits = await env.api.auditCount();
     const result = await env.api.gql(
@@ -221,7 +257,7 @@ describe.each(DIALECTS)('demo seed and reports on %s', (dialect) => {
   });
 
   it('a mutation failing after its writes leaves neither data nor audit entry', async () => {
-    const id = await env.reportId('yanchi.wenlv', 2025);
+    const id = await env.reportId('yanchi.wenlv', env.demo.currentYear);
     const service = env.api.api.container.get(ReportService);
     let armed = true;
     service.onContentChange(async () => {
@@ -261,9 +297,9 @@ describe.each(DIALECTS)('demo seed and reports on %s', (dialect) => {
   });
 
   it('deleteReport removes drafts only', async () => {
-    const published = await env.reportId('yanchi.wenlv', 2024);
+    const published = await env.reportId('yanchi.wenlv', env.demo.previousYear);
     expect(codeOf(await env.api.gql(`mutation($id: ID!) { deleteReport(id: $id) }`, { id: published }, preparer))).toBe('CONFLICT');
-    const draft = await env.reportId('yanchi.wenlv', 2026);
+    const draft = await env.reportId('yanchi.wenlv', env.demo.currentYear + 1);
     expect(await env.api.ok(`mutation($id: ID!) { deleteReport(id: $id) }`, { id: draft }, preparer)).toEqual({ deleteReport: true });
     expect(await env.db.dataSource.manager.countBy(Report, { id: draft })).toBe(0);
     expect((await env.api.lastAudit())!.action).toBe('report.delete');
@@ -271,7 +307,7 @@ describe.each(DIALECTS)('demo seed and reports on %s', (dialect) => {
   });
 
   it('published reports cannot be edited', async () => {
-    const id = await env.reportId('yanchi.wenlv', 2024);
+    const id = await env.reportId('yanchi.wenlv', env.demo.previousYear);
     const r = await env.api.gql(`mutation($id: ID!) { updateReport(id: $id, expectedRevision: 1, input: { sections: [{ key: "other", text: "x" }] }) { id } }`, { id }, preparer);
     expect(codeOf(r)).toBe('CONFLICT');
   });

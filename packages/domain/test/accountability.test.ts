@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CASE_KIND_LABELS,
   CASE_STATUSES,
+  caseTitle,
   canTransitionCase,
   checkCaseTransition,
   checkOpenCase,
@@ -63,9 +64,28 @@ describe('accountability cases', () => {
     expect(proposals.every((p) => p.kind === 'OVERDUE')).toBe(true);
   });
 
+  it('a closed case settles a late publication; a report still unpublished after its case was closed is proposed again', () => {
+    const agencies = [
+      { agencyId: 'late', agencyName: '县公安局', reportId: 'r1', status: 'PUBLISHED' as const, publishedAt: '2021-03-16T02:00:00Z' },
+      { agencyId: 'still', agencyName: '县水务局', reportId: 'r2', status: 'DRAFT' as const },
+    ];
+    const existingCases = [
+      { agencyId: 'late', kind: 'OVERDUE' as const, status: 'CLOSED' as const },
+      { agencyId: 'still', kind: 'OVERDUE' as const, status: 'CLOSED' as const },
+    ];
+    const proposals = proposeOverdueCases({ year: 2020, deadline: '2021-01-31', today: '2021-06-01T01:00:00Z', agencies, existingCases });
+    expect(proposals.map((p) => p.agencyId)).toEqual(['still']);
+    expect(proposeOverdueCases({ year: 2020, deadline: '2021-01-31', today: '2021-06-01T01:00:00Z', agencies }).map((p) => p.agencyId).sort()).toEqual(['late', 'still']);
+  });
+
   it('proposes nothing before the deadline has passed in China', () => {
     const agencies = [{ agencyId: 'a1', agencyName: '县教育局', status: 'DRAFT' as const }];
     expect(proposeOverdueCases({ year: 2020, deadline: '2021-01-31', today: '2021-01-31T15:00:00Z', agencies })).toEqual([]);
     expect(proposeOverdueCases({ year: 2020, deadline: '2021-01-31', today: '2021-01-31T17:00:00Z', agencies })).toHaveLength(1);
+  });
+
+  it('names a case by agency, year and what it is about, never by its id', () => {
+    expect(caseTitle({ agencyName: '盐池县公安局', year: 2025, kind: 'OVERDUE' })).toBe('盐池县公安局 2025 年度报告逾期未报送');
+    expect(caseTitle({ agencyName: '盐池县民政局', year: 2024, kind: 'DATA_ERROR' })).toBe('盐池县民政局 2024 年度报告数据错误');
   });
 });

@@ -3,6 +3,7 @@ import {
   chinaDate,
   countyCompilationDeadline,
   countyGovernmentDeadline,
+  currentReportYear,
   daysBetween,
   deadlineStatus,
   defaultDeadline,
@@ -15,6 +16,15 @@ describe('deadlines', () => {
     expect(defaultDeadline(2020)).toBe('2021-01-31');
     expect(countyCompilationDeadline(2020)).toBe('2021-02-20');
     expect(countyGovernmentDeadline(2020)).toBe('2021-03-31');
+  });
+
+  it('the open cycle: last year’s report through 31 January (China time), this year’s from 1 February', () => {
+    expect(currentReportYear('2026-12-03')).toBe(2026);
+    expect(currentReportYear('2027-01-15')).toBe(2026);
+    expect(currentReportYear('2027-01-31T15:59:59Z')).toBe(2026);
+    expect(currentReportYear('2027-01-31T16:00:00Z')).toBe(2027);
+    expect(currentReportYear('2027-02-01')).toBe(2027);
+    expect(currentReportYear(new Date(Date.UTC(2026, 5, 1)))).toBe(2026);
   });
 
   it('read instants in China time (UTC+8)', () => {

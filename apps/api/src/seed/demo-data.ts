@@ -64,27 +64,72 @@ export const DEMO_USERS: DemoUser[] = [
   ...agencyTeam('huamachi', 'yanchi.huamachi', ['孙燕（党政办）', '胡军（分管副镇长）', '郭亮（镇长）']),
 ];
 
-export const DEMO_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+/** the first demo year: the first report in the 2019 format, so both national formats are seeded */
+export const FIRST_DEMO_YEAR = 2019;
 /** the year of the real report imported from seed/data */
 export const REAL_REPORT = { agency: 'yanchi.wenlv', year: 2020, file: 'yanchi-wenlv-2020.txt' };
 
 /**
- * The current (2025) cycle in progress: a realistic spread of states, and two agencies with no report
- * yet (overdue once the deadline passes). Older years are published.
+ * A state of the demo's open cycle (the current report year, see demo-plan.ts). RETURNED is a DRAFT
+ * that the 分管领导 sent back with a comment (its preparer's signature voided); null: no report yet.
+ * PUBLISHED happens only in the reporting season (from 1 December); earlier in the year those
+ * agencies stand at APPROVED.
  */
-export const CURRENT_YEAR_STATUS: Record<string, ReportStatus | null> = {
+export type DemoCycleState = ReportStatus | 'RETURNED' | null;
+
+/**
+ * The open cycle two months before the deadline: drafts, a returned one, reports in sign-off, two
+ * early publishers and two agencies that have not started. Every older cycle is published.
+ * (Tests read this through demo-plan.ts: 文旅局 and 公安局 are drafts, 教体局 and 花马池镇 submitted,
+ * 卫健局 reviewed — the browser and reliability suites rely on these.)
+ */
+export const CURRENT_CYCLE_STATE: Record<string, DemoCycleState> = {
   'yanchi.gov': 'DRAFT',
   'yanchi.wenlv': 'DRAFT',
   'yanchi.jiaoti': 'SUBMITTED',
   'yanchi.weijian': 'REVIEWED',
   'yanchi.ziran': 'APPROVED',
-  'yanchi.shijian': 'SUBMITTED',
+  'yanchi.shijian': 'PUBLISHED',
   'yanchi.gongan': 'DRAFT',
-  'yanchi.minzheng': 'APPROVED',
+  'yanchi.minzheng': 'RETURNED',
   'yanchi.renshe': 'REVIEWED',
   'yanchi.zhujian': null,
-  'yanchi.nongye': 'DRAFT',
+  'yanchi.nongye': 'PUBLISHED',
   'yanchi.huamachi': 'SUBMITTED',
   'yanchi.dashuikeng': 'DRAFT',
   'yanchi.huianpu': null,
 };
+
+/** what the 分管领导 wrote when returning the RETURNED report */
+export const RETURN_COMMENT = '第五部分“存在的主要问题”写得过于笼统，请结合本单位实际逐条写明问题和改进措施后重新提交';
+
+/**
+ * Publications after the deadline in past cycles (yearsAgo: 1 = the cycle before the open one). With
+ * `accountability`, the county office opened a 责任追究 case (逾期未报送) ten days after the deadline,
+ * which is closed with an outcome once the report is out.
+ */
+export const LATE_PUBLICATIONS: { agency: string; yearsAgo: number; daysLate: number; accountability?: { outcome: string } }[] = [
+  { agency: 'yanchi.gongan', yearsAgo: 1, daysLate: 44, accountability: { outcome: '已补充公开年度报告；对办公室负责人进行约谈，在全县政务公开工作通报中点名' } },
+  { agency: 'yanchi.dashuikeng', yearsAgo: 3, daysLate: 14 },
+];
+
+/**
+ * What evaluators find in real reports, put into the last completed cycle so the quality ranking has
+ * something to separate (packages/domain/src/quality): none breaks an error rule (each was signed
+ * and published), each raises a warning the agency explained, or is a quality-only finding.
+ */
+export type QualityFlaw = 'copiedProblems' | 'textMismatch' | 'carryOverMismatch' | 'thinOverview';
+export const QUALITY_FLAWS: { agency: string; yearsAgo: number; flaw: QualityFlaw }[] = [
+  { agency: 'yanchi.minzheng', yearsAgo: 1, flaw: 'copiedProblems' },
+  { agency: 'yanchi.renshe', yearsAgo: 1, flaw: 'textMismatch' },
+  { agency: 'yanchi.ziran', yearsAgo: 1, flaw: 'carryOverMismatch' },
+  { agency: 'yanchi.huamachi', yearsAgo: 1, flaw: 'thinOverview' },
+];
+
+/** the written explanation (说明) a signed report carries for each kind of warning */
+export const WARNING_EXPLANATIONS: Record<string, string> = {
+  's5.similarity': '本年度存在的问题与上年基本相同，相关整改仍在推进中（演示数据）',
+  'text.numbers': '正文数字为初稿统计口径，以表格数据为准（演示数据）',
+  't3.carryOver': '上年结转件数经核实调整，以本年台账为准（演示数据）',
+};
+export const DEFAULT_WARNING_EXPLANATION = '经核实，数据与台账一致（演示数据）';

@@ -18,22 +18,25 @@ import { Report } from '../modules/reports/report.entity';
 import { cellRows, insertRows, newReportRow } from '../modules/reports/report.repository';
 import { User } from '../modules/users/user.entity';
 import { seedWorkflowDemo } from '../modules/workflow/demo-seed';
-import {
-  CURRENT_YEAR_STATUS,
-  DEMO_AGENCIES,
-  DEMO_PASSWORD,
-  DEMO_REGION,
-  DEMO_USERS,
-  DEMO_YEARS,
-  REAL_REPORT,
-  type DemoUser,
-} from './demo-data';
+import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_REGION, DEMO_USERS, REAL_REPORT, type DemoUser } from './demo-data';
+import { planDemo, REPORTING_AGENCIES, type DemoPlan } from './demo-plan';
+import { applyFlaw } from './quality-flaws';
 
 export interface SeedSummary {
   agencies: number;
   users: DemoUser[];
   cycles: number;
   reports: number;
+  /** what was seeded: the open cycle, every report's state and dates (demo-plan.ts) */
+  plan: DemoPlan;
+}
+
+export interface SeedOptions {
+  /**
+   * the day the demo is made for (default: now). The open cycle is this day's report year with its
+   * deadline ahead; tests pass a fixed day so the years and states they expect are known.
+   */
+  today?: Date;
 }
 
 /** the demo report text: beside the compiled seed (dist) or in src when run from sources */
@@ -54,13 +57,16 @@ export async function isEmptyDatabase(ds: DataSource): Promise<boolean> {
 
 /**
  * Demo data for a fresh database: 盐池县's agencies, a user for every role (password touming-demo),
- * cycles 2019–2025, the real 2020 report of 盐池县文化旅游广电局 through the domain importer, and
- * generated rule-consistent reports for the rest. One transaction, batch inserts, one audit entry.
+ * cycles from 2019 to the report year open on `today` (demo-plan.ts: that cycle in progress with its
+ * deadline ahead, every older one published, a late publication with its 责任追究 case), the real 2020
+ * report of 盐池县文化旅游广电局 through the domain importer, and generated rule-consistent reports for
+ * the rest. One transaction, batch inserts, one audit entry (and one for the workflow side).
  * Returns null (and does nothing) when the database already has data.
  */
-export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
+export async function seedDemo(ds: DataSource, options: SeedOptions = {}): Promise<SeedSummary | null> {
   if (!(await isEmptyDatabase(ds))) return null;
-  const now = new Date();
+  const now = options.today ?? new Date();
+  const plan = planDemo(now);
   // argon2 runs on libuv's thread pool: hash the users' passwords in parallel before the transaction
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
 
@@ -100,35 +106,34 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
     }),
   );
 
-  const cycles = DEMO_YEARS.map((year) =>
+  const cycles = plan.years.map((year) =>
     Object.assign(new ReportingCycle(), {
       id: newId(),
       year,
       format: formatForYear(year).id,
       deadline: defaultDeadline(year),
       requiresPreReview: false,
-      open: year === DEMO_YEARS[DEMO_YEARS.length - 1],
-      createdAt: now,
+      open: year === plan.currentYear,
+      // each cycle opened on 1 December of its year (the open one not after today)
+      createdAt: new Date(Math.min(Date.UTC(year, 11, 1, 1, 0, 0), now.getTime())),
     }),
   );
 
   const imported = importReport({ text: realReportText() });
   const reports: Report[] = [];
   const cells: ReportCell[] = [];
-  const currentYear = DEMO_YEARS[DEMO_YEARS.length - 1];
-  DEMO_AGENCIES.filter((a) => a.reports).forEach((demo, index) => {
+  REPORTING_AGENCIES.forEach((demo, index) => {
     const agency = agencies.get(demo.code)!;
     let previous: ReportContent | null = null;
-    for (const year of DEMO_YEARS) {
-      const status = year < currentYear ? 'PUBLISHED' : CURRENT_YEAR_STATUS[demo.code];
-      if (status === null) continue;
-      const content: ReportContent =
+    for (const year of plan.years) {
+      const planned = plan.report(demo.code, year);
+      if (!planned) continue;
+      const generated: ReportContent =
         demo.code === REAL_REPORT.agency && year === REAL_REPORT.year
           ? { ...imported.report, year, agency: imported.report.agency || agency.name }
           : generateReport({ format: formatForYear(year).id, year, agency: agency.name, seed: 20_190 + index, previous, scale: demo.scale });
-      // timestamps as if each report was written in the January after its year
-      const at = new Date(Date.UTC(year + 1, 0, 10 + (index % 15), 9, 0, 0));
-      const report = newReportRow(agency.id, content, previous, { status: status ?? 'DRAFT', at: year < currentYear ? at : now });
+      const content = applyFlaw(generated, planned.flaw, previous);
+      const report = newReportRow(agency.id, content, previous, { status: planned.status, at: planned.writtenAt });
       reports.push(report);
       cells.push(...cellRows(report.id, content));
       previous = content;
@@ -150,14 +155,16 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary | null> {
       detail: {
         agencies: agencies.size,
         users: users.map((u) => u.username),
-        cycles: DEMO_YEARS,
+        today: now.toISOString(),
+        openCycle: plan.currentYear,
+        cycles: plan.years,
         reports: reports.length,
         cells: cells.length,
         realReport: { agency: REAL_REPORT.agency, year: REAL_REPORT.year, file: REAL_REPORT.file, unplaced: imported.unplaced.length },
       },
     });
     // signatures, published revisions, reviews … so that every state above is real
-    await seedWorkflowDemo(tx, { agencies: [...agencies.values()], users, reports, cells, passwordHash: hashes[0], now });
+    await seedWorkflowDemo(tx, { agencies: [...agencies.values()], users, reports, cells, passwordHash: hashes[0], now, plan });
   });
-  return { agencies: agencies.size, users: DEMO_USERS, cycles: cycles.length, reports: reports.length };
+  return { agencies: agencies.size, users: DEMO_USERS, cycles: cycles.length, reports: reports.length, plan };
 }

@@ -24,7 +24,7 @@ describe.each(DIALECTS)('三级联签, 保密审查 and publication on %s', (dia
     [admin, preparer, reviewer, approver, secrecy] = await Promise.all(
       ['admin', 'wenlv.preparer', 'wenlv.reviewer', 'wenlv.approver', 'wenlv.secrecy'].map((u) => env.api.login(u)),
     );
-    wenlv = new ReportClient(env.api, await env.reportId('yanchi.wenlv', 2025));
+    wenlv = new ReportClient(env.api, await env.reportId('yanchi.wenlv', env.demo.currentYear));
   });
   afterAll(async () => {
     await env?.close();
@@ -186,7 +186,7 @@ describe.each(DIALECTS)('三级联签, 保密审查 and publication on %s', (dia
         s: await createUser(env.api, admin, agencyId, 'gongan.s', ['CONFIDENTIALITY_REVIEWER']),
         ra: await createUser(env.api, admin, agencyId, 'gongan.ra', ['AGENCY_REVIEWER', 'AGENCY_APPROVER']),
       };
-      gongan = new ReportClient(env.api, await env.reportId('yanchi.gongan', 2025));
+      gongan = new ReportClient(env.api, await env.reportId('yanchi.gongan', env.demo.currentYear));
       await gongan.explainAll(team.p);
     });
 
@@ -286,7 +286,7 @@ describe.each(DIALECTS)('三级联签, 保密审查 and publication on %s', (dia
     });
 
     it('a review of content that changed since is a CONFLICT', async () => {
-      const other = new ReportClient(env.api, await env.reportId('yanchi.wenlv', 2025));
+      const other = new ReportClient(env.api, await env.reportId('yanchi.wenlv', env.demo.currentYear));
       const s = await other.state(admin);
       expect(codeOf(await other.review(secrecy, 'a'.repeat(64)))).toBe(s.status === 'PUBLISHED' ? 'CONFLICT' : 'CONFLICT');
     });

@@ -16,6 +16,19 @@ export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   OTHER: '其他',
 };
 
+/** what a case is about, as its title says it ("… 年度报告逾期未报送") */
+const CASE_TITLE_SUBJECTS: Record<CaseKind, string> = {
+  OVERDUE: '逾期未报送',
+  DATA_ERROR: '数据错误',
+  LEAK_RISK: '泄密风险',
+  OTHER: '其他问题',
+};
+
+/** a case's title for lists and links, never its id: "盐池县公安局 2025 年度报告逾期未报送" */
+export function caseTitle(c: { agencyName: string; year: number; kind: CaseKind }): string {
+  return `${c.agencyName} ${c.year} 年度报告${CASE_TITLE_SUBJECTS[c.kind] ?? CASE_KIND_LABELS[c.kind]}`;
+}
+
 export const CASE_STATUSES = ['OPEN', 'RECTIFYING', 'CLOSED'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
@@ -97,7 +110,9 @@ export interface OverdueCaseProposal {
 
 /**
  * A proposal for every agency overdue against the deadline (unpublished after it, or published
- * late) that has no OVERDUE case yet which is still open or rectifying.
+ * late) that has no OVERDUE case yet which is still open or rectifying. A closed case settles a late
+ * publication for good; an agency whose report is still unpublished after its case was closed is
+ * proposed again.
  */
 export function proposeOverdueCases(input: {
   year: number;
@@ -106,13 +121,13 @@ export function proposeOverdueCases(input: {
   agencies: readonly AgencyReportStanding[];
   existingCases?: ReadonlyArray<{ agencyId: string; kind: CaseKind; status: CaseStatus }>;
 }): OverdueCaseProposal[] {
-  const covered = new Set(
-    (input.existingCases ?? []).filter((c) => c.kind === 'OVERDUE' && c.status !== 'CLOSED').map((c) => c.agencyId),
-  );
+  const cases = (input.existingCases ?? []).filter((c) => c.kind === 'OVERDUE');
+  const standing = new Set(cases.filter((c) => c.status !== 'CLOSED').map((c) => c.agencyId));
+  const closed = new Set(cases.filter((c) => c.status === 'CLOSED').map((c) => c.agencyId));
   const proposals: OverdueCaseProposal[] = [];
   for (const a of input.agencies) {
-    if (covered.has(a.agencyId)) continue;
     const published = a.status === 'PUBLISHED' || !!a.publishedAt;
+    if (standing.has(a.agencyId) || (published && closed.has(a.agencyId))) continue;
     const s = deadlineStatus({ deadline: input.deadline, publishedAt: published ? a.publishedAt ?? null : null, today: input.today });
     // a report marked PUBLISHED without a time cannot be judged late
     if (published && !a.publishedAt) continue;

@@ -100,3 +100,14 @@ export function deadlineStatus({ deadline, publishedAt, today }: DeadlineInput):
     ? { overdue: true, daysOverdue: past, daysLeft: null, published: false }
     : { overdue: false, daysOverdue: 0, daysLeft: daysBetween(chinaDate(today), deadline), published: false };
 }
+
+/**
+ * The report year whose cycle is open on a day (in China): a year's report is written in its last
+ * months and due by 31 January of the next year, so through 31 January it is last year's report,
+ * from 1 February on this year's (on 2026-12-03: the 2026 report, due 2027-01-31).
+ */
+export function currentReportYear(today: Date | string): number {
+  const date = chinaDate(today);
+  const year = Number(date.slice(0, 4));
+  return date <= defaultDeadline(year - 1) ? year - 1 : year;
+}

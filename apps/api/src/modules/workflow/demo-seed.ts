@@ -15,15 +15,21 @@ import { PublishedCell } from '../revisions/published-cell.entity';
 import { ReportRevision } from '../revisions/report-revision.entity';
 import { newRevision, publishedCellsOf } from '../revisions/revision.repository';
 import { User } from '../users/user.entity';
+import { AccountabilityCase } from '../accountability/accountability-case.entity';
+import { DEFAULT_WARNING_EXPLANATION, RETURN_COMMENT, WARNING_EXPLANATIONS } from '../../seed/demo-data';
+import type { DemoPlan } from '../../seed/demo-plan';
 import { Signature } from './signature.entity';
 import { WarningExplanation } from './warning-explanation.entity';
 
 /**
  * The workflow side of the demo data, so that states are real: every PUBLISHED report has its
- * revision with all cells, three signatures on its content and a cleared 保密审查; a 2025 report in
+ * revision with all cells, three signatures on its content and a cleared 保密审查, published on the
+ * day the plan says (late ones after the deadline); a report of the open cycle in
  * SUBMITTED/REVIEWED/APPROVED carries exactly the signatures of that state (some APPROVED ones a
- * cleared review too). Warnings of signed reports are explained. Agencies without demo users get
- * inactive signer accounts (历史签署人), so every signature names a real user row.
+ * cleared review too); the returned one its preparer's signature, voided by the 分管领导 with the
+ * comment. Warnings of signed reports are explained. The plan's 责任追究 cases are opened by the
+ * county office. Agencies without demo users get inactive signer accounts (历史签署人), so every
+ * signature names a real user row.
  */
 
 const STAGES_OF: Partial<Record<ReportStatus, SignatureStage[]>> = {
@@ -55,6 +61,8 @@ export interface DemoWorkflowInput {
   /** the hash of one password for the inactive signer accounts (they cannot log in anyway) */
   passwordHash: string;
   now: Date;
+  /** the dates, the returned report and the cases (seed/demo-plan.ts) */
+  plan: DemoPlan;
 }
 
 export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowInput): Promise<void> {
@@ -97,11 +105,14 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
   const revisions: ReportRevision[] = [];
   const published: PublishedCell[] = [];
   input.reports.forEach((report, index) => {
-    const stages = STAGES_OF[report.status] ?? [];
+    const planned = input.plan.report(agencyById.get(report.agencyId)!.code, report.year);
+    const returned = planned?.returned ?? false;
+    // a returned report was submitted once: its preparer's signature stays on record, voided
+    const stages = returned ? (['PREPARE'] as SignatureStage[]) : (STAGES_OF[report.status] ?? []);
     if (stages.length === 0) return;
     const content = contentOf(report, cellsOf.get(report.id) ?? []);
     const base = new Date(report.createdAt).getTime();
-    // the k-th step after the report was written, never in the future (2025's reports are written "now")
+    // the k-th step after the report was written, never in the future (the open cycle's were written in the last weeks)
     const step = (k: number) => new Date(Math.min(base + k * HOUR, input.now.getTime() - (10 - k) * 60_000));
     stages.forEach((stage, i) => {
       const user = signer.get(`${report.agencyId}:${ROLE_OF_STAGE[stage]}`)!;
@@ -116,15 +127,17 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
           contentHash: report.contentHash,
           comment: i === 0 ? '请审核' : '同意',
           signedAt: step(i + 1),
-          voidedAt: null,
-          voidedBy: null,
-          voidReason: null,
+          voidedAt: returned ? step(2) : null,
+          voidedBy: returned ? signer.get(`${report.agencyId}:AGENCY_REVIEWER`)!.id : null,
+          voidReason: returned ? `退回：${RETURN_COMMENT}` : null,
         }),
       );
     });
     const preparer = signer.get(`${report.agencyId}:AGENCY_PREPARER`)!;
     for (const ruleId of new Set((report.validation?.warnings ?? []).map((w) => w.ruleId))) {
-      explanations.push(Object.assign(new WarningExplanation(), { reportId: report.id, ruleId, text: '经核实，数据与台账一致（演示数据）', explainedById: preparer.id, explainedAt: step(0) }));
+      explanations.push(
+        Object.assign(new WarningExplanation(), { reportId: report.id, ruleId, text: WARNING_EXPLANATIONS[ruleId] ?? DEFAULT_WARNING_EXPLANATION, explainedById: preparer.id, explainedAt: step(0) }),
+      );
     }
     // the texts as published were reviewed: what the scanner flags there was judged and dismissed
     const secrecy = signer.get(`${report.agencyId}:CONFIDENTIALITY_REVIEWER`)!;
@@ -173,12 +186,10 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
       );
     }
     if (report.status === 'PUBLISHED') {
-      // one township published its 2023 report late (after 31 January), as happens
-      const late = report.year === 2023 && index % 7 === 3;
       const revision = newRevision(report, content, {
         revisionNo: 1,
         correctionNote: null,
-        publishedAt: late ? new Date(Date.UTC(report.year + 1, 1, 14, 2, 0, 0)) : step(5),
+        publishedAt: planned?.publishedAt ?? step(5),
         publishedById: preparer.id,
       });
       revisions.push(revision);
@@ -192,6 +203,30 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
   await insertRows(m, ReportRevision, revisions);
   await insertRows(m, PublishedCell, published);
 
+  // 责任追究 cases, opened by the county office
+  const countyAdmin = input.users.find((u) => u.roles.includes('COUNTY_ADMIN'))!;
+  const agencyByCode = new Map(input.agencies.map((a) => [a.code, a]));
+  const reportOf = new Map(input.reports.map((r) => [`${r.agencyId}:${r.year}`, r]));
+  const cases = input.plan.cases.map((c) => {
+    const agency = agencyByCode.get(c.agency)!;
+    return Object.assign(new AccountabilityCase(), {
+      id: newId(),
+      agencyId: agency.id,
+      reportId: reportOf.get(`${agency.id}:${c.year}`)?.id ?? null,
+      year: c.year,
+      kind: c.kind,
+      description: c.description,
+      auditEntryIds: [],
+      status: c.status,
+      outcome: c.outcome,
+      openedById: countyAdmin.id,
+      openedAt: c.openedAt,
+      updatedAt: c.updatedAt,
+      closedAt: c.closedAt,
+    });
+  });
+  await insertRows(m, AccountabilityCase, cases);
+
   await appendAudit(tx, {
     action: 'seed.workflow',
     targetType: 'Database',
@@ -203,6 +238,8 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
       findings: findings.length,
       revisions: revisions.length,
       publishedCells: published.length,
+      returned: input.plan.reports.filter((r) => r.returned).map((r) => `${r.agency}:${r.year}`),
+      accountabilityCases: input.plan.cases.map((c) => `${c.agency}:${c.year}:${c.status}`),
     },
   });
 }
