@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../src/formats';
-import { QUALITY_POINTS, QUALITY_THRESHOLDS, qualityCheck, type QualityInput } from '../src/quality';
+import { competitionRanks, QUALITY_CRITERIA, QUALITY_POINTS, QUALITY_THRESHOLDS, qualityCheck, type QualityInput } from '../src/quality';
 import { validateReport } from '../src/validation';
 import { pair } from './helpers/reports';
 
@@ -12,6 +12,8 @@ function clean(format: FormatId): QualityInput {
   const { previous, report } = pair(format, 7, 3);
   // a substantial overview, as a real report has (the generator's is short)
   report.sections.overview += '本年度，我局坚持以公开为常态、不公开为例外，'.repeat(12);
+  // section 五 written afresh (the generator may repeat one of last year's items)
+  report.sections.problems = `${report.year}年，我局政府信息公开工作仍有不足：一是执法信息公开不够及时，个别处罚决定超过七个工作日才公开；二是政策解读以文字为主，群众反映不易理解。${report.year + 1}年，我局将建立执法信息公开台账，逐项跟踪公开时限，并组织业务骨干制作图解和短视频解读。`;
   return { report, previous, publishedAt: `${report.year + 1}-01-20T02:00:00Z`, deadline: `${report.year + 1}-01-31` };
 }
 
@@ -63,19 +65,75 @@ describe.each(['2019', '2021'] as const)('qualityCheck, format %s', (format) => 
     expect(result.followUp).toBe(true);
   });
 
-  it('rule errors are capped, and the score never drops below 0', () => {
+  it('an empty report: every section empty, the blanks one capped reason, the score never below 0', () => {
     const input = clean(format);
     for (const key of Object.keys(input.report.cells)) input.report.cells[key] = null;
     input.report.sections = { overview: '', problems: '', other: '' };
     const result = qualityCheck({ ...input, publishedAt: null, today: `${input.report.year + 2}-01-01T00:00:00Z` });
+    // blanks are one reason, capped; they do not use up the budget of the other rule errors
+    const blanks = result.reasons.find((r) => r.id === 'blanks')!;
+    expect(blanks.points).toBe(QUALITY_POINTS.blankCellsMax);
+    expect(blanks.cells!.length).toBeGreaterThan(100);
+    expect(result.reasons.some((r) => r.id.startsWith('rule:cell.blank'))).toBe(false);
+    expect(result.reasons.filter((r) => r.id.startsWith('section.empty:')).map((r) => r.section).sort()).toEqual(
+      ['other', 'overview', 'problems', 't2', 't3', 't4'].sort(),
+    );
+    const lost = result.reasons.reduce((n, r) => n + r.points, 0);
+    expect(lost).toBeGreaterThanOrEqual(95);
+    expect(result.score).toBe(Math.max(0, 100 - lost));
+  });
+
+  it('rule errors are capped', () => {
+    const input = clean(format);
+    // one wrong 总计 per row of table 3 breaks many rule instances
+    for (const key of Object.keys(input.report.cells).filter((k) => k.startsWith('t3.') && k.endsWith('.total'))) {
+      input.report.cells[key] = (input.report.cells[key] as number) + 1;
+    }
+    const result = qualityCheck(input);
     const errorIds = new Set(validateReport(input.report, { previous: input.previous }).errors.map((e) => `rule:${e.id}`));
     expect(errorIds.size).toBeGreaterThan(QUALITY_POINTS.ruleErrorMax / QUALITY_POINTS.ruleError);
     const ruleLoss = result.reasons.filter((r) => errorIds.has(r.id)).reduce((s, r) => s + r.points, 0);
     expect(ruleLoss).toBe(QUALITY_POINTS.ruleErrorMax);
-    expect(result.reasons.filter((r) => r.id.startsWith('section.empty:')).map((r) => r.section).sort()).toEqual(
-      ['other', 'overview', 'problems', 't2', 't3', 't4'].sort(),
-    );
-    expect(result.score).toBe(0);
+  });
+
+  it('blank cells instead of 0 are one reason naming the cells, a few points each, capped', () => {
+    const input = clean(format);
+    input.report.cells['t4.reconsideration.upheld'] = null;
+    input.report.cells['t4.reconsideration.corrected'] = null;
+    const result = qualityCheck(input);
+    const reason = result.reasons.find((r) => r.id === 'blanks')!;
+    expect(reason).toMatchObject({ points: 2 * QUALITY_POINTS.blankCell, section: 't4' });
+    expect(reason.cells).toEqual(['t4.reconsideration.upheld', 't4.reconsideration.corrected']);
+    expect(reason.message).toContain('2个单元格空白');
+    expect(result.followUp).toBe(true);
+  });
+
+  it('section 五 repeating some of last year’s items word for word loses points in proportion; a fresh one loses none', () => {
+    const input = clean(format);
+    const before = `${input.previous!.year}年，我局政府信息公开工作存在以下问题：一是政务新媒体更新频率不够稳定，与群众的互动交流还不充分；二是信息公开工作人员多为兼职，业务培训次数偏少。${input.report.year}年，我局将加强政务新媒体日常管理，建立信息发布和留言回复台账。`;
+    input.previous!.sections.problems = before;
+    expect(qualityCheck(input).reasons.some((r) => r.id.startsWith('problems.') || r.id.includes('s5.similarity'))).toBe(false);
+    // this year repeats one problem and the measure (years changed), and adds a new problem
+    input.report.sections.problems = `${input.report.year}年，我局政府信息公开工作存在以下问题：一是政务新媒体更新频率不够稳定，与群众的互动交流还不充分；二是执法信息公开不够及时，个别处罚决定超过七个工作日才公开。${input.report.year + 1}年，我局将加强政务新媒体日常管理，建立信息发布和留言回复台账。`;
+    const result = qualityCheck(input);
+    expect(result.reasons.some((r) => r.id.includes('s5.similarity'))).toBe(false);
+    const reason = result.reasons.find((r) => r.id === 'problems.repeated')!;
+    expect(reason.section).toBe('problems');
+    expect(reason.points).toBeGreaterThan(0);
+    expect(reason.points).toBeLessThan(QUALITY_POINTS.copiedProblems);
+    expect(reason.message).toContain('2处表述与上年报告基本相同');
+    expect(reason.message).toContain('政务新媒体更新频率不够稳定');
+  });
+
+  it('warnings without a written explanation cost points when the explanations are known', () => {
+    const input = clean(format);
+    const total = input.report.cells['t3.new.total'] as number;
+    input.report.sections.overview += `全年共新收政府信息公开申请${total + 5}件。`;
+    expect(qualityCheck(input).reasons.some((r) => r.id === 'warnings.unexplained')).toBe(false);
+    const unexplained = qualityCheck({ ...input, explainedRuleIds: [] }).reasons.find((r) => r.id === 'warnings.unexplained')!;
+    expect(unexplained).toMatchObject({ points: QUALITY_POINTS.unexplainedWarning });
+    expect(unexplained.message).toContain('1条校验提示未作书面说明');
+    expect(qualityCheck({ ...input, explainedRuleIds: ['text.numbers'] }).reasons.some((r) => r.id === 'warnings.unexplained')).toBe(false);
   });
 
   it('section 五 copied from last year costs points and reports the similarity', () => {
@@ -137,5 +195,33 @@ describe('format 2021 only', () => {
     const input = clean('2019');
     input.report.sections.other = '无其他需要报告的事项。';
     expect(qualityCheck(input).reasons.some((r) => r.id.includes('processingFee'))).toBe(false);
+  });
+});
+
+describe('ranking', () => {
+  it('equal scores share a rank and the next rank counts everyone above (1, 1, 3); unscored entries have none', () => {
+    expect(competitionRanks([100, 95, 100, null, 80, 95])).toEqual([1, 3, 1, null, 5, 3]);
+    expect(competitionRanks([])).toEqual([]);
+    expect(competitionRanks([null, 70])).toEqual([null, 1]);
+  });
+
+  it('every criterion is described in Chinese for the console', () => {
+    expect(QUALITY_CRITERIA.length).toBeGreaterThanOrEqual(8);
+    for (const c of QUALITY_CRITERIA) {
+      expect(c.label).toMatch(/[\u4e00-\u9fff]/);
+      expect(c.points).toMatch(/扣\d+分/);
+    }
+  });
+});
+
+describe('generated demo-like data', () => {
+  it('separates reports: repeated items of section 五 cost a spread of points, not all or nothing', () => {
+    const scores = new Set<number>();
+    for (let seed = 1; seed <= 12; seed++) {
+      const { previous, report } = pair('2021', seed, 1);
+      report.sections.overview += '本年度，我局坚持以公开为常态、不公开为例外，'.repeat(12);
+      scores.add(qualityCheck({ report, previous, publishedAt: '2023-01-20T02:00:00Z', deadline: '2023-01-31' }).score);
+    }
+    expect(scores.size).toBeGreaterThan(2);
   });
 });

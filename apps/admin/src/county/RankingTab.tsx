@@ -1,6 +1,11 @@
-/** 质量排名: each published report's score with the reasons for each deduction, and the agencies to follow up. */
+/**
+ * 质量排名: each published report's score with the reasons for each deduction, and the agencies to
+ * follow up. Equal scores share a rank (the API's, 1, 1, 3 …); what the score weighs is listed from
+ * the domain's QUALITY_CRITERIA, so the page says how it scores.
+ */
 import { Alert, Box, Button, Chip, CircularProgress, Link, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { QUALITY_CRITERIA } from '@touming/domain/quality';
 import { QualityRankingDocument } from '../gql/graphql';
 import { useGraphQLQuery } from '../providers/useGraphQL';
 import { reportDownloadUrl } from './download';
@@ -43,8 +48,32 @@ function Reasons({ item }: { item: QualityItem }) {
   );
 }
 
+/** the reasons about section 五 repeating last year's (only then is the similarity worth showing) */
+const repeats = (item: QualityItem) => item.reasons.some((r) => r.id === 'problems.repeated' || r.id.startsWith('rule:s5.similarity'));
+
+function Criteria() {
+  const translate = useTranslate();
+  return (
+    <Box component="details" data-testid="quality-criteria" sx={{ '& summary': { cursor: 'pointer' } }}>
+      <Typography component="summary" variant="body2" color="text.secondary">
+        {translate('touming.county.criteria_title')}
+      </Typography>
+      <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 3 }}>
+        {QUALITY_CRITERIA.map((c) => (
+          <li key={c.id}>
+            <Typography variant="body2" component="span">
+              {c.label}：{c.points}
+            </Typography>
+          </li>
+        ))}
+      </Box>
+    </Box>
+  );
+}
+
 function RankingTable({ items, testId }: { items: QualityItem[]; testId: string }) {
   const translate = useTranslate();
+  const shared = new Set(items.filter((i, _, all) => i.rank !== null && all.some((o) => o !== i && o.rank === i.rank)).map((i) => i.rank));
   return (
     <Table size="small" data-testid={testId}>
       <TableHead>
@@ -58,7 +87,7 @@ function RankingTable({ items, testId }: { items: QualityItem[]; testId: string 
       <TableBody>
         {items.map((item) => (
           <TableRow key={item.agencyId} data-agency={item.agencyId} sx={item.followUp ? { background: '#fff8e1' } : undefined}>
-            <TableCell>{item.rank ?? '—'}</TableCell>
+            <TableCell data-rank={item.rank ?? undefined}>{item.rank === null ? '—' : shared.has(item.rank) ? translate('touming.county.rank_tied', { rank: item.rank }) : item.rank}</TableCell>
             <TableCell>
               {item.agencyName}
               {item.revisionId && (
@@ -66,7 +95,7 @@ function RankingTable({ items, testId }: { items: QualityItem[]; testId: string 
                   {translate('touming.county.open_report')}
                 </Link>
               )}
-              {item.problemsSimilarity !== null && (
+              {item.problemsSimilarity !== null && repeats(item) && (
                 <Typography variant="caption" color="text.secondary" component="div">
                   {translate('touming.county.similarity', { percent: Math.round(item.problemsSimilarity * 100) })}
                 </Typography>
@@ -117,6 +146,7 @@ export function RankingTab({ year }: { year: number }) {
         )}
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }}>
+        <Criteria />
         <RankingTable items={ranking.items} testId="county-ranking-table" />
       </Paper>
     </Box>

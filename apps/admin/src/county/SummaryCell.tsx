@@ -1,4 +1,8 @@
-/** One county total in the official table: the sum, its change from last year, and a click for the breakdown. */
+/**
+ * One county total in the official table: the sum, its change from last year over the agencies
+ * published in both years (the hint says how many and the two figures compared), and a click for the
+ * breakdown.
+ */
 import { Tooltip } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { CountyCell } from './types';
@@ -7,11 +11,13 @@ import { changeLabel } from './download';
 export function SummaryCell({
   cellKey,
   cell,
+  comparedAgencies,
   hasError,
   onOpen,
 }: {
   cellKey: string;
   cell: CountyCell | undefined;
+  comparedAgencies: number;
   hasError: boolean;
   onOpen(key: string): void;
 }) {
@@ -19,7 +25,9 @@ export function SummaryCell({
   const value = cell?.value ?? null;
   const change = changeLabel(cell?.change);
   const hints = [
-    change ? translate('touming.county.change_hint', { change: change.text, previous: cell?.previousValue ?? '—' }) : null,
+    change
+      ? translate('touming.county.change_hint', { change: change.text, count: comparedAgencies, previous: cell?.previousValue ?? '—', current: cell?.comparableValue ?? '—' })
+      : null,
     cell?.blanks ? translate('touming.county.blanks_hint', { count: cell.blanks }) : null,
   ].filter(Boolean);
   const button = (
@@ -34,7 +42,7 @@ export function SummaryCell({
         {value === null ? '—' : value}
       </span>
       {change && (
-        <span className={`tm-county-change tm-county-change--${change.direction}`} data-change={cell?.change ?? undefined}>
+        <span className={`tm-county-change tm-county-change--${change.direction}`} data-change={cell?.change ?? undefined} data-compared={comparedAgencies}>
           {change.text}
         </span>
       )}

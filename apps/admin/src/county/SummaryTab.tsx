@@ -120,13 +120,16 @@ export function SummaryTab({ year, scope }: { year: number; scope: CountyScope }
               <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 1 }}>
                 <Alert severity="info" sx={{ py: 0 }}>
                   {translate('touming.county.report_count', { count: current.reportCount, format: current.format })}
-                  {current.previousYearComparable ? '' : `；${translate('touming.county.not_comparable')}`}
+                </Alert>
+                {/* what every arrow compares: the agencies published in both years, never last year's whole county */}
+                <Alert severity={current.comparison.agencyCount < current.reportCount ? 'warning' : 'info'} sx={{ py: 0 }} data-testid="county-comparison">
+                  {current.comparison.description}
                 </Alert>
                 <Alert severity={errors ? 'error' : 'success'} sx={{ py: 0 }} data-testid="county-validation">
                   {errors ? translate('touming.county.totals_errors', { count: errors }) : translate('touming.county.totals_valid')}
                 </Alert>
               </Box>
-              <SummaryTables summary={current} onOpenCell={setOpenCell} />
+              <SummaryTables summary={current} onOpenCell={setOpenCell} comparedAgencies={current.comparison.agencyCount} />
             </>
           )}
         </Box>

@@ -14,7 +14,7 @@ const NO_EDITS = new Set<string>();
 const LABELS = { computed: '', previous: '', blank: '', mismatch: '' };
 const noop = () => undefined;
 
-export function SummaryTables({ summary, onOpenCell }: { summary: CountySummary; onOpenCell(key: string): void }) {
+export function SummaryTables({ summary, onOpenCell, comparedAgencies }: { summary: CountySummary; onOpenCell(key: string): void; comparedAgencies: number }) {
   const format = getFormat(summary.format as FormatId);
   const cellDefs = useMemo(() => new Map(format.cells.map((c) => [c.key, c])), [format]);
   const cells = useMemo(() => new Map(summary.cells.map((c) => [c.key, c])), [summary.cells]);
@@ -46,6 +46,7 @@ export function SummaryTables({ summary, onOpenCell }: { summary: CountySummary;
               <SummaryCell
                 cellKey={key}
                 cell={cells.get(key)}
+                comparedAgencies={comparedAgencies}
                 hasError={(problems.byCell.get(key)?.errors.length ?? 0) > 0}
                 onOpen={onOpenCell}
               />

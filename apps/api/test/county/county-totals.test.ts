@@ -103,14 +103,44 @@ describe.each(DIALECTS)('county compilation on %s', (dialect) => {
     expect(summary.validation.errors.every((e) => e.ruleId === 'cell.blank' || e.cells.some((k) => summary.cells.find((c) => c.key === k)?.blanks))).toBe(true);
   });
 
-  it('year-over-year change per cell is this year’s sum minus last year’s over the same scope', async () => {
+  it('the change from last year compares like with like: only the agencies that published in both years', async () => {
     const summary = await service.summary(admin, 2023, { kind: CountyScopeKind.DEPARTMENTS });
-    const last = sumReports(agencies.filter((a) => a.kind === 'DEPARTMENT').map((a) => published.get(2022)!.get(a.id)).filter((c): c is ReportContent => !!c));
+    const departments = agencies.filter((a) => a.kind === 'DEPARTMENT');
+    const both = departments.filter((a) => published.get(2022)!.has(a.id) && published.get(2023)!.has(a.id));
+    const now = departments.filter((a) => published.get(2023)!.has(a.id));
+    const before = departments.filter((a) => published.get(2022)!.has(a.id));
+    // the fixture has agencies on either side only, so like-with-like is not the whole county
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.length).toBeLessThan(now.length);
+    expect(both.length).toBeLessThan(before.length);
     expect(summary.previousYearComparable).toBe(true);
+    expect(summary.comparison).toMatchObject({ agencyCount: both.length, reportCount: now.length, previousYearReportCount: before.length });
+    expect(summary.comparison.description).toBe(
+      `较上年的增减只比较两年都已公开的${both.length}个单位（本年已公开${now.length}个单位，上年${before.length}个），其余单位不计入增减`,
+    );
+    const thisYear = sumReports(both.map((a) => published.get(2023)!.get(a.id)!));
+    const lastYear = sumReports(both.map((a) => published.get(2022)!.get(a.id)!));
     for (const cell of summary.cells) {
-      expect(cell.previousValue).toBe(last.cells[cell.key]);
-      if (cell.value !== null && cell.previousValue !== null) expect(cell.change).toBeCloseTo(cell.value - cell.previousValue, 4);
+      expect(cell.comparableValue, cell.key).toBe(thisYear.cells[cell.key]);
+      expect(cell.previousValue, cell.key).toBe(lastYear.cells[cell.key]);
+      if (cell.comparableValue !== null && cell.previousValue !== null) expect(cell.change).toBeCloseTo(cell.comparableValue - cell.previousValue, 4);
+      else expect(cell.change).toBeNull();
     }
+    expect(summary.included.filter((s) => s.comparedWithPreviousYear).map((s) => s.agencyId).sort()).toEqual(both.map((a) => a.id).sort());
+  });
+
+  it('without an agency published in both years there is no change to show, and it says so', async () => {
+    // agency 8 never published 2022, but did publish 2023
+    const only = agencies[8];
+    expect(published.get(2022)!.has(only.id)).toBe(false);
+    expect(published.get(2023)!.has(only.id)).toBe(true);
+    const summary = await service.summary(admin, 2023, { kind: CountyScopeKind.LIST, agencyIds: [only.id] });
+    expect(summary.reportCount).toBe(1);
+    expect(summary.comparison.agencyCount).toBe(0);
+    expect(summary.comparison.description).toContain('暂不比较增减');
+    expect(summary.cells.every((c) => c.change === null && c.previousValue === null && c.comparableValue === null)).toBe(true);
+    // and the cross-year rules on the totals are not judged against a different set of agencies
+    expect(summary.validation.warnings.filter((w) => w.ruleId === 't3.carryOver')).toEqual([]);
   });
 
   it('the breakdown of one cell lists each agency’s value, largest first, summing to the total', async () => {

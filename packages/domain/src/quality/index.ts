@@ -2,14 +2,16 @@
  * The quality check of a published (or ready) report, as supervisors and third-party evaluators score
  * annual reports: on time, complete, consistent, honest text, not copied from last year.
  * It adds NO consistency rule of its own: every table/text rule comes from validateReport and is only
- * weighed here. The few quality-only criteria (timeliness, a section left empty, an overview too thin
- * to inform) are not validation rules because they do not block submission.
+ * weighed here. The quality-only criteria (timeliness, a section left empty, an overview too thin to
+ * inform, section 五 repeating last year's items under the copy threshold, warnings left unexplained)
+ * are not validation rules because they do not block submission.
  */
 import { deadlineStatus, type IsoDate } from '../deadlines';
 import { getFormat, NARRATIVE_KEYS, type NarrativeKey, type SectionKey, type TableId } from '../formats';
 import { cellValue, type ReportContent } from '../report';
 import { validateReport, type RuleResult, type ValidationResult } from '../validation';
-import { countNonWhitespace, textSimilarity } from '../validation/text';
+import { THRESHOLDS } from '../validation/rules';
+import { countNonWhitespace, repeatedPassages, textSimilarity } from '../validation/text';
 import { SECTION_NAMES } from '../validation/text-rules';
 
 export interface QualityReason {
@@ -48,6 +50,11 @@ export interface QualityInput {
   validation?: ValidationResult | null;
   /** now, for unpublished reports (defaults to the current time) */
   today?: Date | string;
+  /**
+   * the rule ids whose warnings the agency explained (说明) with this report; null/absent = not known
+   * (e.g. a report read from a portal), and then unexplained warnings are not judged
+   */
+  explainedRuleIds?: readonly string[] | null;
 }
 
 /** the weights: exported so the console can explain a score */
@@ -69,8 +76,19 @@ export const QUALITY_POINTS = {
   /** one text number contradicting the table, and the cap */
   textNumber: 5,
   textNumberMax: 15,
-  /** section 五 copied from last year */
+  /** section 五 copied from last year (the s5.similarity warning) */
   copiedProblems: 10,
+  /**
+   * section 五 repeating some of last year's items word for word while staying under the copy
+   * threshold: the repeated share of the text × copiedProblems, rounded, at most this
+   */
+  repeatedProblemsMax: 9,
+  /** a blank cell where a number (0 if nothing happened) was due, and the cap */
+  blankCell: 2,
+  blankCellsMax: 10,
+  /** a warning left without the written explanation (说明) it asks for, and the cap */
+  unexplainedWarning: 2,
+  unexplainedWarningsMax: 10,
   /** format 2021: 信息处理费 not reported */
   processingFee: 5,
   /** section 一 over the 1,000-character limit */
@@ -88,7 +106,26 @@ export const QUALITY_THRESHOLDS = {
   overviewMinChars: 200,
   /** a score below this puts the agency on the follow-up list */
   followUpBelow: 80,
+  /** section 五: below this share of repeated clauses a repeat is not scored (one short item in a long text) */
+  repeatedShareMin: 0.15,
 } as const;
+
+/**
+ * What the score weighs, in words, for the console to show beside the ranking (one line each, in the
+ * order the reasons are listed).
+ */
+export const QUALITY_CRITERIA: { id: string; label: string; points: string }[] = [
+  { id: 'timeliness', label: '按时公开（期限为次年1月31日，县政府为3月31日）', points: `逾期公开扣${QUALITY_POINTS.lateBase}分并每天再扣${QUALITY_POINTS.latePerDay}分，最多${QUALITY_POINTS.lateMax}分；逾期仍未公开扣${QUALITY_POINTS.unpublishedOverdue}分` },
+  { id: 'completeness', label: '内容完整（六个部分均有内容）', points: `每空缺一部分扣${QUALITY_POINTS.emptySection}分` },
+  { id: 'blanks', label: '表格不留空白（没有发生的填0）', points: `每个空白单元格扣${QUALITY_POINTS.blankCell}分，最多${QUALITY_POINTS.blankCellsMax}分` },
+  { id: 'rules', label: '勾稽关系正确', points: `每处错误扣${QUALITY_POINTS.ruleError}分，最多${QUALITY_POINTS.ruleErrorMax}分` },
+  { id: 'carryOver', label: '与上年报告衔接（结转数、项目数、现行有效件数）', points: `每处不符扣${QUALITY_POINTS.carryOver}分，最多${QUALITY_POINTS.carryOverMax}分` },
+  { id: 'textNumbers', label: '正文数字与表格一致', points: `每处不一致扣${QUALITY_POINTS.textNumber}分，最多${QUALITY_POINTS.textNumberMax}分` },
+  { id: 'problems', label: '第五部分不与上年雷同', points: `整体雷同（相似度${Math.round(THRESHOLDS.similarityMax * 100)}%以上）扣${QUALITY_POINTS.copiedProblems}分；逐条重复上年表述的，按重复部分所占比例扣分，最多${QUALITY_POINTS.repeatedProblemsMax}分` },
+  { id: 'explanations', label: '校验提示均有书面说明', points: `每条未说明的提示扣${QUALITY_POINTS.unexplainedWarning}分，最多${QUALITY_POINTS.unexplainedWarningsMax}分` },
+  { id: 'overview', label: '总体情况详略得当', points: `不足${QUALITY_THRESHOLDS.overviewMinChars}字扣${QUALITY_POINTS.overviewTooShort}分，超过一千字扣${QUALITY_POINTS.overviewTooLong}分` },
+  { id: 'other', label: '其他', points: `未报告信息处理费扣${QUALITY_POINTS.processingFee}分；“其他处理”占比偏高扣${QUALITY_POINTS.otherHigh}分；引用已废止的格式通知扣${QUALITY_POINTS.supersededNotice}分` },
+];
 
 const CROSS_YEAR_RULES = new Set(['t3.carryOver', 't2.projectCarryOver', 't2.inForce']);
 
@@ -192,14 +229,72 @@ function overviewTooShort(report: ReportContent): QualityReason[] {
   ];
 }
 
+/** blanks instead of 0 (one reason for all of them: evaluators count them as one failing) */
+function blankCells(blanks: RuleResult[]): QualityReason[] {
+  if (blanks.length === 0) return [];
+  const cells = blanks.flatMap(cellsOf);
+  const tables = [...new Set(cells.map((c) => c.split('.')[0]))].filter((t): t is TableId => t === 't2' || t === 't3' || t === 't4');
+  return [
+    {
+      id: 'blanks',
+      points: Math.min(QUALITY_POINTS.blankCellsMax, QUALITY_POINTS.blankCell * blanks.length),
+      message: `${tables.map((t) => TABLE_NAMES[t]).join('、')}有${blanks.length}个单元格空白（空白不等于0，没有发生的应填0）`,
+      cells,
+      ...(tables.length === 1 ? { section: tables[0] } : {}),
+    },
+  ];
+}
+
+/**
+ * section 五 repeating last year's items clause by clause, when the whole section stays under the
+ * copy threshold (a full copy is the s5.similarity warning, weighed in fromValidation)
+ */
+function repeatedProblems(report: ReportContent, previous: ReportContent | null, validation: ValidationResult): QualityReason[] {
+  if (validation.warnings.some((w) => w.ruleId === 's5.similarity')) return [];
+  const now = report.sections?.problems ?? '';
+  const before = previous?.sections?.problems ?? '';
+  if (!now.trim() || !before.trim()) return [];
+  const { passages, share } = repeatedPassages(now, before, THRESHOLDS.similarityMax);
+  if (share < QUALITY_THRESHOLDS.repeatedShareMin) return [];
+  const points = Math.min(QUALITY_POINTS.repeatedProblemsMax, Math.round(share * QUALITY_POINTS.copiedProblems));
+  const example = passages[0].text.length > 40 ? `${passages[0].text.slice(0, 40)}……` : passages[0].text;
+  return [
+    {
+      id: 'problems.repeated',
+      points,
+      section: 'problems',
+      message: `${SECTION_NAMES.problems}有${passages.length}处表述与上年报告基本相同（约占该部分的${Math.round(share * 100)}%），如“${example}”；问题和改进措施应结合本年实际`,
+    },
+  ];
+}
+
+/** warnings the agency did not explain in writing (only when it is known which it explained) */
+function unexplainedWarnings(validation: ValidationResult, explained: readonly string[] | null | undefined): QualityReason[] {
+  if (!explained) return [];
+  const known = new Set(explained);
+  const open = validation.warnings.filter((w) => !known.has(w.ruleId));
+  if (open.length === 0) return [];
+  const cells = [...new Set(open.flatMap(cellsOf))];
+  return [
+    {
+      id: 'warnings.unexplained',
+      points: Math.min(QUALITY_POINTS.unexplainedWarningsMax, QUALITY_POINTS.unexplainedWarning * open.length),
+      message: `${open.length}条校验提示未作书面说明：${open.map((w) => w.message).join('；')}`,
+      ...(cells.length ? { cells } : {}),
+    },
+  ];
+}
+
 /** weighs each validation finding by what evaluators make of it */
 function fromValidation(validation: ValidationResult): QualityReason[] {
   const byRule = (ids: string[] | Set<string>, list: RuleResult[]) =>
     list.filter((r) => (ids instanceof Set ? ids.has(r.ruleId) : ids.includes(r.ruleId)));
   const warnings = validation.warnings;
   const single = (ruleId: string, points: number) => byRule([ruleId], warnings).map((r) => fromRule(r, points));
+  const blanks = validation.errors.filter((r) => r.ruleId === 'cell.blank');
   return [
-    ...capped(validation.errors, QUALITY_POINTS.ruleError, QUALITY_POINTS.ruleErrorMax, 'rule'),
+    ...blankCells(blanks),
+    ...capped(validation.errors.filter((r) => r.ruleId !== 'cell.blank'), QUALITY_POINTS.ruleError, QUALITY_POINTS.ruleErrorMax, 'rule'),
     ...capped(byRule(CROSS_YEAR_RULES, warnings), QUALITY_POINTS.carryOver, QUALITY_POINTS.carryOverMax, 'rule'),
     ...capped(byRule(['text.numbers'], warnings), QUALITY_POINTS.textNumber, QUALITY_POINTS.textNumberMax, 'rule'),
     ...single('s5.similarity', QUALITY_POINTS.copiedProblems),
@@ -218,7 +313,14 @@ export function qualityCheck(input: QualityInput): QualityResult {
   const { report } = input;
   const previous = input.previous ?? null;
   const validation = input.validation ?? validateReport(report, { previous });
-  const reasons = [...timelinessReasons(input), ...completeness(report), ...overviewTooShort(report), ...fromValidation(validation)];
+  const reasons = [
+    ...timelinessReasons(input),
+    ...completeness(report),
+    ...overviewTooShort(report),
+    ...fromValidation(validation),
+    ...repeatedProblems(report, previous, validation),
+    ...unexplainedWarnings(validation, input.explainedRuleIds),
+  ];
   const lost = reasons.reduce((sum, r) => sum + r.points, 0);
   const score = Math.max(0, 100 - lost);
   const now = report.sections?.problems ?? '';
@@ -229,4 +331,12 @@ export function qualityCheck(input: QualityInput): QualityResult {
     validation.errors.length > 0 ||
     reasons.some((r) => r.id.startsWith('timeliness.') && r.points > 0);
   return { score, reasons, followUp, problemsSimilarity };
+}
+
+/**
+ * Standard competition ranking ("1, 1, 3"): equal scores share a rank, the next rank counts everyone
+ * above it; unscored entries (null) get no rank. The ranks come back in the order of `scores`.
+ */
+export function competitionRanks(scores: ReadonlyArray<number | null>): (number | null)[] {
+  return scores.map((score) => (score === null ? null : 1 + scores.filter((other) => other !== null && other > score).length));
 }

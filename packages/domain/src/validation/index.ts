@@ -1,6 +1,6 @@
 export * from './types';
 export { RULES, RULES_BY_ID, THRESHOLDS, rulesOf } from './rules';
 export { validateReport, computedTotals, carryOver } from './validate';
-export { textSimilarity, countNonWhitespace } from './text';
+export { textSimilarity, countNonWhitespace, repeatedPassages, type RepeatedPassage } from './text';
 export { decimalPlaces, toUnits, fromUnits } from './numbers';
 export { cellValueProblem } from './cell-value';

@@ -60,6 +60,12 @@ export class CountyService {
     return cycle && isFormatId(cycle.format) ? cycle.format : formatForYear(year).id;
   }
 
+  /**
+   * The county totals of a year over the agencies' current published revisions, validated with the
+   * table rules, and compared with last year like with like: the change beside a cell is taken over
+   * the agencies that published in both years only (comparableValue vs previousValue), so one
+   * agency's early publication is never set against last year's whole county.
+   */
   async summary(ctx: RequestContext, year: number, scope: CountyScope | null | undefined): Promise<CountySummary> {
     await authorize(ctx, 'county.summary', { targetType: 'CountySummary' });
     const manager = ctx.manager;
@@ -69,14 +75,26 @@ export class CountyService {
     const previousFormat = await this.formatOfYear(manager, year - 1);
     const comparable = previousFormat === format;
 
-    const [totals, previousTotals, revisions, reports] = await Promise.all([
+    const [totals, revisions, previousRevisions, reports] = await Promise.all([
       publishedTotals(manager, year, format, selection),
-      comparable ? publishedTotals(manager, year - 1, format, selection) : Promise.resolve(null),
       currentRevisions(manager, year, selection),
+      comparable ? currentRevisions(manager, year - 1, selection) : Promise.resolve([]),
       reportStatusesOf(manager, year, selection.agencyIds!),
     ]);
+    // like with like: the agencies counted this year that also published last year, in the same format
+    const countedNow = new Set(revisions.filter((r) => r.format === format).map((r) => r.agencyId));
+    const countedBefore = new Set(previousRevisions.filter((r) => r.format === format).map((r) => r.agencyId));
+    const both = agencies.map((a) => a.id).filter((id) => countedNow.has(id) && countedBefore.has(id));
+    const [comparableNow, comparableBefore] =
+      comparable && both.length
+        ? await Promise.all([
+            both.length === countedNow.size ? Promise.resolve(totals) : publishedTotals(manager, year, format, { agencyIds: both }),
+            publishedTotals(manager, year - 1, format, { agencyIds: both }),
+          ])
+        : [null, null];
     const content = contentOfTotals(totals, '汇总');
-    const previous = previousTotals && previousTotals.reportCount > 0 ? contentOfTotals(previousTotals, '汇总') : null;
+    // the cross-year rules (carry-over …) only mean something when last year's totals cover the same agencies
+    const previous = comparableBefore && both.length === countedNow.size ? contentOfTotals(comparableBefore, '汇总') : null;
     const validation = tableRulesOnly(validateReport(content, { previous }));
 
     const revisionByAgency = new Map(revisions.map((r) => [r.agencyId, r]));
@@ -95,6 +113,7 @@ export class CountyService {
         revisionId: revision?.id ?? null,
         publishedAt: revision?.publishedAt ?? null,
         note: null,
+        comparedWithPreviousYear: both.includes(agency.id),
       };
       if (revision && revision.format === format) included.push(status);
       else if (revision) notPublished.push({ ...status, note: `公开版本使用${revision.format}年版格式，与本年度${format}年版格式不符，未计入汇总` });
@@ -104,11 +123,12 @@ export class CountyService {
 
     const cells = Object.keys(content.cells).map((key) => {
       const value = totals.cells[key];
-      const previousValue = comparable && previousTotals && previousTotals.reportCount > 0 ? (previousTotals.cells[key] ?? null) : null;
       const def = cellDefinition(format, key)!;
       const decimals = def.kind === 'amount' ? (def.decimals ?? 2) : 0;
-      const change = value !== null && previousValue !== null ? Number((value - previousValue).toFixed(decimals)) : null;
-      return { key, label: def.label, value, blanks: totals.blanks[key], previousValue, change };
+      const comparableValue = comparableNow ? (comparableNow.cells[key] ?? null) : null;
+      const previousValue = comparableBefore ? (comparableBefore.cells[key] ?? null) : null;
+      const change = comparableValue !== null && previousValue !== null ? Number((comparableValue - previousValue).toFixed(decimals)) : null;
+      return { key, label: def.label, value, blanks: totals.blanks[key], comparableValue, previousValue, change };
     });
 
     return {
@@ -127,6 +147,12 @@ export class CountyService {
       notPublished,
       missing,
       previousYearComparable: comparable,
+      comparison: {
+        agencyCount: both.length,
+        reportCount: countedNow.size,
+        previousYearReportCount: comparable ? countedBefore.size : 0,
+        description: comparisonNote(comparable, both.length, countedNow.size, countedBefore.size, year),
+      },
     };
   }
 
@@ -179,6 +205,16 @@ export class CountyService {
       return this.reportService.update(tx, created.id, created.revision, { cells });
     });
   }
+}
+
+/** what the change beside each total compares, in words for the console and the downloads */
+export function comparisonNote(comparable: boolean, both: number, now: number, before: number, year: number): string {
+  if (!comparable) return `${year - 1}年度报告使用另一版格式，不能逐格比较`;
+  if (both === 0) return `没有单位在${year - 1}、${year}两个年度都已公开报告，暂不比较增减`;
+  const coverage = `本年已公开${now}个单位，上年${before}个`;
+  return both === now && both === before
+    ? `较上年的增减按同一批${both}个单位计算（两年均已公开）`
+    : `较上年的增减只比较两年都已公开的${both}个单位（${coverage}），其余单位不计入增减`;
 }
 
 function toGraphqlRule(r: ValidationResult['errors'][number]) {

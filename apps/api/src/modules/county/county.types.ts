@@ -46,6 +46,9 @@ export class CountyAgencyStatus {
 
   @Field(() => String, { nullable: true, description: '未计入汇总的原因' })
   note: string | null;
+
+  @Field({ description: '计入较上年增减的比较（本年与上年均已公开，格式相同）' })
+  comparedWithPreviousYear: boolean;
 }
 
 @ObjectType({ simpleResolvers: true, description: '汇总表的一个单元格' })
@@ -62,11 +65,29 @@ export class CountyCell {
   @Field(() => Int, { description: '计入汇总的报告中该格空白的份数' })
   blanks: number;
 
-  @Field(() => Float, { nullable: true, description: '上年同口径汇总值（格式不同时为 null）' })
+  @Field(() => Float, { nullable: true, description: '本年同口径汇总值：只含两年均已公开的单位（无可比单位时为 null）' })
+  comparableValue: number | null;
+
+  @Field(() => Float, { nullable: true, description: '上年同口径汇总值：同一批单位的上年数（格式不同或无可比单位时为 null）' })
   previousValue: number | null;
 
-  @Field(() => Float, { nullable: true, description: '较上年增减' })
+  @Field(() => Float, { nullable: true, description: '较上年增减：comparableValue − previousValue，同口径' })
   change: number | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: '较上年比较的口径' })
+export class CountyComparison {
+  @Field(() => Int, { description: '两年均已公开、参与比较的单位数' })
+  agencyCount: number;
+
+  @Field(() => Int, { description: '本年计入汇总的报告份数' })
+  reportCount: number;
+
+  @Field(() => Int, { description: '上年已公开（格式相同）的报告份数' })
+  previousYearReportCount: number;
+
+  @Field({ description: '比较口径的中文说明' })
+  description: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: '全县汇总' })
@@ -103,6 +124,9 @@ export class CountySummary {
 
   @Field({ description: '上年与本年格式相同，可逐格比较' })
   previousYearComparable: boolean;
+
+  @Field(() => CountyComparison, { description: '较上年增减的口径：只比较两年均已公开的单位' })
+  comparison: CountyComparison;
 }
 
 @ObjectType({ simpleResolvers: true })

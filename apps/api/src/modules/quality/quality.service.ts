@@ -1,11 +1,12 @@
 import { reportDeadline } from '@touming/domain/deadlines';
-import { qualityCheck, timelinessReasons, type QualityReason as DomainReason } from '@touming/domain/quality';
+import { competitionRanks, qualityCheck, timelinessReasons, type QualityReason as DomainReason } from '@touming/domain/quality';
 import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { findCycleOfYear } from '../cycles/cycle.repository';
 import { CountyService } from '../county/county.service';
 import { CountyScopeKind } from '../county/county.types';
 import { currentRevisions } from '../revisions/revision.repository';
+import { explainedRulesOf } from '../workflow/workflow.repository';
 import type { QualityRanking, QualityRankingItem, QualityReason } from './quality.types';
 import { Injectable } from '../../common/injectable';
 
@@ -15,9 +16,10 @@ function toReason(r: DomainReason): QualityReason {
 
 /**
  * The county's ranking of its agencies' published reports by the domain's qualityCheck: two queries
- * for the revisions (this year's and last year's, for the cross-year rules), whatever the number of
- * agencies. Agencies that have not published are not ranked, and are on the follow-up list once
- * the deadline has passed.
+ * for the revisions (this year's and last year's, for the cross-year rules) and one for the warnings'
+ * written explanations, whatever the number of agencies. Equal scores share a rank (1, 1, 3 …).
+ * Agencies that have not published are not ranked, and are on the follow-up list once the deadline
+ * has passed.
  */
 @Injectable()
 export class QualityService {
@@ -34,6 +36,7 @@ export class QualityService {
     ]);
     // ranked are departments and townships (CountyScopeKind.ALL), never the county government itself
     const deadline = reportDeadline(year, cycle?.deadline, false);
+    const explained = await explainedRulesOf(ctx.manager, revisions.map((r) => r.reportId));
     const byAgency = new Map(revisions.map((r) => [r.agencyId, r]));
     const previousByAgency = new Map(previousRevisions.map((r) => [r.agencyId, r]));
 
@@ -50,6 +53,7 @@ export class QualityService {
         publishedAt: revision.publishedAt,
         deadline,
         today: now,
+        explainedRuleIds: explained.get(revision.reportId) ?? [],
       });
       return {
         ...base,
@@ -61,8 +65,7 @@ export class QualityService {
       };
     });
     items.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.agencyName.localeCompare(b.agencyName, 'zh'));
-    let rank = 0;
-    for (const item of items) if (item.score !== null) item.rank = ++rank;
+    competitionRanks(items.map((i) => i.score)).forEach((rank, i) => (items[i].rank = rank));
     return { year, items, followUp: items.filter((i) => i.followUp) };
   }
 }

@@ -25,7 +25,7 @@ export class QualityReason {
 
 @ObjectType({ description: '单位年度报告质量评分' })
 export class QualityRankingItem {
-  @Field(() => Int, { description: '名次（未公开的单位不排名）', nullable: true })
+  @Field(() => Int, { description: '名次：得分相同的并列（1, 1, 3 …）；未公开的单位不排名', nullable: true })
   rank: number | null;
 
   @Field(() => ID)

@@ -3,7 +3,7 @@
  * county office's 整改 requests. Reads of a whole workflow state are ./workflow.state.ts; the
  * per-request batch loaders are ./loaders.ts.
  */
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { RectificationRequest } from './rectification.entity';
 import { Signature } from './signature.entity';
 import { WarningExplanation } from './warning-explanation.entity';
@@ -24,6 +24,16 @@ export async function markSignatureVoided(manager: EntityManager, id: string, vo
 
 export function findExplanation(manager: EntityManager, reportId: string, ruleId: string): Promise<WarningExplanation | null> {
   return manager.findOne(WarningExplanation, { where: { reportId, ruleId } });
+}
+
+/** the rule ids whose warnings were explained, per report (one statement for many reports) */
+export async function explainedRulesOf(manager: EntityManager, reportIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = reportIds.length
+    ? await manager.find(WarningExplanation, { where: { reportId: In([...reportIds]) }, select: { reportId: true, ruleId: true } })
+    : [];
+  const byReport = new Map<string, string[]>();
+  for (const row of rows) byReport.set(row.reportId, [...(byReport.get(row.reportId) ?? []), row.ruleId]);
+  return byReport;
 }
 
 /** write the 说明 of one warning: a new row, or over the existing one (`exists`) */
