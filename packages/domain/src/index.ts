@@ -22,3 +22,4 @@ export * from './import';
 export * from './render';
 export * from './quality';
 export * from './passwords';
+export * from './audit';

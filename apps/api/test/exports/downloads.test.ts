@@ -121,6 +121,8 @@ describe.each(DIALECTS)('downloads, county report, XLSX import and quality on %s
     expect(back.issues).toEqual([]);
     expect(back.cells).toEqual(expected.cells);
     const csv = await (await get('/download/county/2023/summary.csv', adminToken)).text();
+    // Chinese column headers for Excel, the stable cell key kept as the first column
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('单元格代码（key）,项目,汇总数,空白份数,本年同口径数（两年均已公开的单位）,上年同口径数（同一批单位）,较上年增减（同口径）');
     expect(csv).toContain(`t3.new.total,`);
     expect(csv.split('\r\n').find((l) => l.startsWith('t3.new.total,'))!.split(',')[2]).toBe(String(expected.cells['t3.new.total']));
   });
@@ -169,6 +171,8 @@ describe.each(DIALECTS)('downloads, county report, XLSX import and quality on %s
     const items = r.qualityRanking.items as Array<{ rank: number | null; agencyId: string; score: number | null; followUp: boolean; reasons: Array<{ id: string; points: number }> }>;
     const scores = items.filter((i) => i.score !== null).map((i) => i.score!);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // equal scores share a rank; the next counts everyone above it (1, 1, 3 …)
+    for (const item of items.filter((i) => i.score !== null)) expect(item.rank).toBe(1 + scores.filter((x) => x > item.score!).length);
     const copied = items.find((i) => i.agencyId === published.find((p) => p.agency.code === 'd3')!.agency.id)!;
     expect(copied.reasons.some((x) => x.id.startsWith('rule:s5.similarity') && x.points > 0)).toBe(true);
     const late = items.find((i) => i.agencyId === published.find((p) => p.agency.code === 'd5')!.agency.id)!;

@@ -6,6 +6,14 @@
 export const AGENCY_KINDS = ['COUNTY_GOVERNMENT', 'COUNTY_OFFICE', 'DEPARTMENT', 'TOWNSHIP'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
+/** the kinds in words, as the console and the audit trail name them */
+export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
+  COUNTY_GOVERNMENT: '县人民政府',
+  COUNTY_OFFICE: '县政务公开办',
+  DEPARTMENT: '县直部门',
+  TOWNSHIP: '乡镇',
+};
+
 export function isAgencyKind(value: unknown): value is AgencyKind {
   return typeof value === 'string' && (AGENCY_KINDS as readonly string[]).includes(value);
 }

@@ -1,6 +1,8 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { caseTitle } from '@touming/domain/accountability';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { ListOptions } from '../../common/list';
+import { Agency } from '../agencies/agency.entity';
 import { AccountabilityCase } from './accountability-case.entity';
 import { AccountabilityService } from './accountability.service';
 import {
@@ -62,5 +64,16 @@ export class AccountabilityResolver {
   @Query(() => [AgencyProgressInfo], { description: '全县各单位本年度报告进度（县政务公开办看板）' })
   cycleProgress(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number) {
     return this.progress.cycleProgress(ctx, year);
+  }
+
+  @FieldResolver(() => Agency, { description: '被立案的单位' })
+  async agency(@Root() row: AccountabilityCase, @Ctx() ctx: RequestContext): Promise<Agency> {
+    return (await ctx.loaders.agency.load(row.agencyId))!;
+  }
+
+  @FieldResolver(() => String, { description: '案件标题，例如“盐池县公安局 2025 年度报告逾期未报送”（列表和链接用它，不用编号）' })
+  async title(@Root() row: AccountabilityCase, @Ctx() ctx: RequestContext): Promise<string> {
+    const agency = await ctx.loaders.agency.load(row.agencyId);
+    return caseTitle({ agencyName: agency?.name ?? '（已删除的单位）', year: row.year, kind: row.kind });
   }
 }

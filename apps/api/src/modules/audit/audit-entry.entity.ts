@@ -9,9 +9,13 @@ import { DateTimeColumn, UUID_LENGTH } from '../../db/columns';
  */
 @ObjectType({ description: '审计记录（只增不改，哈希链）' })
 @Entity('audit_entry')
+// the list filters by report, agency, person, action (group) and date, newest first: each filter
+// column leads an index that ends in id, so a page is read in id order without sorting
+// (migrations AuditFilters1795758412000 / …001)
 @Index('IDX_audit_entry_report', ['reportId'])
-@Index('IDX_audit_entry_agency', ['agencyId'])
-@Index('IDX_audit_entry_actor', ['actorId'])
+@Index('IDX_audit_entry_agency_id', ['agencyId', 'id'])
+@Index('IDX_audit_entry_actor_id', ['actorId', 'id'])
+@Index('IDX_audit_entry_action_id', ['action', 'id'])
 @Index('IDX_audit_entry_at', ['at'])
 export class AuditEntry {
   @Field(() => ID)

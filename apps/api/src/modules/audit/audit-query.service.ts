@@ -7,6 +7,13 @@ import { verifyAuditChain, type AuditChainVerification } from './audit.service';
 import type { AuditFilter } from './audit.types';
 
 const SORTABLE = ['id', 'at'] as const;
+const MAX_ACTIONS = 50;
+
+/** an action as stored is at most 64 characters of [a-zA-Z.]: anything else cannot match */
+function checkedAction(action: string): string {
+  if (!/^[A-Za-z][A-Za-z.]{0,63}$/.test(action)) throw badInput(`动作“${action.slice(0, 64)}”格式不正确（例如 report.update）`, { field: 'action' });
+  return action;
+}
 
 /** reading the trail: the county office reads all of it, agency users their own agency's */
 export class AuditQueryService {
@@ -23,9 +30,22 @@ export class AuditQueryService {
         if (/[%_\\]/.test(actionPrefix)) throw badInput('动作前缀不能包含 % _ \\', { field: 'action' });
       }
     }
+    if ((filter?.actions?.length ?? 0) > MAX_ACTIONS) throw badInput(`一次最多筛选 ${MAX_ACTIONS} 个动作`, { field: 'actions' });
     return pageAuditEntries(
       ctx.manager,
-      { scopeAgencyId: scope, agencyId: filter?.agencyId, reportId: filter?.reportId, actorId: filter?.actorId, action, actionPrefix, from: filter?.from, to: filter?.to },
+      {
+        scopeAgencyId: scope,
+        agencyId: filter?.agencyId,
+        reportId: filter?.reportId,
+        actorId: filter?.actorId,
+        action,
+        actionPrefix,
+        actions: filter?.actions?.map(checkedAction),
+        categories: filter?.categories,
+        excludeCategories: filter?.excludeCategories,
+        from: filter?.from,
+        to: filter?.to,
+      },
       page,
     );
   }

@@ -1,10 +1,12 @@
+import { auditActionLabel, auditCategoryOf, type AuditCategory } from '@touming/domain/audit';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { ListOptions } from '../../common/list';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditQueryService } from './audit-query.service';
-import { AuditChainResult, AuditEntryList, AuditFilter } from './audit.types';
+import { Agency } from '../agencies/agency.entity';
+import { AuditCategoryEnum, AuditChainResult, AuditEntryList, AuditFilter } from './audit.types';
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
@@ -26,8 +28,23 @@ export class AuditResolver {
     return this.audit.verify(ctx);
   }
 
-  @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: '修改前后的值、理由等' })
+  @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: '修改前后的值、理由等（字段名和代码值的中文见 @touming/domain/audit）' })
   detail(@Root() entry: AuditEntry): Record<string, unknown> | null {
     return entry.detail;
+  }
+
+  @FieldResolver(() => String, { description: '动作的中文名称，例如“审批签署（主要领导）”' })
+  actionLabel(@Root() entry: AuditEntry): string {
+    return auditActionLabel(entry.action);
+  }
+
+  @FieldResolver(() => AuditCategoryEnum, { description: '动作的类别' })
+  category(@Root() entry: AuditEntry): AuditCategory {
+    return auditCategoryOf(entry.action);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: '所属单位（按请求批量读取）' })
+  async agency(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext): Promise<Agency | null> {
+    return entry.agencyId ? ctx.loaders.agency.load(entry.agencyId) : null;
   }
 }

@@ -31,6 +31,20 @@ const TYPES = {
   json: 'application/json; charset=utf-8',
 } as const;
 
+/**
+ * The county summary CSV: Chinese column headers for people opening it in Excel; the first column
+ * keeps the stable cell key (docs/open-data.md) so a program can still join on it.
+ */
+export const COUNTY_CSV_COLUMNS: { key: string; header: string }[] = [
+  { key: 'key', header: '单元格代码（key）' },
+  { key: 'label', header: '项目' },
+  { key: 'value', header: '汇总数' },
+  { key: 'blanks', header: '空白份数' },
+  { key: 'comparableValue', header: '本年同口径数（两年均已公开的单位）' },
+  { key: 'previousValue', header: '上年同口径数（同一批单位）' },
+  { key: 'change', header: '较上年增减（同口径）' },
+];
+
 function send(res: Response, ext: keyof typeof TYPES, filename: string, body: string | Buffer) {
   res.setHeader('Content-Type', TYPES[ext]);
   // an HTML report is shown in the browser but sandboxed: whatever its text, it cannot run as this site
@@ -114,7 +128,7 @@ export function mountDownloads(app: Express, api: Api, dataSource: DataSource): 
       const name = `全县政府信息公开工作年度报告汇总-${year}`;
       if (m[1] === 'csv') {
         const rows = summary.cells.map((c) => ({ ...c, label: cellDefinition(content.format, c.key)?.label ?? c.label }));
-        return send(res, 'csv', `${name}.csv`, toCsv(['key', 'label', 'value', 'blanks', 'previousValue', 'change'], rows as unknown as Array<Record<string, unknown>>));
+        return send(res, 'csv', `${name}.csv`, toCsv(COUNTY_CSV_COLUMNS.map((c) => c.key), rows as unknown as Array<Record<string, unknown>>, COUNTY_CSV_COLUMNS.map((c) => c.header)));
       }
       const statusRows = [
         ...summary.included.map((s) => [s.agencyName, '已计入', s.publishedAt ? s.publishedAt.toISOString().slice(0, 10) : null]),

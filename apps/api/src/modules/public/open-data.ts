@@ -64,8 +64,8 @@ function csvField(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** CSV with a header row, CRLF line ends and a UTF-8 BOM (Excel) */
-export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): string {
-  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
+/** CSV with a header row (the column keys, or the given headers), CRLF line ends and a UTF-8 BOM (Excel) */
+export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, headers: readonly string[] = columns): string {
+  const lines = [headers.map(csvField).join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
