@@ -93,6 +93,24 @@ describe.each(DIALECTS)('demo seed and reports on %s', (dialect) => {
     expect(warnings).toEqual(new Set(['s5.similarity', 'text.numbers', 't3.carryOver']));
   });
 
+  it('every demo login the README lists signs in', async () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| username |'), readme.indexOf('The `touming` command'));
+    // `admin`, `wenlv.preparer` …, and the short forms `jiaoti.preparer` / `.reviewer` and `weijian.*`
+    const names = new Set<string>();
+    for (const row of table.split('\n').filter((l) => l.startsWith('| `'))) {
+      const cell = row.split('|')[1];
+      const full = [...cell.matchAll(/`([a-z]+(?:\.[a-z]+)?)`/g)].map((m) => m[1]);
+      const prefix = full.find((n) => n.includes('.'))?.split('.')[0];
+      for (const n of full) names.add(n);
+      for (const m of cell.matchAll(/`\.([a-z]+)`/g)) names.add(`${prefix}.${m[1]}`);
+      const roles = cell.match(/preparer|reviewer|approver/g) ?? [];
+      for (const m of cell.matchAll(/`([a-z]+)\.\*`/g)) for (const r of roles) names.add(`${m[1]}.${r}`);
+    }
+    expect(names.size).toBe(16);
+    for (const username of names) expect((await env.api.login(username)).length, username).toBeGreaterThan(20);
+  });
+
   it('generated reports pass every error rule', async () => {
     const withErrors = await env.db.dataSource.manager.count(Report, { where: { errorCount: 0 } });
     const all = await env.db.dataSource.manager.count(Report);

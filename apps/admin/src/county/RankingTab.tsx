@@ -6,6 +6,7 @@
 import { Alert, Box, Button, Chip, CircularProgress, Link, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { QUALITY_CRITERIA } from '@touming/domain/quality';
+import { SECTIONS } from '@touming/domain/formats';
 import { QualityRankingDocument } from '../gql/graphql';
 import { useGraphQLQuery } from '../providers/useGraphQL';
 import { reportDownloadUrl } from './download';
@@ -39,7 +40,7 @@ function Reasons({ item }: { item: QualityItem }) {
           )}
           {r.section && !r.cells.length && (
             <Typography variant="caption" color="text.secondary" component="div">
-              {translate('touming.county.section', { section: r.section })}
+              {translate('touming.county.section', { section: SECTIONS.find((s) => s.key === r.section)?.title ?? r.section })}
             </Typography>
           )}
         </li>
