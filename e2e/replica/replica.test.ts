@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSource, createHttpApp, DEMO_PASSWORD, loadConfig, openDataSource, runMigrations, seedDemo } from '@touming/api';
+import { demo } from '../demo';
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const PRIMARY_PORT = process.env.REPLICA_TEST_PRIMARY_PORT ?? '3407';
@@ -55,7 +56,7 @@ beforeAll(async () => {
   const config = loadConfig({ DATABASE_URL: PRIMARY, DATABASE_READ_URLS: REPLICA, JWT_SECRET: 'replica-test-secret-0123456789-0123456789', SEED_DEMO: '0' });
   const primaryOnly = await openDataSource({ type: 'mysql', url: PRIMARY, database: 'touming_replica' });
   await runMigrations(primaryOnly);
-  await seedDemo(primaryOnly);
+  await seedDemo(primaryOnly, { today: demo.today });
   await primaryOnly.destroy();
   await replicaDb.initialize().catch(async () => {
     await until(async () => replicaDb.initialize().then(() => true, () => false), 'the database on the replica');
@@ -89,7 +90,7 @@ describe('API on a primary with a binlog replica', () => {
       p: DEMO_PASSWORD,
     });
     const token = login.token as string;
-    const { reports } = await gql('{ reports(filter: { year: 2025 }) { items { id revision } } }', {}, token);
+    const { reports } = await gql('query($y: Int) { reports(filter: { year: $y }) { items { id revision } } }', { y: demo.currentYear }, token);
     const report = reports.items[0];
 
     onReplica('STOP SLAVE SQL_THREAD'); // replication lag, for as long as we like
