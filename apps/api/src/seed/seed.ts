@@ -114,8 +114,8 @@ export async function seedDemo(ds: DataSource, options: SeedOptions = {}): Promi
       deadline: defaultDeadline(year),
       requiresPreReview: false,
       open: year === plan.currentYear,
-      // each cycle opened on 1 December of its year (the open one not after today)
-      createdAt: new Date(Math.min(Date.UTC(year, 11, 1, 1, 0, 0), now.getTime())),
+      // each cycle opened on 1 December of its year; the open one before its first report was written
+      createdAt: new Date(Math.min(Date.UTC(year, 11, 1, 1, 0, 0), now.getTime() - 30 * 24 * 3_600_000)),
     }),
   );
 
