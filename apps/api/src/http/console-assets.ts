@@ -9,10 +9,11 @@
  * - cached: Vite's hashed files under /assets/ never change, so `max-age=1 year, immutable`;
  *   index.html (and anything else unhashed) is `no-cache`, i.e. revalidated with its ETag on every
  *   load, so a new deployment is picked up at once;
- * - only the files that exist in the build are served (a listing made at start-up, so no path ever
- *   reaches the file system from the URL); any other GET outside the API paths is the single-page
- *   app's index.html, except a missing /assets/ file, which is a 404 (a stale tab after a
- *   redeployment must see its chunk fail, not receive HTML as JavaScript).
+ * - only the files that exist in the build are served (a listing of dist, so no path ever reaches
+ *   the file system from the URL; a miss re-reads the listing at most once a second, so a console
+ *   rebuilt under a running server is picked up); any other GET outside the API paths is the
+ *   single-page app's index.html, except a missing /assets/ file, which is a 404 (a stale tab after
+ *   a redeployment must see its chunk fail, not receive HTML as JavaScript).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -107,12 +108,26 @@ function send(req: Request, res: Response, asset: Asset) {
 export function mountConsole(app: Express, dist: string, apiPaths: readonly string[] = ['graphql', 'healthz', 'readyz', 'metrics', 'download']): boolean {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return false;
-  const assets = listAssets(dist);
-  const indexAsset = assets.get('/index.html')!;
+  let assets = listAssets(dist);
+  let listedAt = Date.now();
+  /** the asset of a path; on a miss the listing is read again (at most once a second) */
+  const lookup = (urlPath: string): Asset | undefined => {
+    const found = assets.get(urlPath);
+    if (found || Date.now() - listedAt < 1000) return found;
+    listedAt = Date.now();
+    try {
+      assets = listAssets(dist);
+    } catch {
+      // dist is being rebuilt (emptied, then written): keep the last listing until it is back
+    }
+    return assets.get(urlPath);
+  };
   const api = new RegExp(`^/(${apiPaths.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(/|$)`);
   app.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || api.test(req.path)) return next();
-    const asset = req.path === '/' ? indexAsset : assets.get(req.path);
+    const indexAsset = assets.get('/index.html') ?? lookup('/index.html');
+    if (!indexAsset) return next();
+    const asset = req.path === '/' ? indexAsset : lookup(req.path);
     if (asset) return send(req, res, asset);
     if (req.path.startsWith(HASHED_PREFIX)) {
       res.status(404).setHeader('Cache-Control', REVALIDATE);

@@ -155,6 +155,17 @@ describe('the console over HTTP and GET /graphql in a browser', () => {
     }
   });
 
+  it('a console rebuilt under the running server is served without a restart', async () => {
+    const fresh = Buffer.from('export const rebuilt = true;'.repeat(100));
+    fs.writeFileSync(path.join(dist.dir, 'assets', 'index-NeW456.js'), fresh);
+    // the listing is read again on a miss, at most once a second
+    await new Promise((r) => setTimeout(r, 1100));
+    const res = await get(dev.base, '/assets/index-NeW456.js', { 'accept-encoding': 'br, gzip' });
+    expect(res.status).toBe(200);
+    expect(res.body.equals(fresh)).toBe(true);
+    expect(res.headers['cache-control']).toBe(IMMUTABLE);
+  });
+
   it('development: GET /graphql from a browser is a local page that references no other host', async () => {
     const res = await get(dev.base, '/graphql', { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' });
     expect(res.status).toBe(200);
