@@ -21,7 +21,7 @@ describe.each(DIALECTS)('preparer and confidentiality reviewer kept apart on %s'
     const admin = await env.api.login('admin');
     both = await createUser(env.api, admin, await env.agencyId('yanchi.wenlv'), 'wenlv.both', ['AGENCY_PREPARER', 'CONFIDENTIALITY_REVIEWER']);
     [secrecy, reviewer, approver] = await Promise.all(['wenlv.secrecy', 'wenlv.reviewer', 'wenlv.approver'].map((u) => env.api.login(u)));
-    wenlv = new ReportClient(env.api, await env.reportId('yanchi.wenlv', 2025));
+    wenlv = new ReportClient(env.api, await env.reportId('yanchi.wenlv', env.demo.currentYear));
     await wenlv.explainAll(both);
   });
   afterAll(async () => {

@@ -36,7 +36,7 @@ describe.each(DIALECTS)('statements per workflow act on %s', (dialect) => {
     env = await seededEnv(dialect);
     const [admin, p, r, a, s] = await Promise.all(['admin', 'wenlv.preparer', 'wenlv.reviewer', 'wenlv.approver', 'wenlv.secrecy'].map((u) => env.api.login(u)));
     tokens = { admin, p, r, a, s };
-    wenlv = new ReportClient(env.api, await env.reportId('yanchi.wenlv', 2025));
+    wenlv = new ReportClient(env.api, await env.reportId('yanchi.wenlv', env.demo.currentYear));
   });
   afterAll(async () => {
     console.log(`statements per act on ${dialect}: ${JSON.stringify(counts)}`);
