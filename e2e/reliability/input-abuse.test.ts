@@ -23,6 +23,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, gql, login, post, recordSummary, REPO, sql, startApi, type ApiProcess, type Reply } from './support';
+import { demo } from '../demo';
 
 const DB = 'rel_input';
 const RUNS = Number(process.env.RELIABILITY_FUZZ_RUNS ?? 40);
@@ -150,10 +151,12 @@ describe('input abuse (MariaDB, HTTP)', () => {
     // no public rate limit here: the fuzz is one client sending hundreds of requests
     api = await startApi(DB, { PUBLIC_RATE_LIMIT: '100000' });
     admin = await login(api.base, 'admin');
-    const reports = (await gql(api.base, '{ reports(options: { take: 100, sort: "year", order: DESC }) { items { id status } } }', {}, admin)).data.reports.items as { id: string; status: string }[];
+    // the fuzz gets published reports' ids (it may try deleteReport on them); the injection test its own draft
+    const reports = (await gql(api.base, '{ reports(filter: { status: PUBLISHED }, options: { take: 10 }) { items { id status } } }', {}, admin)).data.reports.items as { id: string; status: string }[];
+    const drafts = (await gql(api.base, 'query($y: Int) { reports(filter: { status: DRAFT, year: $y }, options: { take: 1 }) { items { id } } }', { y: demo.currentYear }, admin)).data.reports.items as { id: string }[];
     const agencies = (await gql(api.base, '{ agencies(options: { take: 100 }) { items { id } } }', {}, admin)).data.agencies.items as { id: string }[];
     const users = (await gql(api.base, '{ users(options: { take: 100 }) { items { id } } }', {}, admin)).data.users.items as { id: string }[];
-    draftId = reports.find((r) => r.status === 'DRAFT')!.id;
+    draftId = drafts[0].id;
     ids = [...reports.slice(0, 10).map((r) => r.id), ...agencies.slice(0, 5).map((a) => a.id), ...users.slice(0, 5).map((u) => u.id), '00000000-0000-0000-0000-000000000000'];
   });
   afterAll(async () => {
