@@ -70,9 +70,10 @@ describe('import(render(report)) gives the report back', () => {
     fc.assert(fc.property(anyReport, (r) => expectSameReport(importText(renderText(r)), r)), { numRuns: 300 });
   });
 
-  it('through HTML, fragment and standalone', () => {
+  it('through HTML, fragment and standalone, with and without the 落款 date', () => {
+    const date = fc.option(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }));
     fc.assert(
-      fc.property(anyReport, fc.boolean(), (r, standalone) => expectSameReport(importHtml(renderHtml(r, { standalone })), r)),
+      fc.property(anyReport, fc.boolean(), date, (r, standalone, d) => expectSameReport(importHtml(renderHtml(r, { standalone, date: d })), r)),
       { numRuns: 300 },
     );
   });
@@ -89,6 +90,7 @@ describe('import(render(report)) gives the report back', () => {
         };
         expectSameReport(importText(renderText(r)), r);
         expectSameReport(importHtml(renderHtml(r)), r);
+        expectSameReport(importHtml(renderHtml(r, { date: '2024-01-20' })), r);
       }
     }
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyReport } from '../src/report';
-import { renderHtml, renderTablesText, renderText } from '../src/render';
+import { importHtml, importText } from '../src/import';
+import { documentDate, REPORT_CSS, renderHtml, renderTablesText, renderText, signOffIndents, signOffOf } from '../src/render';
 
 function sample() {
   const r = emptyReport('2019', 2020, '某县教育体育局');
@@ -68,5 +69,51 @@ describe('renderHtml', () => {
     expect(doc).toMatch(/font-family:[^;]*仿宋[^;]*宋体/);
     expect(doc).toContain('@media print');
     expect(renderHtml(sample())).not.toContain('<html');
+  });
+
+  it('indents each narrative paragraph by two characters, except lines the writer already indented', () => {
+    const r = sample();
+    r.sections.overview = '第一段。\n\u3000\u3000第二段已缩进。\n\n第三段。';
+    const html = renderHtml(r);
+    expect(html).toContain('<p style="white-space: pre-wrap">第一段。</p>');
+    expect(html).toContain('<p class="indented" style="white-space: pre-wrap">\u3000\u3000第二段已缩进。</p>');
+    expect(REPORT_CSS).toMatch(/\.narrative p \{[^}]*text-indent: 2em/);
+    expect(REPORT_CSS).toMatch(/\.narrative p\.indented \{ text-indent: 0; \}/);
+  });
+
+  it('ends with the 落款: the agency and the date as documents write it', () => {
+    const html = renderHtml(sample(), { date: '2024-01-05' });
+    expect(html).toContain('<div class="signoff"><p class="signoff-agency">某县教育体育局</p><p class="signoff-date">2024年1月5日</p></div>');
+    expect(html.indexOf('class="signoff"')).toBeGreaterThan(html.indexOf('六、其他需要报告的事项'));
+    // an instant is taken in China time: 2024-01-31 20:00 UTC is 1 February in 盐池
+    expect(documentDate(new Date('2024-01-31T20:00:00Z'))).toBe('2024年2月1日');
+    expect(renderHtml(sample())).toContain('<div class="signoff"><p class="signoff-agency">某县教育体育局</p></div>');
+  });
+
+  it('puts every table in a box that scrolls on a narrow screen and can be focused', () => {
+    const html = renderHtml(sample());
+    const boxes = html.match(/<div class="table-scroll" role="region" tabindex="0" aria-label="[^"]+">\n<table/g) ?? [];
+    expect(boxes.length).toBe((html.match(/<table/g) ?? []).length);
+    const labels = [...html.matchAll(/aria-label="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+});
+
+describe('the 落款', () => {
+  it('places the name two characters from the margin and the date two characters right of its start', () => {
+    // name 10 characters, date "2024年1月5日" = 3 + 6 × 0.5 = 6: the name is the longer line
+    expect(signOffIndents(signOffOf('盐池县文化旅游广电局', '2024-01-05'))).toEqual({ agency: 2, date: 4 });
+    // a short name: the date (7 characters) keeps two from the margin, the name starts two before it
+    expect(signOffIndents(signOffOf('某镇', '2024-12-25'))).toEqual({ agency: 9, date: 2 });
+  });
+
+  it('is not read back into section 六 by the importer, from HTML or from text', () => {
+    const r = sample();
+    r.sections.other = '无。';
+    expect(importHtml(renderHtml(r, { date: '2024-01-20' })).report.sections.other).toBe('无。');
+    const text = `${renderText(r)}\n某县教育体育局\n2024年1月20日\n`;
+    expect(importText(text).report.sections.other).toBe('无。');
+    // a last line that is neither the agency nor a date stays
+    expect(importText(`${renderText(r)}\n特此报告。\n`).report.sections.other).toBe('无。\n\n特此报告。');
   });
 });

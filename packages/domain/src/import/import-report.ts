@@ -9,6 +9,7 @@ import { emptyReport } from '../report';
 import { bestScoring } from './detect-format';
 import { htmlToLines } from './html-lines';
 import { findSections, findTitle, mostMentionedYear, narrativeText, type SectionSpan } from './sections';
+import { withoutSignOff } from './sign-off';
 import { TableReader, tableOf, type ImportSink } from './tables';
 import { ReportImportError, type ImportResult, type SourceLine } from './types';
 
@@ -36,10 +37,11 @@ export function importReport(input: { text?: string; html?: string }): ImportRes
 function importLines(lines: SourceLine[]): ImportResult {
   if (lines.every((l) => l.text.trim() === '')) throw new ReportImportError('内容为空');
   const notes: string[] = [];
-  const spans = findSections(lines);
-  const span = (key: string) => spans.find((s) => s.key === key);
-  const firstHeading = spans.length ? spans[0].heading : lines.length;
+  const found = findSections(lines);
+  const firstHeading = found.length ? found[0].heading : lines.length;
   const title = findTitle(lines, firstHeading);
+  const spans = withoutSignOff(lines, found, title.agency);
+  const span = (key: string) => spans.find((s) => s.key === key);
 
   const tableLines = (['t2', 't3', 't4'] as const).flatMap((k) => sectionLines(lines, span(k)));
   if (spans.length === 0) throw new ReportImportError('找不到年度报告的任何一部分（一、总体情况 … 六、其他需要报告的事项）');

@@ -1,11 +1,16 @@
 /**
- * The report as HTML in the official layout, printable (simple CSS, 仿宋/宋体). Every text is escaped, so
- * a narrative containing markup renders inert. Narratives keep their line breaks and spacing
- * (white-space: pre-wrap), which is also what lets importHtml read them back exactly.
+ * The report as HTML in the official layout, printable (simple CSS, 仿宋/宋体), readable on a phone
+ * (each table scrolls inside its own box instead of widening the page). Every text is escaped, so a
+ * narrative containing markup renders inert. Each line of a narrative is a paragraph with a
+ * two-character first-line indent (unless the writer already indented it with spaces); lines keep
+ * their spacing (white-space: pre-wrap on each paragraph), which is also what lets importHtml read
+ * them back exactly. Under the last section stands the 落款 (agency and date, ./sign-off.ts).
+ * The console's preview, the HTML download and the PDF (printed from this HTML) are this one markup.
  */
 import { getFormat, type NarrativeKey } from '../formats';
 import { reportTitle, type ReportContent } from '../report';
 import { tableLayout, type LayoutGrid } from './layout';
+import { signOffOf, type SignOff } from './sign-off';
 
 export function escapeHtml(s: string): string {
   return s
@@ -17,16 +22,40 @@ export function escapeHtml(s: string): string {
 }
 
 export const REPORT_CSS = `
-.touming-report { font-family: "FangSong", "仿宋", "FangSong_GB2312", "STFangsong", "SimSun", "宋体", "Songti SC", serif; font-size: 16pt; line-height: 1.6; color: #000; max-width: 210mm; margin: 0 auto; }
-.touming-report h1 { font-family: "SimSun", "宋体", "Songti SC", serif; font-size: 22pt; text-align: center; font-weight: bold; margin: 0 0 1em; }
-.touming-report h2 { font-family: "SimHei", "黑体", sans-serif; font-size: 16pt; font-weight: normal; margin: 1em 0 0.5em; }
-.touming-report .narrative { white-space: pre-wrap; text-indent: 0; margin: 0; }
-.touming-report table { border-collapse: collapse; width: 100%; margin: 0.5em 0; font-size: 10.5pt; line-height: 1.3; page-break-inside: auto; }
+.touming-report { font-family: "FangSong", "仿宋", "FangSong_GB2312", "STFangsong", "SimSun", "宋体", "Songti SC", serif; font-size: 16pt; line-height: 1.6; color: #000; max-width: 210mm; margin: 0 auto; overflow-wrap: anywhere; }
+.touming-report h1 { font-family: "SimSun", "宋体", "Songti SC", serif; font-size: 22pt; text-align: center; font-weight: bold; margin: 0 0 1em; line-height: 1.4; }
+.touming-report h2 { font-family: "SimHei", "黑体", sans-serif; font-size: 16pt; font-weight: normal; margin: 1em 0 0.5em; text-indent: 2em; }
+.touming-report .narrative p { white-space: pre-wrap; text-indent: 2em; margin: 0; line-height: 28pt; }
+.touming-report .narrative p.indented { text-indent: 0; }
+.touming-report .table-scroll { overflow-x: auto; max-width: 100%; margin: 0.5em 0; }
+.touming-report .table-scroll:focus-visible { outline: 2px solid #005fcc; outline-offset: 2px; }
+.touming-report table { border-collapse: collapse; width: 100%; margin: 0; font-size: 10.5pt; line-height: 1.3; page-break-inside: auto; overflow-wrap: normal; }
 .touming-report th, .touming-report td { border: 1px solid #000; padding: 2px 4px; text-align: center; vertical-align: middle; }
+.touming-report th { font-weight: normal; }
 .touming-report td.value { min-width: 3em; }
 .touming-report tr { page-break-inside: avoid; }
-@media print { .touming-report { max-width: none; } @page { size: A4; margin: 25mm 20mm; } }
+.touming-report .signoff { width: fit-content; max-width: calc(100% - 2em); margin: 2em 2em 0 auto; }
+.touming-report .signoff p { margin: 0; line-height: 28pt; }
+.touming-report .signoff .signoff-date { padding-left: 2em; }
+@media (max-width: 600px) { .touming-report { font-size: 13pt; } .touming-report h1 { font-size: 17pt; } .touming-report h2 { font-size: 13pt; } .touming-report .narrative p, .touming-report .signoff p { line-height: 1.8; } }
+@media print { .touming-report { max-width: none; } .touming-report .table-scroll { overflow: visible; } @page { size: A4; margin: 25mm 20mm; } }
 `;
+
+/** a table in a box that scrolls sideways on a narrow screen; keyboard users can focus and scroll it */
+function scrollBox(table: string, label: string): string {
+  return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(label)}">\n${table}\n</div>`;
+}
+
+/** a line that already starts with spaces (full-width ones, as Word users type them) keeps its own indent */
+function paragraphHtml(line: string): string {
+  const indented = /^[\s\u3000]/u.test(line) ? ' class="indented"' : '';
+  return `<p${indented} style="white-space: pre-wrap">${escapeHtml(line)}</p>`;
+}
+
+function signOffHtml(signOff: SignOff): string {
+  const date = signOff.date ? `<p class="signoff-date">${escapeHtml(signOff.date)}</p>` : '';
+  return `<div class="signoff"><p class="signoff-agency">${escapeHtml(signOff.agency)}</p>${date}</div>`;
+}
 
 function gridHtml(grid: LayoutGrid, className: string): string {
   const rows = grid.rows.map((row) => {
@@ -44,7 +73,14 @@ function gridHtml(grid: LayoutGrid, className: string): string {
   return `<table class="${className}">\n${rows.join('\n')}\n</table>`;
 }
 
-export function renderHtml(report: ReportContent, options: { standalone?: boolean } = {}): string {
+export interface RenderHtmlOptions {
+  /** a whole document (with <head> and the CSS) instead of the <article> alone */
+  standalone?: boolean;
+  /** the date of the 落款 (YYYY-MM-DD or an instant, taken in China time); without it the 落款 is the agency alone */
+  date?: string | Date | null;
+}
+
+export function renderHtml(report: ReportContent, options: RenderHtmlOptions = {}): string {
   const format = getFormat(report.format);
   const title = reportTitle(report);
   const body: string[] = [`<h1>${escapeHtml(title)}</h1>`];
@@ -52,13 +88,17 @@ export function renderHtml(report: ReportContent, options: { standalone?: boolea
     body.push(`<h2>${escapeHtml(section.title)}</h2>`);
     if (section.kind === 'text') {
       const text = (report.sections[section.key as NarrativeKey] ?? '').replace(/\r\n?/g, '\n').replace(/\s+$/u, '');
-      body.push(`<div class="narrative" style="white-space: pre-wrap">${escapeHtml(text)}</div>`);
+      body.push(`<div class="narrative">${text.split('\n').map(paragraphHtml).join('')}</div>`);
     } else {
-      for (const grid of tableLayout(format, section.key as 't2' | 't3' | 't4', report)) {
-        body.push(gridHtml(grid, `table-${section.key}`));
-      }
+      const grids = tableLayout(format, section.key as 't2' | 't3' | 't4', report);
+      grids.forEach((grid, i) => {
+        // table 2 draws one grid per item: its first row names the item, which tells the boxes apart
+        const label = grids.length > 1 ? `${section.title}·${grid.rows[0]?.[0]?.text ?? i + 1}` : section.title;
+        body.push(scrollBox(gridHtml(grid, `table-${section.key}`), label));
+      });
     }
   }
+  body.push(signOffHtml(signOffOf(report.agency, options.date)));
   const article = `<article class="touming-report" data-format="${report.format}" data-year="${report.year}">\n${body.join('\n')}\n</article>`;
   if (!options.standalone) return article;
   return `<!DOCTYPE html>
