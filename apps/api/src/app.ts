@@ -24,6 +24,8 @@ import { AuthService } from './modules/auth/auth.service';
 import { metricsPlugin, operationOf, watchDataSource } from './observability';
 import { registerModules } from './modules';
 import { mountDownloads } from './modules/exports';
+import { PdfPrinter } from './modules/exports/pdf/pdf-printer';
+import { mountPublicPages } from './modules/public/pages/routes';
 import { PublicRateLimiter } from './modules/public/rate-limit';
 import { buildApiSchema } from './schema';
 import { mountConsole } from './http/console-assets';
@@ -221,6 +223,7 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
   );
 
   mountDownloads(app, api, dataSource);
+  mountPublicPages(app, api);
 
   // the built console: pre-compressed, hashed assets cached for good, index.html revalidated
   mountConsole(app, config.adminDist);
@@ -238,6 +241,7 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
     // Apollo's drain plugin: close the listener, end idle keep-alive connections and each busy one
     // once its request is answered, cut what is left after 10 s
     await api.apollo.stop();
+    await api.container.get(PdfPrinter).close();
     if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
   };
 

@@ -30,12 +30,13 @@ describe('agency kinds', () => {
 });
 
 describe('the API contract', () => {
-  it('gives every error code an HTTP status; client errors are 4xx, only the internal one is 5xx', () => {
+  it('gives every error code an HTTP status; client errors are 4xx, only the server-side ones are 5xx', () => {
     for (const code of ERROR_CODES) {
       const status = httpStatusOf(code)!;
       expect(status, code).toBeGreaterThanOrEqual(400);
-      expect(status >= 500, code).toBe(code === 'INTERNAL_SERVER_ERROR');
+      expect(status >= 500, code).toBe(code === 'INTERNAL_SERVER_ERROR' || code === 'SERVICE_UNAVAILABLE');
     }
+    expect(httpStatusOf('SERVICE_UNAVAILABLE')).toBe(503);
     expect(httpStatusOf('UNAUTHENTICATED')).toBe(401);
     expect(httpStatusOf('FORBIDDEN')).toBe(403);
     expect(httpStatusOf('CONFLICT')).toBe(409);

@@ -2,6 +2,7 @@
  * Touming's own Chinese strings: resource and field names, and the console's words. Role and status
  * labels come from the domain (one source of truth for the Chinese names).
  */
+import { AGENCY_KIND_LABELS } from '@touming/domain/agencies';
 import { ROLE_LABELS } from '@touming/domain/permissions';
 import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import { workflowZh, workflowResourcesZh } from '../workflow/messages';
@@ -94,12 +95,7 @@ export const toumingChinese = {
     },
     roles: { ...ROLE_LABELS },
     status: { ...REPORT_STATUS_LABELS },
-    agency_kinds: {
-      COUNTY_GOVERNMENT: '县人民政府',
-      COUNTY_OFFICE: '县政务公开办',
-      DEPARTMENT: '县直部门',
-      TOWNSHIP: '乡镇',
-    },
+    agency_kinds: { ...AGENCY_KIND_LABELS },
     agencies: {
       search: '按名称或代码搜索',
       code_help: '机构的唯一代码，例如 wenlv',

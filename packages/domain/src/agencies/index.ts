@@ -6,7 +6,7 @@
 export const AGENCY_KINDS = ['COUNTY_GOVERNMENT', 'COUNTY_OFFICE', 'DEPARTMENT', 'TOWNSHIP'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
-/** the kinds in words, as the console and the audit trail name them */
+/** the kinds in words, as the console, the audit trail and the public pages name them */
 export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
   COUNTY_GOVERNMENT: '县人民政府',
   COUNTY_OFFICE: '县政务公开办',

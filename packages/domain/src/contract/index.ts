@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'VALIDATION_FAILED',
   'TOO_MANY_REQUESTS',
+  /** a capability this server cannot offer now (e.g. PDF where no Chromium is installed) */
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -36,6 +38,7 @@ export const HTTP_STATUS_OF_ERROR: Readonly<Record<ErrorCode | 'GRAPHQL_VALIDATI
   VALIDATION_FAILED: 422,
   TOO_MANY_REQUESTS: 429,
   INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** the HTTP status of an error code, or undefined for a code this table does not know */

@@ -1,14 +1,22 @@
 /**
  * Plain-HTTP downloads (linkable):
- *   GET /download/reports/:revisionId.(html|docx|xlsx)  a current published revision (anonymous)
- *   GET /download/open-data/:year.(csv|json)            all published cells of a year (anonymous)
- *   GET /download/county/:year/summary.(xlsx|csv)       the county summary (county admin, Bearer token)
- * Published data only: a draft, a superseded or an unknown id is 404. Anonymous callers share the
- * public API's per-IP rate limit (429 with Retry-After).
+ *   GET /download/reports/:revisionId.(html|docx|pdf|xlsx|json)  a published revision (anonymous): the
+ *        current one, or one a correction superseded (its file name says so); .json is the canonical
+ *        content whose sha256 is the revision's content hash (how the public pages tell people to verify)
+ *   GET /download/current/:reportId.(html|docx|pdf|xlsx)           the report as it stands now — a draft,
+ *        or whatever state it is in (Bearer token; whoever may read the report)
+ *   GET /download/revisions/:revisionId.(html|docx|pdf|xlsx)       any published revision of a report
+ *        the caller may read (Bearer token)
+ *   GET /download/open-data/:year.(csv|json)                       all published cells of a year (anonymous)
+ *   GET /download/county/:year/summary.(xlsx|csv)                  the county summary (county admin, Bearer token)
+ * Anonymous routes decide what is public through the public service (drafts and unknown ids are 404)
+ * and share the public API's per-IP rate limit (429 with Retry-After). Failures answer JSON
+ * { error } in Chinese with the status of their error code; PDF where no Chromium is installed is 503.
  */
 import { httpStatusOf } from '@touming/domain/contract';
 import { cellDefinition } from '@touming/domain/formats';
-import { renderHtml } from '@touming/domain/render';
+import { canonicalReport } from '@touming/domain/hash';
+import { dateInChina } from '@touming/domain/render';
 import { reportTitle } from '@touming/domain/report';
 import type { Express, Request, Response } from 'express';
 import type { GraphQLError } from 'graphql';
@@ -18,15 +26,19 @@ import { errorCode } from '../../common/errors';
 import { REPORT_HTML_CSP } from '../../http/security-headers';
 import { CountyService } from '../county/county.service';
 import { openDataRows, OPEN_DATA_COLUMNS, toCsv } from '../public/open-data';
+import { PublicService } from '../public/public.service';
 import { PublicRateLimiter } from '../public/rate-limit';
-import { findCurrentRevision } from '../revisions/revision.repository';
-import { reportDocx } from './report-docx';
+import { ReportService } from '../reports/report.service';
+import { WorkflowFieldsService } from '../workflow/workflow-fields.service';
+import { PdfPrinter } from './pdf/pdf-printer';
+import { reportFile, reportFileName } from './report-files';
 import { tablesXlsx } from './report-xlsx';
 
 const TYPES = {
   html: 'text/html; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
 } as const;
@@ -58,8 +70,16 @@ function fail(res: Response, status: number, message: string) {
   res.status(status).json({ error: message });
 }
 
+/** "<id>.<ext>" of a download path, when ext is one of `types` */
+function fileOf<T extends string>(file: unknown, types: readonly T[]): { id: string; ext: T } | null {
+  const m = /^([\w-]{1,64})\.([a-z]{2,5})$/.exec(String(file));
+  return m && (types as readonly string[]).includes(m[2]) ? { id: m[1], ext: m[2] as T } : null;
+}
+
 export function mountDownloads(app: Express, api: Api, dataSource: DataSource): void {
   const limiter = api.container.get(PublicRateLimiter);
+  const publicService = api.container.get(PublicService);
+  const printer = api.container.get(PdfPrinter);
 
   /**
    * Anonymous callers count against the public limit; false when refused (response sent). Only a
@@ -81,24 +101,59 @@ export function mountDownloads(app: Express, api: Api, dataSource: DataSource): 
     } catch (error) {
       // a refusal answers with its status and Chinese message; anything else stays hidden
       const status = httpStatusOf(errorCode(error));
-      if (status && status < 500) fail(res, status, (error as GraphQLError).message);
-      else fail(res, 500, '服务器内部错误');
+      if (status && status !== 500) {
+        const retryAfter = (error as GraphQLError).extensions?.retryAfter;
+        if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+        fail(res, status, (error as GraphQLError).message);
+      } else fail(res, 500, '服务器内部错误');
     }
   };
 
   app.get(
     '/download/reports/:file',
     guarded(async (req, res) => {
-      const m = /^([\w-]{1,64})\.(html|docx|xlsx)$/.exec(String(req.params.file));
-      if (!m) return fail(res, 404, '不支持的下载格式（html、docx、xlsx）');
-      if (!(await admit(req, res))) return;
-      const revision = await findCurrentRevision(dataSource.manager, m[1]);
+      const file = fileOf(req.params.file, ['html', 'docx', 'pdf', 'xlsx', 'json'] as const);
+      if (!file) return fail(res, 404, '不支持的下载格式（html、docx、pdf、xlsx、json）');
+      const ctx = await api.contextFor(req.headers.authorization, { ip: req.ip, requestId: res.locals.requestId as string | undefined });
+      const revision = await publicService.revision(ctx, file.id);
       if (!revision) return fail(res, 404, '没有这份已公开的报告');
-      const ext = m[2] as 'html' | 'docx' | 'xlsx';
-      const title = reportTitle(revision.content);
-      if (ext === 'html') return send(res, ext, `${title}.html`, renderHtml(revision.content, { standalone: true }));
-      if (ext === 'docx') return send(res, ext, `${title}.docx`, await reportDocx(revision.content));
-      return send(res, ext, `${title}（表格）.xlsx`, await tablesXlsx(revision.content));
+      const version = `第${revision.revisionNo}版${revision.isCurrent ? '' : '，已被更正'}`;
+      if (file.ext === 'json') {
+        // exactly the bytes the content hash is taken of: sha256 of this file = the hash the page shows
+        return send(res, 'json', `${revision.title}（${version}）规范化内容.json`, Buffer.from(canonicalReport(revision.content), 'utf8'));
+      }
+      const body = await reportFile(file.ext, revision.content, revision.publishedAt, printer);
+      return send(res, file.ext, reportFileName(revision.title, version, file.ext), body);
+    }),
+  );
+
+  app.get(
+    '/download/current/:file',
+    guarded(async (req, res) => {
+      const file = fileOf(req.params.file, ['html', 'docx', 'pdf', 'xlsx'] as const);
+      if (!file) return fail(res, 404, '不支持的下载格式（html、docx、pdf、xlsx）');
+      const ctx = await api.contextFor(req.headers.authorization, { ip: req.ip, requestId: res.locals.requestId as string | undefined });
+      const reports = api.container.get(ReportService);
+      const report = await reports.get(ctx, file.id);
+      if (!report) return fail(res, 404, '没有这份报告');
+      const content = await reports.content(ctx, report);
+      // the 落款 of a report not yet published carries the day it is printed
+      const body = await reportFile(file.ext, content, dateInChina(new Date()), printer);
+      return send(res, file.ext, reportFileName(reportTitle(content), `当前稿，第${report.revision}次保存`, file.ext), body);
+    }),
+  );
+
+  app.get(
+    '/download/revisions/:file',
+    guarded(async (req, res) => {
+      const file = fileOf(req.params.file, ['html', 'docx', 'pdf', 'xlsx'] as const);
+      if (!file) return fail(res, 404, '不支持的下载格式（html、docx、pdf、xlsx）');
+      const ctx = await api.contextFor(req.headers.authorization, { ip: req.ip, requestId: res.locals.requestId as string | undefined });
+      const revision = await api.container.get(WorkflowFieldsService).revision(ctx, file.id);
+      if (!revision) return fail(res, 404, '没有这个公开版本');
+      const version = `第${revision.revisionNo}版${revision.isCurrent ? '' : '，已被更正'}`;
+      const body = await reportFile(file.ext, revision.content, revision.publishedAt, printer);
+      return send(res, file.ext, reportFileName(reportTitle(revision.content), version, file.ext), body);
     }),
   );
 

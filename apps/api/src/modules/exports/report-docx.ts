@@ -1,8 +1,9 @@
 /**
- * A published report as DOCX in the official layout, with the `docx` library: the title in 宋体 二号
- * bold, section headings in 黑体 三号, body text in 仿宋_GB2312 三号 with a two-character first-line
- * indent (GB/T 9704 conventions for government documents), and the three tables drawn from the
- * domain's layout grids — so merged header cells are the same as in the HTML — in 宋体 五号.
+ * A report as DOCX in the official layout, with the `docx` library: the title in 宋体 二号 bold,
+ * section headings in 黑体 三号, body text in 仿宋_GB2312 三号 with a two-character first-line indent
+ * (GB/T 9704 conventions for government documents), the three tables drawn from the domain's layout
+ * grids — so merged header cells are the same as in the HTML — in 宋体 五号, and the 落款 (agency and
+ * date) placed by the domain's signOffIndents, as the HTML places it.
  */
 import {
   AlignmentType,
@@ -19,7 +20,7 @@ import {
 } from 'docx';
 import { getFormat, type NarrativeKey } from '@touming/domain/formats';
 import { reportTitle, type ReportContent } from '@touming/domain/report';
-import { tableLayout, type LayoutGrid } from '@touming/domain/render';
+import { signOffIndents, signOffOf, tableLayout, type LayoutGrid } from '@touming/domain/render';
 import { xmlSafe } from './safe-text';
 
 /** font sizes in half-points: 二号 22pt, 三号 16pt, 五号 10.5pt */
@@ -50,6 +51,27 @@ function narrative(text: string): Paragraph[] {
   );
 }
 
+/** one character of 三号 (16pt) in twips */
+const CHAR = 320;
+
+/** the 落款 under the last section: one blank line, the agency, the date */
+function signOff(agency: string, date: string | Date | null | undefined): Paragraph[] {
+  const lines = signOffOf(agency, date);
+  const indents = signOffIndents(lines);
+  const line = (text: string, chars: number) =>
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: Math.round(chars * CHAR) },
+      spacing: { line: 560, lineRule: 'exact' },
+      children: [run(text, { font: FANGSONG, size: SIZE_BODY })],
+    });
+  return [
+    new Paragraph({ children: [], spacing: { line: 560, lineRule: 'exact' } }),
+    line(lines.agency, indents.agency),
+    ...(lines.date ? [line(lines.date, indents.date)] : []),
+  ];
+}
+
 function gridTable(grid: LayoutGrid): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -76,7 +98,12 @@ function gridTable(grid: LayoutGrid): Table {
   });
 }
 
-export function reportDocument(report: ReportContent): Document {
+export interface DocxOptions {
+  /** the date of the 落款 (YYYY-MM-DD or an instant, in China time); without it the 落款 is the agency alone */
+  date?: string | Date | null;
+}
+
+export function reportDocument(report: ReportContent, options: DocxOptions = {}): Document {
   const format = getFormat(report.format);
   const children: Array<Paragraph | Table> = [
     new Paragraph({
@@ -103,6 +130,7 @@ export function reportDocument(report: ReportContent): Document {
       }
     }
   }
+  children.push(...signOff(report.agency, options.date));
   return new Document({
     creator: 'Touming',
     title: xmlSafe(reportTitle(report)),
@@ -117,6 +145,6 @@ export function reportDocument(report: ReportContent): Document {
   });
 }
 
-export function reportDocx(report: ReportContent): Promise<Buffer> {
-  return Packer.toBuffer(reportDocument(report));
+export function reportDocx(report: ReportContent, options: DocxOptions = {}): Promise<Buffer> {
+  return Packer.toBuffer(reportDocument(report, options));
 }

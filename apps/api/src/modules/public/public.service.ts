@@ -9,19 +9,30 @@ import { Agency } from '../agencies/agency.entity';
 import { activeAgencies } from '../agencies/agency.repository';
 import { CountyService, contentOfTotals } from '../county/county.service';
 import { publishedTotals } from '../revisions/published-cell.repository';
-import { findCurrentRevision, pageCurrentRevisions, publishedYearsByAgency } from '../revisions/revision.repository';
+import { findCurrentRevision, findRevision, pageCurrentRevisions, publishedYearsByAgency, revisionHistory } from '../revisions/revision.repository';
 import { buildTables } from '../formats/tables';
 import type { ReportTable } from '../formats/format.types';
 import type { ReportRevision } from '../revisions/report-revision.entity';
 import { PublicRateLimiter } from './rate-limit';
-import { PUBLIC_MAX_PAGE_SIZE, type PublicAgency, type PublicCell, type PublicReport, type PublicReportFilter, type PublicSection, type PublicStatistics } from './public.types';
+import {
+  PUBLIC_MAX_PAGE_SIZE,
+  type PublicAgency,
+  type PublicCell,
+  type PublicReport,
+  type PublicReportFilter,
+  type PublicRevisionEntry,
+  type PublicSection,
+  type PublicStatistics,
+} from './public.types';
 import { Injectable } from '../../common/injectable';
 
 const SORTABLE = ['publishedAt', 'year', 'agencyName'] as const;
 
 /**
- * Everything anonymous callers can read: current published revisions only (../revisions/revision.repository),
- * mapped to the public types, never to entities.
+ * Everything anonymous callers can read, mapped to the public types, never to entities: current
+ * published revisions (the GraphQL API, ../revisions/revision.repository), and for the public pages
+ * and downloads also the revisions a correction superseded — they were published, and a portal keeps
+ * them, marked — but never a draft or anything not published.
  */
 @Injectable()
 export class PublicService {
@@ -45,6 +56,8 @@ export class PublicService {
       correctionNote: revision.correctionNote,
       contentHash: revision.contentHash,
       content: revision.content,
+      reportId: revision.reportId,
+      isCurrent: revision.isCurrent,
     };
   }
 
@@ -70,16 +83,38 @@ export class PublicService {
     return this.toPublic(revision, (await ctx.loaders.agency.load(revision.agencyId)) ?? undefined);
   }
 
-  async statistics(ctx: RequestContext, year: number, kind: AgencyKind | null | undefined): Promise<PublicStatistics> {
+  /**
+   * A published revision, current or superseded (the public pages and downloads mark the latter), or
+   * null for anything else. A current revision goes through report() — the one path of the API.
+   */
+  async revision(ctx: RequestContext, id: string): Promise<PublicReport | null> {
+    const current = await this.report(ctx, id);
+    if (current) return current;
+    const revision = await findRevision(ctx.manager, id);
+    // a current revision report() refused stays refused: only superseded ones are looked up here
+    if (!revision || revision.isCurrent) return null;
+    return this.toPublic(revision, (await ctx.loaders.agency.load(revision.agencyId)) ?? undefined);
+  }
+
+  /** every published revision of the report `report` belongs to, first to last (facts only) */
+  async history(ctx: RequestContext, report: PublicReport): Promise<PublicRevisionEntry[]> {
     await this.limiter.check(ctx);
-    if (kind && !isAgencyKind(kind)) throw badInput('未知的单位类型');
+    const rows = await revisionHistory(ctx.manager, report.reportId);
+    return rows.map((r) => ({ id: r.id, revisionNo: r.revisionNo, publishedAt: r.publishedAt, correctionNote: r.correctionNote, isCurrent: r.isCurrent }));
+  }
+
+  /** the sums of a year's current revisions: of every agency, of one kind, or (the public pages) of several kinds */
+  async statistics(ctx: RequestContext, year: number, kind: AgencyKind | readonly AgencyKind[] | null | undefined): Promise<PublicStatistics> {
+    await this.limiter.check(ctx);
+    const kinds = kind == null ? null : typeof kind === 'string' ? [kind] : kind;
+    if (kinds && !kinds.every(isAgencyKind)) throw badInput('未知的单位类型');
     const format = await this.countyService.formatOfYear(ctx.manager, year);
-    const totals = await publishedTotals(ctx.manager, year, format, kind ? { kinds: [kind] } : {});
+    const totals = await publishedTotals(ctx.manager, year, format, kinds ? { kinds } : {});
     const content = contentOfTotals(totals, '合计');
     return {
       year,
       format,
-      kind: kind ?? null,
+      kind: typeof kind === 'string' ? kind : null,
       reportCount: totals.reportCount,
       cells: this.cells(format, totals.cells),
       tables: buildTables(format, content.cells, computedTotals(content)),

@@ -96,6 +96,21 @@ export class PublicReport {
 
   /** the published content; exposed only through the field resolvers below */
   content: ReportContent;
+
+  /** (not in GraphQL, which shows current revisions only) the report this revision belongs to */
+  reportId: string;
+
+  /** (not in GraphQL) false for a revision a correction has superseded (the public pages mark it) */
+  isCurrent: boolean;
+}
+
+/** one entry of a report's publication history on the public pages (no content) */
+export interface PublicRevisionEntry {
+  id: string;
+  revisionNo: number;
+  publishedAt: Date;
+  correctionNote: string | null;
+  isCurrent: boolean;
 }
 
 @ObjectType({ simpleResolvers: true })

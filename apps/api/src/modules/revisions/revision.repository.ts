@@ -51,6 +51,16 @@ export function findCurrentRevision(manager: EntityManager, id: string): Promise
   return manager.createQueryBuilder(ReportRevision, 'r').where('r.id = :id', { id }).andWhere(currentOnly()).getOne();
 }
 
+/** the facts (no content) of every published revision of a report, first to last */
+export function revisionHistory(manager: EntityManager, reportId: string): Promise<ReportRevision[]> {
+  return manager
+    .createQueryBuilder(ReportRevision, 'r')
+    .select(['r.id', 'r.reportId', 'r.agencyId', 'r.year', 'r.format', 'r.revisionNo', 'r.contentHash', 'r.correctionNote', 'r.publishedAt', 'r.isCurrent'])
+    .where('r.reportId = :reportId', { reportId })
+    .orderBy('r.revisionNo', 'ASC')
+    .getMany();
+}
+
 /** was the report ever published? */
 export async function hasRevisions(manager: EntityManager, reportId: string): Promise<boolean> {
   return (await manager.count(ReportRevision, { where: { reportId } })) > 0;
@@ -71,7 +81,9 @@ export async function pageCurrentRevisions(manager: EntityManager, filter: Curre
   if (filter.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
   if (filter.region) qb.andWhere('a.region = :region', { region: filter.region });
   const order = page.sort === 'agencyName' ? 'a.name' : `r.${page.sort}`;
-  const [rows, totalItems] = await qb.orderBy(order, page.order).addOrderBy('r.id', 'ASC').skip(page.skip).take(page.take).getManyAndCount();
+  // offset/limit, not skip/take: the join is many-to-one (never multiplies rows), and skip/take's
+  // DISTINCT sub-select cannot order by the joined agency's name (sort: agencyName failed)
+  const [rows, totalItems] = await qb.orderBy(order, page.order).addOrderBy('r.id', 'ASC').offset(page.skip).limit(page.take).getManyAndCount();
   return { rows, totalItems };
 }
 
