@@ -95,7 +95,7 @@ describe.each(DIALECTS)('downloads, county report, XLSX import and quality on %s
   it('drafts, unknown ids and unknown extensions are 404', async () => {
     expect((await get(`/download/reports/${draftReportId}.html`)).status).toBe(404);
     expect((await get('/download/reports/nope.docx')).status).toBe(404);
-    expect((await get(`/download/reports/${published[0].revisionId}.pdf`)).status).toBe(404);
+    expect((await get(`/download/reports/${published[0].revisionId}.exe`)).status).toBe(404);
   });
 
   it('open data: one row per agency × cell key of current revisions, CSV with BOM and JSON', async () => {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createHttpApp, type HttpApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { PdfPrinter } from '../../src/modules/exports/pdf/pdf-printer';
 import { TEST_SECRET } from './api';
 import type { TestDatabase } from './databases';
 
@@ -22,6 +23,7 @@ export async function startHttp(db: TestDatabase, env: Record<string, string> = 
     async close() {
       await new Promise<void>((resolve) => http.server.close(() => resolve()));
       await http.api.apollo.stop();
+      await http.api.container.get(PdfPrinter).close();
     },
   };
 }

@@ -1,11 +1,12 @@
 /**
  * PDF from the report's HTML, printed by headless Chromium — the same markup as the preview and the
- * HTML download, so the PDF cannot differ from them. One browser is started on the first request and
- * reused (a fresh, script-less, offline context per document); at most `concurrency` documents print
+ * HTML download, so the PDF cannot differ from them. One browser with one script-less, offline context
+ * is started on the first request and reused (a new page per document: a context costs about a
+ * second to make, a page little); at most `concurrency` documents print
  * at once, a bounded number wait, and each has a time limit. Where no Chromium is installed, or it
  * cannot start, the caller gets SERVICE_UNAVAILABLE with a Chinese message saying what to do instead.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { appError } from '../../../common/errors';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
 
@@ -41,7 +42,8 @@ export const pdfUnavailable = (message = PDF_UNAVAILABLE_MESSAGE) => appError('S
 
 export class PdfPrinter {
   private settings: PdfSettings = pdfSettingsFromEnv();
-  private browser: Promise<Browser> | null = null;
+  /** the browser's one context, once started */
+  private browser: Promise<BrowserContext> | null = null;
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 
@@ -60,24 +62,23 @@ export class PdfPrinter {
     if (!this.settings.executablePath) throw pdfUnavailable();
     await this.turn();
     try {
-      const browser = await this.launch();
-      const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+      const context = await this.launch();
+      const page = await context.newPage();
       let timer: NodeJS.Timeout | undefined;
       try {
         const work = (async () => {
-          const page = await context.newPage();
           await page.setContent(html, { waitUntil: 'load', timeout: this.settings.timeoutMs });
           return page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
         })();
         const limit = new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(pdfUnavailable(`生成 PDF 超时（${Math.round(this.settings.timeoutMs / 1000)} 秒），请稍后再试或下载 DOCX 版本。`)), this.settings.timeoutMs);
         });
-        // a timed-out print is abandoned; closing its context below ends it in the browser
+        // a timed-out print is abandoned; closing its page below ends it in the browser
         work.catch(() => undefined);
         return await Promise.race([work, limit]);
       } finally {
         clearTimeout(timer);
-        await context.close().catch(() => undefined);
+        await page.close().catch(() => undefined);
       }
     } finally {
       this.release();
@@ -88,10 +89,10 @@ export class PdfPrinter {
   async close(): Promise<void> {
     const pending = this.browser;
     this.browser = null;
-    if (pending) await (await pending.catch(() => null))?.close().catch(() => undefined);
+    if (pending) await (await pending.catch(() => null))?.browser()?.close().catch(() => undefined);
   }
 
-  private launch(): Promise<Browser> {
+  private launch(): Promise<BrowserContext> {
     if (!this.browser) {
       const started = chromium
         .launch({ executablePath: this.settings.executablePath!, headless: true, args: CHROMIUM_ARGS })
@@ -100,7 +101,8 @@ export class PdfPrinter {
           browser.on('disconnected', () => {
             if (this.browser === started) this.browser = null;
           });
-          return browser;
+          // report text is escaped and the HTML loads nothing; still, no script runs and no request leaves
+          return browser.newContext({ javaScriptEnabled: false, offline: true });
         })
         .catch((error: unknown) => {
           this.browser = null;
