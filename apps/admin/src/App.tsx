@@ -15,6 +15,7 @@ import cycles from './resources/cycles';
 import audit from './resources/audit';
 import accountability from './resources/accountability';
 import { withWorkflowResources } from './workflow';
+import './files';
 import { TodoPage } from './todo/TodoPage';
 import { CountyPage } from './county/CountyPage';
 

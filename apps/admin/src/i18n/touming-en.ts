@@ -1,5 +1,6 @@
 import { workflowEn, workflowResourcesEn } from '../workflow/messages';
 import { countyEn } from '../county/messages';
+import { filesEn } from '../files/messages';
 /** Touming's English strings (the English switch); same key paths as ./touming-zh (a test checks). */
 export const toumingEnglish = {
   resources: {
@@ -66,6 +67,7 @@ export const toumingEnglish = {
   touming: {
     wf: workflowEn,
     county: countyEn,
+    files: filesEn,
     app: { reload: 'Reload', chunk_error: 'Touming was updated: reload the page to open this screen.', name: 'Touming', short: 'Touming', subtitle: 'Government information disclosure annual reports' },
     login: {
       title: 'Sign in',

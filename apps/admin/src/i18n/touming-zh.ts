@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '@touming/domain/permissions';
 import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import { workflowZh, workflowResourcesZh } from '../workflow/messages';
 import { countyZh } from '../county/messages';
+import { filesZh } from '../files/messages';
 
 export const toumingChinese = {
   resources: {
@@ -73,6 +74,7 @@ export const toumingChinese = {
   touming: {
     wf: workflowZh,
     county: countyZh,
+    files: filesZh,
     app: {
       name: '透明',
       short: '透明',

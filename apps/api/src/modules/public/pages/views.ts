@@ -252,7 +252,7 @@ ${correction}
 ${article}
 </div>
 <section class="panel" id="history" aria-labelledby="history-h"><h2 id="history-h">历次公开版本</h2>
-<div class="scroll" role="region" tabindex="0" aria-label="历次公开版本"><table class="data"><thead><tr><th scope="col">版本</th><th scope="col">公开日期</th><th scope="col">状态</th><th scope="col">更正说明</th></tr></thead><tbody>${historyRows}</tbody></table></div></section>
+<div class="scroll" role="region" tabindex="0" aria-label="历次公开版本一览表"><table class="data"><thead><tr><th scope="col">版本</th><th scope="col">公开日期</th><th scope="col">状态</th><th scope="col">更正说明</th></tr></thead><tbody>${historyRows}</tbody></table></div></section>
 ${verification(report)}`,
   );
 }
@@ -338,7 +338,7 @@ export function openDataPage(site: string, years: number[]): string {
 ${years.length ? `<div class="scroll" role="region" tabindex="0" aria-label="各年度数据文件"><table class="data"><thead><tr><th scope="col">年度</th><th scope="col">CSV</th><th scope="col">JSON</th><th scope="col">合计</th></tr></thead><tbody>${rows}</tbody></table></div>` : '<p>尚无已公开的数据。</p>'}
 </section>
 <section class="panel" aria-labelledby="fields-h"><h2 id="fields-h">字段说明</h2>
-<div class="scroll" role="region" tabindex="0" aria-label="字段说明"><table class="data"><thead><tr><th scope="col">字段</th><th scope="col">含义</th></tr></thead><tbody>${OPEN_DATA_FIELDS.map(([k, v]) => `<tr><th scope="row"><code>${k}</code></th><td>${esc(v)}</td></tr>`).join('')}</tbody></table></div>
+<div class="scroll" role="region" tabindex="0" aria-label="字段说明表"><table class="data"><thead><tr><th scope="col">字段</th><th scope="col">含义</th></tr></thead><tbody>${OPEN_DATA_FIELDS.map(([k, v]) => `<tr><th scope="row"><code>${k}</code></th><td>${esc(v)}</td></tr>`).join('')}</tbody></table></div>
 <p>单元格代码是稳定的公开接口，不会改名；两种格式含义相同的单元格使用同一代码，可跨年度比较。</p>
 </section>`,
   );
