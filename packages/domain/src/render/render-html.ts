@@ -33,6 +33,8 @@ export const REPORT_CSS = `
 .touming-report th, .touming-report td { border: 1px solid #000; padding: 2px 4px; text-align: center; vertical-align: middle; }
 .touming-report th { font-weight: normal; }
 .touming-report td.value { min-width: 3em; }
+.touming-report table.table-t3 { min-width: 42em; }
+.touming-report table.table-t4 { min-width: 36em; }
 .touming-report tr { page-break-inside: avoid; }
 .touming-report .signoff { width: fit-content; max-width: calc(100% - 2em); margin: 2em 2em 0 auto; }
 .touming-report .signoff p { margin: 0; line-height: 28pt; }
