@@ -12,13 +12,5 @@ export function chromiumPath(): string {
   return file;
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** the API prints PDFs with the same flags: one list, kept with the API's PDF printer */
+export { CHROMIUM_ARGS } from '../../apps/api/src/modules/exports/pdf/chromium';
