@@ -1,6 +1,6 @@
 /**
  * The public 信息公开 pages and the editor's downloads, in Chromium against the started product:
- * 盐池县文化旅游广电局 corrects its published 2024 report (through the API: correction, three
+ * 盐池县文化旅游广电局 corrects its latest published report (through the API: correction, three
  * signatures, 保密审查, publication with a 更正说明); the public pages — home, year, the corrected
  * report, its superseded first version, statistics, open data — are read at desktop size and at
  * 390×844 with axe-core (no serious or critical violation), no CSP violation and no horizontal
@@ -76,8 +76,8 @@ async function checkPage(page: Page & { errors: string[] }, visit: Visit, phone:
   expect(page.errors).toEqual([]);
 }
 
-/** the report the test corrects: 文旅局's 2024 report, published in the demo */
-let report: { id: string; agencyId: string };
+/** the report the test corrects: 文旅局's latest published report in the demo */
+let report: { id: string; agencyId: string; year: number };
 let revisions: Array<{ id: string; revisionNo: number; isCurrent: boolean; contentHash: string }>;
 
 async function correct(): Promise<void> {
@@ -122,9 +122,9 @@ async function correct(): Promise<void> {
 
 describe('公开页面（信息公开）与报告下载', () => {
   beforeAll(async () => {
-    const own = (await reportsOf('yanchi.wenlv')).find((r) => r.year === 2024);
-    if (!own || own.status !== 'PUBLISHED') throw new Error('演示数据中文旅局 2024 年度报告应已公开');
-    report = { id: own.id, agencyId: own.agencyId };
+    const own = (await reportsOf('yanchi.wenlv')).filter((r) => r.status === 'PUBLISHED').sort((a, b) => b.year - a.year)[0];
+    if (!own) throw new Error('演示数据中文旅局应有已公开的年度报告');
+    report = { id: own.id, agencyId: own.agencyId, year: own.year };
     await correct();
     const data = await gql<{ report: { revisions: typeof revisions } }>(
       'query($id: ID!) { report(id: $id) { revisions { id revisionNo isCurrent contentHash } } }',
@@ -155,10 +155,10 @@ describe('公开页面（信息公开）与报告下载', () => {
         const first = revisions.find((r) => !r.isCurrent)!;
         const visits: Visit[] = [
           { name: 'home', path: '/gongkai/' },
-          { name: 'year', path: '/gongkai/years/2024' },
+          { name: 'year', path: `/gongkai/years/${report.year}` },
           { name: 'report', path: `/gongkai/reports/${current.id}` },
           { name: 'superseded', path: `/gongkai/reports/${first.id}` },
-          { name: 'statistics', path: '/gongkai/statistics/2024' },
+          { name: 'statistics', path: `/gongkai/statistics/${report.year}` },
           { name: 'open-data', path: '/gongkai/open-data' },
         ];
         for (const visit of visits) await checkPage(page, visit, phone, cspViolations);
@@ -191,7 +191,7 @@ describe('公开页面（信息公开）与报告下载', () => {
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
         const bytes = await saved(download);
         expect(bytes.subarray(0, magic.length).toString('latin1'), ext).toBe(magic);
-        expect(download.suggestedFilename()).toContain('2024年政府信息公开工作年度报告');
+        expect(download.suggestedFilename()).toContain(`${report.year}年政府信息公开工作年度报告`);
         if (ext === 'json') expect(createHash('sha256').update(bytes).digest('hex')).toBe(await page.getByTestId('content-hash').innerText());
       }
     } finally {
@@ -234,7 +234,7 @@ describe('公开页面（信息公开）与报告下载', () => {
       expect(copied).toBe(expected);
       const reader = await newPage(context);
       await reader.goto(copied);
-      expect(await reader.locator('h1').innerText()).toContain('盐池县文化旅游广电局2024年政府信息公开工作年度报告');
+      expect(await reader.locator('h1').innerText()).toContain(`盐池县文化旅游广电局${report.year}年政府信息公开工作年度报告`);
       expect(page.errors).toEqual([]);
     } finally {
       await context.close();
