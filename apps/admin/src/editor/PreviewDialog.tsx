@@ -4,7 +4,7 @@
  */
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { renderHtml } from '@touming/domain/render';
+import { dateInChina, renderHtml } from '@touming/domain/render';
 import type { ReportContent } from '@touming/domain/report';
 import { PreviewPanel } from './PreviewPanel';
 
@@ -18,7 +18,7 @@ export interface PreviewDialogProps {
 /** a separate window prints just the report (the iframe is sandboxed without scripts) */
 function openPrintable(content: ReportContent) {
   const url = URL.createObjectURL(
-    new Blob([renderHtml(content, { standalone: true })], { type: 'text/html;charset=utf-8' }),
+    new Blob([renderHtml(content, { standalone: true, date: dateInChina(new Date()) })], { type: 'text/html;charset=utf-8' }),
   );
   window.open(url, '_blank', 'noopener');
   setTimeout(() => URL.revokeObjectURL(url), 60_000);

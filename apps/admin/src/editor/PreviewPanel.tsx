@@ -3,11 +3,12 @@
  * the API publishes), shown in a sandboxed iframe so no report text can run or style the console.
  */
 import { useMemo } from 'react';
-import { renderHtml } from '@touming/domain/render';
+import { dateInChina, renderHtml } from '@touming/domain/render';
 import type { ReportContent } from '@touming/domain/report';
 
 export function PreviewPanel({ content, title }: { content: ReportContent; title: string }) {
-  const html = useMemo(() => renderHtml(content, { standalone: true }), [content]);
+  // the 落款 carries today's date, as the downloads of the report as it stands do
+  const html = useMemo(() => renderHtml(content, { standalone: true, date: dateInChina(new Date()) }), [content]);
   return (
     <iframe
       title={title}
