@@ -68,7 +68,7 @@ function expectSameReport(result: ImportResult, original: ReportContent) {
 describe('import(render(report)) gives the report back', () => {
   it('through plain text', () => {
     fc.assert(fc.property(anyReport, (r) => expectSameReport(importText(renderText(r)), r)), { numRuns: 300 });
-  });
+  }, 30_000);
 
   it('through HTML, fragment and standalone, with and without the 落款 date', () => {
     const date = fc.option(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }));
@@ -76,7 +76,8 @@ describe('import(render(report)) gives the report back', () => {
       fc.property(anyReport, fc.boolean(), date, (r, standalone, d) => expectSameReport(importHtml(renderHtml(r, { standalone, date: d })), r)),
       { numRuns: 300 },
     );
-  });
+    // 300 renders and imports: seconds on a busy shared machine
+  }, 30_000);
 
   it('for an all-blank and an all-zero report of each format', () => {
     for (const format of [FORMAT_2019, FORMAT_2021]) {

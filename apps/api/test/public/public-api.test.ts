@@ -126,6 +126,11 @@ describe.each(DIALECTS)('public API on %s', (dialect) => {
     expect(filtered.publicReports).toEqual({ totalItems: 0, items: [] });
     const byKind = await api.ok('{ publicReports(filter: { kind: TOWNSHIP, year: 2023 }) { totalItems items { agencyKind } } }');
     expect(byKind.publicReports.totalItems).toBe(current.filter((c) => c.kind === 'TOWNSHIP').length);
+    // sorted by the agency's name (a joined column): a page of them, in order
+    const byName = await api.ok('{ publicReports(filter: { year: 2023 }, options: { take: 3, skip: 1, sort: "agencyName", order: DESC }) { totalItems items { agencyName } } }');
+    const names = current.map((c) => c.content.agency).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+    expect(byName.publicReports.totalItems).toBe(current.length);
+    expect(byName.publicReports.items.map((r: { agencyName: string }) => r.agencyName)).toEqual(names.slice(1, 4));
     const byRegion = await api.ok('{ publicReports(filter: { region: "甲县" }) { items { region } } }');
     expect(byRegion.publicReports.items.every((r: { region: string }) => r.region === '甲县')).toBe(true);
   });
