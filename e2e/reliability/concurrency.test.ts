@@ -53,7 +53,9 @@ describe('concurrent writers and sign-off races (MariaDB, HTTP)', () => {
         const reportId = client < CLIENTS_PER_GROUP ? hot.id : others[client % others.length].id;
         let revision = initial.get(reportId)!;
         for (let i = 0; i < UPDATES; i++) {
-          const value = client * 10_000 + i + 1;
+          // far above any count the demo seed writes: no update sets the value the cell already holds
+          // (its entry would list no change of KEY: the trail checks below read each entry's change)
+          const value = 1_000_000 + client * 10_000 + i + 1;
           const r = await gql(api.base, UPDATE, { id: reportId, r: revision, v: value }, token);
           if (r.data?.updateReport) {
             revision = r.data.updateReport.revision;
