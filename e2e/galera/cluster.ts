@@ -172,11 +172,10 @@ export async function startCluster(cluster: GaleraCluster): Promise<void> {
   for (const node of cluster.nodes) install(cluster, node);
   launch(cluster, first, ['--wsrep-new-cluster']);
   await waitSynced(first);
-  // one joiner at a time: each takes its SST from a donor that is not itself joining
-  for (const node of others) {
-    launch(cluster, node, []);
-    await waitSynced(node);
-  }
+  // both joiners at once: one takes its SST from the first node while the other starts up, then
+  // waits for a free donor (Galera retries the request every second)
+  for (const node of others) launch(cluster, node, []);
+  for (const node of others) await waitSynced(node, 240_000);
 }
 
 export function pidOf(node: GaleraNode): number | null {
