@@ -68,7 +68,7 @@ function ToumingAdmin() {
  * state updates, not React transitions. With transitions, react-admin's "not signed in → log out →
  * go to /login" (LogoutOnMount) and its query-cache reset kept interrupting the pending navigation to
  * /login; each retry pushed another history entry, and a fresh visit showed a blank page for ~13 s
- * and ~1,300 pushState calls before the login form (issue 12, item 2; e2e/browser/first-load.test.ts).
+ * and ~1,300 pushState calls before the login form (e2e/browser/first-load.test.ts).
  */
 const router = createHashRouter([{ path: '*', element: <ToumingAdmin /> }]);
 
