@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareReports, compareSectionText, unusualChange, generateReport, type ReportContent } from '../src';
+import { compareReports, compareSectionText, comparisonConcern, generateReport, promisesOf, rankByConcern, renderComparisonHtml, renderComparisonText, unusualChange, type ReportContent } from '../src';
 
 function pair(format2: '2019' | '2021' = '2021', years: [number, number] = [2023, 2024]): [ReportContent, ReportContent] {
   const before = generateReport({ format: years[0] >= 2021 ? '2021' : '2019', year: years[0], agency: '盐池县文化旅游广电局', seed: 7 });
@@ -124,5 +124,62 @@ describe('比对报告：摘要', () => {
     expect(result.narrativeNumbers[0].cells).toContain('t3.new.total');
     expect(result.summary.lines[1]).toContain('正文中有1处数字与表格不一致');
     expect(result.summary.sectionsByChange.at(-1)!.key).toBe('problems');
+  });
+});
+
+describe('比对报告：文字与 HTML 输出', () => {
+  it('摘要在最前，异常单元格标出，HTML 转义正文并自成一页', () => {
+    const [before, after] = pair();
+    const edited: ReportContent = { ...after, cells: { ...after.cells, 't4.reconsideration.total': (after.cells['t4.reconsideration.total'] ?? 0) + 40 }, sections: { ...after.sections, other: '<script>alert(1)</script>' } };
+    const c = compareReports(before, edited);
+    const text = renderComparisonText(c);
+    expect(text.split('\n')[0]).toBe(`盐池县文化旅游广电局${after.year}年政府信息公开工作年度报告比对报告`);
+    expect(text.indexOf('一、比对摘要')).toBeLessThan(text.indexOf('二、表格数字变化'));
+    expect(text).toContain('表四');
+    const html = renderComparisonHtml(c);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('class="unusual"');
+  });
+});
+
+describe('比对报告：上年承诺的改进措施', () => {
+  const last = '2024年，我单位政府信息公开工作取得了一定成效，但仍存在一些问题：一是对公开效果的评估开展较少。2025年，我们将重点做好以下工作：一是优化政府网站栏目设置，清理长期不更新的栏目；二是定期组织政务公开业务培训，邀请上级业务部门开展专题辅导。';
+  it('从上年第五部分读出承诺，本年提到的标为已提及，没提到的计入摘要', () => {
+    expect(promisesOf(last)).toEqual(['优化政府网站栏目设置，清理长期不更新的栏目', '定期组织政务公开业务培训，邀请上级业务部门开展专题辅导']);
+    const [before, after] = pair();
+    const b = { ...before, sections: { ...before.sections, problems: last } };
+    const a = { ...after, sections: { overview: '2025年，我局优化了政府网站栏目设置，清理长期不更新的栏目8个。', problems: '一是政务新媒体更新频率不高。', other: '本年度未收取信息处理费。' } };
+    const c = compareReports(b, a);
+    expect(c.promises.map((p) => p.reportedAs !== null)).toEqual([true, false]);
+    expect(c.promises[0].reportedAs).toContain('清理长期不更新的栏目8个');
+    expect(c.summary.promisesNotReported).toBe(1);
+    expect(c.summary.lines.join('\n')).toContain('上年报告承诺的2项改进措施中，有1项在本年报告中未见提及');
+    expect(renderComparisonText(c)).toContain('未见提及：定期组织政务公开业务培训');
+  });
+
+  it('没有写明改进措施的，不虚构承诺', () => {
+    expect(promisesOf('本单位政务公开工作人员业务能力有待进一步提升。')).toEqual([]);
+  });
+});
+
+describe('比对报告：批量比对的排序', () => {
+  it('照搬第五部分的排在最前，同分并列，没有可比报告的排在最后', () => {
+    const [before, after] = pair();
+    const copied = compareReports(before, { ...after, sections: { ...after.sections, problems: before.sections.problems } });
+    const plain = compareReports(before, { ...after, sections: { ...after.sections, problems: '一是政务新媒体更新频率不高。二是政策解读形式单一，图解视频偏少。' } });
+    const ranked = rankByConcern([
+      { name: '无上年', comparison: null },
+      { name: '正常甲', comparison: plain },
+      { name: '照搬', comparison: copied },
+      { name: '正常乙', comparison: plain },
+    ]);
+    expect(ranked.map((r) => r.item.name)).toEqual(['照搬', '正常甲', '正常乙', '无上年']);
+    expect(ranked.map((r) => r.rank)).toEqual([1, 2, 2, null]);
+    expect(ranked[0].concern!.copied).toBe(true);
+    expect(ranked[0].concern!.reasons[0]).toMatch(/^第五部分与上年相似度/);
+    expect(comparisonConcern(plain).copied).toBe(false);
+    expect(comparisonConcern(plain).score).toBeLessThan(ranked[0].concern!.score);
   });
 });
