@@ -183,3 +183,16 @@ describe('比对报告：批量比对的排序', () => {
     expect(comparisonConcern(plain).score).toBeLessThan(ranked[0].concern!.score);
   });
 });
+
+describe('比对报告：承诺与照搬', () => {
+  it('本年第五部分照搬上年的承诺，不算报告了落实情况', () => {
+    const last = '存在的问题：一是公开效果评估较少。2025年，我们将重点做好以下工作：一是开展政务公开满意度调查，根据群众意见改进公开工作；二是完善保密审查台账，做到审查意见逐条留痕。';
+    const [before, after] = pair();
+    const b = { ...before, sections: { ...before.sections, problems: last } };
+    const a = { ...after, sections: { overview: '本年度围绕重点领域做好信息公开。', problems: last.replace('2025', '2026'), other: '' } };
+    const c = compareReports(b, a);
+    expect(c.promises).toHaveLength(2);
+    expect(c.promises.every((p) => p.reportedAs === null)).toBe(true);
+    expect(c.summary.promisesNotReported).toBe(2);
+  });
+});

@@ -28,10 +28,17 @@ export function promisesOf(problems: string): string[] {
   return clausesOf(problems.slice(m.index + m[0].length)).map((c) => c.text.replace(/^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])/, ''));
 }
 
+/** a section 五 without its closing promises: what it says about the year, not about the next */
+function withoutPromises(problems: string): string {
+  const m = PROMISES_START.exec(problems);
+  return m ? problems.slice(0, m.index) : problems;
+}
+
 export function followUpOfPromises(before: ReportContent, after: ReportContent): PromiseFollowUp[] {
   const promises = promisesOf(before.sections.problems ?? '');
   if (promises.length === 0) return [];
-  const clauses = NARRATIVE_KEYS.flatMap((k) => clausesOf(after.sections[k] ?? ''));
+  // this year's own promises (for next year) are not a report on last year's, even in the same words
+  const clauses = NARRATIVE_KEYS.flatMap((k) => clausesOf(k === 'problems' ? withoutPromises(after.sections[k] ?? '') : (after.sections[k] ?? '')));
   return promises.map((promise) => {
     let best: { text: string; s: number } | null = null;
     for (const c of clauses) {
