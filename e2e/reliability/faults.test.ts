@@ -113,7 +113,7 @@ describe('faults during a write load (MariaDB, HTTP)', () => {
     } finally {
       await conn.end();
     }
-    const verify = cli(DB, ['audit', 'verify']);
+    const verify = await cli(DB, ['audit', 'verify']);
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
     return changes;
   }
