@@ -18,7 +18,7 @@ export interface SectionPanelProps {
   format: FormatDefinition;
   draft: Pick<
     ReportDraft,
-    'server' | 'content' | 'validation' | 'totals' | 'edits' | 'setCell' | 'setSection'
+    'server' | 'values' | 'texts' | 'validation' | 'totals' | 'edits' | 'setCell' | 'setSection'
   >;
   showPrevious: boolean;
   readOnly: boolean;
@@ -26,7 +26,7 @@ export interface SectionPanelProps {
 
 export function SectionPanel({ section, format, draft, showPrevious, readOnly }: SectionPanelProps) {
   const translate = useTranslate();
-  const { server, content, validation } = draft;
+  const { server, validation } = draft;
   const cellDefs = useMemo(() => new Map(format.cells.map((c) => [c.key, c])), [format]);
   const problems = useMemo(() => indexProblems(format, validation), [format, validation]);
   const previousCells = useMemo(
@@ -57,7 +57,7 @@ export function SectionPanel({ section, format, draft, showPrevious, readOnly }:
         key={key}
         sectionKey={key}
         title={section.title}
-        value={content.sections[key]}
+        value={draft.texts[key]}
         previous={server.previousYear?.sections.find((s) => s.key === key)?.text ?? null}
         showPrevious={showPrevious}
         problems={sectionProblems(key)}
@@ -75,7 +75,7 @@ export function SectionPanel({ section, format, draft, showPrevious, readOnly }:
         <TableView
           table={table}
           cellDefs={cellDefs}
-          values={content.cells}
+          values={draft.values}
           totals={draft.totals}
           previous={previousCells}
           showPrevious={showPrevious}

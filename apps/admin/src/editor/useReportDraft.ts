@@ -11,7 +11,7 @@ import type { NarrativeKey } from '@touming/domain/formats';
 import { ReportDocument, UpdateReportDocument } from '../gql/graphql';
 import { errorCodeOf, request } from '../providers/graphqlClient';
 import type { Report } from '../providers/types';
-import { diffReports, editKeys, editsToInput, hasEdits, NO_EDITS, pruneEdits, toContent } from './draft';
+import { cellMap, diffReports, editKeys, editsToInput, hasEdits, NO_EDITS, pruneEdits, sectionMap, toContent } from './draft';
 import type { Change, Edits } from './draft';
 
 export const AUTOSAVE_DELAY_MS = 2500;
@@ -30,7 +30,18 @@ export interface Conflict {
 export interface ReportDraft {
   server: Report;
   edits: Edits;
+  /**
+   * the report with the user's edits, for validation, totals and the preview: it may lag a keystroke
+   * behind (a deferred value, so typing never waits for the rules)
+   */
   content: ReportContent;
+  /**
+   * the cells and texts as the user typed them, current on every keystroke: what the inputs show. An
+   * input whose value lagged behind would be rewritten by React with an older text, dropping keys and
+   * breaking an input method's composition.
+   */
+  values: Record<string, CellValue>;
+  texts: Record<NarrativeKey, string>;
   previous: ReportContent | null;
   validation: ValidationResult;
   totals: Record<string, number | null>;
@@ -76,6 +87,8 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
     }
   }, [initial]);
 
+  const values = useMemo(() => ({ ...cellMap(server.cells), ...edits.cells }), [server.cells, edits.cells]);
+  const texts = useMemo(() => ({ ...sectionMap(server.sections), ...edits.sections }), [server.sections, edits.sections]);
   const deferredEdits = useDeferredValue(edits);
   const content = useMemo(() => toContent(server, deferredEdits), [server, deferredEdits]);
   const previous = useMemo(() => (server.previousYear ? toContent(server.previousYear) : null), [server.previousYear]);
@@ -195,6 +208,8 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
     server,
     edits,
     content,
+    values,
+    texts,
     previous,
     validation,
     totals,
