@@ -294,5 +294,15 @@ export const toumingEnglish = {
       applied: 'Imported — check the validation results',
       applied_detail: 'Imported. %{unplaced} items could not be placed; fill them by hand.',
     },
+    entry: {
+      fill_totals: 'Fill the blank totals from their parts (%{count})',
+      totals_filled: 'No blank total can be computed',
+      suspect:
+        'Most likely mistyped: %{cell}. It holds %{current}; with %{suggested}, %{count} consistency rules would hold at once.',
+      suspect_jump: 'Go to that cell',
+      pasted: 'Pasted %{rows} rows × %{columns} columns into %{cells} cells.',
+      pasted_invalid: '%{count} of them are not numbers: kept as pasted and marked; please correct them.',
+      pasted_outside: '%{count} values fell outside the table and were not pasted.',
+    },
   },
 };

@@ -287,5 +287,14 @@ export const toumingChinese = {
       applied: '已导入，请检查校验结果',
       applied_detail: '已导入。%{unplaced} 处内容无法识别，请手工填写。',
     },
+    entry: {
+      fill_totals: '按各项之和填入空白的总计（%{count} 处）',
+      totals_filled: '没有可计算的空白总计',
+      suspect: '最可能填错的单元格：%{cell}。现填 %{current}，若为 %{suggested}，%{count} 处勾稽关系即可同时成立。',
+      suspect_jump: '转到该单元格',
+      pasted: '已粘贴 %{rows} 行 × %{columns} 列，填入 %{cells} 个单元格。',
+      pasted_invalid: '其中 %{count} 个不是数字，已按原样保留并标红，请改正。',
+      pasted_outside: '%{count} 个值超出表格范围，未粘贴。',
+    },
   },
 };
