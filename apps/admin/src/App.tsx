@@ -16,9 +16,12 @@ import audit from './resources/audit';
 import accountability from './resources/accountability';
 import { withWorkflowResources } from './workflow';
 import './files';
+import './compare';
 import { TodoPage } from './todo/TodoPage';
 import { CountyPage } from './county/CountyPage';
 
+const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ default: m.ComparePage })));
+const BatchComparePage = lazy(() => import('./compare/BatchComparePage').then((m) => ({ default: m.BatchComparePage })));
 const ConfidentialityPage = lazy(() => import('./workflow/ConfidentialityPage').then((m) => ({ default: m.ConfidentialityPage })));
 const consoleDataProvider = withWorkflowResources(dataProvider);
 
@@ -50,6 +53,22 @@ function ToumingAdmin() {
       <CustomRoutes>
         <Route path="/todo" element={<TodoPage />} />
         <Route path="/county" element={<CountyPage />} />
+        <Route
+          path="/reports/:id/compare"
+          element={
+            <Suspense fallback={null}>
+              <ComparePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/compare"
+          element={
+            <Suspense fallback={null}>
+              <BatchComparePage />
+            </Suspense>
+          }
+        />
         <Route
           path="/reports/:id/confidentiality"
           element={
