@@ -21,6 +21,7 @@ import { TodoPage } from './todo/TodoPage';
 import { CountyPage } from './county/CountyPage';
 
 const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ default: m.ComparePage })));
+const LibraryPage = lazy(() => import('./library/LibraryPage').then((m) => ({ default: m.LibraryPage })));
 const BatchComparePage = lazy(() => import('./compare/BatchComparePage').then((m) => ({ default: m.BatchComparePage })));
 const ConfidentialityPage = lazy(() => import('./workflow/ConfidentialityPage').then((m) => ({ default: m.ConfidentialityPage })));
 const consoleDataProvider = withWorkflowResources(dataProvider);
@@ -58,6 +59,14 @@ function ToumingAdmin() {
           element={
             <Suspense fallback={null}>
               <ComparePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/library"
+          element={
+            <Suspense fallback={null}>
+              <LibraryPage />
             </Suspense>
           }
         />

@@ -9,6 +9,7 @@ import { workflowZh, workflowResourcesZh } from '../workflow/messages';
 import { countyZh } from '../county/messages';
 import { filesZh } from '../files/messages';
 import { compareZh } from '../compare/messages';
+import { libraryZh } from '../library/messages';
 
 export const toumingChinese = {
   resources: {
@@ -77,6 +78,7 @@ export const toumingChinese = {
     county: countyZh,
     files: filesZh,
     compare: compareZh,
+    library: libraryZh,
     app: {
       name: '透明',
       short: '透明',
