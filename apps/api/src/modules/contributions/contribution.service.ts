@@ -1,6 +1,8 @@
 import {
   canContributorEdit,
   contributionTargets,
+  editableScope,
+  type EditableScope,
   isValidTarget,
   overdueContributions,
   type ContributionTargetOption,
@@ -120,6 +122,19 @@ export class ContributionService {
     await authorize(ctx, 'report.read', { targetType: 'Contribution' });
     const rows = await undeliveredContributions(ctx.manager, agencyScope(ctx));
     return overdueContributions(rows, new Date()).map((o) => ({ contribution: o.assignment, daysOverdue: o.daysOverdue }));
+  }
+
+  /** what the signed-in user may change in this report (the editor opens exactly these inputs) */
+  async editable(ctx: RequestContext, report: Report): Promise<EditableScope> {
+    const user = ctx.user;
+    const assignments = user ? await workflowLoaders(ctx).contributions.load(report.id) : [];
+    return editableScope({
+      format: report.format as FormatId,
+      status: report.status,
+      reportAgencyId: report.agencyId,
+      actor: user ? { id: user.id, roles: user.roles, agencyId: user.agencyId } : null,
+      assignments,
+    });
   }
 
   async targets(ctx: RequestContext, reportId: string): Promise<ContributionTargetOption[]> {
