@@ -17,6 +17,7 @@ import { exportsModule } from './exports';
 import { formatsModule } from './formats';
 import { publicModule } from './public';
 import { qualityModule } from './quality';
+import { regionsModule } from './regions';
 import { reportsModule } from './reports';
 import { revisionsModule } from './revisions';
 import { usersModule } from './users';
@@ -25,6 +26,7 @@ import { workflowModule } from './workflow';
 export const MODULES: readonly ApiModule[] = [
   authModule,
   usersModule,
+  regionsModule,
   agenciesModule,
   cyclesModule,
   reportsModule,
