@@ -32,3 +32,4 @@ export { insertCurrentRevision, newRevision } from './modules/revisions/revision
 export { insertRows } from './modules/reports/report.repository';
 export { ReportRevision } from './modules/revisions/report-revision.entity';
 export { PublishedCell } from './modules/revisions/published-cell.entity';
+export { reportContentById } from './modules/compare/compare.repository';
