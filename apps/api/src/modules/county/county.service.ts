@@ -68,7 +68,7 @@ export class CountyService {
   }
 
   /** the agencies of a scope (active ones) in the region's subtree, in code order */
-  async agenciesOf(manager: EntityManager, scope: CountyScope | null | undefined, region?: CompiledRegion | null): Promise<Agency[]> {
+  async agenciesOf(manager: EntityManager, scope: CountyScope | null | undefined, region: CompiledRegion | null): Promise<Agency[]> {
     const kind = scope?.kind ?? CountyScopeKind.ALL;
     if (kind === CountyScopeKind.LIST) {
       const ids = scope?.agencyIds ?? [];
