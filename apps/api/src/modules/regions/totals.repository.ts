@@ -42,14 +42,15 @@ interface PublicationPlace {
 
 /**
  * Statement one of the maintenance, before the earlier revision stops being current: the agency's
- * kind and region path and the cells of the report's current revision, in one round trip.
+ * kind and region path and the cells of the report's current revision, in one round trip. The
+ * revision is found through the agency's index (report_revision has none on reportId on SQLite).
  */
 export async function publicationPlace(manager: EntityManager, agencyId: string, reportId: string): Promise<PublicationPlace> {
   const rows: Array<{ kind: string; path: string | null; oldYear: unknown; oldFormat: string | null; key: string | null; value: unknown }> = await manager.query(
     `SELECT a.kind AS kind, g.path AS path, r.year AS oldYear, r.format AS oldFormat, c.\`key\` AS \`key\`, c.value AS value
        FROM agency a
        LEFT JOIN region g ON g.id = a.regionId
-       LEFT JOIN report_revision r ON r.reportId = ? AND r.isCurrent = 1
+       LEFT JOIN report_revision r ON r.agencyId = a.id AND r.reportId = ? AND r.isCurrent = 1
        LEFT JOIN published_cell c ON c.revisionId = r.id
       WHERE a.id = ?`,
     [reportId, agencyId],
