@@ -33,3 +33,4 @@ export { insertRows } from './modules/reports/report.repository';
 export { ReportRevision } from './modules/revisions/report-revision.entity';
 export { PublishedCell } from './modules/revisions/published-cell.entity';
 export { reportContentById } from './modules/compare/compare.repository';
+export { copyStoredFiles, filesBesideBackup } from './ops/backup-files';
