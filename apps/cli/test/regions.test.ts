@@ -22,7 +22,7 @@ function touming(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('touming regions and totals', { timeout: 120_000 }, () => {
+describe('touming regions and totals', { timeout: 300_000 }, () => {
   beforeAll(() => {
     expect(touming(['migrate']).code).toBe(0);
   }, 120_000);
