@@ -1,5 +1,5 @@
 /** Storage of sub-unit contributions (填报任务). */
-import { IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Contribution } from './contribution.entity';
 import { applyScope, type ListScope } from '../../common/scope';
 
