@@ -19,6 +19,7 @@ import './files';
 import './compare';
 import { TodoPage } from './todo/TodoPage';
 import { CountyPage } from './county/CountyPage';
+import { RegionsPage } from './regions/RegionsPage';
 
 const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ default: m.ComparePage })));
 const LibraryPage = lazy(() => import('./library/LibraryPage').then((m) => ({ default: m.LibraryPage })));
@@ -54,6 +55,7 @@ function ToumingAdmin() {
       <CustomRoutes>
         <Route path="/todo" element={<TodoPage />} />
         <Route path="/county" element={<CountyPage />} />
+        <Route path="/regions" element={<RegionsPage />} />
         <Route
           path="/reports/:id/compare"
           element={

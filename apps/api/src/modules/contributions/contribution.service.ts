@@ -11,7 +11,8 @@ import { isIsoDate } from '@touming/domain/deadlines';
 import type { FormatId } from '@touming/domain/formats';
 import { can, ROLE_LABELS } from '@touming/domain/permissions';
 import { isContentEditable } from '@touming/domain/workflow';
-import { agencyScope, authorize, requireUser } from '../../common/authorize';
+import { authorize, requireUser } from '../../common/authorize';
+import { listScope } from '../../common/scope';
 import { actorOf, type RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { newId } from '../../db/columns';
@@ -120,7 +121,7 @@ export class ContributionService {
   /** undelivered contributions past their due date: the county office's all, an agency its own */
   async overdue(ctx: RequestContext): Promise<{ contribution: Contribution; daysOverdue: number }[]> {
     await authorize(ctx, 'report.read', { targetType: 'Contribution' });
-    const rows = await undeliveredContributions(ctx.manager, agencyScope(ctx));
+    const rows = await undeliveredContributions(ctx.manager, listScope(ctx));
     return overdueContributions(rows, new Date()).map((o) => ({ contribution: o.assignment, daysOverdue: o.daysOverdue }));
   }
 
