@@ -4,13 +4,14 @@ import { unauthenticated } from '../../common/errors';
 import { withTransaction } from '../../db/transaction';
 import { appendAudit } from '../audit/audit.service';
 import { User } from '../users/user.entity';
+import { signedInUser } from '../users/user.repository';
 import { LoginThrottle, loginRefused } from './login-throttle';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { signToken, verifyToken, type TokenSettings } from './tokens';
 
 export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
 
-export function currentUserOf(user: User): CurrentUser {
+export function currentUserOf(user: Pick<User, 'id' | 'username' | 'displayName' | 'agencyId' | 'roles'>): CurrentUser {
   return { id: user.id, username: user.username, displayName: user.displayName, agencyId: user.agencyId, roles: user.roles };
 }
 
@@ -70,7 +71,7 @@ export class AuthService {
     const match = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
     if (!match) return createRequestContext(dataSource, extra);
     const claims = verifyToken(this.settings, match[1].trim());
-    const user = claims ? await dataSource.manager.findOne(User, { where: { id: claims.sub } }) : null;
+    const user = claims ? await signedInUser(dataSource.manager, claims.sub) : null;
     if (!claims || !user || !user.active || user.tokenVersion !== claims.tv) {
       return createRequestContext(dataSource, { ...extra, authError: unauthenticated('登录已失效，请重新登录') });
     }
