@@ -31,13 +31,15 @@ if (!varsOf[args.op]) throw new Error(`--op: one of ${Object.keys(varsOf).join('
 
 const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: String(args.port), LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false', GRAPHQL_EXECUTOR: args.executor };
 const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'apps/api/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+process.on('exit', () => child.exitCode === null && child.kill('SIGTERM'));
 const target = `http://127.0.0.1:${args.port}/graphql`;
 for (let i = 0; ; i++) {
   try {
     if ((await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' })).status < 500) break;
   } catch {}
-  if (i > 100) throw new Error('product did not start');
-  await new Promise((r) => setTimeout(r, 200));
+  // a loaded machine takes a while to load the server's modules
+  if (i > 300) throw new Error('product did not start');
+  await new Promise((r) => setTimeout(r, 400));
 }
 let i = 0;
 const drive = (duration) => autocannon({
