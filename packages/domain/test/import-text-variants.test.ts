@@ -152,12 +152,13 @@ describe('text variants', () => {
     expect(r.report.cells['t3.carried.total']).toBe(2);
   });
 
-  it('does not invent a missing cell when the row has non-zero numbers', () => {
+  it('does not place a row that lost a cell: its numbers are unplaced, never shifted', () => {
     const t3 = '一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t0\t6';
     const r = importText(report({ t3 }));
-    expect(r.report.cells['t3.new.natural']).toBe(5);
+    expect(r.report.cells['t3.new.natural']).toBeNull();
     expect(r.report.cells['t3.new.total']).toBeNull();
-    expect(r.notes.some((n) => n.includes('无法确定缺的是哪一列'))).toBe(true);
+    expect(r.unplaced.map((u) => u.text)).toEqual(['5', '1', '0', '0', '0', '6']);
+    expect(r.unplaced[0].reason).toContain('无法确定缺的是哪一列');
   });
 
   it('lists rows it cannot place and surplus numbers', () => {
