@@ -38,6 +38,7 @@ import {
   type SectionChange,
 } from './report.repository';
 import type { ImportResult, ReportFilter, ReportUpdateInput } from './report.types';
+import { importReportFile, ReportFileError } from './report-file';
 
 const SORTABLE = ['year', 'agencyName', 'status', 'createdAt', 'updatedAt', 'errorCount', 'warningCount'] as const;
 
@@ -251,15 +252,36 @@ export class ReportService {
    * argument or the source; a draft of that year is replaced (cell-level changes on the trail), any
    * other existing report is a CONFLICT. What could not be placed is returned, never dropped.
    */
-  async import(ctx: RequestContext, agencyId: string, args: { year?: number | null; text?: string | null; html?: string | null }): Promise<ImportResult> {
+  async import(
+    ctx: RequestContext,
+    agencyId: string,
+    args: { year?: number | null; text?: string | null; html?: string | null; fileBase64?: string | null; fileName?: string | null },
+  ): Promise<ImportResult> {
+    // permission before any file is decoded or parsed: nobody without it makes the server read a PDF
     await authorize(ctx, 'report.import', { agencyId, targetType: 'Report' });
-    if (!args.text?.trim() && !args.html?.trim()) throw badInput('请提供报告的文本或 HTML');
     let imported;
-    try {
-      imported = importReportContent({ text: args.text ?? undefined, html: args.html ?? undefined });
-    } catch (error) {
-      if (error instanceof ReportImportError) throw badInput(`无法导入：${error.message}`);
-      throw error;
+    let source: string;
+    if (args.fileBase64) {
+      if (args.text?.trim() || args.html?.trim()) throw badInput('请只提供一种内容：文件，或粘贴的文本/HTML', { field: 'fileBase64' });
+      const bytes = Buffer.from(args.fileBase64, 'base64');
+      const name = args.fileName?.trim() || '';
+      try {
+        const file = await importReportFile(bytes, name);
+        imported = file.result;
+        source = file.kind;
+      } catch (error) {
+        if (error instanceof ReportFileError) throw badInput(`无法导入${name ? `“${name}”` : '文件'}：${error.message}`, { field: 'fileBase64' });
+        throw error;
+      }
+    } else {
+      if (!args.text?.trim() && !args.html?.trim()) throw badInput('请提供报告的文本、HTML 或文件');
+      source = args.html?.trim() ? 'html' : 'text';
+      try {
+        imported = importReportContent({ text: args.text ?? undefined, html: args.html ?? undefined });
+      } catch (error) {
+        if (error instanceof ReportImportError) throw badInput(`无法导入：${error.message}`);
+        throw error;
+      }
     }
     const year = args.year ?? imported.detectedYear;
     if (!year) throw badInput('无法从原文识别报告年度，请指定年度', { field: 'year' });
@@ -270,7 +292,7 @@ export class ReportService {
       if (!agency) throw notFound('单位不存在');
       if (!content.agency?.trim()) content.agency = agency.name;
       const existing = await findReportOf(tx.manager, agencyId, year);
-      const detail = { source: args.html?.trim() ? 'html' : 'text', detectedFormat: imported.detectedFormat, detectedYear: imported.detectedYear, unplaced: imported.unplaced.length, notes: imported.notes };
+      const detail = { source, detectedFormat: imported.detectedFormat, detectedYear: imported.detectedYear, unplaced: imported.unplaced.length, notes: imported.notes };
       let report: Report;
       if (existing) {
         const check = checkImportOver({ status: existing.status, format: existing.format, year, importedFormat: content.format });
