@@ -317,7 +317,8 @@ function columnsFor(target: Target, table: TableDefinition): string[] {
   return table.id === 't4' ? table.blocks.flatMap((b) => b.columns.map((c) => c.label)) : target.columns.map((c) => c.label);
 }
 
-const columnKey = (label: string) => labelKey(label).replace(/\(单位:[^)]*\)$/, '');
+/** a column label without the unit a report prints after it: 采购总金额（万元）, 本年收费金额（单位：万元） */
+const columnKey = (label: string) => labelKey(label).replace(/\((?:单位:)?万?元\)$/, '');
 
 /** where each column label is printed: the runs of stacked header pieces that spell a column label */
 function headerColumns(fragments: Fragment[], table: TableDefinition): ColumnAnchor[] {
