@@ -284,13 +284,20 @@ export class TableReader {
       this.unplaceRow(target, uncertain, line, where, `这一行有${uncertain.length}格、${uncertain.filter((v) => v !== '').length}个数，与表格的${target.keys.length}列对不上`);
       return;
     }
-    for (const s of surplus) {
-      if (s === '') continue;
-      this.sink.unplaced.push({
-        line: line.no,
-        text: s,
-        reason: `${where}这一行有${rawValues.filter((v) => v !== '').length}个数，但表格只有${target.keys.length}列：多出的这个数没有放入任何单元格`,
-      });
+    if (surplus.some((v) => v !== '')) {
+      // more numbers than columns: which one is extra is unknown, unless every way of choosing the
+      // columns gives the same cells (a row of zeros with one zero too many)
+      const all = [...surplus, ...values];
+      const count = target.keys.length;
+      const windows = Array.from({ length: all.length - count + 1 }, (_, i) => all.slice(i, i + count).join('\t'));
+      const stated = all.filter((v) => v !== '').length;
+      if (windows.some((w) => w !== windows[0])) {
+        this.unplaceRow(target, all, line, where, `这一行有${stated}个数，但表格只有${count}列，无法确定多出的是哪一个`);
+        return;
+      }
+      this.sink.notes.push(
+        `第${line.no}行 ${where}这一行有${stated}个数，但表格只有${count}列；无论多出的是哪一个，各列的数都相同，已填入，多出的“${surplus.filter((v) => v !== '').join('、')}”未导入。`,
+      );
     }
     const cells = values.map(parseValueCell);
     if (short) this.placeShort(target, cells, values, line, where);

@@ -27,8 +27,8 @@ export function fileKind(bytes: Uint8Array, name: string): ReportFileKind {
     if (ext === '.docx' || ext === '') return 'docx';
     throw new ReportFileError(`${ext === '.xlsx' ? 'XLSX 表格请用“从 XLSX 导入”' : '压缩文件不是报告'}：请提供 PDF、Word（.docx）、网页（.html）或文本（.txt）`);
   }
-  if (ext === '.pdf') throw new ReportFileError('文件扩展名是 .pdf，但内容不是 PDF');
-  if (ext === '.docx') throw new ReportFileError('文件扩展名是 .docx，但内容不是 Word 文档');
+  if (ext === '.pdf') throw new ReportFileError('不是有效的 PDF 文件（内容不是 PDF）');
+  if (ext === '.docx') throw new ReportFileError('不是有效的 .docx 文件（内容不是 Word 文档）');
   if (ext === '.doc') throw new ReportFileError('旧版 Word（.doc）无法读取，请在 Word 中另存为 .docx 或 PDF');
   if (bytes.subarray(0, 8192).includes(0)) throw new ReportFileError('是二进制文件，不是 PDF、Word、网页或文本报告');
   return ext === '.html' || ext === '.htm' ? 'html' : 'text';
