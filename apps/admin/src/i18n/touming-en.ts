@@ -221,7 +221,7 @@ export const toumingEnglish = {
       no_previous: 'No report for last year',
       preview: 'Preview published layout',
       print: 'Open in a new window (to print)',
-      import: 'Paste import',
+      import: 'Import report',
       chars: '%{count} characters',
       previous_text: "This section in last year's report",
       no_previous_text: "This section was empty in last year's report",

@@ -1,15 +1,17 @@
 /**
  * importReport with an uploaded file (base64): a PDF printed by Chromium and a DOCX of our own export
  * import cell for cell; what is not a readable report is refused with BAD_USER_INPUT in Chinese before
- * anything is written (not a PDF, too many pages, over time, no text in it), and nobody without the
+ * anything is written (not a PDF, too many pages, over time, no text in it, a .docx zip bomb), and nobody without the
  * import permission makes the server parse a file.
  */
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReport } from '@touming/domain/generate';
 import { renderHtml } from '@touming/domain/render';
 import { PdfPrinter } from '../../src/modules/exports/pdf/pdf-printer';
 import { reportDocx } from '../../src/modules/exports/report-docx';
 import { PDF_LIMITS } from '../../src/modules/reports/pdf-text';
+import { DOCX_LIMITS } from '../../src/modules/reports/report-file';
 import { Report } from '../../src/modules/reports/report.entity';
 import { codeOf } from '../support/api';
 import { DIALECTS } from '../support/databases';
@@ -25,11 +27,17 @@ original.cells['t3.new.research'] = null;
 let pdf: Buffer;
 let docx: Buffer;
 let blankPdf: Buffer;
+/** a .docx whose document inflates past the DOCX budget: refused before mammoth inflates it */
+let bombDocx: Buffer;
 
 beforeAll(async () => {
   pdf = await printer.print(renderHtml(original, { standalone: true }));
   docx = await reportDocx(original);
   blankPdf = await printer.print('<!doctype html><html><body></body></html>');
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types/>');
+  zip.file('word/document.xml', Buffer.alloc(DOCX_LIMITS.maxUncompressedBytes + 1024 * 1024, 0x20));
+  bombDocx = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }, 120_000);
 afterAll(() => printer.close());
 
@@ -83,6 +91,8 @@ describe.each(DIALECTS)('importReport with an uploaded file on %s', (dialect) =>
     await refuse(Buffer.from('%PDF-1.7\n垃圾'), 'broken.pdf', /已损坏或无法解析/);
     await refuse(blankPdf, 'scan.pdf', /没有可提取的文字/);
     await refuse(Buffer.from([0x00, 0x01, 0x02, 0x03]), 'x.bin', /二进制文件/);
+    expect(bombDocx.length).toBeLessThan(1024 * 1024);
+    await refuse(bombDocx, 'bomb.docx', /声明超过|解压后过大/);
     const limits = { ...PDF_LIMITS };
     try {
       PDF_LIMITS.maxPages = 1;

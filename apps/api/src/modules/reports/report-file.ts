@@ -4,6 +4,7 @@
  * importReport and the CLI's check/import both read files here, so they accept and refuse alike.
  */
 import { importHtml, importPositioned, importText, ReportImportError, type ImportResult } from '@touming/domain/import';
+import { checkZipLimits, ZipLimitError, type ZipLimits } from '../exports/zip-limits';
 import { PDF_LIMITS, PdfReadError, looksLikePdf, readPdfPages, type PdfLimits } from './pdf-text';
 
 export type ReportFileKind = 'pdf' | 'docx' | 'html' | 'text';
@@ -47,7 +48,17 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** a report of a dozen pages with a seal image or two; the bound keeps a zip bomb out of mammoth */
+export const DOCX_LIMITS: ZipLimits = { maxEntries: 500, maxUncompressedBytes: 50 * 1024 * 1024 };
+
 async function docxToHtml(bytes: Uint8Array): Promise<string> {
+  // the archive is measured (entries, inflated bytes, with a hard cap) before mammoth inflates it
+  try {
+    checkZipLimits(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), DOCX_LIMITS);
+  } catch (error) {
+    if (error instanceof ZipLimitError) throw new ReportFileError(error.message.replace(/XLSX 工作簿/g, 'Word 文档'));
+    throw error;
+  }
   // mammoth is loaded only for .docx files
   const mammoth = await import('mammoth');
   try {
