@@ -26,3 +26,5 @@ export { createApi, createHttpApp } from './app';
 export { BackupRefusal, backupDatabase, restoreDatabase, type BackupSummary, type RestoreSummary } from './ops/backup';
 export { importReportFile, fileKind, decodeText, ReportFileError, REPORT_FILE_EXTENSIONS, type ReportFileImport, type ReportFileKind } from './modules/reports/report-file';
 export { readPdfPages, PdfReadError, PDF_LIMITS, type PdfLimits } from './modules/reports/pdf-text';
+export { reportContentById } from './modules/compare/compare.repository';
+export { copyStoredFiles, filesBesideBackup } from './ops/backup-files';
