@@ -19,8 +19,10 @@ import './files';
 import './compare';
 import { TodoPage } from './todo/TodoPage';
 import { CountyPage } from './county/CountyPage';
+import { RegionsPage } from './regions/RegionsPage';
 
 const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ default: m.ComparePage })));
+const LibraryPage = lazy(() => import('./library/LibraryPage').then((m) => ({ default: m.LibraryPage })));
 const BatchComparePage = lazy(() => import('./compare/BatchComparePage').then((m) => ({ default: m.BatchComparePage })));
 const ConfidentialityPage = lazy(() => import('./workflow/ConfidentialityPage').then((m) => ({ default: m.ConfidentialityPage })));
 const consoleDataProvider = withWorkflowResources(dataProvider);
@@ -53,11 +55,20 @@ function ToumingAdmin() {
       <CustomRoutes>
         <Route path="/todo" element={<TodoPage />} />
         <Route path="/county" element={<CountyPage />} />
+        <Route path="/regions" element={<RegionsPage />} />
         <Route
           path="/reports/:id/compare"
           element={
             <Suspense fallback={null}>
               <ComparePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/library"
+          element={
+            <Suspense fallback={null}>
+              <LibraryPage />
             </Suspense>
           }
         />

@@ -1,7 +1,9 @@
 import { workflowEn, workflowResourcesEn } from '../workflow/messages';
 import { countyEn } from '../county/messages';
+import { regionsEn } from '../regions/messages';
 import { filesEn } from '../files/messages';
 import { compareEn } from '../compare/messages';
+import { libraryEn } from '../library/messages';
 /** Touming's English strings (the English switch); same key paths as ./touming-zh (a test checks). */
 export const toumingEnglish = {
   resources: {
@@ -68,8 +70,10 @@ export const toumingEnglish = {
   touming: {
     wf: workflowEn,
     county: countyEn,
+    regions: regionsEn,
     files: filesEn,
     compare: compareEn,
+    library: libraryEn,
     app: { reload: 'Reload', chunk_error: 'Touming was updated: reload the page to open this screen.', name: 'Touming', short: 'Touming', subtitle: 'Government information disclosure annual reports' },
     login: {
       title: 'Sign in',

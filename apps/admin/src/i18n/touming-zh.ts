@@ -7,8 +7,10 @@ import { ROLE_LABELS } from '@touming/domain/permissions';
 import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import { workflowZh, workflowResourcesZh } from '../workflow/messages';
 import { countyZh } from '../county/messages';
+import { regionsZh } from '../regions/messages';
 import { filesZh } from '../files/messages';
 import { compareZh } from '../compare/messages';
+import { libraryZh } from '../library/messages';
 
 export const toumingChinese = {
   resources: {
@@ -75,8 +77,10 @@ export const toumingChinese = {
   touming: {
     wf: workflowZh,
     county: countyZh,
+    regions: regionsZh,
     files: filesZh,
     compare: compareZh,
+    library: libraryZh,
     app: {
       name: '透明',
       short: '透明',
