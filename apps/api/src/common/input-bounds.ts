@@ -41,6 +41,7 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   'updateReport.input.sections.text': SECTION_TEXT_LIMIT,
   'importReport.text': BODY,
   'importReport.html': BODY,
+  'importReport.fileBase64': BODY,
   'importReportXlsx.base64': BODY,
   'explainWarning.text': LONG_TEXT_LIMIT,
   'assignContribution.note': LONG_TEXT_LIMIT,
