@@ -18,6 +18,8 @@ import {
   signaturesToVoid,
   signaturesVoidedByReturn,
   stageForAction,
+  submissionWarnings,
+  agencyNameWarning,
   submitBlockers,
   validSignatures,
   type PublicationInput,
@@ -445,5 +447,17 @@ describe('separation of the preparer and the confidentiality reviewer', () => {
     expect(codes({ signatures, review: reviewedByBoth })).toEqual(['separation.preparerReviewer']);
     expect(codes({ signatures, review: reviewedByBoth, rules: off })).toEqual([]);
     expect(codes({ signatures, review: clearedReview })).toEqual([]);
+  });
+});
+
+describe('warnings at submission', () => {
+  it('warns when the agency name in the report differs from the registered one, not for width or spacing', () => {
+    expect(submissionWarnings({ reportAgency: '盐池县文化旅游广电局', registeredAgencyName: '盐池县文化旅游广电局' })).toEqual([]);
+    expect(agencyNameWarning(' 盐池县 文化旅游广电局 ', '盐池县文化旅游广电局')).toBeNull();
+    expect(agencyNameWarning('盐池县（文化旅游广电局）', '盐池县(文化旅游广电局)')).toBeNull();
+    expect(agencyNameWarning('', '盐池县文化旅游广电局')).toBeNull();
+    const other = submissionWarnings({ reportAgency: '盐池县教育体育局', registeredAgencyName: '盐池县文化旅游广电局' });
+    expect(other).toEqual([{ code: 'agency.nameMismatch', message: expect.stringContaining('盐池县教育体育局') }]);
+    expect(other[0].message).toContain('盐池县文化旅游广电局');
   });
 });

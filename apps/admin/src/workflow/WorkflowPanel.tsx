@@ -142,6 +142,13 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
         </Alert>
       )}
 
+      {actions.includes('submit') &&
+        wfReport.submissionWarnings.map((w) => (
+          <Alert key={w.code} severity="warning" sx={{ mt: 1 }} data-testid="submission-warning">
+            {w.message}
+          </Alert>
+        ))}
+
       <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 1, mt: 1 }}>
         {signActions.map((a) => (
           <Button

@@ -108,6 +108,15 @@ export async function appendAudit(ctx: RequestContext, records: AuditRecord | Au
  * Record a denied access. It must survive the rollback of whatever was being attempted, so it is
  * written in a transaction of its own (after the failed one when there was one: see withTransaction).
  */
+/**
+ * An entry about an act that failed (its own transaction rolled back): written in a transaction of
+ * its own, so the refusal stays on the trail.
+ */
+export async function recordOutside(ctx: RequestContext, record: AuditRecord): Promise<void> {
+  const base = { ...ctx, manager: ctx.dataSource.manager, inTransaction: false };
+  await withTransaction(base, (tx) => appendAudit(tx, record));
+}
+
 export async function recordDenial(ctx: RequestContext, record: Omit<AuditRecord, 'action'> & { attempted: string }): Promise<void> {
   const { attempted, ...rest } = record;
   const base = { ...ctx, manager: ctx.dataSource.manager, inTransaction: false };

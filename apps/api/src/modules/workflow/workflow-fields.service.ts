@@ -6,7 +6,7 @@
  */
 import { isCountyGovernment } from '@touming/domain/agencies';
 import { deadlineStatus, reportDeadline, type DeadlineStatus } from '@touming/domain/deadlines';
-import { availableActions, publicationBlockers, type Blocker, type WorkflowAction } from '@touming/domain/workflow';
+import { availableActions, publicationBlockers, submissionWarnings, type Blocker, type SubmissionWarning, type WorkflowAction } from '@touming/domain/workflow';
 import { authorize, requireUser } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { Injectable } from '../../common/injectable';
@@ -57,6 +57,12 @@ export class WorkflowFieldsService {
     const blockers = publicationBlockers(publicationInput(report, state, validation, null));
     // the 更正说明 is given with publishReport itself: the content is not blocked for lack of it
     return blockers.filter((b) => b.code !== 'correction.noteMissing');
+  }
+
+  /** what the preparer is warned of at submission (the agency name in the title against the registered one) */
+  async submissionWarnings(ctx: RequestContext, report: Report): Promise<SubmissionWarning[]> {
+    const agency = await ctx.loaders.agency.load(report.agencyId);
+    return agency ? submissionWarnings({ reportAgency: report.agencyName, registeredAgencyName: agency.name }) : [];
   }
 
   async deadline(ctx: RequestContext, report: Report): Promise<DeadlineStatus & { deadline: string }> {
