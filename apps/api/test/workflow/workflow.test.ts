@@ -2,6 +2,7 @@ import { cellKeys } from '@touming/domain/formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { PublishedCell } from '../../src/modules/revisions/published-cell.entity';
+import { verifyPublishedRevisions } from '../../src/modules/revisions/integrity';
 import { ReportRevision } from '../../src/modules/revisions/report-revision.entity';
 import { codeOf } from '../support/api';
 import { DIALECTS } from '../support/databases';
@@ -115,6 +116,10 @@ describe.each(DIALECTS)('三级联签, 保密审查 and publication on %s', (dia
     expect(steps.every((e: { at: string }) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
     const chain = await env.api.ok(`{ verifyAuditChain { ok checked firstBrokenId } }`, {}, admin);
     expect(chain.verifyAuditChain).toMatchObject({ ok: true, firstBrokenId: null });
+    // the revision just published and the demo's seeded archive all match their chained publication hashes
+    const published = await verifyPublishedRevisions(env.db.dataSource.manager);
+    expect(published.failures).toEqual([]);
+    expect(published.checked).toBeGreaterThan(50);
   });
 
   it('a published revision cannot be changed by any mutation', async () => {

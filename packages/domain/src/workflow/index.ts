@@ -6,3 +6,4 @@ export * from './drafts';
 export * from './revisions';
 export * from './separation';
 export * from './submission';
+export * from './published-integrity';

@@ -13,6 +13,7 @@ import { findCurrentRevision, findRevision, pageCurrentRevisions, publishedYears
 import { buildTables } from '../formats/tables';
 import type { ReportTable } from '../formats/format.types';
 import type { ReportRevision } from '../revisions/report-revision.entity';
+import { assertPublishedIntact } from '../revisions/integrity';
 import { PublicRateLimiter } from './rate-limit';
 import {
   PUBLIC_MAX_PAGE_SIZE,
@@ -80,6 +81,7 @@ export class PublicService {
     await this.limiter.check(ctx);
     const revision = await findCurrentRevision(ctx.manager, id);
     if (!revision) return null;
+    await assertPublishedIntact(ctx.manager, revision, ctx.requestId);
     return this.toPublic(revision, (await ctx.loaders.agency.load(revision.agencyId)) ?? undefined);
   }
 
@@ -93,6 +95,7 @@ export class PublicService {
     const revision = await findRevision(ctx.manager, id);
     // a current revision report() refused stays refused: only superseded ones are looked up here
     if (!revision || revision.isCurrent) return null;
+    await assertPublishedIntact(ctx.manager, revision, ctx.requestId);
     return this.toPublic(revision, (await ctx.loaders.agency.load(revision.agencyId)) ?? undefined);
   }
 

@@ -14,6 +14,7 @@ import type { Report } from '../reports/report.entity';
 import { ReportService } from '../reports/report.service';
 import type { ReportRevision } from '../revisions/report-revision.entity';
 import { findRevision } from '../revisions/revision.repository';
+import { assertPublishedIntact } from '../revisions/integrity';
 import { workflowActor } from './act';
 import { workflowLoaders } from './loaders';
 import type { RectificationRequest } from './rectification.entity';
@@ -82,6 +83,8 @@ export class WorkflowFieldsService {
     const revision = await findRevision(ctx.manager, id);
     if (!revision) return null;
     await authorize(ctx, 'report.read', { agencyId: revision.agencyId, reportId: revision.reportId, targetType: 'ReportRevision', targetId: id });
+    // what was published is served only as it was published (downloads of one's own revisions too)
+    await assertPublishedIntact(ctx.manager, revision, ctx.requestId);
     return revision;
   }
 
