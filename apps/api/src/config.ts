@@ -1,3 +1,5 @@
+import type { HashAlgorithm } from '@touming/domain/hash';
+import { parseHashAlgorithm } from './common/hashing';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,6 +36,8 @@ export interface AppConfig {
   metricsPort: number | null;
   /** Strict-Transport-Security max-age in seconds (HSTS_MAX_AGE); 0 = header not sent */
   hstsMaxAge: number;
+  /** the algorithm of new content hashes and audit entries (HASH_ALGORITHM: sha256 or sm3) */
+  hashAlgorithm: HashAlgorithm;
 }
 
 /** DATABASE_URL → database settings; absent → the embedded SQLite file data/touming.sqlite */
@@ -177,5 +181,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: metricsToken(env.METRICS_TOKEN),
     metricsPort: optionalPort('METRICS_PORT', env.METRICS_PORT),
     hstsMaxAge: hstsMaxAge(env.HSTS_MAX_AGE),
+    hashAlgorithm: parseHashAlgorithm(env.HASH_ALGORITHM),
   };
 }

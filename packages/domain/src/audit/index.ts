@@ -57,12 +57,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'agency.update': '修改单位',
   'user.create': '新建用户',
   'user.update': '修改用户',
+  'user.passwordChange': '修改本人密码',
+  'user.passwordChange.failed': '修改本人密码失败（当前密码错误）',
   'cycle.create': '新建报告周期',
   'cycle.update': '修改报告周期',
   'accountability.open': '责任追究立案',
   'accountability.update': '修改责任追究案件',
   'accountability.transition': '责任追究案件状态变更',
   'seed.demo': '写入演示数据',
+  'system.hashAlgorithm': '切换哈希算法',
   'seed.workflow': '写入演示数据（审签记录）',
 };
 
@@ -144,6 +147,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   newHash: '修改后的内容哈希',
   contentHash: '内容哈希',
   sentHash: '签署人所见的内容哈希',
+  hashAlgorithm: '哈希算法',
   warnings: '提交时的提醒',
   revision: '修订号',
   revisionNo: '公开版本',

@@ -56,6 +56,7 @@ export class PublicService {
       publishedAt: revision.publishedAt,
       correctionNote: revision.correctionNote,
       contentHash: revision.contentHash,
+      hashAlgorithm: revision.hashAlgorithm ?? 'sha256',
       content: revision.content,
       reportId: revision.reportId,
       isCurrent: revision.isCurrent,
