@@ -18,6 +18,7 @@ import { withWorkflowResources } from './workflow';
 import './files';
 import './compare';
 import { TodoPage } from './todo/TodoPage';
+import { ChangePasswordPage } from './login/ChangePasswordPage';
 import { CountyPage } from './county/CountyPage';
 
 const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ default: m.ComparePage })));
@@ -52,6 +53,7 @@ function ToumingAdmin() {
       <Resource name="accountability" {...accountability} />
       <CustomRoutes>
         <Route path="/todo" element={<TodoPage />} />
+        <Route path="/password" element={<ChangePasswordPage />} />
         <Route path="/county" element={<CountyPage />} />
         <Route
           path="/reports/:id/compare"

@@ -74,6 +74,8 @@ const STALE = '0000000000000000000000000000000000000000000000000000000000000000'
  */
 const COVERED_ELSEWHERE: Record<string, string> = {
   login: 'open to everyone by design; throttling, enumeration and revocation in test/login-hardening.test.ts and test/auth-and-audit.test.ts',
+  changePassword:
+    'acts on the caller only (no target to be denied); anonymous refusal, wrong current password, policy and session revocation in test/security/password-change.test.ts',
   preReviewReport:
     'needs a cycle requiring the county pre-review; the admin-only rule is walked in test/workflow/trail-and-accountability.test.ts ("a cycle requiring the county pre-review …")',
 };
