@@ -36,6 +36,8 @@ export interface AppConfig {
   metricsPort: number | null;
   /** Strict-Transport-Security max-age in seconds (HSTS_MAX_AGE); 0 = header not sent */
   hstsMaxAge: number;
+  /** a directory (shared by every instance) for the library's published files (FILES_DIR); null = in the database */
+  filesDir?: string | null;
   /** the algorithm of new content hashes and audit entries (HASH_ALGORITHM: sha256 or sm3) */
   hashAlgorithm: HashAlgorithm;
 }
@@ -181,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: metricsToken(env.METRICS_TOKEN),
     metricsPort: optionalPort('METRICS_PORT', env.METRICS_PORT),
     hstsMaxAge: hstsMaxAge(env.HSTS_MAX_AGE),
+    filesDir: env.FILES_DIR?.trim() ? path.resolve(env.FILES_DIR.trim()) : null,
     hashAlgorithm: parseHashAlgorithm(env.HASH_ALGORITHM),
   };
 }
