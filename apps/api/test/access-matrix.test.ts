@@ -170,6 +170,8 @@ const OPERATIONS: Operation[] = [
     query: `mutation($id: ID!, $h: String!) { submitReport(id: $id, contentHash: $h) { id } }`,
     vars: (i) => ({ id: i.ownDraft, h: STALE }),
     allowed: ['preparer'],
+    // refused as CONFLICT (stale hash), which leaves its signature.refused entry
+    writes: true,
   },
   { name: 'submitReport (other)', query: `mutation($id: ID!, $h: String!) { submitReport(id: $id, contentHash: $h) { id } }`, vars: (i) => ({ id: i.otherDraft, h: STALE }), allowed: NOBODY },
   {
@@ -177,12 +179,16 @@ const OPERATIONS: Operation[] = [
     query: `mutation($id: ID!, $h: String!) { signReport(id: $id, stage: REVIEW, contentHash: $h) { id } }`,
     vars: (i) => ({ id: i.ownSubmitted, h: STALE }),
     allowed: ['reviewer'],
+    // refused as CONFLICT (stale hash), which leaves its signature.refused entry
+    writes: true,
   },
   {
     name: 'signReport APPROVE (own reviewed, stale hash)',
     query: `mutation($id: ID!, $h: String!) { signReport(id: $id, stage: APPROVE, contentHash: $h) { id } }`,
     vars: (i) => ({ id: i.ownReviewed, h: STALE }),
     allowed: ['approver'],
+    // refused as CONFLICT (stale hash), which leaves its signature.refused entry
+    writes: true,
   },
   {
     name: 'signReport REVIEW (other submitted)',
