@@ -3,18 +3,16 @@
  * reordering audit rows by SQL is named at the first broken entry; truncating the tail and fixing the
  * head row, or rewriting the whole chain with fresh hashes, is consistent in itself — and is caught
  * by checking the chain still passes through a head published earlier (`touming audit head`,
- * `touming audit verify --anchor`). A published revision's content edited by SQL (with or without its
- * hash column) fails verify against the hash its publication chained, and is never served.
+ * `touming audit verify --anchor`).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, databaseUrl, gql, login, recordSummary, REPO, sql, startApi, type ApiProcess } from './support';
+import { cli, databaseUrl, login, recordSummary, REPO, sql, startApi, type ApiProcess } from './support';
 
 const DB = 'rel_tamper';
 const require = createRequire(import.meta.url);
 const apiLib = require(path.join(REPO, 'apps', 'api', 'dist', 'index.js')) as typeof import('@touming/api');
-const domainHash = require('@touming/domain/hash') as typeof import('@touming/domain/hash');
 const { entryHash } = require(path.join(REPO, 'apps', 'api', 'dist', 'modules', 'audit', 'audit.service.js')) as { entryHash: (e: object) => string };
 
 const COLUMNS = ['at', 'actorId', 'actorName', 'agencyId', 'reportId', 'action', 'targetType', 'targetId', 'detail', 'requestId', 'prevHash', 'hash'];
@@ -34,7 +32,7 @@ describe('tamper evidence (MariaDB, touming audit)', () => {
   afterAll(() => recordSummary('4-tamper', summary));
 
   it('an edited, a deleted and a reordered row are each named; undoing them verifies again', async () => {
-    expect(verify().status).toBe(0);
+    expect((await verify()).status).toBe(0);
     const conn = await sql(DB);
     try {
       const [[{ n }]] = (await conn.query('SELECT COUNT(*) AS n FROM audit_entry')) as any;
@@ -46,77 +44,40 @@ describe('tamper evidence (MariaDB, touming audit)', () => {
         conn.query(`UPDATE audit_entry SET ${COLUMNS.map((c) => `\`${c}\` = ?`).join(', ')} WHERE id = ?`, [...values(r), id]);
 
       await conn.query("UPDATE audit_entry SET actorName = '别人' WHERE id = ?", [k]);
-      let r = verify();
+      let r = await verify();
       expect(r.status).toBe(1);
       expect(r.stdout).toContain(`第 ${k} 号记录`);
       await setRow(k, row);
-      expect(verify().status).toBe(0);
+      expect((await verify()).status).toBe(0);
 
       await conn.query('DELETE FROM audit_entry WHERE id = ?', [k]);
-      r = verify();
+      r = await verify();
       expect(r.status).toBe(1);
       expect(r.stdout).toContain(`第 ${k + 1} 号记录`);
       await conn.query(`INSERT INTO audit_entry (id, ${COLUMNS.map((c) => `\`${c}\``).join(', ')}) VALUES (?, ${COLUMNS.map(() => '?').join(', ')})`, [k, ...values(row)]);
-      expect(verify().status).toBe(0);
+      expect((await verify()).status).toBe(0);
 
       // two rows swapped (each keeps its id, their contents trade places)
       await setRow(k, next);
       await setRow(k + 1, row);
-      r = verify();
+      r = await verify();
       expect(r.status).toBe(1);
       expect(r.stdout).toContain(`第 ${k} 号记录`);
       await setRow(k, row);
       await setRow(k + 1, next);
-      expect(verify().status).toBe(0);
+      expect((await verify()).status).toBe(0);
     } finally {
       await conn.end();
     }
     summary.push('篡改检测：按 SQL 修改、删除、调换审计记录 —— touming audit verify 均指出第一条断裂记录（退出码 1），复原后校验通过');
   });
 
-  it('content tamper: a published revision\'s content edited by SQL fails verify and is never served; restored, both pass', async () => {
-    const conn = await sql(DB);
-    const [[row]] = (await conn.query('SELECT id, content, contentHash FROM report_revision WHERE isCurrent = 1 ORDER BY id LIMIT 1')) as any;
-    const original = typeof row.content === 'string' ? row.content : JSON.stringify(row.content);
-    const altered = JSON.parse(original);
-    altered.sections.overview = '数据库中被直接改写的公开内容';
-    const served = await startApi(DB);
-    try {
-      // the content alone, then the content with a matching hash column: both named by verify
-      for (const withHash of [false, true]) {
-        if (withHash) await conn.query('UPDATE report_revision SET content = ?, contentHash = ? WHERE id = ?', [JSON.stringify(altered), domainHash.contentHash(altered), row.id]);
-        else await conn.query('UPDATE report_revision SET content = ? WHERE id = ?', [JSON.stringify(altered), row.id]);
-        const r = verify();
-        expect(r.status).toBe(1);
-        expect(r.stdout).toContain('公开内容与审计链不符');
-        expect(r.stdout).toContain(row.id);
-        const reply = await gql(served.base, 'query($id: ID!) { publicReport(id: $id) { id sections { text } } }', { id: row.id });
-        expect(reply.errors?.[0]?.extensions?.code).toBe('INTEGRITY_FAILED');
-        const page = await fetch(`${served.base}/gongkai/reports/${row.id}`);
-        expect(page.status).toBe(503);
-        expect(await page.text()).not.toContain('数据库中被直接改写');
-        expect((await fetch(`${served.base}/download/reports/${row.id}.json`)).status).toBe(503);
-      }
-      await conn.query('UPDATE report_revision SET content = ?, contentHash = ? WHERE id = ?', [original, row.contentHash, row.id]);
-      expect(verify().status).toBe(0);
-      const again = await gql(served.base, 'query($id: ID!) { publicReport(id: $id) { id } }', { id: row.id });
-      expect(again.data.publicReport.id).toBe(row.id);
-    } finally {
-      await conn.query('UPDATE report_revision SET content = ?, contentHash = ? WHERE id = ?', [original, row.contentHash, row.id]);
-      await conn.end();
-      served.child.kill('SIGTERM');
-      await served.exited;
-    }
-    summary.push('内容篡改：按 SQL 改写已公开版本的内容（或连同其哈希列）—— touming audit verify 指出该版本（退出码 1），公开接口、公开页面和下载拒绝提供（INTEGRITY_FAILED / 503），复原后校验通过 —— held');
-    // three runs of the built command and an API start: minutes on a loaded machine
-  }, 300_000);
-
   it('a truncated tail with a fixed head row, and a rewrite of the whole chain, pass verify alone but fail against a published anchor', async () => {
-    const head = cli(DB, ['audit', 'head']);
+    const head = await cli(DB, ['audit', 'head']);
     expect(head.status).toBe(0);
     const anchor = head.stdout.trim().split(/\s+/)[0];
     expect(anchor).toMatch(/^\d+:[0-9a-f]{64}$/);
-    expect(verify('--anchor', anchor).status).toBe(0);
+    expect((await verify('--anchor', anchor)).status).toBe(0);
 
     // 1. the last entry deleted and the head row pointed at the one before: consistent in itself
     const conn = await sql(DB);
@@ -125,8 +86,8 @@ describe('tamper evidence (MariaDB, touming audit)', () => {
     await conn.query('DELETE FROM audit_entry WHERE id = ?', [lastId]);
     await conn.query('UPDATE audit_head SET lastId = ?, lastHash = ? WHERE id = 1', [prev.id, prev.hash]);
     await conn.end();
-    expect(verify().status).toBe(0);
-    let r = verify('--anchor', anchor);
+    expect((await verify()).status).toBe(0);
+    let r = await verify('--anchor', anchor);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('锚点');
 
@@ -146,8 +107,8 @@ describe('tamper evidence (MariaDB, touming audit)', () => {
     } finally {
       await ds.destroy();
     }
-    expect(verify().status).toBe(0);
-    r = verify('--anchor', `${lastId - 1}:${prev.hash}`);
+    expect((await verify()).status).toBe(0);
+    r = await verify('--anchor', `${lastId - 1}:${prev.hash}`);
     expect(r.status).toBe(1);
     summary.push('链头锚定：截断尾部并改写链头、或整体重算全部哈希 —— 单独校验无法发现，对照此前公布的 touming audit head 锚点即被发现');
   });
