@@ -1,4 +1,5 @@
 // npm run bench [-- --agencies 2000 --years 7 --duration 10 --connections 10 --reuse]
+// npm run bench -- --regions province [--cities 4 --counties 4 --agencies 20 --years 3] (./regions.mjs)
 // Generates the dataset, starts the product (built: apps/api/dist) and the baseline on loopback, checks
 // that both answer the six documents alike, then drives each operation with autocannon, the two servers
 // alternately, and writes docs/performance.md.
@@ -11,6 +12,13 @@ import mysql from 'mysql2/promise';
 import { generate, parseArgs, ROOT, MYSQL_BASE } from './generate.mjs';
 import { QUERIES } from './queries.mjs';
 import { bundleSizes, consoleSummary, dashboardTti } from './console.mjs';
+
+// --regions province: the province-shaped dataset and the totals kept at publication (./regions.mjs)
+if (process.argv.includes('--regions')) {
+  const { regionsBench } = await import('./regions.mjs');
+  await regionsBench(process.argv.slice(2));
+  process.exit(0);
+}
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');

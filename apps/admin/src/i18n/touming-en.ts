@@ -1,5 +1,6 @@
 import { workflowEn, workflowResourcesEn } from '../workflow/messages';
 import { countyEn } from '../county/messages';
+import { regionsEn } from '../regions/messages';
 import { filesEn } from '../files/messages';
 import { compareEn } from '../compare/messages';
 import { libraryEn } from '../library/messages';
@@ -69,6 +70,7 @@ export const toumingEnglish = {
   touming: {
     wf: workflowEn,
     county: countyEn,
+    regions: regionsEn,
     files: filesEn,
     compare: compareEn,
     library: libraryEn,

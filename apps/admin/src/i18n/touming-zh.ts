@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '@touming/domain/permissions';
 import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import { workflowZh, workflowResourcesZh } from '../workflow/messages';
 import { countyZh } from '../county/messages';
+import { regionsZh } from '../regions/messages';
 import { filesZh } from '../files/messages';
 import { compareZh } from '../compare/messages';
 import { libraryZh } from '../library/messages';
@@ -76,6 +77,7 @@ export const toumingChinese = {
   touming: {
     wf: workflowZh,
     county: countyZh,
+    regions: regionsZh,
     files: filesZh,
     compare: compareZh,
     library: libraryZh,

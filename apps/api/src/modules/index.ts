@@ -19,6 +19,7 @@ import { filesModule } from './files';
 import { formatsModule } from './formats';
 import { publicModule } from './public';
 import { qualityModule } from './quality';
+import { regionsModule } from './regions';
 import { reportsModule } from './reports';
 import { revisionsModule } from './revisions';
 import { usersModule } from './users';
@@ -27,6 +28,7 @@ import { workflowModule } from './workflow';
 export const MODULES: readonly ApiModule[] = [
   authModule,
   usersModule,
+  regionsModule,
   agenciesModule,
   cyclesModule,
   reportsModule,

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { hasCountyScope } from '@touming/domain/permissions';
+import type { DataSource, EntityManager } from 'typeorm';
 import { createRequestContext, type CurrentUser, type RequestContext } from '../../common/context';
 import { passwordProblem } from '@touming/domain/passwords';
 import { requireUser } from '../../common/authorize';
@@ -12,8 +13,18 @@ import { signToken, verifyToken, type TokenSettings } from './tokens';
 
 export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
 
-export function currentUserOf(user: User): CurrentUser {
-  return { id: user.id, username: user.username, displayName: user.displayName, agencyId: user.agencyId, roles: user.roles };
+export function currentUserOf(user: User, regionPath: string | null = null): CurrentUser {
+  return { id: user.id, username: user.username, displayName: user.displayName, agencyId: user.agencyId, roles: user.roles, regionPath };
+}
+
+/**
+ * The signed-in user with the region its office supervises: one lookup, for the supervising role
+ * only (agency roles are limited to their agency, whatever its region).
+ */
+export async function signedInUser(manager: EntityManager, user: User): Promise<CurrentUser> {
+  if (!hasCountyScope({ roles: user.roles, agencyId: user.agencyId })) return currentUserOf(user);
+  const rows: Array<{ path: string | null }> = await manager.query('SELECT g.path AS path FROM agency a LEFT JOIN region g ON g.id = a.regionId WHERE a.id = ?', [user.agencyId]);
+  return currentUserOf(user, rows[0]?.path ?? null);
 }
 
 export class AuthService {
@@ -55,7 +66,7 @@ export class AuthService {
       });
       throw unauthenticated(user && ok && !user.active ? '该账号已停用' : LOGIN_FAILED_MESSAGE);
     }
-    const signedIn = { ...ctx, user: currentUserOf(user), roles: user.roles, agencyId: user.agencyId };
+    const signedIn = { ...ctx, user: await signedInUser(ctx.manager, user), roles: user.roles, agencyId: user.agencyId };
     await withTransaction(signedIn, async (tx) => {
       await this.throttle.succeeded(tx.manager, name);
       await appendAudit(tx, { action: 'auth.login', targetType: 'User', targetId: user.id, agencyId: user.agencyId, detail: { ip: ctx.ip ?? null } });
@@ -110,6 +121,6 @@ export class AuthService {
     if (!claims || !user || !user.active || user.tokenVersion !== claims.tv) {
       return createRequestContext(dataSource, { ...extra, authError: unauthenticated('登录已失效，请重新登录') });
     }
-    return createRequestContext(dataSource, { ...extra, user: currentUserOf(user) });
+    return createRequestContext(dataSource, { ...extra, user: await signedInUser(dataSource.manager, user) });
   }
 }

@@ -4,7 +4,8 @@ import { importReport as importReportContent, ReportImportError, type ImportResu
 import { emptyReport, type ReportContent } from '@touming/domain/report';
 import { carryOver, computedTotals, validateReport, type ValidationResult } from '@touming/domain/validation';
 import { checkDelete, checkImportOver, isContentEditable } from '@touming/domain/workflow';
-import { agencyScope, authorize, requireUser } from '../../common/authorize';
+import { authorize, requireUser } from '../../common/authorize';
+import { listScope } from '../../common/scope';
 import type { RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { pageOf, type ListOptions } from '../../common/list';
@@ -79,7 +80,7 @@ export class ReportService {
     const page = pageOf(options, SORTABLE, 'year');
     const { items, totalItems } = await pageReports(
       ctx.manager,
-      { scopeAgencyId: agencyScope(ctx), agencyId: filter?.agencyId, year: filter?.year, status: filter?.status, format: filter?.format },
+      { scope: listScope(ctx), agencyId: filter?.agencyId, year: filter?.year, status: filter?.status, format: filter?.format },
       page,
     );
     // the agencies come with the page and go into the request's agency loader: Report.agency then
