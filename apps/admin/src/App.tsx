@@ -18,6 +18,7 @@ import { withWorkflowResources } from './workflow';
 import './files';
 import './compare';
 import { TodoPage } from './todo/TodoPage';
+import { ChangePasswordPage } from './login/ChangePasswordPage';
 import { CountyPage } from './county/CountyPage';
 import { RegionsPage } from './regions/RegionsPage';
 
@@ -54,6 +55,7 @@ function ToumingAdmin() {
       <Resource name="accountability" {...accountability} />
       <CustomRoutes>
         <Route path="/todo" element={<TodoPage />} />
+        <Route path="/password" element={<ChangePasswordPage />} />
         <Route path="/county" element={<CountyPage />} />
         <Route path="/regions" element={<RegionsPage />} />
         <Route

@@ -1,3 +1,5 @@
+import type { HashAlgorithm } from '@touming/domain/hash';
+import { parseHashAlgorithm } from './common/hashing';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,6 +38,8 @@ export interface AppConfig {
   hstsMaxAge: number;
   /** a directory (shared by every instance) for the library's published files (FILES_DIR); null = in the database */
   filesDir?: string | null;
+  /** the algorithm of new content hashes and audit entries (HASH_ALGORITHM: sha256 or sm3) */
+  hashAlgorithm: HashAlgorithm;
 }
 
 /** DATABASE_URL → database settings; absent → the embedded SQLite file data/touming.sqlite */
@@ -180,5 +184,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsPort: optionalPort('METRICS_PORT', env.METRICS_PORT),
     hstsMaxAge: hstsMaxAge(env.HSTS_MAX_AGE),
     filesDir: env.FILES_DIR?.trim() ? path.resolve(env.FILES_DIR.trim()) : null,
+    hashAlgorithm: parseHashAlgorithm(env.HASH_ALGORITHM),
   };
 }

@@ -9,6 +9,7 @@ export { dialectOf, lockForUpdate, type Dialect } from './db/dialect';
 export { ENTITIES } from './db/entities';
 export { createRequestContext, systemContext, actorOf, type RequestContext, type CurrentUser } from './common/context';
 export { authorize, requireUser } from './common/authorize';
+export { verifyPublishedRevisions, type PublishedVerification, type RevisionIntegrityFailure } from './modules/revisions/integrity';
 export { appendAudit, recordDenial, verifyAuditChain, AuditService, type AuditRecord, type AuditChainVerification } from './modules/audit/audit.service';
 export { AuditEntry } from './modules/audit/audit-entry.entity';
 export { insertUser, type NewUser } from './modules/users/user.service';

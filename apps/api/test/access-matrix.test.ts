@@ -80,6 +80,8 @@ const STALE = '0000000000000000000000000000000000000000000000000000000000000000'
  */
 const COVERED_ELSEWHERE: Record<string, string> = {
   login: 'open to everyone by design; throttling, enumeration and revocation in test/login-hardening.test.ts and test/auth-and-audit.test.ts',
+  changePassword:
+    'acts on the caller only (no target to be denied); anonymous refusal, wrong current password, policy and session revocation in test/security/password-change.test.ts',
   publishedFile: 'needs an uploaded file (the demo has none); reading one of another agency is refused in test/files/published-files.test.ts',
   importPublishedFile: 'needs an uploaded file; import permissions are those of importReport, walked above, and the import in test/files/published-files.test.ts',
   preReviewReport:
@@ -174,6 +176,8 @@ const OPERATIONS: Operation[] = [
     query: `mutation($id: ID!, $h: String!) { submitReport(id: $id, contentHash: $h) { id } }`,
     vars: (i) => ({ id: i.ownDraft, h: STALE }),
     allowed: ['preparer'],
+    // refused as CONFLICT (stale hash), which leaves its signature.refused entry
+    writes: true,
   },
   { name: 'submitReport (other)', query: `mutation($id: ID!, $h: String!) { submitReport(id: $id, contentHash: $h) { id } }`, vars: (i) => ({ id: i.otherDraft, h: STALE }), allowed: NOBODY },
   {
@@ -181,12 +185,16 @@ const OPERATIONS: Operation[] = [
     query: `mutation($id: ID!, $h: String!) { signReport(id: $id, stage: REVIEW, contentHash: $h) { id } }`,
     vars: (i) => ({ id: i.ownSubmitted, h: STALE }),
     allowed: ['reviewer'],
+    // refused as CONFLICT (stale hash), which leaves its signature.refused entry
+    writes: true,
   },
   {
     name: 'signReport APPROVE (own reviewed, stale hash)',
     query: `mutation($id: ID!, $h: String!) { signReport(id: $id, stage: APPROVE, contentHash: $h) { id } }`,
     vars: (i) => ({ id: i.ownReviewed, h: STALE }),
     allowed: ['approver'],
+    // refused as CONFLICT (stale hash), which leaves its signature.refused entry
+    writes: true,
   },
   {
     name: 'signReport REVIEW (other submitted)',

@@ -34,9 +34,10 @@ describe('the API contract', () => {
     for (const code of ERROR_CODES) {
       const status = httpStatusOf(code)!;
       expect(status, code).toBeGreaterThanOrEqual(400);
-      expect(status >= 500, code).toBe(code === 'INTERNAL_SERVER_ERROR' || code === 'SERVICE_UNAVAILABLE');
+      expect(status >= 500, code).toBe(code === 'INTERNAL_SERVER_ERROR' || code === 'SERVICE_UNAVAILABLE' || code === 'INTEGRITY_FAILED');
     }
     expect(httpStatusOf('SERVICE_UNAVAILABLE')).toBe(503);
+    expect(httpStatusOf('INTEGRITY_FAILED')).toBe(503);
     expect(httpStatusOf('UNAUTHENTICATED')).toBe(401);
     expect(httpStatusOf('FORBIDDEN')).toBe(403);
     expect(httpStatusOf('CONFLICT')).toBe(409);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  areContributionsOpen,
   canContributorEdit,
+  checkContributionAssign,
+  checkContributionEdit,
   contributionTargets,
   isValidTarget,
   keysEditableBy,
@@ -9,6 +12,7 @@ import {
   type ContributionAssignment,
 } from '../src/contributions';
 import { cellKeys } from '../src/formats';
+import { REPORT_STATUSES } from '../src/workflow';
 
 const assignments: ContributionAssignment[] = [
   { id: 'c1', assigneeId: 'u-law', target: 't4.reconsideration.', dueDate: '2021-01-10' },
@@ -69,5 +73,22 @@ describe('contributions', () => {
     const r = overdueContributions(assignments, '2021-01-12T16:30:00Z'); // already the 13th in China
     expect(r.map((o) => [o.assignment.id, o.daysOverdue])).toEqual([['c1', 3]]);
     expect(overdueContributions(assignments, '2021-01-20').map((o) => o.assignment.id)).toEqual(['c1', 'c3']);
+  });
+});
+
+describe('contributions belong to the draft', () => {
+  it('assigning and a contributor\'s edit need a draft; every other state is a CONFLICT naming the state', () => {
+    expect(areContributionsOpen('DRAFT')).toBe(true);
+    expect(checkContributionAssign('DRAFT')).toEqual({ ok: true });
+    expect(checkContributionEdit('DRAFT')).toEqual({ ok: true });
+    for (const status of REPORT_STATUSES.filter((s) => s !== 'DRAFT')) {
+      expect(areContributionsOpen(status)).toBe(false);
+      const assign = checkContributionAssign(status);
+      const edit = checkContributionEdit(status);
+      expect(assign.ok).toBe(false);
+      expect(edit.ok).toBe(false);
+      if (!assign.ok) expect(assign).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('草稿') });
+      if (!edit.ok) expect(edit).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('草稿') });
+    }
   });
 });

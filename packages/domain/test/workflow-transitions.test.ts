@@ -1,3 +1,5 @@
+import { generateReport } from '../src/generate';
+import { contentHash } from '../src/hash';
 import { describe, expect, it } from 'vitest';
 import {
   availableActions,
@@ -18,6 +20,9 @@ import {
   signaturesToVoid,
   signaturesVoidedByReturn,
   stageForAction,
+  submissionWarnings,
+  checkPublishedIntegrity,
+  agencyNameWarning,
   submitBlockers,
   validSignatures,
   type PublicationInput,
@@ -445,5 +450,38 @@ describe('separation of the preparer and the confidentiality reviewer', () => {
     expect(codes({ signatures, review: reviewedByBoth })).toEqual(['separation.preparerReviewer']);
     expect(codes({ signatures, review: reviewedByBoth, rules: off })).toEqual([]);
     expect(codes({ signatures, review: clearedReview })).toEqual([]);
+  });
+});
+
+describe('warnings at submission', () => {
+  it('warns when the agency name in the report differs from the registered one, not for width or spacing', () => {
+    expect(submissionWarnings({ reportAgency: '盐池县文化旅游广电局', registeredAgencyName: '盐池县文化旅游广电局' })).toEqual([]);
+    expect(agencyNameWarning(' 盐池县 文化旅游广电局 ', '盐池县文化旅游广电局')).toBeNull();
+    expect(agencyNameWarning('盐池县（文化旅游广电局）', '盐池县(文化旅游广电局)')).toBeNull();
+    expect(agencyNameWarning('', '盐池县文化旅游广电局')).toBeNull();
+    const other = submissionWarnings({ reportAgency: '盐池县教育体育局', registeredAgencyName: '盐池县文化旅游广电局' });
+    expect(other).toEqual([{ code: 'agency.nameMismatch', message: expect.stringContaining('盐池县教育体育局') }]);
+    expect(other[0].message).toContain('盐池县文化旅游广电局');
+  });
+});
+
+describe('published content against the chain', () => {
+  const content = generateReport({ format: '2021', year: 2025, agency: '某县某局', seed: 3 });
+  const hash = contentHash(content);
+
+  it('holds when the stored content hashes to the chained hash and the hash column agrees', () => {
+    expect(checkPublishedIntegrity({ content, storedHash: hash, chainedHash: hash })).toEqual({ ok: true, recomputed: hash });
+  });
+
+  it('an edited text or cell, the content and its hash column edited together, and an unrecorded revision all fail', () => {
+    const edited = { ...content, sections: { ...content.sections, overview: `${content.sections.overview}（改）` } };
+    expect(checkPublishedIntegrity({ content: edited, storedHash: hash, chainedHash: hash })).toMatchObject({ ok: false, problem: 'content' });
+    const cell = { ...content, cells: { ...content.cells, 't3.new.natural': 999 } };
+    const both = checkPublishedIntegrity({ content: cell, storedHash: contentHash(cell), chainedHash: hash });
+    expect(both).toMatchObject({ ok: false, problem: 'content', recomputed: contentHash(cell) });
+    expect(checkPublishedIntegrity({ content, storedHash: 'f'.repeat(64), chainedHash: hash })).toMatchObject({ ok: false, problem: 'storedHash' });
+    expect(checkPublishedIntegrity({ content, storedHash: hash, chainedHash: null })).toMatchObject({ ok: false, problem: 'unrecorded' });
+    const broken = { ...content, cells: { ...content.cells, 't3.new.natural': Number.NaN } };
+    expect(checkPublishedIntegrity({ content: broken, storedHash: hash, chainedHash: hash })).toMatchObject({ ok: false, problem: 'content' });
   });
 });

@@ -1,5 +1,7 @@
 import { Box, Typography } from '@mui/material';
-import { AppBar as RaAppBar, Logout, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { AppBar as RaAppBar, Logout, UserMenu, useGetIdentity, useTranslate, useUserMenu } from 'react-admin';
+import { Link } from 'react-router-dom';
+import KeyIcon from '@mui/icons-material/Key';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import BadgeIcon from '@mui/icons-material/Badge';
 import { ROLE_LABELS, type Role } from '@touming/domain/permissions';
@@ -22,13 +24,31 @@ function IdentityItem() {
   );
 }
 
+/** 修改密码 in the user menu */
+function ChangePasswordItem() {
+  const translate = useTranslate();
+  const { onClose } = useUserMenu() ?? {};
+  return (
+    <MenuItem component={Link} to="/password" onClick={onClose} data-testid="menu-change-password">
+      <ListItemIcon>
+        <KeyIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText primary={translate('touming.password.title')} />
+    </MenuItem>
+  );
+}
+
 export function AppBar() {
   const translate = useTranslate();
+  const identity = useGetIdentity().identity as ToumingIdentity | undefined;
+  // the button shows the user's name: its accessible name must contain it (axe label-content-name-mismatch)
+  const menuLabel = identity ? `${translate('ra.auth.user_menu')}：${identity.fullName}` : 'ra.auth.user_menu';
   return (
     <RaAppBar
       userMenu={
-        <UserMenu>
+        <UserMenu label={menuLabel}>
           <IdentityItem />
+          <ChangePasswordItem />
           <Logout />
         </UserMenu>
       }

@@ -22,7 +22,7 @@ import {
 } from '@mui/material';
 import { useNotify } from 'ra-core';
 import { LinkBase } from 'react-admin';
-import { contentHash } from '@touming/domain/hash';
+import { contentHash, DEFAULT_HASH_ALGORITHM, isHashAlgorithm } from '@touming/domain/hash';
 import {
   SIGNATURE_STAGE_LABELS,
   WORKFLOW_ACTION_LABELS,
@@ -69,9 +69,11 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
     placeholderData: keepPreviousData,
   });
   const [dialog, setDialog] = useState<Dialog>(null);
-  // the hash of exactly what the user sees (equal to the server's once every edit is saved)
-  const shownHash = useMemo(() => contentHash(content), [content]);
   const wfReport = data?.report ?? null;
+  // the hash of exactly what the user sees (equal to the server's once every edit is saved), with the
+  // algorithm the server made the report's hash with (sha256, or SM3 where HASH_ALGORITHM=sm3)
+  const algorithm = wfReport && isHashAlgorithm(wfReport.hashAlgorithm) ? wfReport.hashAlgorithm : DEFAULT_HASH_ALGORITHM;
+  const shownHash = useMemo(() => contentHash(content, algorithm), [content, algorithm]);
 
   const acting = useMutation({
     mutationFn: (act: Act) => act.run(),
@@ -141,6 +143,13 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
           {failure}
         </Alert>
       )}
+
+      {actions.includes('submit') &&
+        wfReport.submissionWarnings.map((w) => (
+          <Alert key={w.code} severity="warning" sx={{ mt: 1 }} data-testid="submission-warning">
+            {w.message}
+          </Alert>
+        ))}
 
       <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 1, mt: 1 }}>
         {signActions.map((a) => (

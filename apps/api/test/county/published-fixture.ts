@@ -8,7 +8,9 @@ import { generateReport } from '@touming/domain/generate';
 import type { ReportContent } from '@touming/domain/report';
 import type { ReportStatus } from '@touming/domain/workflow';
 import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../../src/common/context';
 import { newId } from '../../src/db/columns';
+import { appendAudit } from '../../src/modules/audit/audit.service';
 import type { AgencyKind } from '@touming/domain/agencies';
 import { Agency } from '../../src/modules/agencies/agency.entity';
 import { ReportingCycle } from '../../src/modules/cycles/cycle.entity';
@@ -73,6 +75,9 @@ export async function addReport(
       publishedById: agency.id,
       isCurrent: current,
     });
+    // as a publication does: the revision's hash goes into the chain, which is what the public
+    // pages and `touming audit verify` check its stored content against
+    await chainPublication(ds, { revisionId, reportId: report.id, agencyId: agency.id, contentHash: contentHash(version), revisionNo: i + 1 });
     const cells = Object.entries(version.cells).map(([key, value]) =>
       Object.assign(new PublishedCell(), { revisionId, key, agencyId: agency.id, year: version.year, format: version.format, value }),
     );
@@ -80,6 +85,19 @@ export async function addReport(
     if (place) await addToTotals(ds.manager, publicationDeltas(place, { year: version.year, format: version.format, content: version }));
   }
   return { reportId: report.id, revisionId };
+}
+
+async function chainPublication(ds: DataSource, p: { revisionId: string; reportId: string; agencyId: string; contentHash: string; revisionNo: number }) {
+  await ds.transaction((manager) =>
+    appendAudit({ manager, inTransaction: true, user: null, systemActor: 'test-fixture', requestId: 'fixture' } as unknown as RequestContext, {
+      action: 'report.publish',
+      targetType: 'ReportRevision',
+      targetId: p.revisionId,
+      agencyId: p.agencyId,
+      reportId: p.reportId,
+      detail: { to: 'PUBLISHED', revisionNo: p.revisionNo, contentHash: p.contentHash },
+    }),
+  );
 }
 
 /** a generated report with some blanks and an amount with decimals */

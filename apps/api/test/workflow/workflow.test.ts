@@ -2,6 +2,7 @@ import { cellKeys } from '@touming/domain/formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { PublishedCell } from '../../src/modules/revisions/published-cell.entity';
+import { verifyPublishedRevisions } from '../../src/modules/revisions/integrity';
 import { ReportRevision } from '../../src/modules/revisions/report-revision.entity';
 import { codeOf } from '../support/api';
 import { DIALECTS } from '../support/databases';
@@ -53,8 +54,14 @@ describe.each(DIALECTS)('三级联签, 保密审查 and publication on %s', (dia
     expectCode(await wenlv.sign(approver, 'REVIEW', s.contentHash), 'FORBIDDEN');
     expect((await env.api.lastAudit())!.action).toBe('access.denied');
     expectCode(await wenlv.sign(reviewer, 'REVIEW', 'f'.repeat(64)), 'CONFLICT');
+    // a signature refused as CONFLICT stays on the trail: who tried to sign what
+    const stale = (await env.api.lastAudit())!;
+    expect(stale.action).toBe('signature.refused');
+    expect(stale.reportId).toBe(wenlv.id);
+    expect(stale.detail).toMatchObject({ attempted: 'report.review', stage: 'REVIEW', code: 'CONFLICT', sentHash: 'f'.repeat(64), contentHash: s.contentHash });
     expect((await wenlv.sign(reviewer, 'REVIEW', s.contentHash)).data!.signReport.status).toBe('REVIEWED');
     expectCode(await wenlv.sign(approver, 'REVIEW', s.contentHash), 'CONFLICT');
+    expect((await env.api.lastAudit())!).toMatchObject({ action: 'signature.refused', detail: { stage: 'REVIEW', status: 'REVIEWED' } });
     expect((await wenlv.sign(approver, 'APPROVE', s.contentHash)).data!.signReport.status).toBe('APPROVED');
 
     // no review yet: publication refused with the reason
@@ -93,7 +100,11 @@ describe.each(DIALECTS)('三级联签, 保密审查 and publication on %s', (dia
       'report.submit',
       // the approver's attempt at the reviewer's signature, and the preparer's at the review
       'access.denied',
+      // the reviewer's signature on a stale hash, refused as CONFLICT and kept
+      'signature.refused',
       'report.review',
+      // the approver's second try at the reviewer's stage, already signed
+      'signature.refused',
       'report.approve',
       'access.denied',
       'confidentiality.review',
@@ -105,6 +116,10 @@ describe.each(DIALECTS)('三级联签, 保密审查 and publication on %s', (dia
     expect(steps.every((e: { at: string }) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
     const chain = await env.api.ok(`{ verifyAuditChain { ok checked firstBrokenId } }`, {}, admin);
     expect(chain.verifyAuditChain).toMatchObject({ ok: true, firstBrokenId: null });
+    // the revision just published and the demo's seeded archive all match their chained publication hashes
+    const published = await verifyPublishedRevisions(env.db.dataSource.manager);
+    expect(published.failures).toEqual([]);
+    expect(published.checked).toBeGreaterThan(50);
   });
 
   it('a published revision cannot be changed by any mutation', async () => {
@@ -125,7 +140,9 @@ describe.each(DIALECTS)('三级联签, 保密审查 and publication on %s', (dia
       wenlv.publish(preparer),
     ];
     for (const result of await Promise.all(attempts)) expectCode(result, 'CONFLICT');
-    expect(await env.api.auditCount()).toBe(audits);
+    // nothing changed; only the refused signature is on the trail
+    expect(await env.api.auditCount()).toBe(audits + 1);
+    expect((await env.api.lastAudit())!).toMatchObject({ action: 'signature.refused', detail: { stage: 'REVIEW', status: 'PUBLISHED' } });
     const revisionAfter = await env.db.dataSource.manager.findOneByOrFail(ReportRevision, { id: s.revisions[0].id });
     expect(revisionAfter).toEqual(revisionBefore);
     expect((await wenlv.state(preparer)).contentHash).toBe(s.contentHash);

@@ -13,7 +13,7 @@ function parseAnchor(text: string): { id: number; hash: string } {
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: '审计记录哈希链：verify 逐条重算并指出第一条被改动的记录（可用 --anchor 核对此前公布的链头）；head 打印当前链头供每日公布',
+  summary: '审计记录哈希链：verify 逐条重算并指出第一条被改动的记录（可用 --anchor 核对此前公布的链头），再按链中的公开记录重算每个公开版本的内容哈希；head 打印当前链头供每日公布',
   usage: USAGE,
   async run(args, io) {
     const { positional, options } = parseArgs(args, { anchor: { type: 'string' } });
@@ -38,6 +38,16 @@ export const auditCommand: Command = {
         io.out(`审计链断裂：第 ${result.firstBrokenId} 号记录与哈希链不符（此前 ${result.checked} 条完好）\n`);
         return EXIT.reportHasErrors;
       }
+      // the chain holds; now what it vouches for: every published revision's stored content, hashed
+      // again, against the hash its publication entry chained
+      const published = await api.verifyPublishedRevisions(dataSource.manager);
+      if (published.failures.length > 0) {
+        io.out(`公开内容与审计链不符：${published.failures.length} 个公开版本（共校验 ${published.checked} 个）\n`);
+        for (const f of published.failures) {
+          io.out(`  版本 ${f.revisionId}（报告 ${f.reportId}，${f.year} 年度第 ${f.revisionNo} 版）：${f.message}\n`);
+        }
+        return EXIT.reportHasErrors;
+      }
       if (anchor) {
         // the chain is consistent in itself; a full rewrite would be too, so it must still pass through the published head
         const entry = await dataSource.manager.findOne(api.AuditEntry, { where: { id: anchor.id } });
@@ -45,10 +55,10 @@ export const auditCommand: Command = {
           io.out(`审计链与锚点不符：第 ${anchor.id} 号记录${entry ? `的哈希为 ${entry.hash}` : '不存在'}，公布的是 ${anchor.hash}（链已被整体改写或截断）\n`);
           return EXIT.reportHasErrors;
         }
-        io.out(`审计链完整：${where} 共校验 ${result.checked} 条记录，并经过锚点 ${anchor.id}:${anchor.hash.slice(0, 12)}…\n`);
+        io.out(`审计链完整：${where} 共校验 ${result.checked} 条记录，并经过锚点 ${anchor.id}:${anchor.hash.slice(0, 12)}…；${published.checked} 个公开版本的内容与公开记录一致\n`);
         return EXIT.ok;
       }
-      io.out(`审计链完整：${where} 共校验 ${result.checked} 条记录\n`);
+      io.out(`审计链完整：${where} 共校验 ${result.checked} 条记录；${published.checked} 个公开版本的内容与公开记录一致\n`);
       return EXIT.ok;
     } finally {
       await dataSource.destroy();

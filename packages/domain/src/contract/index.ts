@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'TOO_MANY_REQUESTS',
   /** a capability this server cannot offer now (e.g. PDF where no Chromium is installed) */
   'SERVICE_UNAVAILABLE',
+  /** a published revision whose stored content no longer matches the hash its publication chained */
+  'INTEGRITY_FAILED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -39,6 +41,8 @@ export const HTTP_STATUS_OF_ERROR: Readonly<Record<ErrorCode | 'GRAPHQL_VALIDATI
   TOO_MANY_REQUESTS: 429,
   INTERNAL_SERVER_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
+  // withheld until restored from a backup: the server cannot vouch for it, the client did nothing wrong
+  INTEGRITY_FAILED: 503,
 };
 
 /** the HTTP status of an error code, or undefined for a code this table does not know */

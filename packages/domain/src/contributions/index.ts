@@ -9,6 +9,7 @@ import { can, type Actor } from '../permissions';
 import { isContentEditable, type ReportStatus as ContentStatus } from '../workflow/states';
 import { cellKeys, getFormat, NARRATIVE_KEYS, type FormatId, type NarrativeKey } from '../formats';
 import { chinaDate, daysBetween, type IsoDate } from '../deadlines';
+import { REPORT_STATUS_LABELS, type ReportStatus } from '../workflow/states';
 
 export interface ContributionAssignment {
   id?: string;
@@ -164,4 +165,30 @@ export function overdueContributions<A extends ContributionAssignment>(
     .map((a) => ({ assignment: a, daysOverdue: daysBetween(a.dueDate, day) }))
     .filter((o) => o.daysOverdue > 0)
     .sort((x, y) => y.daysOverdue - x.daysOverdue);
+}
+
+/**
+ * Contributions are gathered for a draft. Once the preparer submits, the content is what the signers
+ * sign: a contributor's edit after that would void every signature behind the preparer's back, and an
+ * assignment on a signed report invites exactly that. So both need a draft (a report returned by a
+ * signer is a draft again).
+ */
+export type ContributionStateCheck = { ok: true } | { ok: false; code: 'CONFLICT'; message: string };
+
+export function areContributionsOpen(status: ReportStatus): boolean {
+  return status === 'DRAFT';
+}
+
+export function checkContributionAssign(status: ReportStatus): ContributionStateCheck {
+  if (areContributionsOpen(status)) return { ok: true };
+  return { ok: false, code: 'CONFLICT', message: `报告当前状态为“${REPORT_STATUS_LABELS[status]}”，只能在草稿阶段分配填报任务` };
+}
+
+export function checkContributionEdit(status: ReportStatus): ContributionStateCheck {
+  if (areContributionsOpen(status)) return { ok: true };
+  return {
+    ok: false,
+    code: 'CONFLICT',
+    message: `报告已提交（当前状态：${REPORT_STATUS_LABELS[status]}），股室填报内容只能在草稿阶段修改；如需修改，请联系填报人退回后再改`,
+  };
 }

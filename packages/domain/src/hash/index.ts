@@ -2,7 +2,17 @@ import { cellKeys, NARRATIVE_KEYS } from '../formats';
 import type { ReportContent } from '../report';
 import { DEFAULT_HASH_ALGORITHM, digestHex, type HashAlgorithm } from './digest';
 
-export { DEFAULT_HASH_ALGORITHM, digestHex, HASH_ALGORITHMS, isHashAlgorithm, sha256Hex, type HashAlgorithm } from './digest';
+export {
+  DEFAULT_HASH_ALGORITHM,
+  digestHex,
+  HASH_ALGORITHM_LABELS,
+  HASH_ALGORITHMS,
+  isHashAlgorithm,
+  portableDigestHex,
+  sha256Hex,
+  useNativeDigest,
+  type HashAlgorithm,
+} from './digest';
 
 /** JSON with object keys sorted at every level: the same value always serialises to the same string */
 export function canonicalJson(value: unknown): string {

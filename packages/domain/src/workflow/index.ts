@@ -5,3 +5,5 @@ export * from './transitions';
 export * from './drafts';
 export * from './revisions';
 export * from './separation';
+export * from './submission';
+export * from './published-integrity';

@@ -4,6 +4,7 @@ import { RateLimit1795758000000 } from './1795758000000-RateLimit';
 import { AuditFilters1795758412000 } from './1795758412000-AuditFilters';
 import { Regions1796340272145 } from './1796340272145-Regions';
 import { PublishedFiles1796341648030 } from './1796341648030-PublishedFiles';
+import { HashAlgorithm1796342213673 } from './1796342213673-HashAlgorithm';
 
 /** SQLite migrations in order (generated with typeorm migration:generate, then reviewed) */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795756412474, Workflow1795757219479, RateLimit1795758000000, AuditFilters1795758412000, Regions1796340272145, PublishedFiles1796341648030];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795756412474, Workflow1795757219479, RateLimit1795758000000, AuditFilters1795758412000, Regions1796340272145, PublishedFiles1796341648030, HashAlgorithm1796342213673];

@@ -5,7 +5,7 @@ import { DateTimeColumn, UUID_LENGTH } from '../../db/columns';
 /**
  * One entry of the append-only, hash-chained audit trail. Written only by AuditService.append, inside
  * the transaction of the change it records; nothing updates or deletes a row.
- * hash = sha256(prevHash + canonicalJson(entry without id and hash)).
+ * hash = digest(prevHash + canonicalJson(entry without id and hash)), the digest named by hashAlgorithm.
  */
 @ObjectType({ description: '审计记录（只增不改，哈希链）' })
 @Entity('audit_entry')
@@ -70,4 +70,9 @@ export class AuditEntry {
   @Field()
   @Column({ type: 'varchar', length: 64 })
   hash: string;
+
+  /** the algorithm of `hash` (HASH_ALGORITHM when appended); it changes only at a system.hashAlgorithm entry */
+  @Field({ description: '本条哈希的算法：sha256 或 sm3' })
+  @Column({ type: 'varchar', length: 16, default: 'sha256' })
+  hashAlgorithm: string;
 }

@@ -15,4 +15,8 @@ export class AuditHead {
 
   @Column({ type: 'varchar', length: 64, default: '' })
   lastHash: string;
+
+  /** the algorithm of the last entry: an append with another configured algorithm marks the switch */
+  @Column({ type: 'varchar', length: 16, default: 'sha256' })
+  hashAlgorithm: string;
 }

@@ -1,4 +1,5 @@
-import { canonicalJson, sha256Hex } from '@touming/domain/hash';
+import { canonicalJson, digestHex } from '@touming/domain/hash';
+import { currentHashAlgorithm, storedHashAlgorithm } from '../../common/hashing';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RequestContext } from '../../common/context';
@@ -38,12 +39,17 @@ export function hashedFields(e: Omit<AuditEntry, 'id' | 'hash'>): Record<string,
     detail: e.detail ?? null,
     requestId: e.requestId ?? null,
     prevHash: e.prevHash,
+    // named only when not sha256: entries from before the column keep their hashes
+    ...(storedHashAlgorithm(e.hashAlgorithm) !== 'sha256' ? { hashAlgorithm: e.hashAlgorithm } : {}),
   };
 }
 
 export function entryHash(e: Omit<AuditEntry, 'id' | 'hash'>): string {
-  return sha256Hex(e.prevHash + canonicalJson(hashedFields(e)));
+  return digestHex(e.prevHash + canonicalJson(hashedFields(e)), storedHashAlgorithm(e.hashAlgorithm));
 }
+
+/** the entry that marks a switch of the chain's algorithm: the first entry made with the new one */
+export const HASH_SWITCH_ACTION = 'system.hashAlgorithm';
 
 export interface AuditChainVerification {
   ok: boolean;
@@ -77,7 +83,15 @@ export async function appendAudit(ctx: RequestContext, records: AuditRecord | Au
   const saved: AuditEntry[] = [];
   // one timestamp per transaction: the entries of one change happened together
   const at = new Date();
-  for (const record of list) {
+  const algorithm = currentHashAlgorithm();
+  const previousAlgorithm = storedHashAlgorithm(head.hashAlgorithm);
+  const toAppend =
+    lastId > 0 && algorithm !== previousAlgorithm
+      ? // HASH_ALGORITHM changed since the last entry: the first entry of the new algorithm says so, and
+        // verification accepts a change of algorithm only at such an entry
+        [{ action: HASH_SWITCH_ACTION, targetType: 'Database', detail: { from: previousAlgorithm, to: algorithm, afterId: lastId } } as AuditRecord, ...list]
+      : list;
+  for (const record of toAppend) {
     const entry = manager.create(AuditEntry, {
       id: lastId + 1,
       at,
@@ -91,14 +105,18 @@ export async function appendAudit(ctx: RequestContext, records: AuditRecord | Au
       detail: record.detail ?? null,
       requestId: ctx.requestId,
       prevHash,
+      hashAlgorithm: algorithm,
     });
     entry.hash = entryHash(entry);
+    const id = lastId + 1;
+    // the insert may reload defaulted columns into the entity (MySQL hands bigint ids back as strings):
+    // the chain continues from what was computed here
     await manager.insert(AuditEntry, entry as QueryDeepPartialEntity<AuditEntry>);
     prevHash = entry.hash;
-    lastId = entry.id;
+    lastId = id;
     saved.push(entry);
   }
-  await manager.update(AuditHead, { id: AUDIT_HEAD_ID }, { lastId, lastHash: prevHash });
+  await manager.update(AuditHead, { id: AUDIT_HEAD_ID }, { lastId, lastHash: prevHash, hashAlgorithm: algorithm });
   // counted when appended inside the transaction: a rolled-back change's entries are counted too
   auditAppends.inc(saved.length);
   return saved;
@@ -108,12 +126,25 @@ export async function appendAudit(ctx: RequestContext, records: AuditRecord | Au
  * Record a denied access. It must survive the rollback of whatever was being attempted, so it is
  * written in a transaction of its own (after the failed one when there was one: see withTransaction).
  */
+/**
+ * An entry about an act that failed (its own transaction rolled back): written in a transaction of
+ * its own, so the refusal stays on the trail.
+ */
+export async function recordOutside(ctx: RequestContext, record: AuditRecord): Promise<void> {
+  const base = { ...ctx, manager: ctx.dataSource.manager, inTransaction: false };
+  await withTransaction(base, (tx) => appendAudit(tx, record));
+}
+
 export async function recordDenial(ctx: RequestContext, record: Omit<AuditRecord, 'action'> & { attempted: string }): Promise<void> {
   const { attempted, ...rest } = record;
   const base = { ...ctx, manager: ctx.dataSource.manager, inTransaction: false };
   await withTransaction(base, (tx) =>
     appendAudit(tx, { ...rest, action: 'access.denied', detail: { attempted, ...(rest.detail ?? {}) } }),
   );
+}
+
+function isSwitchMark(entry: AuditEntry, from: string): boolean {
+  return entry.action === HASH_SWITCH_ACTION && entry.detail?.from === from && entry.detail?.to === storedHashAlgorithm(entry.hashAlgorithm);
 }
 
 /**
@@ -123,6 +154,7 @@ export async function recordDenial(ctx: RequestContext, record: Omit<AuditRecord
 export async function verifyAuditChain(source: DataSource | EntityManager, batchSize = 2000): Promise<AuditChainVerification> {
   const manager = 'manager' in source ? source.manager : source;
   let prev = AUDIT_GENESIS;
+  let previousAlgorithm: string | null = null;
   let checked = 0;
   let afterId = 0;
   let lastId = 0;
@@ -138,6 +170,12 @@ export async function verifyAuditChain(source: DataSource | EntityManager, batch
       if (Number(entry.id) !== lastId + 1 || entry.prevHash !== prev || entryHash(entry) !== entry.hash) {
         return { ok: false, checked, firstBrokenId: Number(entry.id) };
       }
+      // the algorithm changes only at an entry that marks the switch, from the one before to its own
+      const algorithm = storedHashAlgorithm(entry.hashAlgorithm);
+      if (previousAlgorithm && algorithm !== previousAlgorithm && !isSwitchMark(entry, previousAlgorithm)) {
+        return { ok: false, checked, firstBrokenId: Number(entry.id) };
+      }
+      previousAlgorithm = algorithm;
       prev = entry.hash;
       lastId = Number(entry.id);
       checked += 1;

@@ -11,4 +11,9 @@ export class AuthResolver {
   login(@Ctx() ctx: RequestContext, @Arg('username') username: string, @Arg('password') password: string) {
     return this.auth.login(ctx, username, password);
   }
+
+  @Mutation(() => AuthPayload, { description: '修改本人密码：须输入当前密码；成功后其他会话全部失效，返回新的令牌' })
+  changePassword(@Ctx() ctx: RequestContext, @Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string) {
+    return this.auth.changePassword(ctx, currentPassword, newPassword);
+  }
 }

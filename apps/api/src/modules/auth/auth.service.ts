@@ -1,13 +1,15 @@
 import { hasCountyScope } from '@touming/domain/permissions';
 import type { DataSource, EntityManager } from 'typeorm';
 import { createRequestContext, type CurrentUser, type RequestContext } from '../../common/context';
-import { unauthenticated } from '../../common/errors';
+import { passwordProblem } from '@touming/domain/passwords';
+import { requireUser } from '../../common/authorize';
+import { badInput, unauthenticated } from '../../common/errors';
 import { withTransaction } from '../../db/transaction';
 import { appendAudit } from '../audit/audit.service';
 import { User } from '../users/user.entity';
 import { tokenUser } from '../users/user.repository';
 import { LoginThrottle, loginRefused } from './login-throttle';
-import { dummyPasswordHash, verifyPassword } from './password';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { signToken, verifyToken, type TokenSettings } from './tokens';
 
 export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
@@ -69,6 +71,40 @@ export class AuthService {
     await withTransaction(signedIn, async (tx) => {
       await this.throttle.succeeded(tx.manager, name);
       await appendAudit(tx, { action: 'auth.login', targetType: 'User', targetId: user.id, agencyId: user.agencyId, detail: { ip: ctx.ip ?? null } });
+    });
+    const { token, expiresAt } = signToken(this.settings, { sub: user.id, tv: user.tokenVersion });
+    return { token, expiresAt, user };
+  }
+
+  /**
+   * A user changes their own password: the current one first (a wrong one counts as a failed login for
+   * the account and the address, so this is no side door for guessing), then the policy; every other
+   * session ends (token version) and this one continues with the returned token. Audited.
+   */
+  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<{ token: string; expiresAt: Date; user: User }> {
+    const me = requireUser(ctx);
+    const runner = ctx.dataSource.createQueryRunner('master');
+    const refusal = await this.throttle.refusal(runner.manager, me.username, ctx.ip).finally(() => runner.release());
+    if (refusal) throw loginRefused(refusal);
+    const user = await ctx.manager.findOne(User, { where: { id: me.id } });
+    if (!user || !user.active) throw unauthenticated('登录已失效，请重新登录');
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      await withTransaction(ctx, async (tx) => {
+        await this.throttle.failed(tx.manager, user.username, ctx.ip);
+        await appendAudit(tx, { action: 'user.passwordChange.failed', targetType: 'User', targetId: user.id, agencyId: user.agencyId, detail: { reason: 'wrong-password', ip: ctx.ip ?? null } });
+      });
+      throw unauthenticated('当前密码不正确');
+    }
+    if (currentPassword === newPassword) throw badInput('新密码不能与当前密码相同', { field: 'newPassword' });
+    const problem = passwordProblem(newPassword, { username: user.username, displayName: user.displayName });
+    if (problem) throw badInput(problem, { field: 'newPassword' });
+    const passwordHash = await hashPassword(newPassword);
+    await withTransaction(ctx, async (tx) => {
+      await this.throttle.succeeded(tx.manager, user.username);
+      user.passwordHash = passwordHash;
+      user.tokenVersion += 1;
+      await tx.manager.update(User, { id: user.id }, { passwordHash, tokenVersion: user.tokenVersion, updatedAt: new Date() });
+      await appendAudit(tx, { action: 'user.passwordChange', targetType: 'User', targetId: user.id, agencyId: user.agencyId, detail: { sessionsRevoked: true, ip: ctx.ip ?? null } });
     });
     const { token, expiresAt } = signToken(this.settings, { sub: user.id, tv: user.tokenVersion });
     return { token, expiresAt, user };

@@ -1,5 +1,6 @@
 import {
   canContributorEdit,
+  checkContributionAssign,
   contributionTargets,
   editableScope,
   type EditableScope,
@@ -10,7 +11,6 @@ import {
 import { isIsoDate } from '@touming/domain/deadlines';
 import type { FormatId } from '@touming/domain/formats';
 import { can, ROLE_LABELS } from '@touming/domain/permissions';
-import { isContentEditable } from '@touming/domain/workflow';
 import { authorize, requireUser } from '../../common/authorize';
 import { listScope } from '../../common/scope';
 import { actorOf, type RequestContext } from '../../common/context';
@@ -52,7 +52,8 @@ export class ContributionService {
     if (!isIsoDate(input.dueDate)) throw badInput('完成期限格式应为 YYYY-MM-DD', { field: 'dueDate' });
     return withTransaction(ctx, async (tx) => {
       const locked = await lockReport(tx, report.id);
-      if (!isContentEditable(locked.status)) throw conflict('已公开的报告不能再分配填报任务');
+      const open = checkContributionAssign(locked.status);
+      if (!open.ok) throw conflict(open.message);
       const assignee = await findUser(tx.manager, input.assigneeId);
       if (!assignee || !assignee.active) throw notFound('被分配的用户不存在或已停用');
       if (assignee.agencyId !== locked.agencyId || !assignee.roles.includes('AGENCY_CONTRIBUTOR')) {

@@ -126,7 +126,7 @@ export function mountDownloads(app: Express, api: Api, dataSource: DataSource): 
       if (!revision) return fail(res, 404, '没有这份已公开的报告');
       const version = `第${revision.revisionNo}版${revision.isCurrent ? '' : '，已被更正'}`;
       if (file.ext === 'json') {
-        // exactly the bytes the content hash is taken of: sha256 of this file = the hash the page shows
+        // exactly the bytes the content hash is taken of: its digest (the revision's algorithm) = the hash the page shows
         return send(res, 'json', `${revision.title}（${version}）规范化内容.json`, Buffer.from(canonicalReport(revision.content), 'utf8'));
       }
       const body = await reportFile(file.ext, revision.content, revision.publishedAt, printer);

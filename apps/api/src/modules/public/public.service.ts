@@ -16,6 +16,7 @@ import { findCurrentRevision, findRevision, pageCurrentRevisions, publishedYears
 import { buildTables } from '../formats/tables';
 import type { ReportTable } from '../formats/format.types';
 import type { ReportRevision } from '../revisions/report-revision.entity';
+import { assertPublishedIntact } from '../revisions/integrity';
 import { PublicRateLimiter } from './rate-limit';
 import {
   PUBLIC_MAX_PAGE_SIZE,
@@ -58,6 +59,7 @@ export class PublicService {
       publishedAt: revision.publishedAt,
       correctionNote: revision.correctionNote,
       contentHash: revision.contentHash,
+      hashAlgorithm: revision.hashAlgorithm ?? 'sha256',
       content: revision.content,
       reportId: revision.reportId,
       isCurrent: revision.isCurrent,
@@ -84,6 +86,7 @@ export class PublicService {
     await this.limiter.check(ctx);
     const revision = await findCurrentRevision(ctx.manager, id);
     if (!revision) return null;
+    await assertPublishedIntact(ctx.manager, revision, ctx.requestId);
     return this.toPublic(revision, (await ctx.loaders.agency.load(revision.agencyId)) ?? undefined);
   }
 
@@ -97,6 +100,7 @@ export class PublicService {
     const revision = await findRevision(ctx.manager, id);
     // a current revision report() refused stays refused: only superseded ones are looked up here
     if (!revision || revision.isCurrent) return null;
+    await assertPublishedIntact(ctx.manager, revision, ctx.requestId);
     return this.toPublic(revision, (await ctx.loaders.agency.load(revision.agencyId)) ?? undefined);
   }
 

@@ -96,8 +96,11 @@ export class PublicReport {
   @Field(() => String, { nullable: true, description: '更正说明' })
   correctionNote: string | null;
 
-  @Field({ description: '公开内容的哈希（sha256），供核验' })
+  @Field({ description: '公开内容的哈希（规范化内容，算法见 hashAlgorithm），供核验' })
   contentHash: string;
+
+  @Field({ description: '内容哈希的算法：sha256 或 sm3' })
+  hashAlgorithm: string;
 
   /** the published content; exposed only through the field resolvers below */
   content: ReportContent;

@@ -11,7 +11,7 @@ export const ReportStatusEnum = domainEnum('ReportStatus', REPORT_STATUSES, REPO
 /**
  * One agency's annual report for one year. The narrative sections are columns; the table cells are
  * rows of report_cell (so county totals are SQL sums). `revision` guards every write (optimistic
- * concurrency); `contentHash` is the domain's sha256 of the canonical content.
+ * concurrency); `contentHash` is the domain's digest of the canonical content (`hashAlgorithm`).
  */
 @ObjectType({ simpleResolvers: true, description: '政府信息公开工作年度报告' })
 @Entity('report')
@@ -51,9 +51,14 @@ export class Report {
   @Column({ type: 'integer', default: 1 })
   revision: number;
 
-  @Field({ description: '内容哈希（sha256，规范化内容）' })
+  @Field({ description: '内容哈希（规范化内容的 sha256 或 SM3，见 hashAlgorithm）' })
   @Column({ type: 'varchar', length: 64 })
   contentHash: string;
+
+  /** the algorithm contentHash was made with (HASH_ALGORITHM when the content was last written) */
+  @Field({ description: '内容哈希的算法：sha256 或 sm3' })
+  @Column({ type: 'varchar', length: 16, default: 'sha256' })
+  hashAlgorithm: string;
 
   @Column({ type: 'text' })
   overview: string;

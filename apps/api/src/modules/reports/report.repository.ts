@@ -1,3 +1,4 @@
+import { currentHashAlgorithm } from '../../common/hashing';
 import { cellKeys, NARRATIVE_KEYS, type FormatId, type NarrativeKey } from '@touming/domain/formats';
 import { contentHash } from '@touming/domain/hash';
 import type { ReportContent } from '@touming/domain/report';
@@ -129,6 +130,8 @@ export async function loadContentWithPrevious(manager: EntityManager, report: Re
 
 /** the derived columns of a content: hash, stored validation and its counts, sections */
 export function derivedColumns(content: ReportContent, previous: ReportContent | null) {
+  // a content written now is hashed with the algorithm configured now; the row says which
+  const algorithm = currentHashAlgorithm();
   const validation: ValidationResult = validateReport(content, { previous });
   return {
     agencyName: content.agency,
@@ -136,7 +139,8 @@ export function derivedColumns(content: ReportContent, previous: ReportContent |
     overview: content.sections.overview ?? '',
     problems: content.sections.problems ?? '',
     other: content.sections.other ?? '',
-    contentHash: contentHash(content),
+    contentHash: contentHash(content, algorithm),
+    hashAlgorithm: algorithm,
     validation,
     errorCount: validation.errors.length,
     warningCount: validation.warnings.length,

@@ -1,3 +1,4 @@
+import { checkContributionEdit } from '@touming/domain/contributions';
 import { isFormatId, type FormatId } from '@touming/domain/formats';
 import { importReport as importReportContent, ReportImportError, type ImportResult as DomainImportResult } from '@touming/domain/import';
 import { emptyReport, type ReportContent } from '@touming/domain/report';
@@ -184,7 +185,8 @@ export class ReportService {
     const found = await findReport(ctx.manager, id);
     if (!found) throw notFound('报告不存在');
     // a contributor may edit what was assigned to them (the contributions module decides); else report.edit
-    if (!(await this.editGuard?.(ctx, found, input))) {
+    const asContributor = Boolean(await this.editGuard?.(ctx, found, input));
+    if (!asContributor) {
       await authorize(ctx, 'report.edit', { agencyId: found.agencyId, reportId: id, targetType: 'Report', targetId: id });
     }
     const format = found.format as FormatId;
@@ -209,6 +211,11 @@ export class ReportService {
       const [bumped, previousRow] = await loadWithPrevious(tx.manager, id);
       const report = bumped!;
       this.assertEditable(report);
+      // checked on the row this transaction holds: a submission committed since the guard ran counts
+      if (asContributor) {
+        const open = checkContributionEdit(report.status);
+        if (!open.ok) throw conflict(open.message);
+      }
       const [before, previous] = await loadContentWithPrevious(tx.manager, report, previousRow);
       const after: ReportContent = { ...before, cells: { ...before.cells }, sections: { ...before.sections } };
       for (const cell of cells) after.cells[cell.key] = cell.value ?? null;

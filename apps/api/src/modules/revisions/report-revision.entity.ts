@@ -43,9 +43,13 @@ export class ReportRevision {
   @Column({ type: 'integer' })
   revisionNo: number;
 
-  @Field({ description: '所公开内容的哈希（sha256，规范化内容）' })
+  @Field({ description: '所公开内容的哈希（规范化内容的 sha256 或 SM3，见 hashAlgorithm）' })
   @Column({ type: 'varchar', length: 64 })
   contentHash: string;
+
+  @Field({ description: '内容哈希的算法：sha256 或 sm3' })
+  @Column({ type: 'varchar', length: 16, default: 'sha256' })
+  hashAlgorithm: string;
 
   /** the ReportContent as published (the GraphQL view of it is built by the revision resolver) */
   @Column({ type: 'simple-json' })

@@ -142,6 +142,7 @@ export function newRevision(report: Report, content: ReportContent, facts: Revis
     year: report.year,
     format: report.format,
     contentHash: report.contentHash,
+    hashAlgorithm: report.hashAlgorithm,
     content,
     ...facts,
     isCurrent: true,

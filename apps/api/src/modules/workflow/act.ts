@@ -40,6 +40,8 @@ export interface ActSpec<T> {
   prepare?: (tx: RequestContext, report: Report) => Promise<void>;
   /** the domain's check of the act; its nextStatus becomes the report's status after the writes */
   check: (act: Act) => WorkflowCheck | Promise<WorkflowCheck>;
+  /** an entry that stays on the trail when the check refuses other than FORBIDDEN (which is audited anyway) */
+  refused?: (act: Act, check: Extract<WorkflowCheck, { ok: false }>) => AuditRecord | null;
   /** the act's own writes: its result and its audit records (the act's entry first) */
   write: (act: Act, nextStatus: ReportStatus) => Promise<{ result: T; audit: AuditRecord[] }>;
 }
@@ -64,7 +66,7 @@ export async function runAct<T>(ctx: RequestContext, id: string, spec: ActSpec<T
     const state = await loadWorkflowState(tx.manager, report, spec.state);
     const act: Act = { tx, report, from: report.status, state, actor: workflowActor(tx), at: new Date() };
     const check = await spec.check(act);
-    if (!check.ok) return refusal(tx, check, { attempted: spec.attempted, agencyId: report.agencyId, reportId: id });
+    if (!check.ok) return refusal(tx, check, { attempted: spec.attempted, agencyId: report.agencyId, reportId: id }, spec.refused?.(act, check) ?? undefined);
     const { result, audit } = await spec.write(act, check.nextStatus);
     if (check.nextStatus !== act.from) await updateReportStatus(tx.manager, report, check.nextStatus, act.at);
     await appendAudit(tx, audit);

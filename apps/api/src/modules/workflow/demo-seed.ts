@@ -237,6 +237,10 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
       reviews: reviews.length,
       findings: findings.length,
       revisions: revisions.length,
+      // the seeded archive's publications in the chain: what `touming audit verify` and the public
+      // pages check each revision's stored content against
+      publishedHashes: Object.fromEntries(revisions.map((r) => [r.id, r.contentHash])),
+      hashAlgorithm: revisions[0]?.hashAlgorithm ?? 'sha256',
       publishedCells: published.length,
       returned: input.plan.reports.filter((r) => r.returned).map((r) => `${r.agency}:${r.year}`),
       accountabilityCases: input.plan.cases.map((c) => `${c.agency}:${c.year}:${c.status}`),

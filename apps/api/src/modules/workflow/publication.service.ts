@@ -64,6 +64,7 @@ export class PublicationService {
           to,
           revisionNo: revision.revisionNo,
           contentHash: revision.contentHash,
+          hashAlgorithm: revision.hashAlgorithm,
           correctionNote: revision.correctionNote,
           signatures: validSignatures(domainSignatures(state.signatures), report.contentHash).map((s) => ({ stage: s.stage, signerId: s.signerId })),
           reviewId: state.review?.id ?? null,

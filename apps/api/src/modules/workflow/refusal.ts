@@ -3,7 +3,7 @@ import type { GraphQLError } from 'graphql';
 import type { RequestContext } from '../../common/context';
 import { appError } from '../../common/errors';
 import type { AfterRollback } from '../../db/transaction';
-import { recordDenial } from '../audit/audit.service';
+import { recordDenial, recordOutside, type AuditRecord } from '../audit/audit.service';
 
 export interface RefusalTarget {
   attempted: string;
@@ -22,6 +22,8 @@ export async function refusal(
   ctx: RequestContext,
   check: { code: WorkflowErrorCode | 'FORBIDDEN' | 'CONFLICT' | 'BAD_USER_INPUT'; message: string; blockers?: Blocker[]; field?: string },
   target: RefusalTarget,
+  /** an entry to keep for a refusal other than FORBIDDEN (e.g. a signature refused as CONFLICT) */
+  record?: AuditRecord,
 ): Promise<never> {
   const extensions = { ...(check.blockers ? { blockers: check.blockers } : {}), ...(check.field ? { field: check.field } : {}) };
   const error = appError(check.code, check.message, extensions) as GraphQLError & AfterRollback;
@@ -37,6 +39,10 @@ export async function refusal(
       });
     if (ctx.inTransaction) error.afterRollback = denial;
     else await denial();
+  } else if (record) {
+    const keep = () => recordOutside(ctx, record);
+    if (ctx.inTransaction) error.afterRollback = keep;
+    else await keep();
   }
   throw error;
 }

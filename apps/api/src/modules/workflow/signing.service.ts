@@ -11,6 +11,7 @@ import {
   SIGNED_STATUSES,
   signaturesToVoid,
   signaturesVoidedByReturn,
+  submissionWarnings,
   workingRevisionNo,
   type SignatureStage,
 } from '@touming/domain/workflow';
@@ -18,6 +19,7 @@ import type { RequestContext } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { Injectable } from '../../common/injectable';
 import { newId } from '../../db/columns';
+import { findAgency } from '../agencies/agency.repository';
 import { appendAudit, type AuditRecord } from '../audit/audit.service';
 import type { Report } from '../reports/report.entity';
 import { updateReportStatus, type CellChange, type SectionChange } from '../reports/report.repository';
@@ -57,6 +59,19 @@ export class SigningService {
           review: domainReview(state.review),
           rules: separationRules(),
         }),
+      // a signature refused because the report moved on (another signer, an edit, a return) is kept on
+      // the trail: who tried to sign what, and why it was not accepted
+      refused: ({ report, from }, check) =>
+        check.code === 'CONFLICT'
+          ? {
+              action: 'signature.refused',
+              targetType: 'Report',
+              targetId: id,
+              agencyId: report.agencyId,
+              reportId: id,
+              detail: { attempted: action, stage, status: from, code: check.code, message: check.message, sentHash: contentHash, contentHash: report.contentHash },
+            }
+          : null,
       write: async ({ tx, report, from, state, actor, at }, to) => {
         const signature = Object.assign(new Signature(), {
           id: newId(),
@@ -73,7 +88,18 @@ export class SigningService {
           voidReason: null,
         });
         await insertSignature(tx.manager, signature);
-        const detail = { stage, from, to, contentHash: report.contentHash, revision: signature.revision, comment: signature.comment };
+        // the preparer was warned (the console shows it before submitting); the trail keeps what they were warned of
+        const agency = stage === 'PREPARE' ? await findAgency(tx.manager, report.agencyId) : null;
+        const warnings = agency ? submissionWarnings({ reportAgency: report.agencyName, registeredAgencyName: agency.name }) : [];
+        const detail = {
+          stage,
+          from,
+          to,
+          contentHash: report.contentHash,
+          revision: signature.revision,
+          comment: signature.comment,
+          ...(warnings.length ? { warnings: warnings.map((w) => w.message) } : {}),
+        };
         return {
           result: report,
           audit: [{ action, targetType: 'Signature', targetId: signature.id, agencyId: report.agencyId, reportId: id, detail }],

@@ -35,6 +35,11 @@ export class WorkflowFieldsResolver {
     return this.fields.publicationBlockers(ctx, report);
   }
 
+  @FieldResolver(() => [BlockerInfo], { complexity: 3, description: '提交时的提醒（不阻止提交），例如标题中的单位名称与登记的不一致' })
+  submissionWarnings(@Root() report: Report, @Ctx() ctx: RequestContext) {
+    return this.fields.submissionWarnings(ctx, report);
+  }
+
   @FieldResolver(() => ReportDeadline, { complexity: 3 })
   deadline(@Root() report: Report, @Ctx() ctx: RequestContext) {
     return this.fields.deadline(ctx, report);

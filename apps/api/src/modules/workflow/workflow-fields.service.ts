@@ -6,7 +6,7 @@
  */
 import { isCountyGovernment } from '@touming/domain/agencies';
 import { deadlineStatus, reportDeadline, type DeadlineStatus } from '@touming/domain/deadlines';
-import { availableActions, publicationBlockers, type Blocker, type WorkflowAction } from '@touming/domain/workflow';
+import { availableActions, publicationBlockers, submissionWarnings, type Blocker, type SubmissionWarning, type WorkflowAction } from '@touming/domain/workflow';
 import { authorize, requireUser } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { Injectable } from '../../common/injectable';
@@ -14,6 +14,7 @@ import type { Report } from '../reports/report.entity';
 import { ReportService } from '../reports/report.service';
 import type { ReportRevision } from '../revisions/report-revision.entity';
 import { findRevision } from '../revisions/revision.repository';
+import { assertPublishedIntact } from '../revisions/integrity';
 import { workflowActor } from './act';
 import { workflowLoaders } from './loaders';
 import type { RectificationRequest } from './rectification.entity';
@@ -59,6 +60,12 @@ export class WorkflowFieldsService {
     return blockers.filter((b) => b.code !== 'correction.noteMissing');
   }
 
+  /** what the preparer is warned of at submission (the agency name in the title against the registered one) */
+  async submissionWarnings(ctx: RequestContext, report: Report): Promise<SubmissionWarning[]> {
+    const agency = await ctx.loaders.agency.load(report.agencyId);
+    return agency ? submissionWarnings({ reportAgency: report.agencyName, registeredAgencyName: agency.name }) : [];
+  }
+
   async deadline(ctx: RequestContext, report: Report): Promise<DeadlineStatus & { deadline: string }> {
     const [state, agency] = await Promise.all([this.state(ctx, report), ctx.loaders.agency.load(report.agencyId)]);
     const deadline = reportDeadline(report.year, state.deadline, isCountyGovernment(agency?.kind));
@@ -76,6 +83,8 @@ export class WorkflowFieldsService {
     const revision = await findRevision(ctx.manager, id);
     if (!revision) return null;
     await authorize(ctx, 'report.read', { agencyId: revision.agencyId, reportId: revision.reportId, targetType: 'ReportRevision', targetId: id });
+    // what was published is served only as it was published (downloads of one's own revisions too)
+    await assertPublishedIntact(ctx.manager, revision, ctx.requestId);
     return revision;
   }
 

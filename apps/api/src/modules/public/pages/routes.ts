@@ -88,6 +88,8 @@ export function mountPublicPages(app: Express, api: Api): void {
         return html(res, 429, errorPage(name, '访问过于频繁', (error as Error).message));
       }
       if (code === 'BAD_USER_INPUT') return html(res, 400, errorPage(name, '无法显示这个页面', (error as Error).message));
+      // stored content that no longer matches its publication record is withheld, never shown altered
+      if (code === 'INTEGRITY_FAILED') return html(res, 503, errorPage(name, '暂时无法提供这份报告', (error as Error).message));
       html(res, 500, errorPage(name, '服务暂时不可用', '服务器内部错误，请稍后再试。'));
     }
   };

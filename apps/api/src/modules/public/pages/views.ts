@@ -259,12 +259,16 @@ ${verification(report)}`,
 
 function verification(report: PublicReport): string {
   return `<section class="panel" id="verify" aria-labelledby="verify-h"><h2 id="verify-h">内容核验</h2>
-<p>本版本公开内容的 SHA-256 哈希值：</p>
+<p>本版本公开内容的 ${report.hashAlgorithm === 'sm3' ? 'SM3（GB/T 32905）' : 'SHA-256'} 哈希值：</p>
 <code class="hash" data-testid="content-hash">${esc(report.contentHash)}</code>
 <p>这个值由报告的规范化内容（机关名称、年度、格式、三段文字和表格中的全部数字）计算得出，在公开时与三级联签的签名一同记录；内容有任何一处改动，哈希值就会完全不同。</p>
 <ol class="steps">
 <li>下载<a href="${paths.download(report.id, 'json')}">规范化内容文件（JSON）</a>，它正是计算哈希值所用的文本。</li>
-<li>计算该文件的 SHA-256 值：Linux 用 <code>sha256sum 文件名</code>，macOS 用 <code>shasum -a 256 文件名</code>，Windows 用 <code>certutil -hashfile 文件名 SHA256</code>。</li>
+${
+  report.hashAlgorithm === 'sm3'
+    ? '<li>计算该文件的 SM3 值：例如 <code>openssl dgst -sm3 文件名</code>（OpenSSL 1.1.1 及以上）或国密工具。</li>'
+    : '<li>计算该文件的 SHA-256 值：Linux 用 <code>sha256sum 文件名</code>，macOS 用 <code>shasum -a 256 文件名</code>，Windows 用 <code>certutil -hashfile 文件名 SHA256</code>。</li>'
+}
 <li>结果与上面的值完全一致，说明文件内容就是公开时的内容；再核对文件中的数字与本页表格一致即可。</li>
 </ol>
 <p class="meta">Word、PDF 等下载文件含排版信息，其文件本身的哈希值与上面的值不同；核验请使用规范化内容文件。</p>
