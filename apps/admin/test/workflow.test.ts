@@ -18,6 +18,7 @@ function report(id: string, status: TodoReport['status'], availableActions: stri
     availableActions,
     deadline: { deadline: '2026-01-31', overdue: false, daysLeft: 3, daysOverdue: 0 },
     confidentiality: { cleared: false },
+    returned: null,
     ...extra,
   };
 }
@@ -32,7 +33,15 @@ describe('待我处理 queues', () => {
       report('e', 'PUBLISHED', ['startCorrection']),
     ];
     const q = Object.fromEntries(groupTodos(reports, { roles: ['AGENCY_PREPARER'], agencyId: 'wenlv' }).map((x) => [x.key, x.items.map((r) => r.id)]));
-    expect(q).toEqual({ to_submit: ['a'], to_sign: ['c'], to_review: [], to_publish: ['d'] });
+    expect(q).toEqual({ returned: [], to_submit: ['a'], to_sign: ['c'], to_review: [], to_publish: ['d'] });
+  });
+
+  it('puts a returned draft in its own queue, errors or not, and not among the fresh drafts', () => {
+    const returned = { returnedByName: '李建国（wenlv.reviewer）', returnedAt: '2026-12-01T02:00:00Z', comment: '请补充第五部分' };
+    const reports = [report('a', 'DRAFT', ['submit']), report('r', 'DRAFT', ['submit'], { returned, errorCount: 1 })];
+    const q = Object.fromEntries(groupTodos(reports, { roles: ['AGENCY_PREPARER'], agencyId: 'wenlv' }).map((x) => [x.key, x.items.map((r) => r.id)]));
+    expect(q.returned).toEqual(['r']);
+    expect(q.to_submit).toEqual(['a']);
   });
 
   it('gives the confidentiality reviewer signed reports whose review is not cleared', () => {

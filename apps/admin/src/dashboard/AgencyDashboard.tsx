@@ -12,6 +12,7 @@ import { isContentEditable } from '@touming/domain/workflow';
 import type { Permissions } from '../providers/authProvider';
 import type { ReportSummary } from '../providers/types';
 import { useCurrentCycle } from '../common/useCurrentCycle';
+import { ReturnedNotice } from '../common/ReturnedNotice';
 import { StatusChip } from '../common/StatusChip';
 import { formatDate } from '../i18n/format';
 import { DeadlineBadge } from './DeadlineBadge';
@@ -40,7 +41,8 @@ export function AgencyDashboard() {
   if (report) {
     if (report.errorCount > 0) todos.push({ icon: 'error', text: translate('touming.dashboard.todo_errors', { count: report.errorCount }) });
     if (report.warningCount > 0) todos.push({ icon: 'warning', text: translate('touming.dashboard.todo_warnings', { count: report.warningCount }) });
-    if (report.status === 'DRAFT' && report.errorCount === 0 && mayEdit) todos.push({ icon: 'ok', text: translate('touming.dashboard.todo_submit') });
+    if (report.status === 'DRAFT' && report.returned && mayEdit) todos.push({ icon: 'warning', text: translate('touming.dashboard.todo_resubmit') });
+    else if (report.status === 'DRAFT' && report.errorCount === 0 && mayEdit) todos.push({ icon: 'ok', text: translate('touming.dashboard.todo_submit') });
     if (report.status !== 'DRAFT' && report.status !== 'PUBLISHED') todos.push({ icon: 'ok', text: translate('touming.dashboard.todo_in_flow') });
     if (report.status === 'PUBLISHED') todos.push({ icon: 'ok', text: translate('touming.dashboard.todo_published') });
   }
@@ -61,9 +63,10 @@ export function AgencyDashboard() {
             {report ? (
               <Stack spacing={1}>
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-                  <StatusChip status={report.status} size="medium" />
+                  <StatusChip status={report.status} returned={Boolean(report.returned)} size="medium" />
                   <DeadlineBadge deadline={cycle.deadline} publishedAt={report.status === 'PUBLISHED' ? report.updatedAt : null} />
                 </Stack>
+                {report.returned && <ReturnedNotice returned={report.returned} />}
                 <List dense data-testid="todos">
                   {todos.map((t, i) => (
                     <ListItem key={i}>
@@ -116,7 +119,7 @@ export function AgencyDashboard() {
             </Typography>
             <List dense>
               {others.map((r) => (
-                <ListItem key={r.id} secondaryAction={<StatusChip status={r.status} />}>
+                <ListItem key={r.id} secondaryAction={<StatusChip status={r.status} returned={Boolean(r.returned)} />}>
                   <ListItemText primary={<Link to={`/reports/${r.id}`}>{translate('touming.dashboard.year_report', { year: r.year })}</Link>} />
                 </ListItem>
               ))}

@@ -18,6 +18,7 @@ import ContentPasteIcon from '@mui/icons-material/ContentPaste';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import { useLocaleState, useTranslate } from 'react-admin';
 import type { FormatDefinition } from '@touming/domain/formats';
+import { ReturnedNotice } from '../common/ReturnedNotice';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime } from '../i18n/format';
 import type { Report } from '../providers/types';
@@ -87,7 +88,7 @@ export function EditorHeader({
           {translate('touming.editor.revision', { revision: report.revision })}
         </Typography>
       </Box>
-      <StatusChip status={report.status} />
+      <StatusChip status={report.status} returned={Boolean(report.returned)} />
       <Typography
         variant="body2"
         color={draft.state === 'error' || draft.state === 'conflict' ? 'error' : 'text.secondary'}
@@ -145,7 +146,7 @@ export function EditorHeader({
   );
 }
 
-/** editing a signed report voids its signatures; a failed save says why and offers to retry */
+/** editing a signed report voids its signatures; a failed save says why and offers to retry; a returned draft says who returned it and why */
 export function SaveNotices({
   report,
   draft,
@@ -158,6 +159,7 @@ export function SaveNotices({
   const translate = useTranslate();
   return (
     <>
+      {report.returned && <ReturnedNotice returned={report.returned} />}
       {access.canEdit && report.status !== 'DRAFT' && (
         <Alert severity="warning" sx={{ mb: 2 }} data-testid="signed-edit-warning">
           {translate('touming.editor.signed_edit_warning')}

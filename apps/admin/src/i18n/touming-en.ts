@@ -165,6 +165,7 @@ export const toumingEnglish = {
       create_report: 'Create the %{year} report',
       todo_errors: '%{count} errors to correct (blank cells included)',
       todo_warnings: '%{count} warnings to explain before submitting',
+      todo_resubmit: 'Make the changes asked for and submit again',
       todo_submit: 'No errors left: the report can be submitted for review',
       todo_in_flow: 'The report is in the sign-off flow',
       todo_published: 'The report is published',

@@ -159,6 +159,7 @@ export const toumingChinese = {
       create_report: '创建%{year}年度报告',
       todo_errors: '有 %{count} 处错误需要改正（含未填写的单元格）',
       todo_warnings: '有 %{count} 条警告，提交前需逐条说明',
+      todo_resubmit: '请按退回意见修改，然后重新提交分管领导审核',
       todo_submit: '报告已无错误，可以提交分管领导审核',
       todo_in_flow: '报告正在审核流程中',
       todo_published: '报告已公开',

@@ -7,7 +7,7 @@ import { can, type Actor } from '@touming/domain/permissions';
 import { isReviewDue } from '@touming/domain/workflow';
 import type { TodoReport } from '../workflow/operations';
 
-export type QueueKey = 'to_submit' | 'to_sign' | 'to_review' | 'to_publish';
+export type QueueKey = 'returned' | 'to_submit' | 'to_sign' | 'to_review' | 'to_publish';
 export interface Queue {
   key: QueueKey;
   items: TodoReport[];
@@ -17,8 +17,10 @@ export interface Queue {
 export function groupTodos(reports: TodoReport[], actor: Actor | null | undefined): Queue[] {
   const has = (a: string, r: TodoReport) => r.availableActions.includes(a);
   return [
+    // a returned draft comes first, errors or not: a signer is waiting for the changes asked for
+    { key: 'returned', items: reports.filter((r) => has('submit', r) && r.returned) },
     // a draft with errors cannot be submitted: the preparer's queue shows only what can go now
-    { key: 'to_submit', items: reports.filter((r) => has('submit', r) && r.errorCount === 0) },
+    { key: 'to_submit', items: reports.filter((r) => has('submit', r) && !r.returned && r.errorCount === 0) },
     { key: 'to_sign', items: reports.filter((r) => has('review', r) || has('approve', r) || has('preReview', r)) },
     {
       key: 'to_review',

@@ -5,3 +5,4 @@ export * from './transitions';
 export * from './drafts';
 export * from './revisions';
 export * from './separation';
+export * from './returns';
