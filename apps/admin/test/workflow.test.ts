@@ -29,7 +29,8 @@ describe('待我处理 queues', () => {
       report('a', 'DRAFT', ['submit']),
       report('b', 'DRAFT', ['submit'], { errorCount: 2 }),
       report('c', 'SUBMITTED', ['review', 'return']),
-      report('d', 'APPROVED', ['publish']),
+      report('d', 'APPROVED', ['publish'], { confidentiality: { cleared: true } }),
+      report('d2', 'APPROVED', ['publish']),
       report('e', 'PUBLISHED', ['startCorrection']),
     ];
     const q = Object.fromEntries(groupTodos(reports, { roles: ['AGENCY_PREPARER'], agencyId: 'wenlv' }).map((x) => [x.key, x.items.map((r) => r.id)]));
@@ -42,6 +43,12 @@ describe('待我处理 queues', () => {
     const q = Object.fromEntries(groupTodos(reports, { roles: ['AGENCY_PREPARER'], agencyId: 'wenlv' }).map((x) => [x.key, x.items.map((r) => r.id)]));
     expect(q.returned).toEqual(['r']);
     expect(q.to_submit).toEqual(['a']);
+  });
+
+  it('lists for publication only reports whose confidentiality review has passed', () => {
+    const reports = [report('cleared', 'APPROVED', ['publish'], { confidentiality: { cleared: true } }), report('pending', 'APPROVED', ['publish'])];
+    const county = groupTodos(reports, { roles: ['COUNTY_ADMIN'], agencyId: 'county' });
+    expect(county.find((x) => x.key === 'to_publish')!.items.map((r) => r.id)).toEqual(['cleared']);
   });
 
   it('gives the confidentiality reviewer signed reports whose review is not cleared', () => {

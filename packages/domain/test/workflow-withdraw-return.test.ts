@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   availableActions,
+  awaitsPublicationBy,
+  awaitsReviewBy,
+  signatureTurnOf,
   checkWithdraw,
   nextStatus,
   returnNotice,
@@ -80,5 +83,27 @@ describe('已退回: the notice a returned report carries until it is submitted 
     const edited = prepare('2026-12-03T02:00:00.000Z', { at: '2026-12-03T02:10:00.000Z', by: 'u-prep', reason: '签署后报告内容被王丽修改' });
     expect(returnNotice('DRAFT', [edited])).toBeNull();
     expect(returnNotice('DRAFT', [])).toBeNull();
+  });
+});
+
+describe('whose turn: signing, the confidentiality review, publication', () => {
+  const secrecy: WorkflowActor = { id: 'u-sec', roles: ['CONFIDENTIALITY_REVIEWER'], agencyId: AGENCY };
+  it('a report is in the 待发布 list only once its confidentiality review has passed', () => {
+    expect(awaitsPublicationBy({ status: 'APPROVED', actions: ['publish'], confidentialityCleared: false })).toBe(false);
+    expect(awaitsPublicationBy({ status: 'APPROVED', actions: ['publish'], confidentialityCleared: true })).toBe(true);
+    expect(awaitsPublicationBy({ status: 'REVIEWED', actions: [], confidentialityCleared: true })).toBe(false);
+  });
+  it('until then it is the 保密审查员 of its agency whose turn it is', () => {
+    const approved = { status: 'APPROVED' as const, actions: [], confidentialityCleared: false };
+    expect(awaitsReviewBy(secrecy, approved, AGENCY)).toBe(true);
+    expect(awaitsReviewBy(secrecy, approved, 'agency-2')).toBe(false);
+    expect(awaitsReviewBy(preparer, approved, AGENCY)).toBe(false);
+    expect(awaitsReviewBy(secrecy, { ...approved, confidentialityCleared: true }, AGENCY)).toBe(false);
+    expect(awaitsReviewBy(secrecy, { ...approved, status: 'SUBMITTED' }, AGENCY)).toBe(false);
+  });
+  it('names the signature a signer is to give', () => {
+    expect(signatureTurnOf({ actions: ['review', 'return'] })).toBe('review');
+    expect(signatureTurnOf({ actions: ['approve', 'return'] })).toBe('approve');
+    expect(signatureTurnOf({ actions: ['return'] })).toBeNull();
   });
 });

@@ -365,6 +365,8 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
         title={t('publish.title')}
         label={t('publish.note')}
         hint={isCorrection ? t('publish.hint_correction') : t('publish.hint')}
+        // a 更正说明 belongs to corrections only: a first publication is a plain confirmation
+        withText={isCorrection}
         required={isCorrection}
         confirmLabel={t('publish.button')}
         busy={busy}

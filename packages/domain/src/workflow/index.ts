@@ -6,3 +6,4 @@ export * from './drafts';
 export * from './revisions';
 export * from './separation';
 export * from './returns';
+export * from './turns';
