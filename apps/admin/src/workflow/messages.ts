@@ -302,6 +302,8 @@ export const workflowResourcesZh = {
       from: '起始日期',
       to: '截止日期',
       detail: '修改内容',
+      category: '类别',
+      hideLogins: '不看登录记录',
     },
   },
   accountability: {
@@ -335,6 +337,8 @@ export const workflowResourcesEn: typeof workflowResourcesZh = {
       from: 'From',
       to: 'To',
       detail: 'Changes',
+      category: 'Kind',
+      hideLogins: 'Hide sign-ins',
     },
   },
   accountability: {
