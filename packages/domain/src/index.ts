@@ -21,5 +21,6 @@ export * from './generate';
 export * from './import';
 export * from './render';
 export * from './quality';
+export * from './compare';
 export * from './passwords';
 export * from './audit';

@@ -1,6 +1,7 @@
 import { workflowEn, workflowResourcesEn } from '../workflow/messages';
 import { countyEn } from '../county/messages';
 import { filesEn } from '../files/messages';
+import { compareEn } from '../compare/messages';
 /** Touming's English strings (the English switch); same key paths as ./touming-zh (a test checks). */
 export const toumingEnglish = {
   resources: {
@@ -68,6 +69,7 @@ export const toumingEnglish = {
     wf: workflowEn,
     county: countyEn,
     files: filesEn,
+    compare: compareEn,
     app: { reload: 'Reload', chunk_error: 'Touming was updated: reload the page to open this screen.', name: 'Touming', short: 'Touming', subtitle: 'Government information disclosure annual reports' },
     login: {
       title: 'Sign in',

@@ -8,6 +8,7 @@ import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import { workflowZh, workflowResourcesZh } from '../workflow/messages';
 import { countyZh } from '../county/messages';
 import { filesZh } from '../files/messages';
+import { compareZh } from '../compare/messages';
 
 export const toumingChinese = {
   resources: {
@@ -75,6 +76,7 @@ export const toumingChinese = {
     wf: workflowZh,
     county: countyZh,
     files: filesZh,
+    compare: compareZh,
     app: {
       name: '透明',
       short: '透明',

@@ -8,6 +8,7 @@ import { accountabilityModule } from './accountability';
 import { agenciesModule } from './agencies';
 import type { ApiModule, Class } from './api-module';
 import { auditModule } from './audit';
+import { compareModule } from './compare';
 import { authModule } from './auth';
 import { confidentialityModule } from './confidentiality';
 import { contributionsModule } from './contributions';
@@ -37,6 +38,7 @@ export const MODULES: readonly ApiModule[] = [
   accountabilityModule,
   countyModule,
   qualityModule,
+  compareModule,
   publicModule,
   exportsModule,
 ];

@@ -1,5 +1,5 @@
 /**
- * The audit trail in words (issue 12, item 7): what each recorded action is called, which group it
+ * The audit trail in words: what each recorded action is called, which group it
  * belongs to (the filter people use: "everything but the logins"), what the fields of an entry's
  * detail are called and how their coded values read — so neither the API nor the console shows
  * `report.approve`, `OPEN`, `PROACTIVE`, `OVERDUE` or `signedHash` to a person. One place: the API
