@@ -80,7 +80,8 @@ export function EditorHeader({
       sx={{ p: 2, mb: 2, display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}
     >
       <Box sx={{ flex: '1 1 320px', minWidth: 0 }}>
-        <Typography variant="h6" component="h1" sx={{ lineHeight: 1.3 }}>
+        {/* the app bar carries the page's h1 (the same title) */}
+        <Typography variant="h6" component="h2" sx={{ lineHeight: 1.3 }}>
           {title}
         </Typography>
         <Typography variant="body2" color="text.secondary">

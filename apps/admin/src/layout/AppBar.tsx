@@ -24,10 +24,14 @@ function IdentityItem() {
 
 export function AppBar() {
   const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  // the menu button shows the user's name: its accessible name must contain that text too
+  // (label-content-name-mismatch), so a screen reader user can say what they see
+  const menuLabel = identity?.fullName ? `${identity.fullName} · ${translate('ra.auth.user_menu')}` : 'ra.auth.user_menu';
   return (
     <RaAppBar
       userMenu={
-        <UserMenu>
+        <UserMenu label={menuLabel}>
           <IdentityItem />
           <Logout />
         </UserMenu>
@@ -39,8 +43,16 @@ export function AppBar() {
       <Typography
         variant="body1"
         id="react-admin-title"
-        component="span"
-        sx={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: { xs: 'none', sm: 'block' } }}
+        // each screen's title (react-admin writes it here) is the page's one h1
+        component="h1"
+        sx={{
+          flex: 1,
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+          // on a phone there is no room to show it, but it stays the page's heading for a screen reader
+          '@media (max-width: 599.95px)': { position: 'absolute', width: '1px', height: '1px', clip: 'rect(0 0 0 0)' },
+        }}
       />
       <Box sx={{ flex: { xs: 1, sm: 0 } }} />
     </RaAppBar>

@@ -101,7 +101,8 @@ export function TodoPage() {
               <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
                 {t(`todo.${q.key}`)}（{q.items.length}）
               </Typography>
-              <List dense disablePadding>
+              {/* rows are links, not list items: a div, so the list holds no bare <a> (axe: list) */}
+              <List dense disablePadding component="div">
                 {q.items.map((r) => row(r, q.key === 'to_review' ? `/reports/${r.id}/confidentiality` : undefined))}
               </List>
             </CardContent>
@@ -113,7 +114,7 @@ export function TodoPage() {
             <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
               {t('todo.overdue_contributions')}（{overdue.length}）
             </Typography>
-            <List dense disablePadding>
+            <List dense disablePadding component="div">
               {overdue.map((o) => (
                 <ListItemButton key={o.contribution.id} component={LinkBase} to={`/reports/${o.contribution.reportId}`} divider>
                   <ListItemText
