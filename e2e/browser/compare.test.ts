@@ -51,7 +51,7 @@ describe('比对报告', () => {
       await first.getByRole('link', { name: '查看比对' }).click();
       await page.getByTestId('compare-page').waitFor();
       await waitNoSpinner(page);
-      expect(await page.getByTestId('compare-sides').innerText()).toBe(`盐池县民政局：${year - 1} 年度报告（第 1 版公开稿） → ${year} 年度报告（第 1 版公开稿）`);
+      expect(await page.getByTestId('compare-sides').innerText()).toBe(`盐池县民政局：${year - 1} 年度报告（第 1 版公开稿）与${year} 年度报告（第 1 版公开稿）对比`);
       const summary = await page.getByTestId('compare-summary').innerText();
       expect(summary).toMatch(/五、存在的主要问题及改进情况与上年高度相似.*可能照搬上年内容/);
       expect(await page.getByTestId('compare-cells').locator('tbody tr').count()).toBeGreaterThan(0);

@@ -34,6 +34,8 @@ export interface AppConfig {
   metricsPort: number | null;
   /** Strict-Transport-Security max-age in seconds (HSTS_MAX_AGE); 0 = header not sent */
   hstsMaxAge: number;
+  /** a directory (shared by every instance) for the library's published files (FILES_DIR); null = in the database */
+  filesDir?: string | null;
 }
 
 /** DATABASE_URL → database settings; absent → the embedded SQLite file data/touming.sqlite */
@@ -177,5 +179,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: metricsToken(env.METRICS_TOKEN),
     metricsPort: optionalPort('METRICS_PORT', env.METRICS_PORT),
     hstsMaxAge: hstsMaxAge(env.HSTS_MAX_AGE),
+    filesDir: env.FILES_DIR?.trim() ? path.resolve(env.FILES_DIR.trim()) : null,
   };
 }

@@ -25,3 +25,4 @@ export { DEMO_USERS, DEMO_PASSWORD } from './seed/demo-data';
 export { createApi, createHttpApp } from './app';
 export { BackupRefusal, backupDatabase, restoreDatabase, type BackupSummary, type RestoreSummary } from './ops/backup';
 export { reportContentById } from './modules/compare/compare.repository';
+export { copyStoredFiles, filesBesideBackup } from './ops/backup-files';

@@ -15,6 +15,7 @@ import { contributionsModule } from './contributions';
 import { countyModule } from './county';
 import { cyclesModule } from './cycles';
 import { exportsModule } from './exports';
+import { filesModule } from './files';
 import { formatsModule } from './formats';
 import { publicModule } from './public';
 import { qualityModule } from './quality';
@@ -41,6 +42,7 @@ export const MODULES: readonly ApiModule[] = [
   compareModule,
   publicModule,
   exportsModule,
+  filesModule,
 ];
 
 /** every resolver of the API */

@@ -4,3 +4,4 @@ export { validateReport, computedTotals, carryOver } from './validate';
 export { textSimilarity, countNonWhitespace, repeatedPassages, type RepeatedPassage } from './text';
 export { decimalPlaces, toUnits, fromUnits } from './numbers';
 export { cellValueProblem } from './cell-value';
+export { fillableTotals, suspectCells, type SuspectCell } from './entry';
