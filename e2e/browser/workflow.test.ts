@@ -132,7 +132,7 @@ async function countyPublishQueue(): Promise<string[]> {
     const queue = page.getByTestId('todo-queue-to_publish');
     if (!(await queue.count())) return [];
     await screenshot(page, 'todo-county');
-    return queue.getByTestId('todo-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-report-id') ?? ''));
+    return await queue.getByTestId('todo-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-report-id') ?? ''));
   } finally {
     await context.close();
   }

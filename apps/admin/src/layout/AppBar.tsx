@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { AppBar as RaAppBar, Logout, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import BadgeIcon from '@mui/icons-material/Badge';
@@ -25,9 +25,11 @@ function IdentityItem() {
 export function AppBar() {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
-  // the menu button shows the user's name: its accessible name must contain that text too
-  // (label-content-name-mismatch), so a screen reader user can say what they see
-  const menuLabel = identity?.fullName ? `${identity.fullName} · ${translate('ra.auth.user_menu')}` : 'ra.auth.user_menu';
+  // from sm up the menu button shows the user's name: its accessible name must contain that text too
+  // (label-content-name-mismatch); on a phone it is an icon, named by the translation key as before
+  // (react-admin shows the name from the same breakpoint)
+  const showsName = useMediaQuery((theme: Theme) => theme.breakpoints.up('sm'));
+  const menuLabel = showsName && identity?.fullName ? `${identity.fullName} · ${translate('ra.auth.user_menu')}` : 'ra.auth.user_menu';
   return (
     <RaAppBar
       userMenu={
