@@ -10,35 +10,15 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, closeBrowser, expectChinese, gql, login, newContext, newPage, reportsOf, screenshot, tokenFor, waitNoSpinner } from './support';
+import { axe, baseUrl, closeBrowser, expectChinese, gql, login, newContext, newPage, reportsOf, screenshot, tokenFor, waitNoSpinner } from './support';
 
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CORRECTION_NOTE = '更正第六部分的文字表述：补充说明本年度未收取信息处理费的依据。';
 const CORRECTED_TEXT = '依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。';
 const CHECK_KEYS = ['stateSecret', 'commercialSecret', 'privacy', 'nationalSecurity', 'publicSecurity', 'economicSecurity', 'socialStability'];
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** axe-core over the page (WCAG 2.0/2.1 A and AA rules and best practices); run through the DevTools protocol, so the page's CSP does not stop it */
-async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
-  });
-}
 
 /** a download's bytes (the browser runs in its own process: saveAs copies the file over) */
 async function saved(download: Download): Promise<Buffer> {

@@ -56,9 +56,10 @@ async function wfReport(id: string, username: string): Promise<WfReport> {
 /** does the built console have the workflow panel? (learned on the first editor opened) */
 let panelBuilt: boolean | undefined;
 
-/** opens the report's editor as `username`; returns whether the workflow panel is on it */
-async function openAs(page: Page, username: string, reportId: string): Promise<boolean> {
+/** opens the report's editor as `username` (after a look at the dashboard they land on); returns whether the workflow panel is on it */
+async function openAs(page: Page, username: string, reportId: string, onDashboard?: (page: Page) => Promise<void>): Promise<boolean> {
   await login(page, username);
+  if (onDashboard) await onDashboard(page);
   await page.goto(`/#/reports/${reportId}`);
   await page.getByTestId('report-editor').waitFor({ timeout: 30_000 });
   await waitNoSpinner(page);
@@ -78,12 +79,12 @@ async function step(
   reportId: string,
   ui: (page: Page) => Promise<void>,
   api: (token: string, report: WfReport) => Promise<void>,
-  opts: ContextOptions & { shot?: string } = {},
+  opts: ContextOptions & { shot?: string; dashboard?: (page: Page) => Promise<void> } = {},
 ) {
   const context = await newContext(opts);
   try {
     const page = await newPage(context);
-    if (await openAs(page, username, reportId)) {
+    if (await openAs(page, username, reportId, opts.dashboard)) {
       await ui(page);
       await expectChinese(page, name);
     } else {
@@ -105,6 +106,36 @@ async function signInUi(page: Page, testid: 'submit-button' | 'sign-button', sho
   if (shot) await screenshot(page, shot, { fullPage: false }); // the dialog, as the signer sees it
   await page.getByTestId('sign-confirm').click();
   await page.getByTestId('sign-confirm').waitFor({ state: 'detached' });
+}
+
+/** the agency dashboard's "whose turn" line says `text` (a signer's, the 保密审查员's, the preparer's 可以发布) */
+function dashboardSays(testId: 'turn' | 'can-publish', text: string | RegExp, shot?: string) {
+  return async (page: Page) => {
+    const line = page.getByTestId('agency-dashboard').getByTestId(testId);
+    await line.waitFor();
+    expect(await line.innerText()).toMatch(text);
+    expect(await page.getByTestId('todos').innerText()).not.toContain('报告正在审核流程中');
+    if (shot) await screenshot(page, shot);
+  };
+}
+
+/** the report ids in the county office's 待发布 list (待我处理) */
+async function countyPublishQueue(): Promise<string[]> {
+  const context = await newContext();
+  try {
+    const page = await newPage(context);
+    await login(page, 'admin');
+    await page.goto('/#/todo');
+    await page.getByTestId('todo-list').waitFor();
+    await waitNoSpinner(page);
+    await page.waitForLoadState('networkidle');
+    const queue = page.getByTestId('todo-queue-to_publish');
+    if (!(await queue.count())) return [];
+    await screenshot(page, 'todo-county');
+    return await queue.getByTestId('todo-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-report-id') ?? ''));
+  } finally {
+    await context.close();
+  }
 }
 
 async function statusOf(id: string) {
@@ -134,6 +165,7 @@ describe('三级联签、保密审查与公开', () => {
       async (token) => {
         await gql('mutation($id: ID!) { returnReport(id: $id, comment: "请核对表三的数字后重新提交。") { id } }', { id }, token);
       },
+      { dashboard: dashboardSays('turn', '轮到您签署：审核（分管领导）') },
     );
     expect(await statusOf(id)).toBe('DRAFT');
 
@@ -156,7 +188,7 @@ describe('三级联签、保密审查与公开', () => {
       async (token, r) => {
         await gql('mutation($id: ID!, $h: String!) { signReport(id: $id, stage: REVIEW, contentHash: $h) { id } }', { id, h: r.contentHash }, token);
       },
-      { shot: 'signing' },
+      { shot: 'signing', dashboard: dashboardSays('turn', '轮到您签署：审核（分管领导）', 'dashboard-reviewer-turn') },
     );
     expect(await statusOf(id)).toBe('REVIEWED');
 
@@ -168,9 +200,12 @@ describe('三级联签、保密审查与公开', () => {
       async (token, r) => {
         await gql('mutation($id: ID!, $h: String!) { signReport(id: $id, stage: APPROVE, contentHash: $h) { id } }', { id, h: r.contentHash }, token);
       },
-      { width: 390, height: 844, mobile: true, shot: 'signing-phone' },
+      { width: 390, height: 844, mobile: true, shot: 'signing-phone', dashboard: dashboardSays('turn', '轮到您签署：审批（主要领导）', 'dashboard-approver-turn-phone') },
     );
     expect(await statusOf(id)).toBe('APPROVED');
+
+    // signed off but not yet reviewed: not in the county office's 待发布 list, and not 可以发布
+    expect(await countyPublishQueue()).not.toContain(id);
 
     // 保密审查: its own screen
     {
@@ -178,6 +213,7 @@ describe('三级联签、保密审查与公开', () => {
       try {
         const page = await newPage(context);
         await login(page, 'jiaoti.secrecy');
+        await dashboardSays('turn', '轮到您进行保密审查', 'dashboard-secrecy-turn')(page);
         await page.goto(`/#/reports/${id}/confidentiality`);
         const onScreen = await page
           .getByTestId('confidentiality-page')
@@ -225,19 +261,36 @@ describe('三级联签、保密审查与公开', () => {
     const ready = await wfReport(id, 'jiaoti.preparer');
     expect(ready.confidentiality.cleared).toBe(true);
     expect(ready.publicationBlockers).toEqual([]);
+    expect(await countyPublishQueue()).toContain(id);
 
     await step(
       '公开',
       'jiaoti.preparer',
       id,
       async (page) => {
+        // the editor offers what a report in sign-off allows
+        await page.getByTestId('save-button').waitFor();
+        await page.getByTestId('signed-edit-warning').waitFor();
         await page.getByTestId('publish-button').click();
+        await page.getByTestId('publish-confirm').waitFor();
+        // a first publication has no 更正说明 to write
+        expect(await page.getByTestId('publish-text').count()).toBe(0);
+        expect(await page.getByRole('dialog').innerText()).not.toContain('更正说明');
         await page.getByTestId('publish-confirm').click();
         await page.getByTestId('publish-confirm').waitFor({ state: 'detached' });
+        // without a reload: 已公开, nothing to save or import, no word of the sign-off any more
+        const chip = page.getByTestId('report-editor').getByTestId('report-status').first();
+        await expect.poll(() => chip.getAttribute('data-status')).toBe('PUBLISHED');
+        await page.getByTestId('save-button').waitFor({ state: 'detached' });
+        expect(await page.getByTestId('import-button').count()).toBe(0);
+        expect(await page.getByTestId('signed-edit-warning').count()).toBe(0);
+        expect(await page.locator('body').innerText()).not.toContain('此报告已进入签署流程');
+        await screenshot(page, 'published-no-reload');
       },
       async (token) => {
         await gql('mutation($id: ID!) { publishReport(id: $id) { id } }', { id }, token);
       },
+      { dashboard: dashboardSays('can-publish', '可以发布', 'dashboard-preparer-can-publish') },
     );
     expect(await statusOf(id)).toBe('PUBLISHED');
 
@@ -257,5 +310,5 @@ describe('三级联签、保密审查与公开', () => {
     } finally {
       await context.close();
     }
-  }, 180_000);
+  }, 360_000);
 });

@@ -73,6 +73,7 @@ describe('分配给我的', () => {
     deadline: { deadline: '2026-01-31', overdue: false, daysLeft: 3, daysOverdue: 0 },
     confidentiality: { cleared: false },
     contributions,
+    returned: null,
   });
   const c = (id: string, assigneeId: string, dueDate: string, deliveredAt: string | null = null) => ({ id, assigneeId, target: 't3.new.', dueDate, note: null, deliveredAt });
 

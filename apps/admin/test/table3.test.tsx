@@ -37,6 +37,7 @@ function report(): Report {
     updatedAt: '2022-01-01T00:00:00Z',
     errorCount: 0,
     warningCount: 0,
+    returned: null,
     sections: [],
     cells,
     validation: { errors: [], warnings: [], notAssessable: [] },

@@ -20,6 +20,7 @@ function report(id: string, status: TodoReport['status'], availableActions: stri
     deadline: { deadline: '2026-01-31', overdue: false, daysLeft: 3, daysOverdue: 0 },
     confidentiality: { cleared: false },
     contributions: [],
+    returned: null,
     ...extra,
   };
 }
@@ -30,11 +31,26 @@ describe('待我处理 queues', () => {
       report('a', 'DRAFT', ['submit']),
       report('b', 'DRAFT', ['submit'], { errorCount: 2 }),
       report('c', 'SUBMITTED', ['review', 'return']),
-      report('d', 'APPROVED', ['publish']),
+      report('d', 'APPROVED', ['publish'], { confidentiality: { cleared: true } }),
+      report('d2', 'APPROVED', ['publish']),
       report('e', 'PUBLISHED', ['startCorrection']),
     ];
     const q = Object.fromEntries(groupTodos(reports, { roles: ['AGENCY_PREPARER'], agencyId: 'wenlv' }).map((x) => [x.key, x.items.map((r) => r.id)]));
-    expect(q).toEqual({ to_submit: ['a'], to_sign: ['c'], to_review: [], to_publish: ['d'] });
+    expect(q).toEqual({ returned: [], to_submit: ['a'], to_sign: ['c'], to_review: [], to_publish: ['d'] });
+  });
+
+  it('puts a returned draft in its own queue, errors or not, and not among the fresh drafts', () => {
+    const returned = { returnedByName: '李建国（wenlv.reviewer）', returnedAt: '2026-12-01T02:00:00Z', comment: '请补充第五部分' };
+    const reports = [report('a', 'DRAFT', ['submit']), report('r', 'DRAFT', ['submit'], { returned, errorCount: 1 })];
+    const q = Object.fromEntries(groupTodos(reports, { roles: ['AGENCY_PREPARER'], agencyId: 'wenlv' }).map((x) => [x.key, x.items.map((r) => r.id)]));
+    expect(q.returned).toEqual(['r']);
+    expect(q.to_submit).toEqual(['a']);
+  });
+
+  it('lists for publication only reports whose confidentiality review has passed', () => {
+    const reports = [report('cleared', 'APPROVED', ['publish'], { confidentiality: { cleared: true } }), report('pending', 'APPROVED', ['publish'])];
+    const county = groupTodos(reports, { roles: ['COUNTY_ADMIN'], agencyId: 'county' });
+    expect(county.find((x) => x.key === 'to_publish')!.items.map((r) => r.id)).toEqual(['cleared']);
   });
 
   it('gives the confidentiality reviewer signed reports whose review is not cleared', () => {
@@ -78,7 +94,24 @@ describe('audit diff', () => {
     const created = diffLines({ after: { year: 2025, format: '2021' } });
     expect(created).toEqual([
       { label: '年度', value: '2025' },
-      { label: '格式', value: '2021' },
+      { label: '格式', value: expect.stringMatching(/^2021年版格式（.*30号）$/) },
+    ]);
+  });
+
+  it('reads coded values, field names and ids in words: the domain audit labels, agencies and people by name', () => {
+    const names = { agency: (id: string) => (id === 'a-1' ? '盐池县民政局' : undefined), user: (id: string) => (id === 'u-1' ? '王丽（wenlv.preparer）' : undefined) };
+    const caseLines = diffLines({ from: 'OPEN', to: 'RECTIFYING', before: { kind: 'OVERDUE', agencyId: 'a-1' }, after: { kind: 'OVERDUE', agencyId: 'a-1', outcome: '已整改' } }, { targetType: 'AccountabilityCase', names });
+    expect(caseLines[0]).toEqual({ label: '状态', before: '已立案', after: expect.not.stringMatching(/RECTIFYING/) });
+    expect(caseLines.find((l) => l.label === '处理结果')).toMatchObject({ after: '已整改' });
+    const review = diffLines({ conclusion: 'OPEN', disclosure: 'PROACTIVE', reviewerId: 'u-1', reviewerName: '赵敏', signedHash: 'a'.repeat(64) }, { names });
+    const text = JSON.stringify(review);
+    for (const raw of ['"OPEN"', 'PROACTIVE', 'signedHash', 'reviewerId']) expect(text).not.toContain(raw);
+    expect(review.find((l) => l.label === '签署时的内容哈希')).toBeTruthy();
+    const user = diffLines({ after: { username: 'x', agencyId: 'a-1' } }, { names });
+    expect(user).toContainEqual({ label: '所属单位', value: '盐池县民政局' });
+    expect(diffLines({ detectedFormat: '2019', ruleId: 's1.length' })).toEqual([
+      { label: '识别的格式', value: expect.stringContaining('2019年版格式') },
+      { label: '校验规则', value: '总体情况原则上不超过一千字' },
     ]);
   });
 
@@ -98,5 +131,16 @@ describe('audit filter', () => {
       from: '2026-02-28T16:00:00.000Z',
       to: '2026-03-05T16:00:00.000Z',
     });
+  });
+
+  it('hides the sign-ins and narrows to a group through the API filter arguments', () => {
+    expect(auditFilter({ hideLogins: true, category: 'WORKFLOW', action: 'report.return', actorId: 'u1', agencyId: 'a1' })).toEqual({
+      action: 'report.return',
+      actorId: 'u1',
+      agencyId: 'a1',
+      categories: ['WORKFLOW'],
+      excludeCategories: ['AUTH'],
+    });
+    expect(auditFilter({ hideLogins: false })).toEqual({});
   });
 });

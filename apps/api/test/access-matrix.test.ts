@@ -205,6 +205,9 @@ const OPERATIONS: Operation[] = [
   // the domain checks the state before the role: each act is tried on a report in a state that allows it
   { name: 'returnReport (own submitted, no comment)', query: `mutation($id: ID!) { returnReport(id: $id, comment: "") { id } }`, vars: (i) => ({ id: i.ownSubmitted }), allowed: ['admin', 'reviewer', 'approver', 'secrecy'] },
   { name: 'returnReport (other submitted)', query: `mutation($id: ID!) { returnReport(id: $id, comment: "") { id } }`, vars: (i) => ({ id: i.otherSubmitted }), allowed: ADMIN },
+  // refused harmlessly for the preparer too: the 分管领导 has already signed
+  { name: 'withdrawReport (own reviewed)', query: `mutation($id: ID!) { withdrawReport(id: $id) { id } }`, vars: (i) => ({ id: i.ownReviewed }), allowed: ['preparer'] },
+  { name: 'withdrawReport (other submitted)', query: `mutation($id: ID!) { withdrawReport(id: $id) { id } }`, vars: (i) => ({ id: i.otherSubmitted }), allowed: NOBODY },
   { name: 'publishReport (own draft)', query: `mutation($id: ID!) { publishReport(id: $id) { id } }`, vars: (i) => ({ id: i.ownDraft }), allowed: ['admin', 'preparer'] },
   { name: 'publishReport (other)', query: `mutation($id: ID!) { publishReport(id: $id) { id } }`, vars: (i) => ({ id: i.otherDraft }), allowed: ADMIN },
   // a correction of a published report has no harmless failure: it succeeds (denied callers go first)

@@ -383,7 +383,7 @@ describe('availableActions', () => {
   });
   it('hides a signature the actor may not give because they signed another stage', () => {
     const both: WorkflowActor = { id: 'u-both', roles: ['AGENCY_PREPARER', 'AGENCY_REVIEWER'], agencyId: AGENCY };
-    expect(availableActions({ ...base, status: 'SUBMITTED', actor: both, signatures: [sig('PREPARE', 'u-both')] })).toEqual(['return']);
+    expect(availableActions({ ...base, status: 'SUBMITTED', actor: both, signatures: [sig('PREPARE', 'u-both')] })).toEqual(['return', 'withdraw']);
   });
   it('shows the pre-review to the county office when required', () => {
     expect(availableActions({ ...base, requiresPreReview: true, status: 'APPROVED', actor: county })).toEqual(['preReview', 'return']);

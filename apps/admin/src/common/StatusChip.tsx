@@ -12,15 +12,18 @@ const COLORS: Record<ReportStatus, ChipProps['color']> = {
   PUBLISHED: 'success',
 };
 
-export function StatusChip({ status, size = 'small' }: { status: ReportStatus; size?: ChipProps['size'] }) {
+/** `returned`: a draft sent back by a signer reads 已退回, not 草稿 (until it is submitted again) */
+export function StatusChip({ status, size = 'small', returned = false }: { status: ReportStatus; size?: ChipProps['size']; returned?: boolean }) {
   const translate = useTranslate();
+  const isReturned = returned && status === 'DRAFT';
   return (
     <Chip
       size={size}
-      color={COLORS[status] ?? 'default'}
-      label={translate(`touming.status.${status}`, { _: REPORT_STATUS_LABELS[status] ?? status })}
+      color={isReturned ? 'warning' : (COLORS[status] ?? 'default')}
+      label={isReturned ? translate('touming.wf.returned.chip') : translate(`touming.status.${status}`, { _: REPORT_STATUS_LABELS[status] ?? status })}
       data-testid="report-status"
       data-status={status}
+      data-returned={isReturned ? 'true' : undefined}
     />
   );
 }

@@ -94,7 +94,7 @@ export function BatchComparePage() {
   return (
     <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 }, maxWidth: 1200 }} data-testid="compare-batch-page">
       <Title title={t('batch_title')} />
-      <Typography variant="h5" component="h1">
+      <Typography variant="h5" component="h2">
         {t('batch_title')}
       </Typography>
       <Typography variant="body2" color="text.secondary">

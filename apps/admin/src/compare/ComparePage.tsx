@@ -195,7 +195,7 @@ export function ComparePage() {
     <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 }, maxWidth: 1100 }} data-testid="compare-page">
       <Title title={t('title')} />
       <Box>
-        <Typography variant="h5" component="h1">
+        <Typography variant="h5" component="h2">
           {t('title')}
         </Typography>
         <Typography variant="body1" data-testid="compare-sides">

@@ -49,11 +49,12 @@ export function CellBreakdownDrawer({
         {error && <Alert severity="error">{translate('touming.county.error', { message: error.message })}</Alert>}
         {breakdown && breakdown.key === cellKey && (
           <>
-            <Typography variant="body2" sx={{ mb: 1 }}>
+            {/* the cell by its name in the official layout; its key (t2.normativeDocs.repealed) is for machines */}
+            <Typography variant="body2" sx={{ mb: 1, fontWeight: 600 }} data-testid="breakdown-label" data-key={cellKey}>
               {breakdown.label}
             </Typography>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              {cellKey} · {translate('touming.county.breakdown_total', { total: breakdown.total ?? '—' })}
+              {translate('touming.county.breakdown_total', { total: breakdown.total ?? '—' })}
             </Typography>
             {items.length === 0 ? (
               <Alert severity="info">{translate('touming.county.breakdown_empty')}</Alert>

@@ -57,7 +57,7 @@ export function CountyPage() {
       <Title title={translate('touming.county.title')} />
       <CardContent>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 1 }}>
-          <Typography variant="h5" component="h1" sx={{ mr: 2 }}>
+          <Typography variant="h5" component="h2" sx={{ mr: 2 }}>
             {translate('touming.county.title')}
           </Typography>
           <TextField

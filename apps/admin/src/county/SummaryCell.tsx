@@ -36,8 +36,10 @@ export function SummaryCell({
       className={hasError ? 'tm-county-cell tm-county-cell--error' : 'tm-county-cell'}
       data-cell={cellKey}
       onClick={() => onOpen(cellKey)}
-      aria-label={cell?.label ?? cellKey}
     >
+      {/* the cell's name for a screen reader, before the number it sees: an aria-label in place of
+          the content would hide the visible number from the name (label-content-name-mismatch) */}
+      <span className="tm-visually-hidden">{cell?.label ?? cellKey}：</span>
       <span className={value === null ? 'tm-county-cell__value tm-county-cell__value--blank' : 'tm-county-cell__value'}>
         {value === null ? '—' : value}
       </span>
@@ -48,5 +50,6 @@ export function SummaryCell({
       )}
     </button>
   );
-  return hints.length ? <Tooltip title={hints.join('；')}>{button}</Tooltip> : button;
+  // describeChild: the hint describes the button (aria-describedby) instead of replacing its name
+  return hints.length ? <Tooltip title={hints.join('；')} describeChild>{button}</Tooltip> : button;
 }

@@ -14,7 +14,7 @@ export function Dashboard() {
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }}>
       <Title title={translate('touming.dashboard.title')} />
-      <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+      <Typography variant="h5" component="h2" sx={{ mb: 2 }}>
         {translate('touming.dashboard.greeting', { name: identity?.fullName ?? '', agency: (identity as { agencyName?: string } | undefined)?.agencyName ?? '' })}
       </Typography>
       {permissions ? county ? <CountyDashboard /> : <AgencyDashboard /> : null}

@@ -18,6 +18,7 @@ import ContentPasteIcon from '@mui/icons-material/ContentPaste';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import { useLocaleState, useTranslate } from 'react-admin';
 import type { FormatDefinition } from '@touming/domain/formats';
+import { ReturnedNotice } from '../common/ReturnedNotice';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime } from '../i18n/format';
 import type { Report } from '../providers/types';
@@ -79,7 +80,8 @@ export function EditorHeader({
       sx={{ p: 2, mb: 2, display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}
     >
       <Box sx={{ flex: '1 1 320px', minWidth: 0 }}>
-        <Typography variant="h6" component="h1" sx={{ lineHeight: 1.3 }}>
+        {/* the app bar carries the page's h1 (the same title) */}
+        <Typography variant="h6" component="h2" sx={{ lineHeight: 1.3 }}>
           {title}
         </Typography>
         <Typography variant="body2" color="text.secondary">
@@ -87,7 +89,7 @@ export function EditorHeader({
           {translate('touming.editor.revision', { revision: report.revision })}
         </Typography>
       </Box>
-      <StatusChip status={report.status} />
+      <StatusChip status={report.status} returned={Boolean(report.returned)} />
       <Typography
         variant="body2"
         color={draft.state === 'error' || draft.state === 'conflict' ? 'error' : 'text.secondary'}
@@ -145,7 +147,7 @@ export function EditorHeader({
   );
 }
 
-/** editing a signed report voids its signatures; a failed save says why and offers to retry */
+/** editing a signed report voids its signatures; a failed save says why and offers to retry; a returned draft says who returned it and why */
 export function SaveNotices({
   report,
   draft,
@@ -158,6 +160,7 @@ export function SaveNotices({
   const translate = useTranslate();
   return (
     <>
+      {report.returned && <ReturnedNotice returned={report.returned} />}
       {access.canEdit && report.status !== 'DRAFT' && (
         <Alert severity="warning" sx={{ mb: 2 }} data-testid="signed-edit-warning">
           {translate('touming.editor.signed_edit_warning')}

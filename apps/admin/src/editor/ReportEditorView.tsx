@@ -5,12 +5,14 @@
  * the unsaved edits, live validation by the domain's rules, autosave and conflicts — is
  * useReportDraft's; this file only lays the parts out.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Box, Paper, useMediaQuery, type Theme } from '@mui/material';
 import { Title, useNotify } from 'react-admin';
 import { getFormat, type SectionKey } from '@touming/domain/formats';
 import { reportTitle } from '@touming/domain/report';
 import type { Report } from '../providers/types';
+import { markStale } from '../providers/useGraphQL';
 import { ConflictDialog } from './ConflictDialog';
 import { ContributionPanel } from './ContributionPanel';
 import { hasEdits, tabOfKey } from './draft';
@@ -31,9 +33,22 @@ const FIRST_TAB: SectionKey = 't3';
 
 export function ReportEditorView({ report }: { report: Report }) {
   const notify = useNotify();
-  const access = useEditorAccess(report);
+  // what the user may do follows the report as the server has it now: after 发布 (or a return) in
+  // this editor the buttons and notices change without a reload. The first render has no draft yet.
+  const [shown, setShown] = useState<Report>(report);
+  const access = useEditorAccess(shown);
   const draft = useReportDraft(report, { canEdit: access.canEdit });
   const { server, content, validation } = draft;
+  useEffect(() => setShown(server), [server]);
+  // a save can change the state too (an edit after signing sends the report back to DRAFT): lists,
+  // queues and dashboards fetch again when next shown
+  const queryClient = useQueryClient();
+  const lastStatus = useRef(server.status);
+  useEffect(() => {
+    if (lastStatus.current === server.status) return;
+    lastStatus.current = server.status;
+    markStale(queryClient, ['reports', 'audit']);
+  }, [server.status, queryClient]);
   const format = getFormat(content.format);
   const [tab, setTab] = useState<SectionKey>(FIRST_TAB);
   const [showPrevious, setShowPrevious] = useState(false);

@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { AppBar as RaAppBar, Logout, UserMenu, useGetIdentity, useTranslate, useUserMenu } from 'react-admin';
 import { Link } from 'react-router-dom';
 import KeyIcon from '@mui/icons-material/Key';
@@ -41,8 +41,11 @@ function ChangePasswordItem() {
 export function AppBar() {
   const translate = useTranslate();
   const identity = useGetIdentity().identity as ToumingIdentity | undefined;
-  // the button shows the user's name: its accessible name must contain it (axe label-content-name-mismatch)
-  const menuLabel = identity ? `${translate('ra.auth.user_menu')}：${identity.fullName}` : 'ra.auth.user_menu';
+  // from sm up the menu button shows the user's name: its accessible name must contain that text too
+  // (label-content-name-mismatch); on a phone it is an icon, named by the translation key as before
+  // (react-admin shows the name from the same breakpoint)
+  const showsName = useMediaQuery((theme: Theme) => theme.breakpoints.up('sm'));
+  const menuLabel = showsName && identity?.fullName ? `${identity.fullName} · ${translate('ra.auth.user_menu')}` : 'ra.auth.user_menu';
   return (
     <RaAppBar
       userMenu={
@@ -59,8 +62,16 @@ export function AppBar() {
       <Typography
         variant="body1"
         id="react-admin-title"
-        component="span"
-        sx={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: { xs: 'none', sm: 'block' } }}
+        // each screen's title (react-admin writes it here) is the page's one h1
+        component="h1"
+        sx={{
+          flex: 1,
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+          // on a phone there is no room to show it, but it stays the page's heading for a screen reader
+          '@media (max-width: 599.95px)': { position: 'absolute', width: '1px', height: '1px', clip: 'rect(0 0 0 0)' },
+        }}
       />
       <Box sx={{ flex: { xs: 1, sm: 0 } }} />
     </RaAppBar>

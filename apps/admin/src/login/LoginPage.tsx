@@ -65,7 +65,9 @@ export function LoginPage() {
   };
 
   return (
+    // one landmark holds the whole page, so assistive technology finds the form (axe: region)
     <Box
+      component="main"
       sx={{
         minHeight: '100vh',
         display: 'flex',

@@ -7,7 +7,7 @@ import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, List, Li
 import { LinkBase, Title, useGetIdentity, usePermissions } from 'react-admin';
 import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import type { Permissions } from '../providers/authProvider';
-import { formatDate } from '../i18n/format';
+import { formatDate, formatDateTime } from '../i18n/format';
 import { OverdueContributionsDocument, TodoReportsDocument } from '../gql/graphql';
 import { useGraphQLQuery } from '../providers/useGraphQL';
 import type { TodoReport } from '../workflow/types';
@@ -47,7 +47,22 @@ export function TodoPage() {
         primary={`${r.agencyName} · ${r.year}年度`}
         secondary={
           <Stack component="span" direction="row" useFlexGap sx={{ gap: 1, flexWrap: 'wrap', mt: 0.5 }}>
-            <Chip component="span" size="small" label={REPORT_STATUS_LABELS[r.status]} />
+            {r.returned ? (
+              <Chip component="span" size="small" color="warning" label={t('returned.chip')} data-testid="returned-chip" />
+            ) : (
+              <Chip component="span" size="small" label={REPORT_STATUS_LABELS[r.status]} />
+            )}
+            {r.returned && (
+              <Box component="span" sx={{ flexBasis: '100%', color: 'text.primary' }} data-testid="returned-notice">
+                <Box component="span" sx={{ display: 'block' }}>
+                  {t('returned.by', { name: r.returned.returnedByName, time: formatDateTime(r.returned.returnedAt, locale) })}
+                </Box>
+                <Box component="span" sx={{ display: 'block', fontWeight: 600 }} data-testid="returned-comment">
+                  {t('returned.comment')}
+                  {r.returned.comment}
+                </Box>
+              </Box>
+            )}
             {r.errorCount > 0 && <Chip component="span" size="small" color="error" label={t('todo.errors', { count: r.errorCount })} />}
             {r.deadline.overdue ? (
               <Chip component="span" size="small" color="error" variant="outlined" label={t('todo.overdue', { days: r.deadline.daysOverdue })} />
@@ -56,6 +71,7 @@ export function TodoPage() {
             ) : null}
           </Stack>
         }
+        slotProps={{ secondary: { component: 'div' } }}
       />
       <Typography variant="button" color="primary">
         {t('todo.open')}
@@ -126,7 +142,8 @@ export function TodoPage() {
               <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
                 {t(`todo.${q.key}`)}（{q.items.length}）
               </Typography>
-              <List dense disablePadding>
+              {/* rows are links, not list items: a div, so the list holds no bare <a> (axe: list) */}
+              <List dense disablePadding component="div">
                 {q.items.map((r) => row(r, q.key === 'to_review' ? `/reports/${r.id}/confidentiality` : undefined))}
               </List>
             </CardContent>
@@ -138,7 +155,7 @@ export function TodoPage() {
             <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
               {t('todo.overdue_contributions')}（{overdue.length}）
             </Typography>
-            <List dense disablePadding>
+            <List dense disablePadding component="div">
               {overdue.map((o) => (
                 <ListItemButton key={o.contribution.id} component={LinkBase} to={`/reports/${o.contribution.reportId}`} divider>
                   <ListItemText

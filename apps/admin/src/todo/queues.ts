@@ -1,15 +1,15 @@
 /**
  * Grouping of reports into the 待我处理 queues. What a user may do with a report is the API's
- * availableActions (computed by @touming/domain/workflow); who reviews and when a review is due are
- * the domain's too (can(), isReviewDue); this only sorts reports into queues.
+ * availableActions (computed by @touming/domain/workflow); whose turn a review or a publication is,
+ * is the domain's too (awaitsReviewBy, awaitsPublicationBy); this only sorts reports into queues.
  */
 import { contributionTargets } from '@touming/domain/contributions';
 import { isFormatId } from '@touming/domain/formats';
 import { can, type Actor } from '@touming/domain/permissions';
-import { isReviewDue } from '@touming/domain/workflow';
+import { awaitsPublicationBy, awaitsReviewBy, isReviewDue, type TurnInput } from '@touming/domain/workflow';
 import type { TodoReport } from '../workflow/operations';
 
-export type QueueKey = 'to_submit' | 'to_sign' | 'to_review' | 'to_publish';
+export type QueueKey = 'returned' | 'to_submit' | 'to_sign' | 'to_review' | 'to_publish';
 export interface Queue {
   key: QueueKey;
   items: TodoReport[];
@@ -18,15 +18,16 @@ export interface Queue {
 /** `reports` are the ones the API lets this user see (its own agency unless county-wide) */
 export function groupTodos(reports: TodoReport[], actor: Actor | null | undefined): Queue[] {
   const has = (a: string, r: TodoReport) => r.availableActions.includes(a);
+  const turn = (r: TodoReport): TurnInput => ({ status: r.status, actions: r.availableActions, confidentialityCleared: r.confidentiality.cleared });
   return [
+    // a returned draft comes first, errors or not: a signer is waiting for the changes asked for
+    { key: 'returned', items: reports.filter((r) => has('submit', r) && r.returned) },
     // a draft with errors cannot be submitted: the preparer's queue shows only what can go now
-    { key: 'to_submit', items: reports.filter((r) => has('submit', r) && r.errorCount === 0) },
+    { key: 'to_submit', items: reports.filter((r) => has('submit', r) && !r.returned && r.errorCount === 0) },
     { key: 'to_sign', items: reports.filter((r) => has('review', r) || has('approve', r) || has('preReview', r)) },
-    {
-      key: 'to_review',
-      items: can(actor, 'confidentiality.review') ? reports.filter((r) => isReviewDue(r.status) && !r.confidentiality.cleared) : [],
-    },
-    { key: 'to_publish', items: reports.filter((r) => has('publish', r)) },
+    { key: 'to_review', items: reports.filter((r) => awaitsReviewBy(actor, turn(r))) },
+    // a report whose confidentiality review has not passed waits for the 保密审查员, not for publication
+    { key: 'to_publish', items: reports.filter((r) => awaitsPublicationBy(turn(r))) },
   ];
 }
 

@@ -194,7 +194,7 @@ export function ConfidentialityPage() {
     <Box sx={{ p: { xs: 1, sm: 2 }, maxWidth: 1100 }} data-testid="confidentiality-page">
       <Title title={`${t('conf.title')} · ${report.agencyName}${report.year}年度`} />
       <Stack direction="row" useFlexGap sx={{ gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
-        <Typography variant="h6" component="h1">
+        <Typography variant="h6" component="h2">
           {t('conf.title')} · {report.agencyName} {report.year}
         </Typography>
         <Chip color={conf.cleared ? 'success' : 'warning'} label={conf.cleared ? t('conf.cleared') : t('conf.not_cleared')} data-testid="confidentiality-status" />
@@ -267,7 +267,7 @@ export function ConfidentialityPage() {
           {CONFIDENTIALITY_CHECKS.map((c) => (
             <Box key={c.key} sx={{ mb: 2 }} data-testid={`check-${c.key}`}>
               <FormControl disabled={!canReview}>
-                <FormLabel sx={{ fontWeight: 600, color: 'text.primary' }}>{c.label}</FormLabel>
+                <FormLabel sx={{ fontWeight: 600, color: 'text.primary', '&.Mui-disabled': { color: 'text.secondary' } }}>{c.label}</FormLabel>
                 <Typography variant="caption" color="text.secondary">
                   {c.question}
                 </Typography>

@@ -67,11 +67,15 @@ export function SignDialog({ open, title, confirmLabel, content, hash, busy, err
   );
 }
 
-/** a dialog that asks for one text (退回意见, 更正说明, 整改意见) before acting */
+/**
+ * a dialog that asks for one text (退回意见, 更正说明, 整改意见) before acting; `withText` false makes
+ * it a plain confirmation (a first publication has nothing to explain)
+ */
 export function TextDialog(props: {
   open: boolean;
   title: string;
   label: string;
+  withText?: boolean;
   hint?: string;
   required: boolean;
   confirmLabel: string;
@@ -83,7 +87,8 @@ export function TextDialog(props: {
 }) {
   const { t } = useWf();
   const [text, setText] = useState('');
-  const missing = props.required && !text.trim();
+  const withText = props.withText ?? true;
+  const missing = withText && props.required && !text.trim();
   return (
     <Dialog open={props.open} onClose={props.onClose} maxWidth="sm" fullWidth>
       <DialogTitle>{props.title}</DialogTitle>
@@ -93,17 +98,19 @@ export function TextDialog(props: {
             {props.hint}
           </Typography>
         )}
-        <TextField
-          fullWidth
-          multiline
-          minRows={3}
-          required={props.required}
-          label={props.label}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          helperText={missing ? t('required') : ' '}
-          slotProps={{ htmlInput: { 'data-testid': `${props.testId}-text` } }}
-        />
+        {withText && (
+          <TextField
+            fullWidth
+            multiline
+            minRows={3}
+            required={props.required}
+            label={props.label}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            helperText={missing ? t('required') : ' '}
+            slotProps={{ htmlInput: { 'data-testid': `${props.testId}-text` } }}
+          />
+        )}
         {props.error && <Alert severity="error">{props.error}</Alert>}
       </DialogContent>
       <DialogActions>
@@ -111,7 +118,7 @@ export function TextDialog(props: {
         <Button
           variant="contained"
           disabled={props.busy || missing}
-          onClick={() => props.onConfirm(text.trim())}
+          onClick={() => props.onConfirm(withText ? text.trim() : '')}
           data-testid={`${props.testId}-confirm`}
         >
           {props.busy ? t('working') : props.confirmLabel}

@@ -11,6 +11,11 @@ import {
   Button,
   Chip,
   CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
   Divider,
   List,
   ListItem,
@@ -38,6 +43,7 @@ import {
   SignReportDocument,
   StartCorrectionDocument,
   SubmitReportDocument,
+  WithdrawReportDocument,
 } from '../gql/graphql';
 import { request } from '../providers/graphqlClient';
 import { graphqlQueryKey, markStale, useGraphQLQuery } from '../providers/useGraphQL';
@@ -49,7 +55,13 @@ import { failureMessage, useWf } from './useWf';
 
 const SIGNING: WorkflowAction[] = ['submit', 'review', 'approve', 'preReview'];
 
-type Dialog = null | { kind: 'sign'; action: WorkflowAction } | { kind: 'return' } | { kind: 'publish' } | { kind: 'rectify' };
+type Dialog =
+  | null
+  | { kind: 'sign'; action: WorkflowAction }
+  | { kind: 'return' }
+  | { kind: 'withdraw' }
+  | { kind: 'publish' }
+  | { kind: 'rectify' };
 
 /** one workflow act: the request that performs it and the message when it is done */
 interface Act {
@@ -170,6 +182,20 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
         {actions.includes('return') && (
           <Button color="warning" variant="outlined" disabled={busy} onClick={() => setDialog({ kind: 'return' })} data-testid="return-button">
             {WORKFLOW_ACTION_LABELS.return}
+          </Button>
+        )}
+        {actions.includes('withdraw') && (
+          <Button
+            color="warning"
+            variant="outlined"
+            disabled={busy}
+            onClick={() => {
+              acting.reset();
+              setDialog({ kind: 'withdraw' });
+            }}
+            data-testid="withdraw-button"
+          >
+            {t('withdraw.button')}
           </Button>
         )}
         {actions.includes('publish') && (
@@ -320,11 +346,36 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
         onClose={() => setDialog(null)}
         onConfirm={(comment) => act(async () => (await request(ReturnReportDocument, { id: report.id, comment })).returnReport, t('done.returned'))}
       />
+      <Dialog open={dialog?.kind === 'withdraw'} onClose={() => setDialog(null)} maxWidth="xs" fullWidth aria-labelledby="withdraw-title">
+        <DialogTitle id="withdraw-title">{t('withdraw.title')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{t('withdraw.hint')}</DialogContentText>
+          {failure && (
+            <Alert severity="error" sx={{ mt: 1 }}>
+              {failure}
+            </Alert>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setDialog(null)}>{t('cancel')}</Button>
+          <Button
+            variant="contained"
+            color="warning"
+            disabled={busy}
+            onClick={() => act(async () => (await request(WithdrawReportDocument, { id: report.id })).withdrawReport, t('done.withdrawn'))}
+            data-testid="withdraw-confirm"
+          >
+            {busy ? t('working') : t('withdraw.confirm')}
+          </Button>
+        </DialogActions>
+      </Dialog>
       <TextDialog
         open={dialog?.kind === 'publish'}
         title={t('publish.title')}
         label={t('publish.note')}
         hint={isCorrection ? t('publish.hint_correction') : t('publish.hint')}
+        // a 更正说明 belongs to corrections only: a first publication is a plain confirmation
+        withText={isCorrection}
         required={isCorrection}
         confirmLabel={t('publish.button')}
         busy={busy}

@@ -30,12 +30,15 @@ function present(value: unknown) {
   return value !== undefined && value !== null && value !== '';
 }
 
-/** react-admin's filter form (dates as YYYY-MM-DD) → the API's AuditFilter (from inclusive, to exclusive) */
+/** react-admin's filter form (dates as YYYY-MM-DD) → the API's AuditFilter (from inclusive, to exclusive; category and 不看登录记录 as the API's categories) */
 export function auditFilter(filter: Record<string, unknown> = {}): AuditFilter {
   const out: Record<string, unknown> = {};
   for (const key of ['reportId', 'agencyId', 'actorId', 'action'] satisfies (keyof AuditFilter)[]) {
     if (present(filter[key])) out[key] = String(filter[key]);
   }
+  if (present(filter.category)) out.categories = [String(filter.category)];
+  // most of the trail is sign-ins: one switch hides them
+  if (filter.hideLogins === true) out.excludeCategories = ['AUTH'];
   if (present(filter.from)) out.from = new Date(`${String(filter.from)}T00:00:00+08:00`).toISOString();
   if (present(filter.to)) {
     // "到 3月5日" includes the whole of that day (China time)

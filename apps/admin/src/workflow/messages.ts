@@ -52,8 +52,21 @@ export const workflowZh = {
     hint_correction: '这是更正版本：请写明更正了什么、为什么更正，将随报告一同公开。',
   },
   rectify: { label: '整改意见' },
+  withdraw: {
+    button: '撤回提交',
+    title: '撤回提交？',
+    hint: '分管领导尚未审核，可以撤回。撤回后报告回到草稿状态，您的提交签署作废，修改后需要重新提交。',
+    confirm: '确认撤回',
+  },
+  returned: {
+    chip: '已退回',
+    title: '报告已被退回，请修改后重新提交',
+    by: '%{name} 于 %{time} 退回',
+    comment: '退回意见：',
+  },
   done: {
     signed: '已签署',
+    withdrawn: '已撤回，报告回到草稿状态',
     returned: '已退回',
     published: '已发布',
     correction: '已发起更正，可以开始修改',
@@ -93,6 +106,7 @@ export const workflowZh = {
   },
   todo: {
     title: '待我处理',
+    returned: '已退回，待修改后重新提交',
     to_submit: '待提交（草稿，无错误）',
     to_fix: '草稿，尚有 %{count} 处错误',
     to_sign: '待签署',
@@ -197,8 +211,21 @@ export const workflowEn: typeof workflowZh = {
     hint_correction: 'This is a correction: say what was corrected and why; it is published with the report.',
   },
   rectify: { label: 'Rectification request' },
+  withdraw: {
+    button: 'Withdraw submission',
+    title: 'Withdraw the submission?',
+    hint: 'The deputy head has not reviewed it yet. The report goes back to draft, your submission signature is voided and you submit again after your changes.',
+    confirm: 'Withdraw',
+  },
+  returned: {
+    chip: 'Returned',
+    title: 'The report was returned: change it and submit again',
+    by: 'Returned by %{name} on %{time}',
+    comment: 'Reason: ',
+  },
   done: {
     signed: 'Signed',
+    withdrawn: 'Withdrawn; the report is a draft again',
     returned: 'Returned',
     published: 'Published',
     correction: 'Correction started; you can edit now',
@@ -238,6 +265,7 @@ export const workflowEn: typeof workflowZh = {
   },
   todo: {
     title: 'My tasks',
+    returned: 'Returned: change and submit again',
     to_submit: 'To submit (drafts without errors)',
     to_fix: 'Draft with %{count} errors',
     to_sign: 'To sign',
@@ -306,6 +334,8 @@ export const workflowResourcesZh = {
       from: '起始日期',
       to: '截止日期',
       detail: '修改内容',
+      category: '类别',
+      hideLogins: '不看登录记录',
     },
   },
   accountability: {
@@ -339,6 +369,8 @@ export const workflowResourcesEn: typeof workflowResourcesZh = {
       from: 'From',
       to: 'To',
       detail: 'Changes',
+      category: 'Kind',
+      hideLogins: 'Hide sign-ins',
     },
   },
   accountability: {

@@ -264,6 +264,49 @@ describe.each(DIALECTS)('三级联签, 保密审查 and publication on %s', (dia
       expect(s.signatures.filter((x: { voidedAt: string | null }) => !x.voidedAt)).toEqual([]);
     });
 
+    it('a returned draft says who returned it, when and why until resubmitted; the preparer may withdraw before the 分管领导 acts', async () => {
+      const RETURNED = `returned { returnedByName returnedAt comment }`;
+      const returned = async (token: string) =>
+        (await env.api.ok(`query($id: ID!) { report(id: $id) { status ${RETURNED} availableActions } }`, { id: gongan.id }, token)).report;
+      // the previous step returned the report with this comment
+      let r = await returned(team.p);
+      expect(r.status).toBe('DRAFT');
+      expect(r.returned).toMatchObject({ comment: '请补充第五部分', returnedByName: expect.stringContaining('gongan.r') });
+      expect(Date.now() - new Date(r.returned.returnedAt).getTime()).toBeLessThan(10 * 60_000);
+      // the reviewer sees the same notice (it is the report's, not the preparer's)
+      expect((await returned(team.r)).returned.comment).toBe('请补充第五部分');
+
+      let s = await gongan.state(team.p);
+      await gongan.submit(team.p, s.contentHash);
+      r = await returned(team.p);
+      expect(r.status).toBe('SUBMITTED');
+      expect(r.returned).toBeNull();
+      expect(r.availableActions).toEqual(['withdraw']);
+
+      // only the preparer withdraws; each refusal is typed
+      expectCode(await env.api.gql(`mutation($id: ID!) { withdrawReport(id: $id) { id } }`, { id: gongan.id }, team.r), 'FORBIDDEN');
+      const start = await lastAuditId(env.api);
+      const done = await env.api.ok(`mutation($id: ID!) { withdrawReport(id: $id) { status ${RETURNED} signatures { stage voidedAt voidReason } } }`, { id: gongan.id }, team.p);
+      expect(done.withdrawReport.status).toBe('DRAFT');
+      // a withdrawal is not a return: no 已退回 notice
+      expect(done.withdrawReport.returned).toBeNull();
+      expect(done.withdrawReport.signatures.filter((x: { voidedAt: string | null }) => !x.voidedAt)).toEqual([]);
+      expect(await gongan.actionsSince(start)).toEqual(['report.withdraw', 'signature.voided']);
+      const entry = await env.db.dataSource.manager.findOneByOrFail(AuditEntry, { action: 'report.withdraw', reportId: gongan.id });
+      expect(entry.detail).toMatchObject({ from: 'SUBMITTED', to: 'DRAFT' });
+      expectCode(await env.api.gql(`mutation($id: ID!) { withdrawReport(id: $id) { id } }`, { id: gongan.id }, team.p), 'CONFLICT', '尚未提交');
+
+      // once the 分管领导 has signed, withdrawing is refused and leaves the state as it was
+      s = await gongan.state(team.p);
+      await gongan.submit(team.p, s.contentHash);
+      await gongan.sign(team.r, 'REVIEW', s.contentHash);
+      const late = await env.api.gql(`mutation($id: ID!) { withdrawReport(id: $id) { id } }`, { id: gongan.id }, team.p);
+      expectCode(late, 'CONFLICT', '分管领导已经处理，不能撤回');
+      expect((await gongan.state(team.p)).status).toBe('REVIEWED');
+      // back to a draft for the steps that follow
+      await gongan.returnTo(team.r, '继续修改');
+    });
+
     it('the scanner flags texts on save, forgets fixed findings, and open findings block publication until dismissed with a reason', async () => {
       const text = '联系人身份证号11010519491231002X，手机13800138000；订单号110105194912310021不是身份证号。';
       await gongan.edit(team.p, { sections: [{ key: 'problems', text }] });

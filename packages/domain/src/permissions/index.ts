@@ -36,6 +36,7 @@ export const ACTIONS = [
   'report.review',
   'report.approve',
   'report.return',
+  'report.withdraw',
   'report.explainWarning',
   'report.publish',
   'report.startCorrection',
@@ -71,6 +72,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'report.review': ['AGENCY_REVIEWER'],
   'report.approve': ['AGENCY_APPROVER'],
   'report.return': ['AGENCY_REVIEWER', 'AGENCY_APPROVER', 'CONFIDENTIALITY_REVIEWER', 'COUNTY_ADMIN'],
+  // the preparer takes back their own submission while it still waits for the 分管领导
+  'report.withdraw': ['AGENCY_PREPARER'],
   'report.explainWarning': ['AGENCY_PREPARER'],
   'report.publish': ['AGENCY_PREPARER', 'COUNTY_ADMIN'],
   'report.startCorrection': ['AGENCY_PREPARER', 'COUNTY_ADMIN'],

@@ -7,3 +7,5 @@ export * from './revisions';
 export * from './separation';
 export * from './submission';
 export * from './published-integrity';
+export * from './returns';
+export * from './turns';

@@ -24,6 +24,7 @@ export const WORKFLOW_ACTIONS = [
   'approve',
   'preReview',
   'return',
+  'withdraw',
   'publish',
   'startCorrection',
   'requestRectification',
@@ -36,6 +37,7 @@ export const WORKFLOW_ACTION_LABELS: Record<WorkflowAction, string> = {
   approve: '审批（主要领导）',
   preReview: '预审（县政务公开办）',
   return: '退回',
+  withdraw: '撤回',
   publish: '公开发布',
   startCorrection: '发起更正',
   requestRectification: '要求整改',
@@ -48,6 +50,7 @@ export const WORKFLOW_ACTION_PERMISSION: Record<WorkflowAction, Action> = {
   approve: 'report.approve',
   preReview: 'report.countyPreReview',
   return: 'report.return',
+  withdraw: 'report.withdraw',
   publish: 'report.publish',
   startCorrection: 'report.startCorrection',
   requestRectification: 'report.requestRectification',
@@ -106,6 +109,9 @@ export function nextStatus(status: ReportStatus, action: WorkflowAction, options
       return pre && status === 'APPROVED' ? 'PRE_REVIEWED' : null;
     case 'return':
       return RETURNABLE.includes(status) && (pre || status !== 'PRE_REVIEWED') ? 'DRAFT' : null;
+    case 'withdraw':
+      // only before the 分管领导 has acted: once reviewed, a change goes through 退回
+      return status === 'SUBMITTED' ? 'DRAFT' : null;
     case 'publish':
       return status === (pre ? 'PRE_REVIEWED' : 'APPROVED') ? 'PUBLISHED' : null;
     case 'startCorrection':
@@ -286,6 +292,30 @@ export function checkReturn({ status, actor, reportAgencyId, comment, requiresPr
   if (!can(actor, 'report.return', reportAgencyId)) return refuse('FORBIDDEN', `${FORBIDDEN_MESSAGE}：您不能退回该报告`);
   if (!comment || !comment.trim()) return refuse('BAD_USER_INPUT', '退回报告时必须填写退回意见');
   return { ok: true, nextStatus: next };
+}
+
+export interface WithdrawInput {
+  status: ReportStatus;
+  actor: WorkflowActor;
+  reportAgencyId: string;
+}
+
+/**
+ * The preparer takes a submitted report back to DRAFT (a mistake noticed right after submitting)
+ * while it still waits for the 分管领导; the preparer's signature is voided like on a return, so the
+ * next submission is signed afresh. Once the 分管领导 has signed, only a return by a signer reopens it.
+ */
+export function checkWithdraw({ status, actor, reportAgencyId }: WithdrawInput): WorkflowCheck {
+  if (!can(actor, 'report.withdraw', reportAgencyId)) return refuse('FORBIDDEN', `${FORBIDDEN_MESSAGE}：只有本单位填报人可以撤回提交`);
+  if (!nextStatus(status, 'withdraw', { requiresPreReview: false })) {
+    return refuse(
+      'CONFLICT',
+      status === 'DRAFT'
+        ? '报告尚未提交，无需撤回'
+        : `报告当前状态为“${REPORT_STATUS_LABELS[status]}”，分管领导已经处理，不能撤回；如需修改，请联系签署人退回`,
+    );
+  }
+  return { ok: true, nextStatus: 'DRAFT' };
 }
 
 export interface RectificationInput {

@@ -1,6 +1,7 @@
-import { BooleanField, CreateButton, Datagrid, FunctionField, List, SearchInput, SelectInput, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { CreateButton, Datagrid, FunctionField, List, SearchInput, SelectInput, TextField, TopToolbar, useTranslate } from 'react-admin';
 import { useAgencyKindChoices } from './kinds';
 import type { Agency } from '../../providers/types';
+import { YesNoField } from '../../common/YesNoField';
 
 function Actions() {
   return (
@@ -21,7 +22,7 @@ export function AgencyList() {
         <TextField source="name" />
         <FunctionField source="kind" render={(r: Agency) => kinds.find((k) => k.id === r.kind)?.name ?? r.kind} />
         <TextField source="region" />
-        <BooleanField source="active" />
+        <YesNoField source="active" />
       </Datagrid>
     </List>
   );

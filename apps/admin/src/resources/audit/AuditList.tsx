@@ -2,19 +2,23 @@
  * 审计记录: the append-only trail, filtered by report, agency, user, action and date; each entry's
  * before/after as a readable diff; for the county office a banner with the hash chain's verification.
  */
+import { useMemo } from 'react';
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import {
   AutocompleteInput,
+  BooleanInput,
   Datagrid,
   DateInput,
   FunctionField,
   List,
   ReferenceField,
   ReferenceInput,
+  SelectInput,
   TextField,
-  TextInput,
+  useGetList,
   usePermissions,
 } from 'react-admin';
+import { AUDIT_ACTION_LABELS, AUDIT_CATEGORIES, AUDIT_CATEGORY_LABELS } from '@touming/domain/audit';
 import { can } from '@touming/domain/permissions';
 import type { Permissions } from '../../providers/authProvider';
 import { VerifyAuditChainDocument } from '../../gql/graphql';
@@ -22,7 +26,28 @@ import { useGraphQLQuery } from '../../providers/useGraphQL';
 import type { AuditEntry } from '../../workflow/dataProvider';
 import { useWf } from '../../workflow/useWf';
 import { formatDateTime } from '../../i18n/format';
-import { actionLabel, diffLines } from './diff';
+import { diffLines, type DiffNames } from './diff';
+
+/** the actions and groups to filter by, in words (the domain's labels, the API's values) */
+const ACTION_CHOICES = Object.entries(AUDIT_ACTION_LABELS)
+  .filter(([action]) => !action.startsWith('seed.'))
+  .map(([id, name]) => ({ id, name }));
+const CATEGORY_CHOICES = AUDIT_CATEGORIES.map((id) => ({ id, name: AUDIT_CATEGORY_LABELS[id] }));
+
+/** agencies and people by id, so an entry names them instead of showing a UUID */
+function useDiffNames(mayReadUsers: boolean): DiffNames {
+  const { data: agencies } = useGetList<{ id: string; name: string }>('agencies', { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' } });
+  const { data: users } = useGetList<{ id: string; displayName: string; username: string }>(
+    'users',
+    { pagination: { page: 1, perPage: 500 }, sort: { field: 'username', order: 'ASC' } },
+    { enabled: mayReadUsers },
+  );
+  return useMemo(() => {
+    const agencyNames = new Map((agencies ?? []).map((a) => [String(a.id), a.name]));
+    const userNames = new Map((users ?? []).map((u) => [String(u.id), `${u.displayName}（${u.username}）`]));
+    return { agency: (id) => agencyNames.get(id), user: (id) => userNames.get(id) };
+  }, [agencies, users]);
+}
 
 function ChainBanner() {
   const { t } = useWf();
@@ -37,9 +62,9 @@ function ChainBanner() {
   );
 }
 
-export function AuditDiff({ entry }: { entry: AuditEntry }) {
+export function AuditDiff({ entry, names }: { entry: AuditEntry; names?: DiffNames }) {
   const { t } = useWf();
-  const lines = diffLines(entry.detail);
+  const lines = diffLines(entry.detail, { targetType: entry.targetType, names });
   if (!lines.length) return <Typography variant="caption" color="text.secondary">{t('audit.no_detail')}</Typography>;
   return (
     <Box component="ul" sx={{ m: 0, pl: 2, maxWidth: 560 }} data-testid="audit-diff">
@@ -78,7 +103,10 @@ export function AuditList() {
   const { locale } = useWf();
   const { permissions } = usePermissions<Permissions | null>();
   const countyWide = permissions ? can(permissions, 'audit.readAll') : false;
+  const mayReadUsers = permissions ? can(permissions, 'user.read') : false;
+  const names = useDiffNames(mayReadUsers);
   const filters = [
+    <BooleanInput key="hideLogins" source="hideLogins" alwaysOn />,
     <ReferenceInput key="reportId" source="reportId" reference="reports" alwaysOn>
       <AutocompleteInput optionText={(r: { agency?: { name: string }; year: number }) => `${r.agency?.name ?? ''}${r.year}年度`} />
     </ReferenceInput>,
@@ -89,23 +117,37 @@ export function AuditList() {
           </ReferenceInput>,
         ]
       : []),
-    <ReferenceInput key="actorId" source="actorId" reference="users" perPage={200}>
-      <AutocompleteInput optionText={(u: { displayName: string; username: string }) => `${u.displayName}（${u.username}）`} />
-    </ReferenceInput>,
-    <TextInput key="action" source="action" helperText="例如 report.update，或 report.* 查看报告的全部操作" />,
-    <DateInput key="from" source="from" />,
-    <DateInput key="to" source="to" />,
+    ...(mayReadUsers
+      ? [
+          <ReferenceInput key="actorId" source="actorId" reference="users" perPage={200} alwaysOn>
+            <AutocompleteInput optionText={(u: { displayName: string; username: string }) => `${u.displayName}（${u.username}）`} />
+          </ReferenceInput>,
+        ]
+      : []),
+    <AutocompleteInput key="action" source="action" choices={ACTION_CHOICES} alwaysOn />,
+    <SelectInput key="category" source="category" choices={CATEGORY_CHOICES} />,
+    <DateInput key="from" source="from" alwaysOn />,
+    <DateInput key="to" source="to" alwaysOn />,
   ];
   return (
     <Stack spacing={1} sx={{ mt: 1 }}>
       {countyWide && <ChainBanner />}
-      <List filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={25} empty={false} exporter={false}>
+      <List
+        filters={filters}
+        // most of the trail is sign-ins; the switch shows them again
+        filterDefaultValues={{ hideLogins: true }}
+        sort={{ field: 'id', order: 'DESC' }}
+        perPage={25}
+        empty={false}
+        exporter={false}
+      >
         <Datagrid bulkActionButtons={false} rowClick={false} empty={<Empty />}>
           <FunctionField source="at" render={(e: AuditEntry) => formatDateTime(e.at, locale)} />
-          <FunctionField source="action" render={(e: AuditEntry) => <span title={`操作代码：${e.action}`}>{actionLabel(e.action)}</span>} />
-          <TextField source="actorName" />
-          <ReferenceField source="reportId" reference="reports" link="edit" emptyText="—" />
-          <FunctionField source="detail" sortable={false} render={(e: AuditEntry) => <AuditDiff entry={e} />} />
+          <FunctionField source="action" render={(e: AuditEntry) => <span data-testid="audit-action" data-action={e.action}>{e.actionLabel}</span>} />
+          <TextField source="actorName" emptyText="—" />
+          {countyWide && <FunctionField source="agencyId" sortable={false} render={(e: AuditEntry) => e.agency?.name ?? '—'} />}
+          <ReferenceField source="reportId" reference="reports" link="edit" emptyText="—" sortable={false} />
+          <FunctionField source="detail" sortable={false} render={(e: AuditEntry) => <AuditDiff entry={e} names={names} />} />
         </Datagrid>
       </List>
     </Stack>

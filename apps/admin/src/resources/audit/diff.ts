@@ -3,114 +3,45 @@
  * cellDefinition), changed texts by section title, other fields as name: value.
  */
 import { cellDefinition, FORMAT_IDS, isFormatId, type FormatId } from '@touming/domain/formats';
-import { REPORT_STATUS_LABELS, SIGNATURE_STAGE_LABELS, isReportStatus } from '@touming/domain/workflow';
-import { ROLE_LABELS, isRole } from '@touming/domain/permissions';
+import { AUDIT_CHECK_LABELS, auditActionLabel, auditFieldLabel, auditValueLabel } from '@touming/domain/audit';
+import { RULES_BY_ID } from '@touming/domain/validation';
+import { SIGNATURE_STAGE_LABELS } from '@touming/domain/workflow';
 import { sectionTitle } from '../../editor/draft';
 
-/** the audit actions in words (an unknown action shows as recorded) */
-export const ACTION_LABELS: Record<string, string> = {
-  'access.denied': '越权访问被拒绝',
-  'accountability.open': '责任追究立案',
-  'accountability.update': '责任追究案件更新',
-  'agency.create': '新建机构',
-  'agency.update': '修改机构',
-  'auth.login': '登录',
-  'auth.login.failed': '登录失败',
-  'confidentiality.review': '保密审查',
-  'confidentiality.review.voided': '保密审查作废',
-  'contribution.assign': '分配填报任务',
-  'contribution.deliver': '报送填报任务',
-  'cycle.create': '新建报告周期',
-  'cycle.update': '修改报告周期',
-  'finding.dismiss': '忽略扫描发现',
-  'finding.scan': '保密扫描',
-  'report.create': '新建报告',
-  'report.delete': '删除报告',
-  'report.update': '修改报告',
-  'report.explainWarning': '说明校验提示',
-  'report.import': '导入报告',
-  'report.publish': '公开发布',
-  'report.requestRectification': '要求整改',
-  'report.return': '退回',
-  'report.startCorrection': '发起更正',
-  'report.status': '签署',
-  'report.submit': '提交',
-  'report.sign': '签署',
-  'signature.voided': '签署作废',
-  'user.create': '新建用户',
-  'user.update': '修改用户',
-  'seed.demo': '写入演示数据',
-  'seed.workflow': '写入演示数据',
-};
-
+/** an action in words: the domain's labels, the same the API serves (an unknown action shows as recorded) */
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
+  return auditActionLabel(action);
 }
 
-/** names of detail fields in words */
-const FIELD_LABELS: Record<string, string> = {
-  status: '状态',
-  revision: '修订号',
-  revisionNo: '公开版本',
-  contentHash: '内容哈希',
-  correctionNote: '更正说明',
-  comment: '意见',
-  reason: '理由',
-  stage: '签署环节',
-  ip: 'IP 地址',
-  conclusion: '结论',
-  disclosure: '公开属性',
-  note: '说明',
-  text: '说明',
-  ruleId: '规则',
-  // the snapshots of agencies, users, cycles and cases (before/after), as the forms name them
-  year: '年度',
-  format: '格式',
-  deadline: '截止日期',
-  requiresPreReview: '需县政务公开办预审',
-  open: '开放',
-  code: '机构代码',
-  name: '名称',
-  kind: '类型',
-  parentId: '上级机构',
-  region: '所属区域',
-  active: '启用',
-  username: '用户名',
-  displayName: '姓名',
-  agencyId: '所属机构',
-  roles: '角色',
-  description: '情况说明',
-  outcome: '处理结果',
-  auditEntryIds: '相关审计记录',
-  // other details
-  passwordChanged: '修改了密码',
-  sessionsRevoked: '已注销登录会话',
-  assigneeId: '承办人编号',
-  assigneeName: '承办人',
-  target: '填报范围',
-  dueDate: '截止日期',
-  attempted: '尝试的操作',
-  opened: '新发现',
-  fixed: '已修复',
-  key: '编号',
-  section: '所在部分',
-  message: '内容',
-  reviewedHash: '审查时的内容哈希',
-  reviewerId: '审查人编号',
-  reviewerName: '审查人',
-};
+/** how to name what an entry refers to by id (agencies and people), when the screen knows them */
+export interface DiffNames {
+  agency?(id: string): string | undefined;
+  user?(id: string): string | undefined;
+}
+
+/** the entry a detail belongs to: its target type tells a case's status and kind from a report's */
+export interface DiffOptions {
+  targetType?: string | null;
+  names?: DiffNames;
+}
+
+const AGENCY_ID_FIELDS = new Set(['agencyId', 'parentId']);
+/** ids of people, and the field beside them that already names the person (the id line is then left out) */
+const USER_ID_FIELDS: Record<string, string> = { signerId: 'signerName', reviewerId: 'reviewerName', assigneeId: 'assigneeName', actorId: 'actorName' };
 
 function fieldLabel(name: string) {
-  return FIELD_LABELS[name] ?? name;
+  return auditFieldLabel(name);
 }
 
-function showValue(name: string, value: unknown): string {
-  if (typeof value === 'string' && isReportStatus(value)) return REPORT_STATUS_LABELS[value];
-  if (name === 'stage' && typeof value === 'string' && value in SIGNATURE_STAGE_LABELS) return SIGNATURE_STAGE_LABELS[value as keyof typeof SIGNATURE_STAGE_LABELS];
+function showValue(name: string, value: unknown, options: DiffOptions = {}): string {
   if (/hash$/i.test(name) && typeof value === 'string') return `${value.slice(0, 16)}…`;
-  if (name === 'roles' && Array.isArray(value)) return value.map((r) => (isRole(r) ? ROLE_LABELS[r] : String(r))).join('、');
-  if (name === 'attempted' && typeof value === 'string') return actionLabel(value);
-  return show(value);
+  if (typeof value === 'string') {
+    if (name === 'ruleId') return RULES_BY_ID.get(value)?.title ?? value;
+    if (AGENCY_ID_FIELDS.has(name)) return options.names?.agency?.(value) ?? value;
+    if (name in USER_ID_FIELDS) return options.names?.user?.(value) ?? value;
+  }
+  if (name === 'checks' && typeof value === 'string') return AUDIT_CHECK_LABELS[value] ?? value;
+  return auditValueLabel(name, value, options.targetType) ?? show(value);
 }
 
 function isSnapshot(value: unknown): value is Record<string, unknown> {
@@ -118,11 +49,13 @@ function isSnapshot(value: unknown): value is Record<string, unknown> {
 }
 
 /** a created or changed record (agency, user, cycle, case) recorded as whole before/after snapshots: one line per changed field */
-function snapshotLines(before: Record<string, unknown> | undefined, after: Record<string, unknown>): DiffLine[] {
+function snapshotLines(before: Record<string, unknown> | undefined, after: Record<string, unknown>, options: DiffOptions): DiffLine[] {
   const lines: DiffLine[] = [];
   for (const name of new Set([...Object.keys(before ?? {}), ...Object.keys(after)])) {
-    if (!before) lines.push({ label: fieldLabel(name), value: showValue(name, after[name]) });
-    else if (JSON.stringify(before[name]) !== JSON.stringify(after[name])) lines.push({ label: fieldLabel(name), before: showValue(name, before[name]), after: showValue(name, after[name]) });
+    if (name === 'id') continue;
+    if (!before) lines.push({ label: fieldLabel(name), value: showValue(name, after[name], options) });
+    else if (JSON.stringify(before[name]) !== JSON.stringify(after[name]))
+      lines.push({ label: fieldLabel(name), before: showValue(name, before[name], options), after: showValue(name, after[name], options) });
   }
   return lines;
 }
@@ -152,6 +85,17 @@ function show(value: unknown): string {
   if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : value;
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'number') return String(value);
+  // a list (the seed's accounts, a cycle's years): the first few, then how many
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) {
+    const shown = value.slice(0, 8).map(show).join('、');
+    return value.length > 8 ? `${shown} 等 ${value.length} 项` : shown;
+  }
+  // a small record: its fields by name
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${auditFieldLabel(k)}：${show(v)}`)
+      .join('，');
+  }
   return JSON.stringify(value);
 }
 
@@ -165,16 +109,20 @@ function isChangeList(value: unknown): value is Change[] {
   return Array.isArray(value) && value.every((v) => v && typeof v === 'object' && 'key' in v && ('before' in v || 'after' in v));
 }
 
-export function diffLines(detail: Record<string, unknown> | null | undefined): DiffLine[] {
+export function diffLines(detail: Record<string, unknown> | null | undefined, options: DiffOptions = {}): DiffLine[] {
   if (!detail) return [];
   const format = typeof detail.format === 'string' ? detail.format : undefined;
   const lines: DiffLine[] = [];
   // a state change is recorded as from/to at the top level
-  if ('from' in detail && 'to' in detail) lines.push({ label: '状态', before: showValue('status', detail.from), after: showValue('status', detail.to) });
+  if ('from' in detail && 'to' in detail)
+    lines.push({ label: fieldLabel('status'), before: showValue('status', detail.from, options), after: showValue('status', detail.to, options) });
   const snapshots = isSnapshot(detail.after) && (detail.before == null || isSnapshot(detail.before));
-  if (snapshots) lines.push(...snapshotLines(isSnapshot(detail.before) ? detail.before : undefined, detail.after as Record<string, unknown>));
+  if (snapshots) lines.push(...snapshotLines(isSnapshot(detail.before) ? detail.before : undefined, detail.after as Record<string, unknown>, options));
   for (const [name, value] of Object.entries(detail)) {
     if (name === 'from' || name === 'to') continue;
+    // a person's id beside their name says nothing more
+    if (name in USER_ID_FIELDS && USER_ID_FIELDS[name] in detail) continue;
+    if (name === 'stageLabel' && 'stage' in detail) continue;
     if (snapshots && (name === 'before' || name === 'after')) continue;
     if (name === 'signatures' && Array.isArray(value)) {
       lines.push({ label: '签署', value: value.map((v) => SIGNATURE_STAGE_LABELS[(v as { stage: keyof typeof SIGNATURE_STAGE_LABELS }).stage] ?? '').join('、') });
@@ -183,7 +131,7 @@ export function diffLines(detail: Record<string, unknown> | null | undefined): D
     if (name === 'checks' && value && typeof value === 'object' && !Array.isArray(value)) {
       const entries = Object.values(value as Record<string, { conclusion?: string }>);
       const issues = entries.filter((c) => c?.conclusion === 'ISSUE').length;
-      lines.push({ label: '七项审查', value: issues ? `${issues} 项存在问题` : `${entries.length} 项均无问题` });
+      lines.push({ label: fieldLabel('checks'), value: issues ? `${issues} 项存在问题` : `${entries.length} 项均无问题` });
       continue;
     }
     if (name === 'cells' && isChangeList(value)) {
@@ -195,12 +143,12 @@ export function diffLines(detail: Record<string, unknown> | null | undefined): D
       for (const [key, v] of Object.entries(value)) lines.push({ label: cellLabel(key, format), before: '（空白）', after: show(v) });
     } else if (value && typeof value === 'object' && !Array.isArray(value) && 'from' in value && 'to' in value) {
       const v = value as { from: unknown; to: unknown };
-      lines.push({ label: fieldLabel(name), before: showValue(name, v.from), after: showValue(name, v.to) });
+      lines.push({ label: fieldLabel(name), before: showValue(name, v.from, options), after: showValue(name, v.to, options) });
     } else if (value && typeof value === 'object' && !Array.isArray(value) && 'before' in value && 'after' in value) {
       const v = value as { before: unknown; after: unknown };
-      lines.push({ label: fieldLabel(name), before: showValue(name, v.before), after: showValue(name, v.after) });
+      lines.push({ label: fieldLabel(name), before: showValue(name, v.before, options), after: showValue(name, v.after, options) });
     } else {
-      lines.push({ label: fieldLabel(name), value: showValue(name, value) });
+      lines.push({ label: fieldLabel(name), value: showValue(name, value, options) });
     }
   }
   return lines;

@@ -1,7 +1,8 @@
-import { BooleanField, Datagrid, FunctionField, List, NumberField, useLocaleState, useTranslate } from 'react-admin';
+import { Datagrid, FunctionField, List, NumberField, useLocaleState, useTranslate } from 'react-admin';
 import { getFormat, isFormatId } from '@touming/domain/formats';
 import type { Cycle } from '../../providers/types';
 import { formatDate } from '../../i18n/format';
+import { YesNoField } from '../../common/YesNoField';
 
 export function CycleList() {
   const [locale] = useLocaleState();
@@ -15,7 +16,7 @@ export function CycleList() {
           render={(c: Cycle) => (isFormatId(c.format) ? `${getFormat(c.format).notice}` : c.format)}
         />
         <FunctionField source="deadline" render={(c: Cycle) => formatDate(c.deadline, locale)} />
-        <BooleanField source="requiresPreReview" />
+        <YesNoField source="requiresPreReview" />
         <FunctionField source="open" render={(c: Cycle) => translate(c.open ? 'touming.cycles.open' : 'touming.cycles.closed')} />
       </Datagrid>
     </List>

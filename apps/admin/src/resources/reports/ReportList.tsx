@@ -74,7 +74,7 @@ export function ReportList() {
           primaryText={(r) =>
             translate('touming.reports.list_title', { agency: r.agency?.name ?? '', year: r.year })
           }
-          secondaryText={(r) => <StatusChip status={r.status} />}
+          secondaryText={(r) => <StatusChip status={r.status} returned={Boolean(r.returned)} />}
           tertiaryText={(r) =>
             r.errorCount ? translate('touming.reports.errors_short', { count: r.errorCount }) : ''
           }
@@ -88,7 +88,7 @@ export function ReportList() {
         >
           <TextField source="agency.name" label="resources.reports.fields.agencyId" sortBy="agencyName" />
           <NumberField source="year" options={{ useGrouping: false }} />
-          <FunctionField source="status" render={(r: ReportSummary) => <StatusChip status={r.status} />} />
+          <FunctionField source="status" render={(r: ReportSummary) => <StatusChip status={r.status} returned={Boolean(r.returned)} />} />
           <FunctionField
             source="errorCount"
             render={(r: ReportSummary) =>

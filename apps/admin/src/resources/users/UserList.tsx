@@ -1,7 +1,8 @@
 import { Chip, Stack } from '@mui/material';
-import { AutocompleteInput, BooleanField, Datagrid, FunctionField, List, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField, useTranslate } from 'react-admin';
+import { AutocompleteInput, Datagrid, FunctionField, List, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextField, useTranslate } from 'react-admin';
 import type { User } from '../../providers/types';
 import { useRoleChoices } from './roles';
+import { YesNoField } from '../../common/YesNoField';
 
 export function UserList() {
   const roles = useRoleChoices();
@@ -30,7 +31,7 @@ export function UserList() {
             </Stack>
           )}
         />
-        <BooleanField source="active" />
+        <YesNoField source="active" />
       </Datagrid>
     </List>
   );

@@ -2,6 +2,7 @@ import { CONFIDENTIALITY_CHECKS, type CheckResult, type ConfidentialityCheckKey 
 import type { Role } from '@touming/domain/permissions';
 import { findingKey, scanReport } from '@touming/domain/scanner';
 import type { ReportStatus, SignatureStage } from '@touming/domain/workflow';
+import { returnVoidReason } from '@touming/domain/workflow';
 import type { RequestContext } from '../../common/context';
 import { newId } from '../../db/columns';
 import type { Agency } from '../agencies/agency.entity';
@@ -129,7 +130,7 @@ export async function seedWorkflowDemo(tx: RequestContext, input: DemoWorkflowIn
           signedAt: step(i + 1),
           voidedAt: returned ? step(2) : null,
           voidedBy: returned ? signer.get(`${report.agencyId}:AGENCY_REVIEWER`)!.id : null,
-          voidReason: returned ? `退回：${RETURN_COMMENT}` : null,
+          voidReason: returned ? returnVoidReason(RETURN_COMMENT) : null,
         }),
       );
     });

@@ -51,6 +51,12 @@ export class SigningResolver {
   }
 
   @Authorized()
+  @Mutation(() => Report, { description: '撤回提交（填报人，分管领导审核之前；报告回到草稿，提交签署作废）' })
+  withdrawReport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.signing.withdrawReport(ctx, id);
+  }
+
+  @Authorized()
   @Mutation(() => Report, { description: '对校验提示作书面说明（提交前须说明全部提示）' })
   explainWarning(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('ruleId') ruleId: string, @Arg('text') text: string) {
     return this.signing.explainWarning(ctx, id, ruleId, text);

@@ -8,10 +8,13 @@ import {
   checkExplainWarning,
   checkReturn,
   checkSign,
+  checkWithdraw,
+  returnVoidReason,
   SIGNED_STATUSES,
   signaturesToVoid,
   signaturesVoidedByReturn,
   submissionWarnings,
+  WITHDRAW_VOID_REASON,
   workingRevisionNo,
   type SignatureStage,
 } from '@touming/domain/workflow';
@@ -117,9 +120,28 @@ export class SigningService {
         checkReturn({ status: report.status, actor, reportAgencyId: report.agencyId, comment, requiresPreReview: state.requiresPreReview }),
       write: async ({ tx, report, from, state, at }, to) => {
         const standing = pick(state.signatures, signaturesVoidedByReturn(domainSignatures(state.signatures)));
-        const voided = await voidSignatures(tx, report, standing, `退回：${comment.trim()}`, at);
+        // the reason carries the comment: the 已退回 notice reads it back (returnNotice)
+        const voided = await voidSignatures(tx, report, standing, returnVoidReason(comment), at);
         const detail = { from, to, comment: comment.trim(), contentHash: report.contentHash };
         return { result: report, audit: [{ action: 'report.return', targetType: 'Report', targetId: id, agencyId: report.agencyId, reportId: id, detail }, ...voided] };
+      },
+    });
+  }
+
+  /**
+   * The preparer takes a submission back before the 分管领导 acts: the report is a DRAFT again and
+   * the preparer's signature is voided (the next submission is signed afresh), both on the trail.
+   */
+  withdrawReport(ctx: RequestContext, id: string): Promise<Report> {
+    return runAct(ctx, id, {
+      attempted: 'report.withdraw',
+      state: ['signatures'],
+      check: ({ report, actor }) => checkWithdraw({ status: report.status, actor, reportAgencyId: report.agencyId }),
+      write: async ({ tx, report, from, state, at }, to) => {
+        const standing = pick(state.signatures, signaturesVoidedByReturn(domainSignatures(state.signatures)));
+        const voided = await voidSignatures(tx, report, standing, WITHDRAW_VOID_REASON, at);
+        const detail = { from, to, contentHash: report.contentHash };
+        return { result: report, audit: [{ action: 'report.withdraw', targetType: 'Report', targetId: id, agencyId: report.agencyId, reportId: id, detail }, ...voided] };
       },
     });
   }

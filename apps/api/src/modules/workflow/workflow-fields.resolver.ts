@@ -7,7 +7,7 @@ import { workflowLoaders } from './loaders';
 import { RectificationRequest } from './rectification.entity';
 import { Signature } from './signature.entity';
 import { WorkflowFieldsService } from './workflow-fields.service';
-import { BlockerInfo, ReportDeadline, WarningExplanationInfo, WorkflowActionEnum } from './workflow.types';
+import { BlockerInfo, ReportDeadline, ReturnNoticeInfo, WarningExplanationInfo, WorkflowActionEnum } from './workflow.types';
 
 /** the workflow fields of Report (read only), and one published revision */
 @Resolver(() => Report)
@@ -23,6 +23,15 @@ export class WorkflowFieldsResolver {
   @FieldResolver(() => [Signature], { complexity: 5, description: '全部签署记录（含已作废的）' })
   signatures(@Root() report: Report, @Ctx() ctx: RequestContext) {
     return workflowLoaders(ctx).signatures.load(report.id);
+  }
+
+  @FieldResolver(() => ReturnNoticeInfo, {
+    nullable: true,
+    complexity: 3,
+    description: '已退回：退回后尚未重新提交的草稿，谁在何时退回、退回意见（否则为 null）',
+  })
+  returned(@Root() report: Report, @Ctx() ctx: RequestContext) {
+    return this.fields.returned(ctx, report);
   }
 
   @FieldResolver(() => [WorkflowActionEnum], { complexity: 5, description: '当前用户可进行的工作流操作' })

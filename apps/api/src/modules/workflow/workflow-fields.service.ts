@@ -6,7 +6,7 @@
  */
 import { isCountyGovernment } from '@touming/domain/agencies';
 import { deadlineStatus, reportDeadline, type DeadlineStatus } from '@touming/domain/deadlines';
-import { availableActions, publicationBlockers, submissionWarnings, type Blocker, type SubmissionWarning, type WorkflowAction } from '@touming/domain/workflow';
+import { availableActions, publicationBlockers, returnNotice, submissionWarnings, type Blocker, type SubmissionWarning, type WorkflowAction } from '@touming/domain/workflow';
 import { authorize, requireUser } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { Injectable } from '../../common/injectable';
@@ -50,6 +50,32 @@ export class WorkflowFieldsService {
       currentHash: report.contentHash,
       hasOpenRevision: false,
     });
+  }
+
+  /** the return the draft is still under (who, when, why), read from the signature it voided */
+  async returned(ctx: RequestContext, report: Report): Promise<{ returnedByName: string; returnedAt: Date; comment: string } | null> {
+    if (report.status !== 'DRAFT') return null;
+    const l = workflowLoaders(ctx);
+    const signatures = await l.signatures.load(report.id);
+    const notice = returnNotice(
+      report.status,
+      signatures.map((s) => ({
+        stage: s.stage,
+        signerId: s.signerId,
+        contentHash: s.contentHash,
+        signedAt: new Date(s.signedAt).toISOString(),
+        voidedAt: s.voidedAt ? new Date(s.voidedAt).toISOString() : null,
+        voidedBy: s.voidedBy,
+        voidReason: s.voidReason,
+      })),
+    );
+    if (!notice) return null;
+    const by = notice.returnedBy ? await l.users.load(notice.returnedBy) : null;
+    return {
+      returnedByName: by ? `${by.displayName}（${by.username}）` : '签署人',
+      returnedAt: new Date(notice.returnedAt),
+      comment: notice.comment,
+    };
   }
 
   async publicationBlockers(ctx: RequestContext, report: Report): Promise<Blocker[]> {

@@ -45,3 +45,15 @@ export class WarningExplanationInfo {
   @Field()
   explainedAt: Date;
 }
+
+@ObjectType({ description: '报告被退回、尚未重新提交时的退回情况' })
+export class ReturnNoticeInfo {
+  @Field({ description: '退回人（姓名和用户名）' })
+  returnedByName: string;
+
+  @Field()
+  returnedAt: Date;
+
+  @Field({ description: '退回意见' })
+  comment: string;
+}

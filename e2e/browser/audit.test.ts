@@ -1,0 +1,129 @@
+/**
+ * 审计记录 as people read it: actions, coded values and field names in Chinese (the domain's audit
+ * labels), agencies and people by name, never a UUID or a code like report.approve / PROACTIVE /
+ * signedHash; sign-ins hidden unless asked for; filters by action (from the list of actions in
+ * words), person, agency and date, through the API's filter arguments. And the county 汇总's
+ * drill-down names its cell in words, not by its key. Screenshots: audit-trail-readable,
+ * audit-trail-filtered, county-breakdown.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demo } from '../demo';
+import { closeBrowser, expectChinese, gql, login, newContext, newPage, screenshot, tokenFor, waitNoSpinner } from './support';
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const CODE = /\b(report|auth|signature|confidentiality|finding|seed|access|user|agency|cycle|accountability)\.[a-zA-Z]+/;
+const RAW_VALUES = /\b(OPEN|PROACTIVE|OVERDUE|RECTIFYING|signedHash|detectedFormat|PREPARE|APPROVED|SUBMITTED)\b/;
+
+async function tableText(page: Page): Promise<string> {
+  await waitNoSpinner(page);
+  await page.waitForLoadState('networkidle');
+  return page.locator('.RaDatagrid-table, table').first().innerText();
+}
+
+async function actionsShown(page: Page): Promise<string[]> {
+  return page.getByTestId('audit-action').evaluateAll((els) => els.map((e) => e.getAttribute('data-action') ?? ''));
+}
+
+/** opens the audit list with react-admin's filter in the address (what the filter form writes there) */
+async function openFiltered(page: Page, filter: Record<string, unknown>) {
+  await page.goto(`/#/audit?filter=${encodeURIComponent(JSON.stringify(filter))}&order=DESC&page=1&perPage=25&sort=id`);
+  await page.getByTestId('audit-banner').waitFor();
+  await waitNoSpinner(page);
+  await page.waitForLoadState('networkidle');
+}
+
+describe('审计记录', () => {
+  afterAll(closeBrowser);
+
+  it('动作、代码值和字段为中文，单位和人员显示名称；默认不看登录记录；可按动作、人员、单位、日期筛选', async () => {
+    // a sign-in of 王丽 today: what the person, agency and date filters find (the seed's entries and
+    // other files' acts give the coded details the list must show in words)
+    await tokenFor('wenlv.preparer');
+    const agencies = await gql<{ agencies: { items: { id: string; code: string; name: string }[] } }>(
+      'query { agencies(options: { take: 100 }) { items { id code name } } }',
+      {},
+      await tokenFor('admin'),
+    );
+    const wenlv = agencies.agencies.items.find((a) => a.code === 'yanchi.wenlv')!;
+    const users = await gql<{ users: { items: { id: string; username: string }[] } }>(
+      'query { users(options: { take: 200 }) { items { id username } } }',
+      {},
+      await tokenFor('admin'),
+    );
+    const preparerId = users.users.items.find((u) => u.username === 'wenlv.preparer')!.id;
+
+    const context = await newContext();
+    try {
+      const page = await newPage(context);
+      await login(page, 'admin');
+      await page.goto('/#/audit');
+      await page.getByTestId('audit-banner').waitFor();
+      await page.getByTestId('audit-action').first().waitFor();
+      let text = await tableText(page);
+      expect(text).not.toMatch(UUID);
+      expect(text).not.toMatch(CODE);
+      expect(text).not.toMatch(RAW_VALUES);
+      // every line of an entry's detail is named in Chinese
+      const fieldNames = await page.locator('[data-testid="audit-diff"] li > span:first-child').allInnerTexts();
+      expect(fieldNames.length).toBeGreaterThan(0);
+      expect(fieldNames.filter((n) => !/[\u4e00-\u9fff]/.test(n))).toEqual([]);
+      // most of the trail is sign-ins: hidden by default
+      expect((await actionsShown(page)).filter((a) => a.startsWith('auth.'))).toEqual([]);
+      await expectChinese(page, '审计记录');
+      await screenshot(page, 'audit-trail-readable');
+
+      // by action, picked by its name from the list
+      await page.getByLabel('不看登录记录').uncheck();
+      await waitNoSpinner(page);
+      const action = page.getByRole('combobox', { name: '动作' });
+      await action.click();
+      await action.fill('登录');
+      await page.getByRole('option', { name: '登录', exact: true }).click();
+      await expect.poll(async () => [...new Set(await actionsShown(page))], { timeout: 20_000 }).toEqual(['auth.login']);
+
+      // by person and agency and date (today, China time): this run's sign-in of 王丽
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      await openFiltered(page, { hideLogins: false, action: 'auth.login', actorId: preparerId, agencyId: wenlv.id, from: today, to: today });
+      await page.getByTestId('audit-action').first().waitFor();
+      const rows = page.locator('.RaDatagrid-tbody tr, tbody tr');
+      const rowTexts = await rows.evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText));
+      expect(rowTexts.length).toBeGreaterThan(0);
+      for (const row of rowTexts) {
+        expect(row).toContain('wenlv.preparer');
+        expect(row).toContain(wenlv.name);
+      }
+      text = await tableText(page);
+      expect(text).not.toMatch(UUID);
+      await screenshot(page, 'audit-trail-filtered');
+
+      // a day with nothing recorded says so in Chinese
+      await openFiltered(page, { hideLogins: false, from: '2001-01-01', to: '2001-01-02' });
+      expect(await page.locator('body').innerText()).toContain('没有符合条件的审计记录');
+      expect(page.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
+  it('县级汇总的明细抽屉用单元格的中文名称，不显示内部代码', async () => {
+    const context = await newContext();
+    try {
+      const page = await newPage(context);
+      await login(page, 'admin');
+      await page.goto(`/#/county?year=${demo.previousYear}`);
+      const cell = page.locator('[data-cell="t2.normativeDocs.repealed"]').first();
+      await cell.waitFor();
+      await cell.click();
+      const drawer = page.getByTestId('county-breakdown');
+      await drawer.getByTestId('breakdown-label').waitFor();
+      const shown = await drawer.innerText();
+      expect(shown).not.toContain('t2.normativeDocs.repealed');
+      expect(await drawer.getByTestId('breakdown-label').innerText()).toMatch(/表二.*废止/);
+      await screenshot(page, 'county-breakdown', { fullPage: false });
+      expect(page.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
