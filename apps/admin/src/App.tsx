@@ -17,6 +17,7 @@ import accountability from './resources/accountability';
 import { withWorkflowResources } from './workflow';
 import './files';
 import { TodoPage } from './todo/TodoPage';
+import { MessagesPage } from './notifications/MessagesPage';
 import { CountyPage } from './county/CountyPage';
 
 const ConfidentialityPage = lazy(() => import('./workflow/ConfidentialityPage').then((m) => ({ default: m.ConfidentialityPage })));
@@ -49,6 +50,7 @@ function ToumingAdmin() {
       <Resource name="accountability" {...accountability} />
       <CustomRoutes>
         <Route path="/todo" element={<TodoPage />} />
+        <Route path="/messages" element={<MessagesPage />} />
         <Route path="/county" element={<CountyPage />} />
         <Route
           path="/reports/:id/confidentiality"

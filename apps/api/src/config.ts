@@ -34,6 +34,10 @@ export interface AppConfig {
   metricsPort: number | null;
   /** Strict-Transport-Security max-age in seconds (HSTS_MAX_AGE); 0 = header not sent */
   hstsMaxAge: number;
+  /** SMTP server for e-mail copies of 消息 (SMTP_URL, nodemailer URL form); null = no e-mail */
+  smtpUrl?: string | null;
+  /** the From: of those e-mails (MAIL_FROM) */
+  mailFrom?: string;
 }
 
 /** DATABASE_URL → database settings; absent → the embedded SQLite file data/touming.sqlite */
@@ -148,6 +152,13 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
 }
 
+/** SMTP_URL: smtp:// or smtps:// (nodemailer's URL form); anything else is refused at start */
+export function smtpUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^smtps?:\/\/[^\s]+$/.test(value)) throw new Error(`SMTP_URL 应为 smtp://用户:密码@主机:端口 或 smtps://…：${value.replace(/:[^:@/]*@/, ':***@')}`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const database = withReadReplicas(parseDatabaseUrl(env.DATABASE_URL), env.DATABASE_READ_URLS);
@@ -177,5 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: metricsToken(env.METRICS_TOKEN),
     metricsPort: optionalPort('METRICS_PORT', env.METRICS_PORT),
     hstsMaxAge: hstsMaxAge(env.HSTS_MAX_AGE),
+    smtpUrl: smtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM || '透明 <touming@localhost>',
   };
 }

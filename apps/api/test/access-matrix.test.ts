@@ -141,6 +141,8 @@ const OPERATIONS: Operation[] = [
   { name: 'countyCellBreakdown', query: `{ countyCellBreakdown(year: 2024, key: "t4.reconsideration.upheld") { key } }`, vars: () => ({}), allowed: ADMIN },
   { name: 'cycleProgress', query: `{ cycleProgress(year: 2025) { overdue } }`, vars: () => ({}), allowed: ADMIN },
   { name: 'overdueReports', query: `{ overdueReports(year: 2025) { overdue } }`, vars: () => ({}), allowed: ADMIN },
+  { name: 'myNotifications', query: `{ myNotifications { totalItems unreadCount } }`, vars: () => ({}), allowed: EVERYONE },
+  { name: 'unreadNotificationCount', query: `{ unreadNotificationCount }`, vars: () => ({}), allowed: EVERYONE },
   { name: 'qualityRanking', query: `{ qualityRanking(year: 2024) { year } }`, vars: () => ({}), allowed: ADMIN },
   { name: 'publicAgencies', query: `{ publicAgencies { id } }`, vars: () => ({}), allowed: EVERYONE, public: true },
   { name: 'publicReports', query: `{ publicReports { totalItems } }`, vars: () => ({}), allowed: EVERYONE, public: true },
@@ -241,6 +243,8 @@ const OPERATIONS: Operation[] = [
     allowed: ADMIN,
   },
   { name: 'updateAccountabilityCase (own)', query: `mutation($id: ID!) { updateAccountabilityCase(id: $id, input: { description: "" }) { id } }`, vars: (i) => ({ id: i.ownCase }), allowed: ADMIN },
+  { name: 'markNotificationsRead (an id of nobody)', query: `mutation { markNotificationsRead(ids: ["00000000-0000-0000-0000-000000000000"]) }`, vars: () => ({}), allowed: EVERYONE },
+  { name: 'sendReminders (no agency chosen)', query: `mutation { sendReminders(input: { year: 2025, agencyIds: [] }) { agencyId } }`, vars: () => ({}), allowed: ADMIN },
   { name: 'updateAccountabilityCase (other)', query: `mutation($id: ID!) { updateAccountabilityCase(id: $id, input: { description: "" }) { id } }`, vars: (i) => ({ id: i.otherCase }), allowed: ADMIN },
 ];
 

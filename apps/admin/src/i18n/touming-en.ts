@@ -1,6 +1,7 @@
 import { workflowEn, workflowResourcesEn } from '../workflow/messages';
 import { countyEn } from '../county/messages';
 import { filesEn } from '../files/messages';
+import { messagesEn } from '../notifications/messages';
 /** Touming's English strings (the English switch); same key paths as ./touming-zh (a test checks). */
 export const toumingEnglish = {
   resources: {
@@ -26,6 +27,7 @@ export const toumingEnglish = {
       fields: {
         username: 'Username',
         displayName: 'Name',
+        email: 'E-mail',
         password: 'Password',
         agencyId: 'Agency',
         roles: 'Roles',
@@ -68,6 +70,7 @@ export const toumingEnglish = {
     wf: workflowEn,
     county: countyEn,
     files: filesEn,
+    messages: messagesEn,
     app: { reload: 'Reload', chunk_error: 'Touming was updated: reload the page to open this screen.', name: 'Touming', short: 'Touming', subtitle: 'Government information disclosure annual reports' },
     login: {
       title: 'Sign in',
@@ -112,6 +115,7 @@ export const toumingEnglish = {
     users: {
       search: 'Search by name or username',
       password_help: 'At least 8 characters',
+      email_help: 'Optional; messages are also e-mailed (the server needs SMTP_URL)',
       password_keep: 'Leave empty to keep the current password',
       roles_required: 'Choose at least one role',
       active_help: 'An inactive user cannot sign in; their signatures and history stay.',

@@ -12,6 +12,7 @@ import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import HistoryIcon from '@mui/icons-material/History';
 import GavelIcon from '@mui/icons-material/Gavel';
 import SummarizeIcon from '@mui/icons-material/Summarize';
+import NotificationsIcon from '@mui/icons-material/Notifications';
 import type { Action } from '@touming/domain/permissions';
 
 export interface MenuEntry {
@@ -26,6 +27,7 @@ export interface MenuEntry {
 export const MENU_ENTRIES: MenuEntry[] = [
   { to: '/', label: 'touming.menu.dashboard', icon: <DashboardIcon /> },
   { to: '/todo', label: 'touming.wf.menu.todo', icon: <AssignmentIndIcon />, action: 'report.read' },
+  { to: '/messages', label: 'touming.messages.menu', icon: <NotificationsIcon /> },
   { to: '/reports', label: 'touming.menu.reports', icon: <DescriptionIcon />, action: 'report.read' },
   { to: '/agencies', label: 'touming.menu.agencies', icon: <AccountBalanceIcon />, action: 'agency.manage' },
   { to: '/users', label: 'touming.menu.users', icon: <PeopleIcon />, action: 'user.manage' },

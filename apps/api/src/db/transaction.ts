@@ -32,15 +32,23 @@ export interface AfterRollback {
  * Run `work` in one database transaction with a context whose `manager` is the transaction's.
  * Inside an open transaction it simply joins it. Every write of the application goes through here,
  * so a change and its audit entries commit or roll back together.
+ * Jobs the work put on `tx.afterCommit` start after the commit (never after a rollback).
  * An error carrying `afterRollback` (a denial that must still be audited) gets it run after the
  * rollback, in a transaction of its own.
  */
 export async function withTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
   if (ctx.inTransaction) return work(ctx);
+  const afterCommit: Array<() => Promise<void>> = [];
   try {
-    return await serialise(ctx.dataSource, () =>
-      ctx.dataSource.transaction((manager) => work({ ...ctx, manager, inTransaction: true })),
+    const result = await serialise(ctx.dataSource, () =>
+      ctx.dataSource.transaction((manager) => work({ ...ctx, manager, inTransaction: true, afterCommit })),
     );
+    // started, not awaited: the caller's answer does not wait for an SMTP server; each job records
+    // its own outcome (and failures) in the database
+    for (const job of afterCommit) {
+      void job().catch((error) => console.error('[after commit]', error));
+    }
+    return result;
   } catch (error) {
     const pending = (error as AfterRollback)?.afterRollback;
     if (typeof pending === 'function') {

@@ -15,6 +15,7 @@ import { countyModule } from './county';
 import { cyclesModule } from './cycles';
 import { exportsModule } from './exports';
 import { formatsModule } from './formats';
+import { notificationsModule } from './notifications';
 import { publicModule } from './public';
 import { qualityModule } from './quality';
 import { reportsModule } from './reports';
@@ -35,6 +36,7 @@ export const MODULES: readonly ApiModule[] = [
   contributionsModule,
   auditModule,
   accountabilityModule,
+  notificationsModule,
   countyModule,
   qualityModule,
   publicModule,

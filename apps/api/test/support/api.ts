@@ -18,10 +18,10 @@ export class TestApi {
     readonly dataSource: DataSource,
   ) {}
 
-  static async start(dataSource: DataSource): Promise<TestApi> {
+  static async start(dataSource: DataSource, extra: { smtpUrl?: string; mailFrom?: string } = {}): Promise<TestApi> {
     const api = await createApi(
       dataSource,
-      { jwtSecret: TEST_SECRET, jwtTtl: '1h', production: false },
+      { jwtSecret: TEST_SECRET, jwtTtl: '1h', production: false, ...extra },
       // internal errors are printed: a test expecting one still shows what it was
       { logger: { info: () => undefined, error: (obj) => console.error('[api internal error]', (obj as { err?: unknown }).err ?? obj) } },
     );

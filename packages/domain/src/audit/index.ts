@@ -61,6 +61,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'accountability.open': '责任追究立案',
   'accountability.update': '修改责任追究案件',
   'accountability.transition': '责任追究案件状态变更',
+  'accountability.respond': '报送整改情况',
+  'reminder.send': '催报',
   'seed.demo': '写入演示数据',
   'seed.workflow': '写入演示数据（审签记录）',
 };
@@ -81,7 +83,7 @@ export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, string> = {
   CONFIDENTIALITY: '保密审查',
   CONTRIBUTION: '分工填报',
   ADMINISTRATION: '单位、用户和报告周期',
-  ACCOUNTABILITY: '责任追究',
+  ACCOUNTABILITY: '催报与责任追究',
   ACCESS_DENIED: '越权访问',
   SYSTEM: '系统',
 };
@@ -112,7 +114,7 @@ export const AUDIT_CATEGORY_ACTIONS: Record<AuditCategory, { actions?: readonly 
   CONFIDENTIALITY: { prefixes: ['confidentiality.', 'finding.'] },
   CONTRIBUTION: { prefixes: ['contribution.'] },
   ADMINISTRATION: { prefixes: ['agency.', 'user.', 'cycle.'] },
-  ACCOUNTABILITY: { prefixes: ['accountability.'] },
+  ACCOUNTABILITY: { prefixes: ['accountability.', 'reminder.'] },
   ACCESS_DENIED: { actions: ['access.denied'] },
   SYSTEM: { prefixes: ['seed.', 'system.'] },
 };

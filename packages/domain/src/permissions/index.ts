@@ -54,6 +54,7 @@ export const ACTIONS = [
   'audit.readAll',
   'accountability.read',
   'accountability.manage',
+  'reminder.send',
   'county.summary',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -87,6 +88,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'audit.readAll': ['COUNTY_ADMIN'],
   'accountability.read': ['COUNTY_ADMIN', 'AGENCY_PREPARER', 'AGENCY_REVIEWER', 'AGENCY_APPROVER'],
   'accountability.manage': ['COUNTY_ADMIN'],
+  'reminder.send': ['COUNTY_ADMIN'],
   'county.summary': ['COUNTY_ADMIN'],
 };
 
