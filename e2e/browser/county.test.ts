@@ -1,5 +1,5 @@
 /**
- * 县级汇总 as the county office reads it (issue 12, items 8 and 9):
+ * 县级汇总 as the county office reads it:
  * - the open cycle's 汇总 (two early publications in the seed, more once other tests publish) says
  *   that its arrows compare those agencies with their own last year, and every arrow carries that
  *   count (no "行政处罚 ↓536" of one report against thirteen);

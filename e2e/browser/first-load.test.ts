@@ -1,5 +1,5 @@
 /**
- * A first visit and a sign-out land on the login form at once (issue 12, item 2). The console used to
+ * A first visit and a sign-out land on the login form at once. The console used to
  * spin for ~13 s on a blank page, calling history.pushState ~1,300 times (react-admin's "not signed
  * in → log out → go to /login" racing its own query-cache reset while the navigation waited as a
  * React transition). Every navigation is counted; the time to the login form is measured and printed,

@@ -217,8 +217,13 @@ describe('公开页面（信息公开）与报告下载', () => {
         ['download-revision-1-pdf', '%PDF'],
         ['download-revision-2-xlsx', 'PK'],
       ];
+      // The menu fades out after each choice; open it afresh only once it has gone, and click an item
+      // only once it is visible, or the click lands on an element being detached.
+      await page.keyboard.press('Escape');
       for (const [testid, magic] of files) {
-        if (!(await page.getByTestId('download-menu').isVisible())) await page.getByTestId('download-button').click();
+        await page.getByTestId('download-menu').waitFor({ state: 'hidden' });
+        await page.getByTestId('download-button').click();
+        await page.getByTestId(testid).waitFor({ state: 'visible' });
         const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testid).click()]);
         const bytes = await saved(download);
         expect(bytes.subarray(0, magic.length).toString('latin1'), testid).toBe(magic);

@@ -1,4 +1,4 @@
-// The console's assets on the wire (issue 12, item 11): what a first visit transfers, and what each way
+// The console's assets on the wire: what a first visit transfers, and what each way
 // of compressing costs the server's CPU.
 //   node e2e/load/assets.mjs                       sizes and CPU per request, from apps/admin/dist
 //   node e2e/load/assets.mjs --url http://127.0.0.1:4000 [--url …]

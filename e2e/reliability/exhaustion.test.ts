@@ -1,5 +1,5 @@
 /**
- * Resource exhaustion and forged proxy headers against the built API (issue 17), each printed as held
+ * Resource exhaustion and forged proxy headers against the built API, each printed as held
  * in the summary with its figures:
  * - forged X-Forwarded-For: 31 failed logins from one address, each claiming another, hit the per-IP
  *   limit of 30 all the same, and the trail records the real (loopback) address;

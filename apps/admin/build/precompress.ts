@@ -2,7 +2,7 @@
  * A Vite build plugin: once the bundle is written, put a brotli (`.br`, quality 11) and a gzip (`.gz`,
  * level 9) copy beside every text asset of 1 KB or more. The API serves the smallest copy a browser
  * accepts (apps/api/src/http/console-assets.ts), so compression costs CPU once per build at the best
- * settings instead of on every request (issue 12, item 11; figures: node e2e/load/assets.mjs).
+ * settings instead of on every request (figures: node e2e/load/assets.mjs).
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -16,10 +16,13 @@ import audit from './resources/audit';
 import accountability from './resources/accountability';
 import { withWorkflowResources } from './workflow';
 import './files';
+import './compare';
 import { TodoPage } from './todo/TodoPage';
 import { MessagesPage } from './notifications/MessagesPage';
 import { CountyPage } from './county/CountyPage';
 
+const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ default: m.ComparePage })));
+const BatchComparePage = lazy(() => import('./compare/BatchComparePage').then((m) => ({ default: m.BatchComparePage })));
 const ConfidentialityPage = lazy(() => import('./workflow/ConfidentialityPage').then((m) => ({ default: m.ConfidentialityPage })));
 const consoleDataProvider = withWorkflowResources(dataProvider);
 
@@ -53,6 +56,22 @@ function ToumingAdmin() {
         <Route path="/messages" element={<MessagesPage />} />
         <Route path="/county" element={<CountyPage />} />
         <Route
+          path="/reports/:id/compare"
+          element={
+            <Suspense fallback={null}>
+              <ComparePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/compare"
+          element={
+            <Suspense fallback={null}>
+              <BatchComparePage />
+            </Suspense>
+          }
+        />
+        <Route
           path="/reports/:id/confidentiality"
           element={
             <Suspense fallback={null}>
@@ -70,7 +89,7 @@ function ToumingAdmin() {
  * state updates, not React transitions. With transitions, react-admin's "not signed in → log out →
  * go to /login" (LogoutOnMount) and its query-cache reset kept interrupting the pending navigation to
  * /login; each retry pushed another history entry, and a fresh visit showed a blank page for ~13 s
- * and ~1,300 pushState calls before the login form (issue 12, item 2; e2e/browser/first-load.test.ts).
+ * and ~1,300 pushState calls before the login form (e2e/browser/first-load.test.ts).
  */
 const router = createHashRouter([{ path: '*', element: <ToumingAdmin /> }]);
 

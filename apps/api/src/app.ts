@@ -25,6 +25,8 @@ import { metricsPlugin, operationOf, watchDataSource } from './observability';
 import { registerModules } from './modules';
 import { Mailer, registerMailer, sweepEmails } from './modules/notifications';
 import { mountDownloads } from './modules/exports';
+import { mountFiles } from './modules/files/files.routes';
+import { FileStore } from './modules/files/file-store';
 import { PdfPrinter } from './modules/exports/pdf/pdf-printer';
 import { mountPublicPages } from './modules/public/pages/routes';
 import { PublicRateLimiter } from './modules/public/rate-limit';
@@ -47,7 +49,7 @@ export interface Api {
 /** the services and the schema over an open data source */
 export async function createApi(
   dataSource: DataSource,
-  config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'production'> & Partial<Pick<AppConfig, 'smtpUrl' | 'mailFrom'>>,
+  config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'production' | 'filesDir'> & Partial<Pick<AppConfig, 'smtpUrl' | 'mailFrom'>>,
   opts: { logger?: Logger; plugins?: ApolloServerPlugin<RequestContext>[] } = {},
 ): Promise<Api> {
   const container = new Container();
@@ -60,6 +62,7 @@ export async function createApi(
   );
   const auth = new AuthService({ secret: config.jwtSecret, ttl: config.jwtTtl });
   container.set(AuthService, auth);
+  container.set(FileStore, new FileStore(config.filesDir ?? null));
   registerModules(container);
   const schema = await buildApiSchema(container);
   const requestIdOnInternalErrors: ApolloServerPlugin<RequestContext> = {
@@ -236,6 +239,7 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
   );
 
   mountDownloads(app, api, dataSource);
+  mountFiles(app, api);
   mountPublicPages(app, api);
 
   // the built console: pre-compressed, hashed assets cached for good, index.html revalidated

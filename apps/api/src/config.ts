@@ -34,6 +34,8 @@ export interface AppConfig {
   metricsPort: number | null;
   /** Strict-Transport-Security max-age in seconds (HSTS_MAX_AGE); 0 = header not sent */
   hstsMaxAge: number;
+  /** a directory (shared by every instance) for the library's published files (FILES_DIR); null = in the database */
+  filesDir?: string | null;
   /** SMTP server for e-mail copies of 消息 (SMTP_URL, nodemailer URL form); null = no e-mail */
   smtpUrl?: string | null;
   /** the From: of those e-mails (MAIL_FROM) */
@@ -188,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: metricsToken(env.METRICS_TOKEN),
     metricsPort: optionalPort('METRICS_PORT', env.METRICS_PORT),
     hstsMaxAge: hstsMaxAge(env.HSTS_MAX_AGE),
+    filesDir: env.FILES_DIR?.trim() ? path.resolve(env.FILES_DIR.trim()) : null,
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM || '透明 <touming@localhost>',
   };

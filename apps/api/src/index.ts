@@ -24,3 +24,5 @@ export { planDemo, type DemoPlan, type PlannedReport, type PlannedCase } from '.
 export { DEMO_USERS, DEMO_PASSWORD } from './seed/demo-data';
 export { createApi, createHttpApp } from './app';
 export { BackupRefusal, backupDatabase, restoreDatabase, type BackupSummary, type RestoreSummary } from './ops/backup';
+export { reportContentById } from './modules/compare/compare.repository';
+export { copyStoredFiles, filesBesideBackup } from './ops/backup-files';

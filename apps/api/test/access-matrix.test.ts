@@ -74,6 +74,8 @@ const STALE = '0000000000000000000000000000000000000000000000000000000000000000'
  */
 const COVERED_ELSEWHERE: Record<string, string> = {
   login: 'open to everyone by design; throttling, enumeration and revocation in test/login-hardening.test.ts and test/auth-and-audit.test.ts',
+  publishedFile: 'needs an uploaded file (the demo has none); reading one of another agency is refused in test/files/published-files.test.ts',
+  importPublishedFile: 'needs an uploaded file; import permissions are those of importReport, walked above, and the import in test/files/published-files.test.ts',
   preReviewReport:
     'needs a cycle requiring the county pre-review; the admin-only rule is walked in test/workflow/trail-and-accountability.test.ts ("a cycle requiring the county pre-review …")',
 };
@@ -144,6 +146,21 @@ const OPERATIONS: Operation[] = [
   { name: 'myNotifications', query: `{ myNotifications { totalItems unreadCount } }`, vars: () => ({}), allowed: EVERYONE },
   { name: 'unreadNotificationCount', query: `{ unreadNotificationCount }`, vars: () => ({}), allowed: EVERYONE },
   { name: 'qualityRanking', query: `{ qualityRanking(year: 2024) { year } }`, vars: () => ({}), allowed: ADMIN },
+  {
+    name: 'reportComparison (own)',
+    query: `query($a: ID!, $b: ID!) { reportComparison(after: $a, before: $b) { summary } }`,
+    vars: (i) => ({ a: i.ownPublished, b: i.ownRevision }),
+    allowed: EVERYONE,
+  },
+  {
+    name: 'reportComparison (other)',
+    query: `query($a: ID!, $b: ID!) { reportComparison(after: $a, before: $b) { summary } }`,
+    vars: (i) => ({ a: i.otherPublished, b: i.otherRevision }),
+    allowed: ADMIN,
+  },
+  { name: 'publishedFiles (own)', query: `{ publishedFiles { totalItems } }`, vars: () => ({}), allowed: EVERYONE },
+  { name: 'publishedFiles (other)', query: `query($a: ID!) { publishedFiles(filter: { agencyId: $a }) { totalItems } }`, vars: (i) => ({ a: i.other }), allowed: ADMIN },
+  { name: 'comparisonBatch', query: `{ comparisonBatch(year: 2024, limit: 1) { totalAgencies } }`, vars: () => ({}), allowed: ADMIN },
   { name: 'publicAgencies', query: `{ publicAgencies { id } }`, vars: () => ({}), allowed: EVERYONE, public: true },
   { name: 'publicReports', query: `{ publicReports { totalItems } }`, vars: () => ({}), allowed: EVERYONE, public: true },
   { name: 'publicStatistics', query: `{ publicStatistics(year: 2024) { reportCount } }`, vars: () => ({}), allowed: EVERYONE, public: true },

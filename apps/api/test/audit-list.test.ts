@@ -1,5 +1,5 @@
 /**
- * The audit list as people use it (issue 12, item 7, the API side): filtered by group of action (most
+ * The audit list as people use it (the API side): filtered by group of action (most
  * entries are logins: "everything but the logins"), by action, person, agency and date, each filter on
  * an index; every entry names its action and agency in Chinese; 责任追究 cases carry a readable title.
  */

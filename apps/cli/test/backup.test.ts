@@ -1,6 +1,7 @@
 /** `touming backup` / `touming restore` on SQLite files, run as the built command. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,11 +11,15 @@ const dir = mkdtempSync(join(tmpdir(), 'touming-cli-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function touming(db: string, ...args: string[]) {
+  return toumingWith({}, db, ...args);
+}
+
+function toumingWith(extra: Record<string, string>, db: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     // users create reads the new password from stdin (never from the command line)
     input: 'Ops-Backup-Test-2026!\n',
-    env: { ...process.env, TOUMING_DEBUG: '', DATABASE_URL: `sqlite://${join(dir, db)}` },
+    env: { ...process.env, TOUMING_DEBUG: '', DATABASE_URL: `sqlite://${join(dir, db)}`, ...extra },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -44,5 +49,22 @@ describe('touming backup / restore', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/^错误：目标数据库不是空的/);
     // six runs of the built command, each loading the API: slow on a busy shared machine
+  }, 90_000);
+
+  it('with FILES_DIR, the library files go beside the backup and come back into the new FILES_DIR', () => {
+    const bytes = Buffer.from('%PDF-1.4 a published report\n');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const live = join(dir, 'files-live');
+    mkdirSync(join(live, sha.slice(0, 2)), { recursive: true });
+    writeFileSync(join(live, sha.slice(0, 2), sha), bytes);
+    expect(toumingWith({ FILES_DIR: live }, 'with-files.sqlite', 'migrate').code).toBe(0);
+    const backup = toumingWith({ FILES_DIR: live }, 'with-files.sqlite', 'backup', join(dir, 'with-files.bak'));
+    expect(backup.stderr).toBe('');
+    expect(backup.stdout).toMatch(/已备份文件库（FILES_DIR）.*新复制 1 个文件/);
+    const restored = join(dir, 'files-restored');
+    const restore = toumingWith({ FILES_DIR: restored }, 'with-files-restored.sqlite', 'restore', join(dir, 'with-files.bak'));
+    expect(restore.stderr).toBe('');
+    expect(restore.stdout).toMatch(/已恢复文件库到 FILES_DIR .*复制 1 个文件/);
+    expect(readFileSync(join(restored, sha.slice(0, 2), sha))).toEqual(bytes);
   }, 90_000);
 });

@@ -22,5 +22,7 @@ export * from './generate';
 export * from './import';
 export * from './render';
 export * from './quality';
+export * from './compare';
+export * from './files';
 export * from './passwords';
 export * from './audit';

@@ -1,4 +1,4 @@
-/** The audit trail in words: actions, groups, detail fields and coded values (issue 12, item 7). */
+/** The audit trail in words: actions, groups, detail fields and coded values. */
 import { describe, expect, it } from 'vitest';
 import {
   AUDIT_ACTION_LABELS,

@@ -1,16 +1,24 @@
 /**
- * One number cell of a report table. Keeps the typed text while focused (so "1." or "-" can be typed),
- * reports a number or blank upward, and shows the computed total and last year's value beside it.
+ * One number cell of a report table. Keeps the typed text (so "1." or "-" can be typed, and text that is
+ * not a number stays on screen marked as an error instead of silently reverting), reports a number, a
+ * blank or the unreadable text upward, and shows the computed total and last year's value beside it.
+ * Enter and the arrow keys move to the next cell as in a spreadsheet; a block pasted from Excel (tabs
+ * and lines) is handed to the table to spread over the cells.
  */
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CellValue } from '@touming/domain/report';
 import type { CellDefinition } from '@touming/domain/formats';
 import { parseCellText } from './draft';
+import { isBlock, type Direction } from './grid';
 import type { CellProblems } from './problems';
 
 export interface CellInputProps {
   def: CellDefinition;
   value: CellValue;
+  /** text typed or pasted into the cell that is not a number (the cell's value is then blank) */
+  invalidText?: string;
+  /** the cell the domain ranks most likely mistyped */
+  suspect?: boolean;
   /** for total cells: the sum of the parts (domain's computedTotals) */
   computed?: number | null;
   previous?: CellValue;
@@ -19,6 +27,10 @@ export interface CellInputProps {
   edited: boolean;
   readOnly: boolean;
   onChange(key: string, value: CellValue): void;
+  onInvalid?(key: string, text: string): void;
+  /** a copied block (more than one value) pasted into this cell */
+  onPasteBlock?(key: string, text: string): void;
+  onNavigate?(key: string, direction: Direction): void;
   labels: { computed: string; previous: string; blank: string; mismatch: string };
 }
 
@@ -29,6 +41,8 @@ function showValue(v: CellValue | undefined) {
 function CellInputInner({
   def,
   value,
+  invalidText,
+  suspect,
   computed,
   previous,
   showPrevious,
@@ -36,18 +50,39 @@ function CellInputInner({
   edited,
   readOnly,
   onChange,
+  onInvalid,
+  onPasteBlock,
+  onNavigate,
   labels,
 }: CellInputProps) {
-  const [text, setText] = useState(showValue(value));
-  const [focused, setFocused] = useState(false);
-  const [parseError, setParseError] = useState<string | null>(null);
-
+  const [text, setText] = useState(invalidText ?? showValue(value));
+  /** what this cell last reported upward: props equal to it are its own echo, others came from outside */
+  const sent = useRef<{ value: CellValue; invalid: string | undefined }>({ value, invalid: invalidText });
   useEffect(() => {
-    if (!focused) {
-      setText(showValue(value));
-      setParseError(null);
-    }
-  }, [value, focused]);
+    if (sent.current.value === value && sent.current.invalid === invalidText) return;
+    sent.current = { value, invalid: invalidText };
+    setText(invalidText ?? showValue(value));
+  }, [value, invalidText]);
+  const parsedText = parseCellText(text);
+  const parseError = parsedText.ok ? null : parsedText.message;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (!onNavigate || e.altKey || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing) return;
+    const input = e.currentTarget;
+    // a caret (or a selection) touching the edge of the text: the whole number selected after moving in
+    // lets the arrows go on, a caret inside the number moves within it
+    const atStart = input.selectionStart === 0;
+    const atEnd = input.selectionEnd === input.value.length;
+    let direction: Direction | null = null;
+    if (e.key === 'Enter') direction = e.shiftKey ? 'up' : 'down';
+    else if (e.key === 'ArrowDown') direction = 'down';
+    else if (e.key === 'ArrowUp') direction = 'up';
+    else if (e.key === 'ArrowLeft' && atStart) direction = 'left';
+    else if (e.key === 'ArrowRight' && atEnd) direction = 'right';
+    if (!direction) return;
+    e.preventDefault();
+    onNavigate(def.key, direction);
+  };
 
   const hasError = Boolean(parseError || problems?.errors.length);
   const hasWarning = !hasError && Boolean(problems?.warnings.length);
@@ -65,6 +100,7 @@ function CellInputInner({
     problems?.blank && !hasError ? 'tm-cell--blank' : '',
     edited ? 'tm-cell--edited' : '',
     isTotal ? 'tm-cell--total' : '',
+    suspect ? 'tm-cell--suspect' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -77,26 +113,34 @@ function CellInputInner({
         data-testid={`cell-${def.key}`}
         aria-label={def.label}
         aria-invalid={hasError || undefined}
+        data-suspect={suspect || undefined}
         title={titles.join('\n') || def.label}
         inputMode={def.kind === 'count' ? 'numeric' : 'decimal'}
         placeholder={problems?.blank ? labels.blank : ''}
         value={text}
         readOnly={readOnly}
-        onFocus={() => setFocused(true)}
+        onKeyDown={onKeyDown}
         onBlur={() => {
-          setFocused(false);
-          const parsed = parseCellText(text);
-          if (parsed.ok) setText(showValue(parsed.value));
+          // "1." becomes "1"; text that is not a number stays as typed
+          if (parsedText.ok) setText(showValue(parsedText.value));
+        }}
+        onPaste={(e) => {
+          if (readOnly || !onPasteBlock) return;
+          const pasted = e.clipboardData.getData('text/plain');
+          if (!isBlock(pasted)) return;
+          e.preventDefault();
+          onPasteBlock(def.key, pasted);
         }}
         onChange={(e) => {
           const next = e.target.value;
           setText(next);
           const parsed = parseCellText(next);
           if (parsed.ok) {
-            setParseError(null);
-            if (parsed.value !== value) onChange(def.key, parsed.value);
-          } else {
-            setParseError(parsed.message);
+            sent.current = { value: parsed.value, invalid: undefined };
+            if (parsed.value !== value || invalidText !== undefined) onChange(def.key, parsed.value);
+          } else if (onInvalid) {
+            sent.current = { value: null, invalid: next };
+            onInvalid(def.key, next);
           }
         }}
       />

@@ -1,17 +1,23 @@
 /**
  * Paste a report's text (or the HTML copied from a web page or Word). The domain's importer — the same
- * one the API runs — first shows, in the browser, what will be filled and what could not be placed;
- * only then does the API import it into this report. Nothing is "fixed": numbers arrive as written.
+ * one the API runs — first shows, in the browser, what would change (importPlan: only the cells and
+ * texts that differ) and what could not be placed (the count is the list's length; the importer's notes
+ * are listed apart); only then does the API import it into this report. Overwriting existing content or
+ * taking another year's report needs a ticked confirmation that names the texts and tables replaced; a
+ * report the domain refuses over this one (another format) cannot be sent. Nothing is "fixed": numbers
+ * arrive as written.
  */
 import { useMemo, useState } from 'react';
 import {
   Alert,
   Box,
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
+  FormControlLabel,
   List,
   ListItem,
   ListItemText,
@@ -25,10 +31,10 @@ import {
 } from '@mui/material';
 import { useTranslate } from 'ra-core';
 import { importReport as parseReport, type ImportResult as ParsedImport } from '@touming/domain/import';
-import { cellDefinition, getFormat, NARRATIVE_KEYS } from '@touming/domain/formats';
+import { getFormat } from '@touming/domain/formats';
 import { dataProvider } from '../providers/dataProvider';
 import type { Report } from '../providers/types';
-import { cellMap, sectionMap, sectionTitle } from './draft';
+import { planImport, type ImportPlan } from './importPlan';
 
 export interface ImportDialogProps {
   open: boolean;
@@ -61,10 +67,12 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
     setPreview(null);
     setError(null);
     setServerUnplaced(null);
+    setConfirmed(false);
     onClose();
   };
 
   const runPreview = () => {
+    setConfirmed(false);
     try {
       setPreview({ ok: true, parsed: parseReport(html ? { html } : { text }) });
     } catch (e) {
@@ -72,30 +80,9 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
     }
   };
 
-  const filled = useMemo(() => {
-    if (!preview?.ok) return [];
-    const current = cellMap(report.cells);
-    const parsed = preview.parsed.report;
-    return getFormat(parsed.format)
-      .cells.filter((def) => parsed.cells[def.key] !== null && parsed.cells[def.key] !== undefined)
-      .map((def) => ({
-        key: def.key,
-        label: cellDefinition(parsed.format, def.key)?.label ?? def.key,
-        before: show(current[def.key]),
-        after: show(parsed.cells[def.key]),
-      }));
-  }, [preview, report.cells]);
-
-  const texts = useMemo(() => {
-    if (!preview?.ok) return [];
-    const current = sectionMap(report.sections);
-    return NARRATIVE_KEYS.filter((k) => preview.parsed.report.sections[k]).map((k) => ({
-      key: k,
-      title: sectionTitle(k),
-      chars: preview.parsed.report.sections[k].replace(/\s/g, '').length,
-      replaces: Boolean(current[k]),
-    }));
-  }, [preview, report.sections]);
+  const parsed = preview?.ok ? preview.parsed : null;
+  const plan = useMemo(() => (parsed ? planImport(report, parsed) : null), [parsed, report]);
+  const [confirmed, setConfirmed] = useState(false);
 
   const apply = async () => {
     setBusy(true);
@@ -116,9 +103,8 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
     }
   };
 
-  const parsed = preview?.ok ? preview.parsed : null;
-  const yearMismatch = parsed && parsed.detectedYear !== null && parsed.detectedYear !== report.year;
-  const formatMismatch = parsed && parsed.detectedFormat !== report.format;
+  const unchanged = plan !== null && !plan.blocked && plan.cells.length === 0 && plan.sections.length === 0;
+  const canRun = plan !== null && !plan.blocked && !unchanged && (!plan.needsConfirmation || confirmed);
 
   return (
     <Dialog open={open} onClose={close} maxWidth="md" fullWidth data-testid="import-dialog">
@@ -126,8 +112,10 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
       <DialogContent dividers>
         {serverUnplaced ? (
           <Box data-testid="import-result">
-            <Alert severity={serverUnplaced.length ? 'warning' : 'success'} sx={{ mb: 2 }}>
-              {translate('touming.import.applied_detail', { unplaced: serverUnplaced.length })}
+            <Alert severity={serverUnplaced.length ? 'warning' : 'success'} sx={{ mb: 2 }} data-testid="import-result-summary">
+              {serverUnplaced.length
+                ? translate('touming.import.applied_detail', { unplaced: serverUnplaced.length })
+                : translate('touming.import.applied_clean')}
             </Alert>
             <UnplacedList items={serverUnplaced} />
           </Box>
@@ -169,40 +157,62 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
           </>
         ) : (
           <Box data-testid="import-preview">
-            <Alert severity={parsed.unplaced.length ? 'warning' : 'info'} sx={{ mb: 1 }}>
-              {translate('touming.import.summary', {
-                cells: filled.length,
-                sections: texts.length,
-                unplaced: parsed.unplaced.length,
+            <Alert severity={parsed.unplaced.length ? 'warning' : 'info'} sx={{ mb: 1 }} data-testid="import-summary">
+              {translate('touming.import.detected', {
                 format: getFormat(parsed.detectedFormat).notice,
                 year: parsed.detectedYear ?? '？',
               })}
+              {!plan!.blocked &&
+                (unchanged
+                  ? translate('touming.import.unchanged')
+                  : translate('touming.import.changes', { cells: plan!.cells.length, sections: plan!.sections.length }))}
+              {parsed.unplaced.length
+                ? translate('touming.import.unplaced_count', { unplaced: parsed.unplaced.length })
+                : translate('touming.import.all_placed')}
             </Alert>
-            {(yearMismatch || formatMismatch) && (
-              <Alert severity="error" sx={{ mb: 1 }}>
+            {plan!.blocked && (
+              <Alert severity="error" sx={{ mb: 1 }} data-testid="import-blocked">
+                {translate('touming.import.blocked', { message: plan!.blocked })}
+              </Alert>
+            )}
+            {!plan!.blocked && plan!.otherYear && (
+              <Alert severity="error" sx={{ mb: 1 }} data-testid="import-other-year">
                 {translate('touming.import.mismatch', {
                   year: parsed.detectedYear ?? '？',
                   reportYear: report.year,
                 })}
               </Alert>
             )}
-            {parsed.notes.map((n, i) => (
-              <Typography key={i} variant="body2" color="text.secondary">
-                · {n}
-              </Typography>
-            ))}
-            {texts.length > 0 && (
+            {plan!.needsConfirmation && !unchanged && (
+              <Alert severity="warning" icon={false} sx={{ mb: 1 }}>
+                <FormControlLabel
+                  control={
+                    <Checkbox
+                      checked={confirmed}
+                      onChange={(e) => setConfirmed(e.target.checked)}
+                      slotProps={{ input: { 'data-testid': 'import-confirm' } as object }}
+                    />
+                  }
+                  label={<span data-testid="import-confirm-label">{confirmation(plan!, parsed.detectedYear, report.year, translate)}</span>}
+                />
+              </Alert>
+            )}
+            {plan!.sections.length > 0 && (
               <>
                 <Typography variant="subtitle2" sx={{ mt: 2 }}>
                   {translate('touming.import.sections')}
                 </Typography>
-                <List dense>
-                  {texts.map((t) => (
+                <List dense data-testid="import-sections">
+                  {plan!.sections.map((t) => (
                     <ListItem key={t.key}>
                       <ListItemText
                         primary={t.title}
                         secondary={translate(
-                          t.replaces ? 'touming.import.section_replaces' : 'touming.import.section_new',
+                          t.chars === 0
+                            ? 'touming.import.section_clears'
+                            : t.replaces
+                              ? 'touming.import.section_replaces'
+                              : 'touming.import.section_new',
                           { chars: t.chars },
                         )}
                       />
@@ -211,10 +221,10 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
                 </List>
               </>
             )}
-            {filled.length > 0 && (
+            {plan!.cells.length > 0 && (
               <>
                 <Typography variant="subtitle2" sx={{ mt: 1 }}>
-                  {translate('touming.import.filled')}
+                  {translate('touming.import.filled', { count: plan!.cells.length })}
                 </Typography>
                 <Box sx={{ maxHeight: 320, overflow: 'auto' }}>
                   <Table size="small" stickyHeader data-testid="import-filled">
@@ -226,11 +236,11 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
                       </TableRow>
                     </TableHead>
                     <TableBody>
-                      {filled.map((c) => (
-                        <TableRow key={c.key} sx={c.before !== c.after ? { bgcolor: '#f1f8e9' } : undefined}>
+                      {plan!.cells.map((c) => (
+                        <TableRow key={c.key} data-cell-key={c.key}>
                           <TableCell>{c.label}</TableCell>
-                          <TableCell>{c.before}</TableCell>
-                          <TableCell>{c.after}</TableCell>
+                          <TableCell>{show(c.before)}</TableCell>
+                          <TableCell>{show(c.after)}</TableCell>
                         </TableRow>
                       ))}
                     </TableBody>
@@ -241,9 +251,23 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
             {parsed.unplaced.length > 0 && (
               <>
                 <Typography variant="subtitle2" sx={{ mt: 2 }}>
-                  {translate('touming.import.unplaced')}
+                  {translate('touming.import.unplaced', { count: parsed.unplaced.length })}
                 </Typography>
                 <UnplacedList items={parsed.unplaced} />
+              </>
+            )}
+            {parsed.notes.length > 0 && (
+              <>
+                <Typography variant="subtitle2" sx={{ mt: 2 }}>
+                  {translate('touming.import.notes', { count: parsed.notes.length })}
+                </Typography>
+                <List dense data-testid="import-notes">
+                  {parsed.notes.map((n, i) => (
+                    <ListItem key={i}>
+                      <ListItemText secondary={n} />
+                    </ListItem>
+                  ))}
+                </List>
               </>
             )}
             {error && (
@@ -274,7 +298,7 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
         ) : (
           <>
             <Button onClick={() => setPreview(null)}>{translate('ra.action.back')}</Button>
-            <Button variant="contained" onClick={apply} disabled={busy} data-testid="import-run">
+            <Button variant="contained" onClick={apply} disabled={busy || !canRun} data-testid="import-run">
               {translate(busy ? 'touming.import.running' : 'touming.import.run')}
             </Button>
           </>
@@ -282,6 +306,20 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
       </DialogActions>
     </Dialog>
   );
+}
+
+/** the sentence the user ticks: which year's report replaces what of this one */
+function confirmation(plan: ImportPlan, year: number | null, reportYear: number, translate: (key: string, options?: object) => string) {
+  const what = [
+    plan.replaced.sections.length ? translate('touming.import.confirm_sections', { titles: plan.replaced.sections.join('、') }) : '',
+    ...plan.replaced.tables.map((t) => translate('touming.import.confirm_table', { title: t.title, count: t.count })),
+  ].filter(Boolean);
+  const source = plan.otherYear
+    ? translate('touming.import.confirm_other_year', { year: year ?? '？' })
+    : translate('touming.import.confirm_same_year');
+  return what.length
+    ? translate('touming.import.confirm_replace', { source, reportYear, what: what.join('；') })
+    : translate('touming.import.confirm_fill', { source, reportYear });
 }
 
 function UnplacedList({ items }: { items: { text: string; reason: string; line?: number | null }[] }) {

@@ -1,4 +1,13 @@
-/** A text section of the report (一, 五, 六) with its rule problems shown under it. */
+/**
+ * A text section of the report (一, 五, 六) with its rule problems shown under it.
+ *
+ * The textarea owns what is on screen: it is set on every keystroke from the input itself and is only
+ * replaced from outside when the report's text changed for another reason (an import, a conflict
+ * resolved). While an input method composes (pinyin letters underlined, not yet chosen) nothing is
+ * passed up and nothing is written into the textarea — rewriting it mid-composition commits the letters
+ * — and the chosen characters go up once the composition ends.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { Box, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'ra-core';
 import type { NarrativeKey } from '@touming/domain/formats';
@@ -26,7 +35,21 @@ export function NarrativeSection({
   onChange,
 }: NarrativeSectionProps) {
   const translate = useTranslate();
-  const chars = value.replace(/\s/g, '').length;
+  const [text, setText] = useState(value);
+  const composing = useRef(false);
+  /** the last text passed up: a value prop equal to it is our own echo, anything else came from outside */
+  const sent = useRef(value);
+  useEffect(() => {
+    if (composing.current || value === sent.current) return;
+    sent.current = value;
+    setText(value);
+  }, [value]);
+  const send = (next: string) => {
+    if (next === sent.current) return;
+    sent.current = next;
+    onChange(sectionKey, next);
+  };
+  const chars = text.replace(/\s/g, '').length;
   return (
     <Box>
       <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
@@ -36,8 +59,20 @@ export function NarrativeSection({
         multiline
         fullWidth
         minRows={10}
-        value={value}
-        onChange={(e) => onChange(sectionKey, e.target.value)}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (!composing.current) send(e.target.value);
+        }}
+        onCompositionStart={() => {
+          composing.current = true;
+        }}
+        onCompositionEnd={(e) => {
+          composing.current = false;
+          const next = (e.target as HTMLTextAreaElement).value;
+          setText(next);
+          send(next);
+        }}
         slotProps={{
           htmlInput: {
             'data-section': sectionKey,

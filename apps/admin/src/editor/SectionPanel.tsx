@@ -2,14 +2,16 @@
  * The section the user is working on: a text (一, 五, 六) with its problems under it, or a table drawn
  * as the official template with live totals, last year's values and the problems at their rows.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { FormatDefinition, NarrativeKey, SectionDefinition } from '@touming/domain/formats';
-import type { RuleResult } from '@touming/domain/validation';
+import { fillableTotals, suspectCells, type RuleResult } from '@touming/domain/validation';
 import { cellMap } from './draft';
+import type { PastedBlock } from './grid';
 import { NarrativeSection } from './NarrativeSection';
 import { indexProblems } from './problems';
+import { TableAssist } from './TableAssist';
 import { TableView } from './TableView';
 import type { ReportDraft } from './useReportDraft';
 
@@ -18,7 +20,18 @@ export interface SectionPanelProps {
   format: FormatDefinition;
   draft: Pick<
     ReportDraft,
-    'server' | 'content' | 'validation' | 'totals' | 'edits' | 'setCell' | 'setSection'
+    | 'server'
+    | 'content'
+    | 'values'
+    | 'texts'
+    | 'validation'
+    | 'totals'
+    | 'edits'
+    | 'invalid'
+    | 'setCell'
+    | 'setInvalid'
+    | 'setCells'
+    | 'setSection'
   >;
   showPrevious: boolean;
   readOnly: boolean;
@@ -26,7 +39,38 @@ export interface SectionPanelProps {
 
 export function SectionPanel({ section, format, draft, showPrevious, readOnly }: SectionPanelProps) {
   const translate = useTranslate();
-  const { server, content, validation } = draft;
+  const { server, content, validation, values, setCells } = draft;
+  const [pasted, setPasted] = useState<string | null>(null);
+  const inTable = useCallback((key: string) => key.startsWith(`${section.key}.`), [section.key]);
+  // which blank totals can be computed: from the cells as typed, so the count follows every keystroke
+  const fillable = useMemo(() => {
+    if (section.kind !== 'table') return {};
+    const all = fillableTotals({ ...content, cells: values });
+    return Object.fromEntries(Object.entries(all).filter(([k]) => inTable(k)));
+  }, [content, values, section.kind, inTable]);
+  // no sum spans two tables: the first suspect of this table is the one its failing sums point at
+  const suspect = useMemo(
+    () => (section.kind === 'table' ? (suspectCells(content).find((s) => inTable(s.key)) ?? null) : null),
+    [content, section.kind, inTable],
+  );
+  const onPasteBlock = useCallback(
+    (block: PastedBlock) => {
+      setCells(block.values, block.invalid);
+      const invalidCount = Object.keys(block.invalid).length;
+      setPasted(
+        [
+          translate('touming.entry.pasted', {
+            rows: block.rows,
+            columns: block.columns,
+            cells: Object.keys(block.values).length + invalidCount,
+          }),
+          invalidCount ? translate('touming.entry.pasted_invalid', { count: invalidCount }) : '',
+          block.outside ? translate('touming.entry.pasted_outside', { count: block.outside }) : '',
+        ].join(''),
+      );
+    },
+    [setCells, translate],
+  );
   const cellDefs = useMemo(() => new Map(format.cells.map((c) => [c.key, c])), [format]);
   const problems = useMemo(() => indexProblems(format, validation), [format, validation]);
   const previousCells = useMemo(
@@ -57,7 +101,7 @@ export function SectionPanel({ section, format, draft, showPrevious, readOnly }:
         key={key}
         sectionKey={key}
         title={section.title}
-        value={content.sections[key]}
+        value={draft.texts[key]}
         previous={server.previousYear?.sections.find((s) => s.key === key)?.text ?? null}
         showPrevious={showPrevious}
         problems={sectionProblems(key)}
@@ -72,10 +116,19 @@ export function SectionPanel({ section, format, draft, showPrevious, readOnly }:
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
           {section.title}
         </Typography>
+        {table.blocks.some((b) => b.columns.some((c) => c.isTotal) || b.rows.some((r) => r.isTotal)) && (
+          <TableAssist
+            format={format}
+            fillable={fillable}
+            suspect={suspect}
+            readOnly={readOnly}
+            onFill={(v) => setCells(v)}
+          />
+        )}
         <TableView
           table={table}
           cellDefs={cellDefs}
-          values={content.cells}
+          values={draft.values}
           totals={draft.totals}
           previous={previousCells}
           showPrevious={showPrevious}
@@ -83,8 +136,17 @@ export function SectionPanel({ section, format, draft, showPrevious, readOnly }:
           editedKeys={editedKeys}
           readOnly={readOnly}
           onChange={draft.setCell}
+          invalid={draft.invalid}
+          onInvalid={draft.setInvalid}
+          onPasteBlock={readOnly ? undefined : onPasteBlock}
+          suspect={suspect?.key ?? null}
           labels={labels}
         />
+        {pasted && (
+          <Typography variant="body2" role="status" data-testid="paste-status" sx={{ mt: 1 }}>
+            {pasted}
+          </Typography>
+        )}
       </Box>
     );
   }

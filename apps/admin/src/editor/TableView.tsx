@@ -4,7 +4,7 @@
  * (rowspan) under 申请人情况 with the 法人或其他组织 column group, table 4 as 行政复议 | 行政诉讼 →
  * 未经复议直接起诉 / 复议后起诉 in one row.
  */
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, useCallback, useMemo, type ReactNode } from 'react';
 import type {
   CellDefinition,
   ColumnDefinition,
@@ -14,6 +14,7 @@ import type {
 import type { CellValue } from '@touming/domain/report';
 import type { RuleResult } from '@touming/domain/validation';
 import { CellInput, type CellInputProps } from './CellInput';
+import { neighbour, placeBlock, tableGrid, type Direction, type PastedBlock } from './grid';
 import { rowAnchor, type ProblemIndex } from './problems';
 
 export interface TableViewProps {
@@ -27,6 +28,13 @@ export interface TableViewProps {
   editedKeys: Set<string>;
   readOnly: boolean;
   onChange(key: string, value: CellValue): void;
+  /** cells holding text that is not a number, and where such text is typed */
+  invalid?: Record<string, string>;
+  onInvalid?(key: string, text: string): void;
+  /** a block copied from a spreadsheet, laid onto the table from the cell it was pasted into */
+  onPasteBlock?(pasted: PastedBlock): void;
+  /** the cell most likely mistyped, marked */
+  suspect?: string | null;
   labels: CellInputProps['labels'];
   /** the publication preview: plain numbers, no inputs (and no duplicate data-cell attributes) */
   plain?: boolean;
@@ -60,7 +68,12 @@ function Problems({ results, colSpan }: { results: RuleResult[] | undefined; col
   );
 }
 
-function useCell(props: TableViewProps) {
+interface InnerProps extends TableViewProps {
+  navigate(key: string, direction: Direction): void;
+  pasteBlock(key: string, text: string): void;
+}
+
+function useCell(props: InnerProps) {
   return (key: string): ReactNode => {
     const def = props.cellDefs.get(key);
     if (!def) return null;
@@ -73,6 +86,8 @@ function useCell(props: TableViewProps) {
       <CellInput
         def={def}
         value={props.values[key] ?? null}
+        invalidText={props.invalid?.[key]}
+        suspect={props.suspect === key}
         computed={key in props.totals ? props.totals[key] : undefined}
         previous={props.previous?.[key] ?? null}
         showPrevious={props.showPrevious}
@@ -80,6 +95,9 @@ function useCell(props: TableViewProps) {
         edited={props.editedKeys.has(key)}
         readOnly={props.readOnly}
         onChange={props.onChange}
+        onInvalid={props.onInvalid}
+        onPasteBlock={props.onPasteBlock ? props.pasteBlock : undefined}
+        onNavigate={props.navigate}
         labels={props.labels}
       />
     );
@@ -143,7 +161,7 @@ function RowBlock({
   block,
   showTitle,
 }: {
-  props: TableViewProps;
+  props: InnerProps;
   block: TableBlockDefinition;
   showTitle: boolean;
 }) {
@@ -214,7 +232,7 @@ function RowBlock({
 }
 
 /** table 4: one row; blocks side by side, 行政诉讼 grouping its two blocks */
-function Table4({ props }: { props: TableViewProps }) {
+function Table4({ props }: { props: InnerProps }) {
   const { table } = props;
   const cell = useCell(props);
   const blocks = table.blocks;
@@ -276,8 +294,25 @@ function Table4({ props }: { props: TableViewProps }) {
   );
 }
 
-export function TableView(props: TableViewProps) {
-  const { table } = props;
+export function TableView(outer: TableViewProps) {
+  const { table, onPasteBlock } = outer;
+  const grid = useMemo(() => tableGrid(table), [table]);
+  const navigate = useCallback(
+    (key: string, direction: Direction) => {
+      const next = neighbour(grid, key, direction);
+      const input = next ? document.querySelector<HTMLInputElement>(`input[data-cell="${CSS.escape(next)}"]`) : null;
+      if (!input) return;
+      input.focus();
+      // as in a spreadsheet: typing into the cell one moved to replaces what is there
+      input.select();
+    },
+    [grid],
+  );
+  const pasteBlock = useCallback(
+    (key: string, text: string) => onPasteBlock?.(placeBlock(grid, key, text)),
+    [grid, onPasteBlock],
+  );
+  const props: InnerProps = { ...outer, navigate, pasteBlock };
   return (
     <div className="tm-table-scroll" data-table={table.id}>
       {table.id === 't4' ? (

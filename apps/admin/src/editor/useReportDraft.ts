@@ -11,10 +11,17 @@ import type { NarrativeKey } from '@touming/domain/formats';
 import { ReportDocument, UpdateReportDocument } from '../gql/graphql';
 import { errorCodeOf, request } from '../providers/graphqlClient';
 import type { Report } from '../providers/types';
-import { diffReports, editKeys, editsToInput, hasEdits, NO_EDITS, pruneEdits, toContent } from './draft';
+import { cellMap, diffReports, editKeys, editsToInput, hasEdits, NO_EDITS, pruneEdits, sectionMap, toContent } from './draft';
 import type { Change, Edits } from './draft';
 
 export const AUTOSAVE_DELAY_MS = 2500;
+
+function without<T>(map: Record<string, T>, keys: string[]): Record<string, T> {
+  if (!keys.some((k) => k in map)) return map;
+  const out = { ...map };
+  for (const k of keys) delete out[k];
+  return out;
+}
 
 export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
 
@@ -30,7 +37,18 @@ export interface Conflict {
 export interface ReportDraft {
   server: Report;
   edits: Edits;
+  /**
+   * the report with the user's edits, for validation, totals and the preview: it may lag a keystroke
+   * behind (a deferred value, so typing never waits for the rules)
+   */
   content: ReportContent;
+  /**
+   * the cells and texts as the user typed them, current on every keystroke: what the inputs show. An
+   * input whose value lagged behind would be rewritten by React with an older text, dropping keys and
+   * breaking an input method's composition.
+   */
+  values: Record<string, CellValue>;
+  texts: Record<NarrativeKey, string>;
   previous: ReportContent | null;
   validation: ValidationResult;
   totals: Record<string, number | null>;
@@ -38,7 +56,13 @@ export interface ReportDraft {
   error: string | null;
   savedAt: Date | null;
   conflict: Conflict | null;
+  /** cells holding text that is not a number, as typed (their value is blank until corrected) */
+  invalid: Record<string, string>;
   setCell(key: string, value: CellValue): void;
+  /** text that is not a number typed into a cell: kept on screen as an error, the cell's value is blank */
+  setInvalid(key: string, text: string): void;
+  /** many cells at once (a pasted block, computed totals) */
+  setCells(values: Record<string, CellValue>, invalid?: Record<string, string>): void;
   setSection(key: NarrativeKey, text: string): void;
   save(): Promise<void>;
   reapplyOnCurrent(): void;
@@ -55,6 +79,7 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
   const [error, setError] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [invalid, setInvalidTexts] = useState<Record<string, string>>({});
 
   // refs so that save() always sends the latest values even when called from a timer
   const serverRef = useRef(server);
@@ -69,6 +94,7 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
     if (initial.id !== serverRef.current.id) {
       setServer(initial);
       setEdits(NO_EDITS);
+      setInvalidTexts({});
       setConflict(null);
       setState('idle');
     } else if (initial.revision > serverRef.current.revision && !hasEdits(editsRef.current) && Array.isArray(initial.cells)) {
@@ -76,6 +102,8 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
     }
   }, [initial]);
 
+  const values = useMemo(() => ({ ...cellMap(server.cells), ...edits.cells }), [server.cells, edits.cells]);
+  const texts = useMemo(() => ({ ...sectionMap(server.sections), ...edits.sections }), [server.sections, edits.sections]);
   const deferredEdits = useDeferredValue(edits);
   const content = useMemo(() => toContent(server, deferredEdits), [server, deferredEdits]);
   const previous = useMemo(() => (server.previousYear ? toContent(server.previousYear) : null), [server.previousYear]);
@@ -84,6 +112,18 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
 
   const setCell = useCallback((key: string, value: CellValue) => {
     setEdits((e) => ({ ...e, cells: { ...e.cells, [key]: value } }));
+    setInvalidTexts((m) => (key in m ? without(m, [key]) : m));
+    setState((s) => (s === 'conflict' ? s : 'dirty'));
+  }, []);
+  const setInvalid = useCallback((key: string, text: string) => {
+    setEdits((e) => ({ ...e, cells: { ...e.cells, [key]: null } }));
+    setInvalidTexts((m) => ({ ...m, [key]: text }));
+    setState((s) => (s === 'conflict' ? s : 'dirty'));
+  }, []);
+  const setCells = useCallback((values: Record<string, CellValue>, texts: Record<string, string> = {}) => {
+    const blanks = Object.fromEntries(Object.keys(texts).map((k) => [k, null]));
+    setEdits((e) => ({ ...e, cells: { ...e.cells, ...values, ...blanks } }));
+    setInvalidTexts((m) => ({ ...without(m, Object.keys(values)), ...texts }));
     setState((s) => (s === 'conflict' ? s : 'dirty'));
   }, []);
   const setSection = useCallback((key: NarrativeKey, text: string) => {
@@ -154,6 +194,7 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
     if (!conflict) return;
     setServer(conflict.current);
     setEdits(NO_EDITS);
+    setInvalidTexts({});
     setConflict(null);
     setState('idle');
     setError(null);
@@ -162,6 +203,7 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
   const replaceServer = useCallback((report: Report) => {
     setServer(report);
     setEdits(NO_EDITS);
+    setInvalidTexts({});
     setConflict(null);
     setState('saved');
   }, []);
@@ -195,6 +237,8 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
     server,
     edits,
     content,
+    values,
+    texts,
     previous,
     validation,
     totals,
@@ -202,7 +246,10 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
     error,
     savedAt,
     conflict,
+    invalid,
     setCell,
+    setInvalid,
+    setCells,
     setSection,
     save,
     reapplyOnCurrent,

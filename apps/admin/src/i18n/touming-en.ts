@@ -1,6 +1,7 @@
 import { workflowEn, workflowResourcesEn } from '../workflow/messages';
 import { countyEn } from '../county/messages';
 import { filesEn } from '../files/messages';
+import { compareEn } from '../compare/messages';
 import { messagesEn } from '../notifications/messages';
 /** Touming's English strings (the English switch); same key paths as ./touming-zh (a test checks). */
 export const toumingEnglish = {
@@ -70,6 +71,7 @@ export const toumingEnglish = {
     wf: workflowEn,
     county: countyEn,
     files: filesEn,
+    compare: compareEn,
     messages: messagesEn,
     app: { reload: 'Reload', chunk_error: 'Touming was updated: reload the page to open this screen.', name: 'Touming', short: 'Touming', subtitle: 'Government information disclosure annual reports' },
     login: {
@@ -281,22 +283,45 @@ export const toumingEnglish = {
       placeholder: 'Paste the annual report here…',
       html_detected: 'Tables detected: the content will be imported as tables.',
       preview: 'Preview the import',
-      summary:
-        'Read as the %{year} report (format %{format}): %{cells} cells and %{sections} texts will be filled; %{unplaced} items could not be placed.',
+      detected: 'Read as the %{year} report (format %{format}). ',
+      changes: 'The import changes %{cells} cells and %{sections} texts of this report (only what changes is listed below). ',
+      unchanged: 'The pasted report holds exactly what this report holds: nothing to change. ',
+      unplaced_count: '%{unplaced} items could not be placed: they are listed below; fill them by hand after importing.',
+      all_placed: 'Everything was placed.',
+      blocked: 'Cannot import into this report: %{message}',
       mismatch:
-        "The pasted report is for %{year}, which does not match this report's year (%{reportYear}) or format. Check before importing.",
-      sections: 'Texts to be filled',
-      section_new: '%{chars} characters',
-      section_replaces: '%{chars} characters (replaces the current text)',
-      filled: 'Cells to be filled',
+        'The pasted report is for %{year}; this report is for %{reportYear}. Importing replaces this report\'s content with it: confirm before importing.',
+      sections: 'Texts that change',
+      section_new: 'filled with %{chars} characters',
+      section_replaces: 'replaced by %{chars} characters (the current text is replaced)',
+      section_clears: 'not in the source: the current text is cleared',
+      filled: 'Cells that change (%{count})',
       current: 'Current',
-      value: 'Imported',
-      unplaced: 'Not placed (fill these by hand)',
+      value: 'After import',
+      unplaced: 'Not placed (%{count}; fill these by hand)',
+      notes: 'How the import read the source (%{count})',
       line: 'line %{line}',
       run: 'Import into this report',
       running: 'Importing…',
       applied: 'Imported — check the validation results',
-      applied_detail: 'Imported. %{unplaced} items could not be placed; fill them by hand.',
+      confirm_other_year: 'this %{year} report',
+      confirm_same_year: 'the pasted report',
+      confirm_sections: 'the texts of %{titles}',
+      confirm_table: '%{count} filled cells of %{title}',
+      confirm_replace: 'I confirm that %{source} replaces, in this report (%{reportYear}): %{what}.',
+      confirm_fill: 'I confirm importing %{source} as the content of this report (%{reportYear}).',
+      applied_clean: 'Imported; everything was placed. Check the validation results.',
+      applied_detail: 'Imported. %{unplaced} items could not be placed: they are listed below; fill them by hand.',
+    },
+    entry: {
+      fill_totals: 'Fill the blank totals from their parts (%{count})',
+      totals_filled: 'No blank total can be computed',
+      suspect:
+        'Most likely mistyped: %{cell}. It holds %{current}; with %{suggested}, %{count} consistency rules would hold at once.',
+      suspect_jump: 'Go to that cell',
+      pasted: 'Pasted %{rows} rows × %{columns} columns into %{cells} cells.',
+      pasted_invalid: '%{count} of them are not numbers: kept as pasted and marked; please correct them.',
+      pasted_outside: '%{count} values fell outside the table and were not pasted.',
     },
   },
 };

@@ -8,6 +8,7 @@ import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import { workflowZh, workflowResourcesZh } from '../workflow/messages';
 import { countyZh } from '../county/messages';
 import { filesZh } from '../files/messages';
+import { compareZh } from '../compare/messages';
 import { messagesZh } from '../notifications/messages';
 
 export const toumingChinese = {
@@ -77,6 +78,7 @@ export const toumingChinese = {
     wf: workflowZh,
     county: countyZh,
     files: filesZh,
+    compare: compareZh,
     messages: messagesZh,
     app: {
       name: '透明',
@@ -275,21 +277,43 @@ export const toumingChinese = {
       placeholder: '在此粘贴年度报告全文……',
       html_detected: '已识别到带表格的内容，将按表格导入。',
       preview: '预览导入结果',
-      summary:
-        '识别为%{year}年度报告（%{format}格式）：将填入 %{cells} 个单元格、%{sections} 段文字；%{unplaced} 处内容无法识别。',
-      mismatch: '粘贴的是%{year}年度的报告，与本报告年度（%{reportYear}）或格式不一致，请确认后再导入。',
-      sections: '将填入的文字部分',
-      section_new: '%{chars} 字',
-      section_replaces: '%{chars} 字（将替换现有内容）',
-      filled: '将填入的单元格',
+      detected: '识别为%{year}年度报告（%{format}格式）。',
+      changes: '导入将更改本报告的 %{cells} 个单元格、%{sections} 段文字（下面只列出会改变的内容）。',
+      unchanged: '导入内容与本报告现有内容相同，没有需要更改的地方。',
+      unplaced_count: '有 %{unplaced} 处内容无法识别，列在下方，请导入后手工填写。',
+      all_placed: '全部内容均已识别。',
+      blocked: '不能导入到本报告：%{message}',
+      mismatch: '粘贴的是%{year}年度的报告，本报告是%{reportYear}年度的。导入会用它的内容替换本报告的内容，请确认后再导入。',
+      sections: '将更改的文字部分',
+      section_new: '填入 %{chars} 字',
+      section_replaces: '替换为 %{chars} 字（现有文字将被替换）',
+      section_clears: '原文没有这一部分：现有文字将被清空',
+      filled: '将更改的单元格（%{count} 个）',
       current: '现有值',
-      value: '导入值',
-      unplaced: '无法识别的内容（请手工填写）',
+      value: '导入后',
+      unplaced: '无法识别的内容（%{count} 处，请手工填写）',
+      notes: '导入时的处理说明（%{count} 条）',
       line: '第 %{line} 行',
       run: '导入到本报告',
       running: '正在导入……',
       applied: '已导入，请检查校验结果',
-      applied_detail: '已导入。%{unplaced} 处内容无法识别，请手工填写。',
+      confirm_other_year: '这份%{year}年度的报告',
+      confirm_same_year: '粘贴的报告',
+      confirm_sections: '%{titles}的文字',
+      confirm_table: '%{title}中已填写的 %{count} 个单元格',
+      confirm_replace: '我确认用%{source}替换本报告（%{reportYear}年度）的：%{what}。',
+      confirm_fill: '我确认把%{source}导入为本报告（%{reportYear}年度）的内容。',
+      applied_clean: '已导入，全部内容均已识别。请检查校验结果。',
+      applied_detail: '已导入。有 %{unplaced} 处内容无法识别，列在下方，请手工填写。',
+    },
+    entry: {
+      fill_totals: '按各项之和填入空白的总计（%{count} 处）',
+      totals_filled: '没有可计算的空白总计',
+      suspect: '最可能填错的单元格：%{cell}。现填 %{current}，若为 %{suggested}，%{count} 处勾稽关系即可同时成立。',
+      suspect_jump: '转到该单元格',
+      pasted: '已粘贴 %{rows} 行 × %{columns} 列，填入 %{cells} 个单元格。',
+      pasted_invalid: '其中 %{count} 个不是数字，已按原样保留并标红，请改正。',
+      pasted_outside: '%{count} 个值超出表格范围，未粘贴。',
     },
   },
 };

@@ -12,6 +12,7 @@ import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import HistoryIcon from '@mui/icons-material/History';
 import GavelIcon from '@mui/icons-material/Gavel';
 import SummarizeIcon from '@mui/icons-material/Summarize';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import NotificationsIcon from '@mui/icons-material/Notifications';
 import type { Action } from '@touming/domain/permissions';
 
@@ -34,5 +35,6 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { to: '/cycles', label: 'touming.menu.cycles', icon: <EventIcon />, action: 'cycle.manage' },
   { to: '/audit', label: 'touming.wf.menu.audit', icon: <HistoryIcon />, action: 'audit.read' },
   { to: '/county', label: 'touming.county.menu', icon: <SummarizeIcon />, action: 'county.summary' },
+  { to: '/compare', label: 'touming.compare.menu', icon: <CompareArrowsIcon />, action: 'county.summary' },
   { to: '/accountability', label: 'touming.wf.menu.accountability', icon: <GavelIcon />, action: 'accountability.read' },
 ];

@@ -1,5 +1,5 @@
 /**
- * What a browser gets at GET /graphql (issue 12, item 10). Apollo's own landing pages load the
+ * What a browser gets at GET /graphql. Apollo's own landing pages load the
  * Sandbox / Explorer from Apollo's CDN — on a government network that request fails (or, worse,
  * leaks that the service exists). So: in production no landing page at all (a browser gets the plain
  * GraphQL "bad request" answer), in development a small page of our own, served from here, with no

@@ -1,5 +1,5 @@
 /**
- * The built console (apps/admin/dist) over HTTP (issue 12, item 11):
+ * The built console (apps/admin/dist) over HTTP:
  *
  * - compressed: the console's build writes `x.br` and `x.gz` beside every text asset
  *   (apps/admin/precompress.ts, brotli quality 11 and gzip level 9, once per build); a request gets

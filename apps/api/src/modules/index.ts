@@ -8,12 +8,14 @@ import { accountabilityModule } from './accountability';
 import { agenciesModule } from './agencies';
 import type { ApiModule, Class } from './api-module';
 import { auditModule } from './audit';
+import { compareModule } from './compare';
 import { authModule } from './auth';
 import { confidentialityModule } from './confidentiality';
 import { contributionsModule } from './contributions';
 import { countyModule } from './county';
 import { cyclesModule } from './cycles';
 import { exportsModule } from './exports';
+import { filesModule } from './files';
 import { formatsModule } from './formats';
 import { notificationsModule } from './notifications';
 import { publicModule } from './public';
@@ -39,8 +41,10 @@ export const MODULES: readonly ApiModule[] = [
   notificationsModule,
   countyModule,
   qualityModule,
+  compareModule,
   publicModule,
   exportsModule,
+  filesModule,
 ];
 
 /** every resolver of the API */

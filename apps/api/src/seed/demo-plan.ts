@@ -1,5 +1,5 @@
 /**
- * The demo county as of a given day (issue 12, item 13): which cycles exist, which is open, every
+ * The demo county as of a given day: which cycles exist, which is open, every
  * report's state and dates, the late publications and the 责任追究 case — all from the data in
  * demo-data.ts and one `today`, so the demo is a live county on the day it is created (its open cycle's
  * deadline ahead, older cycles published) and tests can seed a fixed day and read what to expect

@@ -1,5 +1,5 @@
 /**
- * The county office's two views on the demo county (issue 12, items 8 and 9):
+ * The county office's two views on the demo county:
  * - 汇总: two agencies have published the open cycle's report so far; the change beside each total
  *   compares those two with their own last year, never with last year's whole county (which showed
  *   "行政处罚 ↓536" before);

@@ -1,5 +1,5 @@
 /**
- * Files in and out (issue 17): an uploaded XLSX is checked for entry count and inflated size before
+ * Files in and out: an uploaded XLSX is checked for entry count and inflated size before
  * the reader inflates it (zip bombs); spreadsheet text cells that would start a formula are
  * neutralised in the open-data CSV and in XLSX; DOCX and XLSX stay well-formed XML whatever control
  * characters the text holds.

@@ -1,5 +1,5 @@
 /**
- * What the HTTP server sends a browser besides GraphQL (issue 12, items 10 and 11):
+ * What the HTTP server sends a browser besides GraphQL:
  * - the console's files: the pre-compressed variant the browser accepts (brotli, else gzip, else as
  *   built), hashed assets cached for a year as immutable, index.html revalidated on every load, ETags
  *   answered with 304, a missing hashed asset a 404 rather than index.html;

@@ -1,5 +1,5 @@
 /**
- * Accounts and input (issue 17): the password policy wherever a password is set through the API,
+ * Accounts and input: the password policy wherever a password is set through the API,
  * every free-text input bounded before it reaches a row or the audit trail, tokens without an expiry
  * (or living longer than JWT_TTL) refused, production's secret check and error messages without
  * schema hints. On SQLite and MariaDB.

@@ -1,5 +1,5 @@
 /**
- * The HTTP layer against an outside attacker (issue 17): security headers and the sandboxed HTML
+ * The HTTP layer against an outside attacker: security headers and the sandboxed HTML
  * report, /metrics only to a token or on its own port with bounded labels, proxy headers believed
  * only when configured, the per-IP limit answered 429 + Retry-After on /graphql and counting refused
  * requests, query size bounded at parse time, downloads limited unless the token is valid.

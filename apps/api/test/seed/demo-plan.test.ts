@@ -1,5 +1,5 @@
 /**
- * The demo is made for the day it is created (issue 12, item 13): whatever the day, the open cycle is
+ * The demo is made for the day it is created: whatever the day, the open cycle is
  * that day's report year with its deadline ahead, older cycles are published, nothing is dated after
  * the day, and the late publication, its case and the early publications follow the calendar.
  */

@@ -1,6 +1,6 @@
 /**
  * One person holding both the preparer's and the confidentiality reviewer's role may not both submit
- * a report and give its 保密审查 (issue 17, item 15; the rule is the domain's, on by default,
+ * a report and give its 保密审查 (the rule is the domain's, on by default,
  * SEPARATE_PREPARER_AND_REVIEWER=off switches it off). On SQLite and MariaDB.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -2,6 +2,7 @@
 import { auditCommand } from './audit';
 import { backupCommand, restoreCommand } from './backup';
 import { checkCommand } from './check';
+import { compareCommand } from './compare';
 import { demoCommand } from './demo';
 import { importCommand } from './import';
 import { migrateCommand } from './migrate';
@@ -13,6 +14,7 @@ export const COMMANDS: Command[] = [
   checkCommand,
   importCommand,
   renderCommand,
+  compareCommand,
   demoCommand,
   migrateCommand,
   usersCommand,

@@ -1,5 +1,5 @@
 /**
- * The audit trail in words (issue 12, item 7): what each recorded action is called, which group it
+ * The audit trail in words: what each recorded action is called, which group it
  * belongs to (the filter people use: "everything but the logins"), what the fields of an entry's
  * detail are called and how their coded values read — so neither the API nor the console shows
  * `report.approve`, `OPEN`, `PROACTIVE`, `OVERDUE` or `signedHash` to a person. One place: the API
@@ -32,6 +32,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'report.create': '新建报告',
   'report.update': '修改报告',
   'report.import': '导入报告',
+  'file.upload': '上传公开文件',
   'report.delete': '删除报告',
   'report.explainWarning': '说明校验提示',
   'report.submit': '提交审核（填报人签署）',
@@ -94,7 +95,7 @@ export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, string> = {
  */
 export const AUDIT_CATEGORY_ACTIONS: Record<AuditCategory, { actions?: readonly string[]; prefixes?: readonly string[] }> = {
   AUTH: { prefixes: ['auth.'] },
-  REPORT: { actions: ['report.create', 'report.update', 'report.import', 'report.delete', 'report.explainWarning'] },
+  REPORT: { actions: ['report.create', 'report.update', 'report.import', 'report.delete', 'report.explainWarning', 'file.upload'] },
   WORKFLOW: {
     actions: [
       'report.submit',
@@ -133,6 +134,14 @@ export function auditCategoryOf(action: string): AuditCategory {
 
 /** the names of an entry's detail fields, as the forms and the workflow name them */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
+  // published files
+  fileName: '文件名',
+  fileKind: '文件类型',
+  sha256: '文件哈希（SHA-256）',
+  byteSize: '文件大小（字节）',
+  sourceUrl: '来源网址',
+  importStatus: '识别结果',
+  fileId: '公开文件编号',
   // state changes and signatures
   from: '原状态',
   to: '新状态',

@@ -7,6 +7,7 @@ export {
   APPLICANT_GROUP,
   COMMON_RULES,
   cellsOf,
+  cellKeyOf,
   table3,
   TABLE_4,
   T3_OTHER_ROWS_2019,

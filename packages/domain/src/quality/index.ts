@@ -10,7 +10,7 @@ import { deadlineStatus, type IsoDate } from '../deadlines';
 import { getFormat, NARRATIVE_KEYS, type NarrativeKey, type SectionKey, type TableId } from '../formats';
 import { cellValue, type ReportContent } from '../report';
 import { validateReport, type RuleResult, type ValidationResult } from '../validation';
-import { THRESHOLDS } from '../validation/rules';
+import { CROSS_YEAR_RULE_IDS, THRESHOLDS } from '../validation/rules';
 import { countNonWhitespace, repeatedPassages, textSimilarity } from '../validation/text';
 import { SECTION_NAMES } from '../validation/text-rules';
 
@@ -126,8 +126,6 @@ export const QUALITY_CRITERIA: { id: string; label: string; points: string }[] =
   { id: 'overview', label: '总体情况详略得当', points: `不足${QUALITY_THRESHOLDS.overviewMinChars}字扣${QUALITY_POINTS.overviewTooShort}分，超过一千字扣${QUALITY_POINTS.overviewTooLong}分` },
   { id: 'other', label: '其他', points: `未报告信息处理费扣${QUALITY_POINTS.processingFee}分；“其他处理”占比偏高扣${QUALITY_POINTS.otherHigh}分；引用已废止的格式通知扣${QUALITY_POINTS.supersededNotice}分` },
 ];
-
-const CROSS_YEAR_RULES = new Set(['t3.carryOver', 't2.projectCarryOver', 't2.inForce']);
 
 const TABLE_NAMES: Record<TableId, string> = { t2: '第二部分（表二）', t3: '第三部分（表三）', t4: '第四部分（表四）' };
 
@@ -287,15 +285,15 @@ function unexplainedWarnings(validation: ValidationResult, explained: readonly s
 
 /** weighs each validation finding by what evaluators make of it */
 function fromValidation(validation: ValidationResult): QualityReason[] {
-  const byRule = (ids: string[] | Set<string>, list: RuleResult[]) =>
-    list.filter((r) => (ids instanceof Set ? ids.has(r.ruleId) : ids.includes(r.ruleId)));
+  const byRule = (ids: readonly string[] | ReadonlySet<string>, list: RuleResult[]) =>
+    list.filter((r) => ('has' in ids ? ids.has(r.ruleId) : ids.includes(r.ruleId)));
   const warnings = validation.warnings;
   const single = (ruleId: string, points: number) => byRule([ruleId], warnings).map((r) => fromRule(r, points));
   const blanks = validation.errors.filter((r) => r.ruleId === 'cell.blank');
   return [
     ...blankCells(blanks),
     ...capped(validation.errors.filter((r) => r.ruleId !== 'cell.blank'), QUALITY_POINTS.ruleError, QUALITY_POINTS.ruleErrorMax, 'rule'),
-    ...capped(byRule(CROSS_YEAR_RULES, warnings), QUALITY_POINTS.carryOver, QUALITY_POINTS.carryOverMax, 'rule'),
+    ...capped(byRule(CROSS_YEAR_RULE_IDS, warnings), QUALITY_POINTS.carryOver, QUALITY_POINTS.carryOverMax, 'rule'),
     ...capped(byRule(['text.numbers'], warnings), QUALITY_POINTS.textNumber, QUALITY_POINTS.textNumberMax, 'rule'),
     ...single('s5.similarity', QUALITY_POINTS.copiedProblems),
     ...single('s6.processingFee', QUALITY_POINTS.processingFee),
@@ -304,7 +302,7 @@ function fromValidation(validation: ValidationResult): QualityReason[] {
     ...single('format.superseded', QUALITY_POINTS.supersededNotice),
     // what could not be checked is listed (not scored): cross-year rules without last year's report …
     ...validation.notAssessable
-      .filter((r) => CROSS_YEAR_RULES.has(r.ruleId) || r.ruleId === 's5.similarity')
+      .filter((r) => CROSS_YEAR_RULE_IDS.has(r.ruleId) || r.ruleId === 's5.similarity')
       .map((r) => ({ ...fromRule(r, 0), notAssessable: true })),
   ];
 }

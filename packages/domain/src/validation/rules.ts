@@ -23,6 +23,9 @@ export const RULES: RuleDefinition[] = [
   { id: 'format.superseded', severity: 'warning', title: '引用的报告格式通知与报告年度相符' },
 ];
 
+/** the rules that read last year's report of the same agency (the carry-over checks) */
+export const CROSS_YEAR_RULE_IDS: ReadonlySet<string> = new Set(['t3.carryOver', 't2.projectCarryOver', 't2.inForce']);
+
 export const RULES_BY_ID: ReadonlyMap<string, RuleDefinition> = new Map(RULES.map((r) => [r.id, r]));
 
 /** the rules that apply to reports of a format, in catalog order; a format naming an unknown rule is refused */

@@ -79,7 +79,7 @@ const MIN_CLAUSE_CHARS = 8;
  * The clauses of a text that say something: a clause ending in a colon only introduces a list
  * ("……但仍存在一些问题：", "……将重点做好以下工作：") and is left out, as is a short one.
  */
-function clausesOf(text: string): { text: string; core: string }[] {
+export function clausesOf(text: string): { text: string; core: string }[] {
   const clauses: { text: string; core: string }[] = [];
   for (const m of text.matchAll(CLAUSE)) {
     if (/[：:]/.test(m[2])) continue;

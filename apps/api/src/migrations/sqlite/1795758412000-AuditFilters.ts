@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The audit list's filters (issue 12, item 7): by action (and action group), agency and person, newest
+ * The audit list's filters: by action (and action group), agency and person, newest
  * first. Each filter column leads an index ending in id, so a page comes in id order without a sort
  * (the table's id is not SQLite's rowid).
  */

@@ -9,6 +9,10 @@
  *        the caller may read (Bearer token)
  *   GET /download/open-data/:year.(csv|json)                       all published cells of a year (anonymous)
  *   GET /download/county/:year/summary.(xlsx|csv)                  the county summary (county admin, Bearer token)
+ *   GET /download/compare/:afterId.(html|docx)?before=:id           a 比对报告 (Bearer token; whoever may read both;
+ *        without `before`, last year's report of the agency)
+ *   GET /download/comparisons/:year.xlsx                           every agency of a year against its previous
+ *        year, ranked (county admin, Bearer token)
  * Anonymous routes decide what is public through the public service (drafts and unknown ids are 404)
  * and share the public API's per-IP rate limit (429 with Retry-After). Failures answer JSON
  * { error } in Chinese with the status of their error code; PDF where no Chromium is installed is 503.
@@ -24,6 +28,9 @@ import type { DataSource } from 'typeorm';
 import type { Api } from '../../app';
 import { errorCode } from '../../common/errors';
 import { REPORT_HTML_CSP } from '../../http/security-headers';
+import { renderComparisonHtml } from '@touming/domain/compare';
+import { comparisonBatchXlsx, comparisonDocx } from '../compare/comparison-files';
+import { CompareService } from '../compare/compare.service';
 import { CountyService } from '../county/county.service';
 import { openDataRows, OPEN_DATA_COLUMNS, toCsv } from '../public/open-data';
 import { PublicService } from '../public/public.service';
@@ -167,6 +174,32 @@ export function mountDownloads(app: Express, api: Api, dataSource: DataSource): 
       const rows = await openDataRows(dataSource.manager, year);
       if (m[2] === 'csv') return send(res, 'csv', `政府信息公开年度报告数据-${year}.csv`, toCsv(OPEN_DATA_COLUMNS, rows as unknown as Array<Record<string, unknown>>));
       return send(res, 'json', `政府信息公开年度报告数据-${year}.json`, JSON.stringify({ year, schema: 'touming-open-data/1', rows }, null, 1));
+    }),
+  );
+
+  app.get(
+    '/download/compare/:file',
+    guarded(async (req, res) => {
+      const file = fileOf(req.params.file, ['html', 'docx'] as const);
+      if (!file) return fail(res, 404, '不支持的下载格式（html、docx）');
+      const before = typeof req.query.before === 'string' && /^[\w-]{1,64}$/.test(req.query.before) ? req.query.before : null;
+      const ctx = await api.contextFor(req.headers.authorization, { ip: req.ip, requestId: res.locals.requestId as string | undefined });
+      const { comparison } = await api.container.get(CompareService).compare(ctx, file.id, before);
+      const name = `${comparison.after.agency}${comparison.before.year}年与${comparison.after.year}年报告比对`;
+      if (file.ext === 'html') return send(res, 'html', `${name}.html`, renderComparisonHtml(comparison));
+      return send(res, 'docx', `${name}.docx`, await comparisonDocx(comparison));
+    }),
+  );
+
+  app.get(
+    '/download/comparisons/:file',
+    guarded(async (req, res) => {
+      const m = /^(\d{4})\.xlsx$/.exec(String(req.params.file));
+      if (!m) return fail(res, 404, '不支持的下载格式（xlsx）');
+      const year = Number(m[1]);
+      const ctx = await api.contextFor(req.headers.authorization, { ip: req.ip });
+      const rows = await api.container.get(CompareService).ranked(ctx, year);
+      return send(res, 'xlsx', `${year}年度各单位报告与上年比对.xlsx`, await comparisonBatchXlsx(year, rows));
     }),
   );
 

@@ -11,7 +11,7 @@ import { Report } from './report.entity';
 import { ReportService } from './report.service';
 import { Cell, ImportResult, ReportFilter, ReportList, ReportUpdateInput, RuleResult, SectionText, Validation } from './report.types';
 
-function ruleResult(r: DomainRuleResult): RuleResult {
+export function ruleResult(r: DomainRuleResult): RuleResult {
   const show = (v: unknown) => (v === undefined || v === null ? null : String(v));
   return {
     ruleId: r.ruleId,

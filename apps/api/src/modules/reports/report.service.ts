@@ -1,5 +1,5 @@
 import { isFormatId, type FormatId } from '@touming/domain/formats';
-import { importReport as importReportContent, ReportImportError } from '@touming/domain/import';
+import { importReport as importReportContent, ReportImportError, type ImportResult as DomainImportResult } from '@touming/domain/import';
 import { emptyReport, type ReportContent } from '@touming/domain/report';
 import { carryOver, computedTotals, validateReport, type ValidationResult } from '@touming/domain/validation';
 import { checkDelete, checkImportOver, isContentEditable } from '@touming/domain/workflow';
@@ -261,7 +261,24 @@ export class ReportService {
       if (error instanceof ReportImportError) throw badInput(`无法导入：${error.message}`);
       throw error;
     }
-    const year = args.year ?? imported.detectedYear;
+    return this.importParsed(ctx, agencyId, args.year ?? null, imported, { source: args.html?.trim() ? 'html' : 'text' });
+  }
+
+  /**
+   * A report the domain importer has read (from text, HTML or a file of the library) into the agency's
+   * report of its year: a draft of that year is replaced, any other existing report is a CONFLICT.
+   * `onImported` runs in the same transaction (e.g. to link the file it came from).
+   */
+  async importParsed(
+    ctx: RequestContext,
+    agencyId: string,
+    yearArg: number | null,
+    imported: DomainImportResult,
+    source: Record<string, unknown>,
+    onImported?: (tx: RequestContext, report: Report) => Promise<void>,
+  ): Promise<ImportResult> {
+    await authorize(ctx, 'report.import', { agencyId, targetType: 'Report' });
+    const year = yearArg ?? imported.detectedYear;
     if (!year) throw badInput('无法从原文识别报告年度，请指定年度', { field: 'year' });
     checkYear(year);
     const content: ReportContent = { ...imported.report, year };
@@ -270,7 +287,7 @@ export class ReportService {
       if (!agency) throw notFound('单位不存在');
       if (!content.agency?.trim()) content.agency = agency.name;
       const existing = await findReportOf(tx.manager, agencyId, year);
-      const detail = { source: args.html?.trim() ? 'html' : 'text', detectedFormat: imported.detectedFormat, detectedYear: imported.detectedYear, unplaced: imported.unplaced.length, notes: imported.notes };
+      const detail = { ...source, detectedFormat: imported.detectedFormat, detectedYear: imported.detectedYear, unplaced: imported.unplaced.length, notes: imported.notes };
       let report: Report;
       if (existing) {
         const check = checkImportOver({ status: existing.status, format: existing.format, year, importedFormat: content.format });
@@ -294,6 +311,7 @@ export class ReportService {
           detail: { ...detail, year, format: content.format, cells: Object.fromEntries(Object.entries(content.cells).filter(([, v]) => v != null)) },
         });
       }
+      await onImported?.(tx, report);
       return {
         report,
         unplaced: imported.unplaced.map((u) => ({ line: u.line ?? null, text: u.text, reason: u.reason })),
