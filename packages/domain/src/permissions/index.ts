@@ -54,6 +54,7 @@ export const ACTIONS = [
   'audit.readAll',
   'accountability.read',
   'accountability.manage',
+  'accountability.respond',
   'reminder.send',
   'county.summary',
 ] as const;
@@ -88,6 +89,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'audit.readAll': ['COUNTY_ADMIN'],
   'accountability.read': ['COUNTY_ADMIN', 'AGENCY_PREPARER', 'AGENCY_REVIEWER', 'AGENCY_APPROVER'],
   'accountability.manage': ['COUNTY_ADMIN'],
+  'accountability.respond': ['AGENCY_PREPARER', 'AGENCY_REVIEWER', 'AGENCY_APPROVER'],
   'reminder.send': ['COUNTY_ADMIN'],
   'county.summary': ['COUNTY_ADMIN'],
 };

@@ -4,6 +4,7 @@ import { RateLimit1795758000001 } from './1795758000001-RateLimit';
 import { AuditFilters1795758412001 } from './1795758412001-AuditFilters';
 import { PublishedFiles1796341648031 } from './1796341648031-PublishedFiles';
 import { Notifications1796342787882 } from './1796342787882-Notifications';
+import { CaseRecord1796343133827 } from './1796343133827-CaseRecord';
 
 /** MySQL/MariaDB migrations in order (generated with typeorm migration:generate, then reviewed) */
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795756413018, Workflow1795757219480, RateLimit1795758000001, AuditFilters1795758412001, PublishedFiles1796341648031, Notifications1796342787882];
+export const MYSQL_MIGRATIONS: Function[] = [Initial1795756413018, Workflow1795757219480, RateLimit1795758000001, AuditFilters1795758412001, PublishedFiles1796341648031, Notifications1796342787882, CaseRecord1796343133827];

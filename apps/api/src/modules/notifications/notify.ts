@@ -95,6 +95,8 @@ async function factsOf(tx: RequestContext, event: NotifiableEvent) {
       facts.caseTitle = caseTitle({ agencyName: agency?.name ?? '', year: c.year, kind: c.kind as CaseKind });
       facts.year = c.year;
       if (event.action === 'accountability.transition') facts.comment = c.outcome;
+      if (event.action === 'accountability.respond') facts.comment = c.response;
+      if (event.action === 'accountability.open') facts.comment = c.rectifyBy ? `整改期限：${c.rectifyBy}` : null;
     }
   }
   if (event.action === 'reminder.send') facts.comment = typeof detail.message === 'string' ? detail.message : null;
