@@ -22,6 +22,7 @@ import { MessagesPage } from './notifications/MessagesPage';
 import { CountyPage } from './county/CountyPage';
 
 const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ default: m.ComparePage })));
+const LibraryPage = lazy(() => import('./library/LibraryPage').then((m) => ({ default: m.LibraryPage })));
 const BatchComparePage = lazy(() => import('./compare/BatchComparePage').then((m) => ({ default: m.BatchComparePage })));
 const ConfidentialityPage = lazy(() => import('./workflow/ConfidentialityPage').then((m) => ({ default: m.ConfidentialityPage })));
 const consoleDataProvider = withWorkflowResources(dataProvider);
@@ -60,6 +61,14 @@ function ToumingAdmin() {
           element={
             <Suspense fallback={null}>
               <ComparePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/library"
+          element={
+            <Suspense fallback={null}>
+              <LibraryPage />
             </Suspense>
           }
         />

@@ -5,6 +5,7 @@
  */
 import { Alert, Box, Button, Chip, CircularProgress, Link, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
 import { QUALITY_CRITERIA } from '@touming/domain/quality';
 import { SECTIONS } from '@touming/domain/formats';
 import { QualityRankingDocument } from '../gql/graphql';
@@ -94,6 +95,11 @@ function RankingTable({ items, testId }: { items: QualityItem[]; testId: string 
               {item.revisionId && (
                 <Link href={reportDownloadUrl(item.revisionId, 'html')} target="_blank" rel="noopener" sx={{ ml: 1, fontSize: 12 }}>
                   {translate('touming.county.open_report')}
+                </Link>
+              )}
+              {item.revisionId && (
+                <Link component={RouterLink} to={`/reports/${item.revisionId}/compare`} sx={{ ml: 1, fontSize: 12 }}>
+                  {translate('touming.compare.button')}
                 </Link>
               )}
               {item.problemsSimilarity !== null && repeats(item) && (

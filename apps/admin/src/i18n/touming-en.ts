@@ -2,6 +2,7 @@ import { workflowEn, workflowResourcesEn } from '../workflow/messages';
 import { countyEn } from '../county/messages';
 import { filesEn } from '../files/messages';
 import { compareEn } from '../compare/messages';
+import { libraryEn } from '../library/messages';
 import { messagesEn } from '../notifications/messages';
 /** Touming's English strings (the English switch); same key paths as ./touming-zh (a test checks). */
 export const toumingEnglish = {
@@ -72,6 +73,7 @@ export const toumingEnglish = {
     county: countyEn,
     files: filesEn,
     compare: compareEn,
+    library: libraryEn,
     messages: messagesEn,
     app: { reload: 'Reload', chunk_error: 'Touming was updated: reload the page to open this screen.', name: 'Touming', short: 'Touming', subtitle: 'Government information disclosure annual reports' },
     login: {

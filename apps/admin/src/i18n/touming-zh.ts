@@ -9,6 +9,7 @@ import { workflowZh, workflowResourcesZh } from '../workflow/messages';
 import { countyZh } from '../county/messages';
 import { filesZh } from '../files/messages';
 import { compareZh } from '../compare/messages';
+import { libraryZh } from '../library/messages';
 import { messagesZh } from '../notifications/messages';
 
 export const toumingChinese = {
@@ -79,6 +80,7 @@ export const toumingChinese = {
     county: countyZh,
     files: filesZh,
     compare: compareZh,
+    library: libraryZh,
     messages: messagesZh,
     app: {
       name: '透明',

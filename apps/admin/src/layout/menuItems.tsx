@@ -13,6 +13,7 @@ import HistoryIcon from '@mui/icons-material/History';
 import GavelIcon from '@mui/icons-material/Gavel';
 import SummarizeIcon from '@mui/icons-material/Summarize';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import FolderIcon from '@mui/icons-material/FolderOpen';
 import NotificationsIcon from '@mui/icons-material/Notifications';
 import type { Action } from '@touming/domain/permissions';
 
@@ -36,5 +37,6 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { to: '/audit', label: 'touming.wf.menu.audit', icon: <HistoryIcon />, action: 'audit.read' },
   { to: '/county', label: 'touming.county.menu', icon: <SummarizeIcon />, action: 'county.summary' },
   { to: '/compare', label: 'touming.compare.menu', icon: <CompareArrowsIcon />, action: 'county.summary' },
+  { to: '/library', label: 'touming.library.menu', icon: <FolderIcon />, action: 'report.import' },
   { to: '/accountability', label: 'touming.wf.menu.accountability', icon: <GavelIcon />, action: 'accountability.read' },
 ];
