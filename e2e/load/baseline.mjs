@@ -82,6 +82,10 @@ const ruleResult = (r, explanation = null) => ({ ruleId: r.ruleId, id: r.id, sev
 // ---- the six operations ----------------------------------------------------------------------
 
 const ops = {
+  // the signed-in user is read by userOf (1)
+  async BenchMe(_conn, user) {
+    return { me: user };
+  },
   // report row + last year's id (1), both reports' cells (1), warning explanations (1)
   async BenchReport(conn, user, { id }) {
     const [[r]] = await conn.query('SELECT r.*, p.id AS prevId, p.agencyName AS prevAgencyName, p.format AS prevFormat, p.overview AS prevOverview, p.problems AS prevProblems, p.other AS prevOther FROM report r LEFT JOIN report p ON p.agencyId = r.agencyId AND p.year = r.year - 1 WHERE r.id = ?', [id]);

@@ -1,7 +1,11 @@
 // npm run bench [-- --agencies 2000 --years 7 --duration 10 --connections 10 --reuse]
+//   [--executor jit|js|both] [--only report,reports,…] [--port 4210 --base-port 4110] [--out docs/performance.md]
+// npm run bench -- --regions province [--cities 4 --counties 4 --agencies 20 --years 3] (./regions.mjs)
 // Generates the dataset, starts the product (built: apps/api/dist) and the baseline on loopback, checks
-// that both answer the six documents alike, then drives each operation with autocannon, the two servers
-// alternately, and writes docs/performance.md.
+// that both answer the documents alike, then drives each operation with autocannon, the servers
+// alternately, and writes docs/performance.md. `--executor both` runs the product twice in the same run,
+// once on graphql-jit and once on graphql-js (GRAPHQL_EXECUTOR), to compare the executors under the same
+// load; CPU per request is the server process's user+system time over the run divided by its requests.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,12 +16,21 @@ import { generate, parseArgs, ROOT, MYSQL_BASE } from './generate.mjs';
 import { QUERIES } from './queries.mjs';
 import { bundleSizes, consoleSummary, dashboardTti } from './console.mjs';
 
+// --regions province: the province-shaped dataset and the totals kept at publication (./regions.mjs)
+if (process.argv.includes('--regions')) {
+  const { regionsBench } = await import('./regions.mjs');
+  await regionsBench(process.argv.slice(2));
+  process.exit(0);
+}
+
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 const jwt = require('jsonwebtoken');
 
-const args = parseArgs(process.argv.slice(2), { agencies: 2000, years: 7, duration: 10, connections: 10, db: 'touming_bench', reuse: 'false', keep: 'false', out: 'docs/performance.md', console: 'true' });
-const SECRET = 'bench-secret-' + 'x'.repeat(40);
+const args = parseArgs(process.argv.slice(2), { agencies: 2000, years: 7, duration: 10, connections: 10, db: 'touming_bench', reuse: 'false', keep: 'false', out: 'docs/performance.md', console: 'true', executor: 'jit', only: '', port: 4210, 'base-port': 4110 });
+const EXECUTORS = args.executor === 'both' ? ['jit', 'js'] : [args.executor];
+// a random secret per run: the product refuses a guessable one in production (config.ts jwtSecretProblem)
+const SECRET = require('node:crypto').randomBytes(32).toString('base64url');
 const YEAR = 2025;
 const token = (userId) => jwt.sign({ sub: userId, tv: 0 }, SECRET, { algorithm: 'HS256', expiresIn: '8h', issuer: 'touming' });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -25,8 +38,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const children = new Set();
 process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM')));
 
-async function startServer(name, cmd, port, url) {
-  const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: String(port), LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false' };
+async function startServer(name, cmd, port, url, extraEnv = {}) {
+  const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: String(port), LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false', ...extraEnv };
   const child = spawn(process.execPath, ['-r', path.join(ROOT, 'e2e/load/count-queries.cjs'), ...cmd], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   children.add(child);
   for (let i = 0; i < 100; i++) {
@@ -38,6 +51,11 @@ async function startServer(name, cmd, port, url) {
   }
   throw new Error(`${name} did not start`);
 }
+/** user + system CPU time of a process so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms) */
+const cpuMs = (pid) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 const peakRss = (pid) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const stop = (s) => new Promise((r) => (s.child.exitCode !== null ? r() : (s.child.once('exit', r), s.child.kill('SIGTERM'))));
 
@@ -64,6 +82,7 @@ async function fixtures(conn) {
 function operations(fx) {
   let flip = 0;
   return {
+    me: { kind: 'read', next: () => [{}, fx.adminToken] },
     report: { kind: 'read', next: (i) => [{ id: fx.reports[i % fx.reports.length] }, fx.adminToken] },
     reports: { kind: 'read', next: (i) => [{ year: YEAR, skip: (i % fx.pages) * 50 }, fx.adminToken] },
     dashboard: { kind: 'read', next: () => [{ year: YEAR }, fx.adminToken] },
@@ -167,6 +186,19 @@ function drive(server, name, op, { duration, connections, amount, overallRate })
 
 const summary = (r) => ({ rps: r.latencies.length / r.elapsed, p50: percentile(r.latencies, 50), p95: percentile(r.latencies, 95), p99: percentile(r.latencies, 99), total: r.latencies.length, errors: r.errors + r.non2xx + r.gqlErrors });
 
+/** a run with the server's CPU time per request */
+async function measured(server, name, op, opts) {
+  const cpu0 = cpuMs(server.pid);
+  const r = summary(await drive(server, name, op, opts));
+  return { ...r, cpu: r.total ? (cpuMs(server.pid) - cpu0) / r.total : NaN };
+}
+
+/** the i-th of n shares of the write fixtures (each server consumes its own drafts and submitted reports) */
+function share(fx, i, n) {
+  const per = Math.floor(fx.submitted.length / n);
+  return { ...fx, submitted: fx.submitted.slice(i * per, (i + 1) * per), drafts: fx.drafts.filter((_, k) => k % n === i) };
+}
+
 // ---- main ----------------------------------------------------------------------------------------
 
 async function main() {
@@ -177,18 +209,27 @@ async function main() {
   else dataset = await generate({ db: args.db, agencies: args.agencies, years: args.years });
   const conn = await mysql.createConnection({ uri: url, timezone: 'Z' });
   const fx = await fixtures(conn);
-  const half = Math.floor(fx.submitted.length / 2);
-  const fxOurs = { ...fx, submitted: fx.submitted.slice(0, half), drafts: fx.drafts.filter((_, i) => i % 2 === 0) };
-  const fxBase = { ...fx, submitted: fx.submitted.slice(half), drafts: fx.drafts.filter((_, i) => i % 2 === 1) };
-
-  const ours = await startServer('product', ['apps/api/dist/main.js'], 4210, url);
-  const base = await startServer('baseline', ['e2e/load/baseline.mjs'], 4110, url);
-  const opsOf = { product: operations(fxOurs), baseline: operations(fxBase) };
-  const names = Object.keys(QUERIES);
+  const products = [];
+  for (const [i, executor] of EXECUTORS.entries()) {
+    const name = EXECUTORS.length > 1 ? `product-${executor}` : 'product';
+    products.push(await startServer(name, ['apps/api/dist/main.js'], Number(args.port) + i, url, { GRAPHQL_EXECUTOR: executor }));
+  }
+  const ours = products[0];
+  const base = await startServer('baseline', ['e2e/load/baseline.mjs'], Number(args['base-port']), url);
+  const servers = [...products, base];
+  const opsOf = Object.fromEntries(servers.map((s, i) => [s.name, operations(share(fx, i, servers.length))]));
+  const names = Object.keys(QUERIES).filter((n) => !args.only || args.only.split(',').includes(n));
 
   // check step: same JSON for the reads; same shape and outcome for the writes
   console.log('\n  check: product and baseline answer alike');
   for (const name of names) {
+    for (const extra of products.slice(1)) {
+      // the other executors answer exactly as the first (reads)
+      if (!op0Read(name)) continue;
+      const [vars, auth] = opsOf[extra.name][name].next(0);
+      const [x, y] = await Promise.all([gql(ours.port, auth, name, vars), gql(extra.port, auth, name, vars)]);
+      console.log(`    ${name.padEnd(11)} ${extra.name} ${JSON.stringify(x) === JSON.stringify(y) ? 'identical to ' + ours.name : 'DIFFERENT from ' + ours.name}`);
+    }
     const [a, b] = [ours, base].map(async (s) => {
       const op = opsOf[s.name][name];
       const [vars, auth] = op.kind === 'read' ? op.next(0) : op.next(0);
@@ -205,40 +246,39 @@ async function main() {
   const results = {};
   for (const name of names) {
     results[name] = {};
-    for (const s of [ours, base]) {
+    for (const s of servers) {
       const op = opsOf[s.name][name];
       const stmts = await statementsPerRequest(s, op, name);
       const amount = name === 'signoff' ? Math.max(1, Math.min(1000, op.remaining() - 5)) : undefined;
       // the year's published aggregate takes seconds at province scale: fewer connections, so that
       // requests complete within the run instead of queueing behind each other in MariaDB
       const connections = name === 'statistics' ? Math.min(2, args.connections) : args.connections;
-      const r = summary(await drive(s, name, op, { duration: args.duration, connections, amount }));
+      const r = await measured(s, name, op, { duration: args.duration, connections, amount });
       results[name][s.name] = { ...r, stmts };
-      console.log(`  ${name.padEnd(11)} ${s.name.padEnd(9)} ${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms  ${stmts.toFixed(1)} stmt/req  ${r.total} req ${r.errors} err`);
+      console.log(`  ${name.padEnd(11)} ${s.name.padEnd(11)} ${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms  ${r.cpu.toFixed(2)} ms CPU/req  ${stmts.toFixed(1)} stmt/req  ${r.total} req ${r.errors} err`);
     }
   }
   // p95 at half the baseline's peak, reads
-  for (const name of names.filter((n) => opsOf.product[n].kind === 'read')) {
+  for (const name of names.filter((n) => opsOf[ours.name][n].kind === 'read')) {
     const rate = Math.max(1, Math.floor(results[name].baseline.rps / 2));
     if (!results[name].baseline.total) continue;
-    for (const s of [ours, base]) {
+    for (const s of servers) {
       const connections = name === 'statistics' ? Math.min(2, args.connections) : args.connections;
       const r = summary(await drive(s, name, opsOf[s.name][name], { duration: Math.min(args.duration, 8), connections, overallRate: rate }));
       results[name][s.name].halfP95 = r.p95;
       results[name][s.name].halfRate = rate;
     }
   }
-  const rss = { product: peakRss(ours.pid), baseline: peakRss(base.pid) };
-  await stop(ours);
-  await stop(base);
+  const rss = Object.fromEntries(servers.map((s) => [s.name, peakRss(s.pid)]));
+  for (const s of servers) await stop(s);
 
   // the dashboard's statement count at 20 agencies
   await generate({ db: `${args.db}_20`, agencies: 20, years: 2, quiet: true });
   const url20 = `${MYSQL_BASE}/${args.db}_20`;
   const conn20 = await mysql.createConnection({ uri: url20, timezone: 'Z' });
   const fx20 = await fixtures(conn20);
-  const small = await startServer('product', ['apps/api/dist/main.js'], 4211, url20);
-  const smallBase = await startServer('baseline', ['e2e/load/baseline.mjs'], 4111, url20);
+  const small = await startServer('product', ['apps/api/dist/main.js'], Number(args.port) + EXECUTORS.length, url20);
+  const smallBase = await startServer('baseline', ['e2e/load/baseline.mjs'], Number(args['base-port']) + 1, url20);
   const dash20 = { product: await statementsPerRequest(small, operations(fx20).dashboard, 'dashboard'), baseline: await statementsPerRequest(smallBase, operations(fx20).dashboard, 'dashboard') };
   await stop(small);
   await stop(smallBase);
@@ -256,26 +296,31 @@ async function main() {
   } catch (error) {
     consoleText = `Console: not measured (${error.message.split('\n')[0]}).`;
   }
-  report({ started, dataset, results, rss, dash20, consoleText });
+  report({ started, dataset, results, rss, dash20, consoleText, products: products.map((p) => p.name) });
 }
 
-const op0Read = (name) => ['report', 'reports', 'dashboard', 'statistics'].includes(name);
+const op0Read = (name) => ['report', 'reports', 'dashboard', 'statistics', 'me'].includes(name);
 
-function report({ started, dataset, results, rss, dash20, consoleText }) {
-  const goal = (name, r) => {
+function report({ started, dataset, results, rss, dash20, consoleText, products }) {
+  const goal = (name, p, b) => {
     const read = op0Read(name);
-    const tp = r.product.rps / r.baseline.rps >= (read ? 0.5 : 0.6);
-    const st = r.product.stmts <= r.baseline.stmts + (read ? 1 : 2);
-    const p95 = !read || r.product.halfP95 <= 2 * r.baseline.halfP95;
+    const tp = p.rps / b.rps >= (read ? 0.5 : 0.6);
+    const st = p.stmts <= b.stmts + (read ? 1 : 2);
+    const p95 = !read || p.halfP95 <= 2 * b.halfP95;
     return [tp, st, p95].map((ok) => (ok ? 'met' : 'MISSED'));
   };
-  const rows = Object.entries(results).map(([name, r]) => {
-    const [tp, st, p95] = goal(name, r);
-    return `| ${name} | ${r.product.rps.toFixed(1)} | ${r.baseline.rps.toFixed(1)} | **${(r.product.rps / r.baseline.rps).toFixed(2)}** (${tp}) | ${r.product.p50}/${r.product.p95}/${r.product.p99} | ${r.baseline.p50}/${r.baseline.p95}/${r.baseline.p99} | ${r.product.stmts.toFixed(1)} / ${r.baseline.stmts.toFixed(1)} (${st}) | ${r.product.halfP95 !== undefined ? `${r.product.halfP95} / ${r.baseline.halfP95} @${r.product.halfRate}/s (${p95})` : '—'} | ${r.product.errors}/${r.baseline.errors} |`;
-  });
+  const rows = Object.entries(results).flatMap(([name, r]) =>
+    products.map((product) => {
+      const p = r[product];
+      const b = r.baseline;
+      const [tp, st, p95] = goal(name, p, b);
+      const label = products.length > 1 ? `${name} (${product.replace('product-', '')})` : name;
+      return `| ${label} | ${p.rps.toFixed(1)} | ${b.rps.toFixed(1)} | **${(p.rps / b.rps).toFixed(2)}** (${tp}) | ${p.p50}/${p.p95}/${p.p99} | ${b.p50}/${b.p95}/${b.p99} | ${p.cpu.toFixed(2)} / ${b.cpu.toFixed(2)} | ${p.stmts.toFixed(1)} / ${b.stmts.toFixed(1)} (${st}) | ${p.halfP95 !== undefined ? `${p.halfP95} / ${b.halfP95} @${p.halfRate}/s (${p95})` : '—'} | ${p.errors}/${b.errors} |`;
+    }),
+  );
   const table = [
-    '| operation | ours req/s | baseline req/s | ratio (goal) | ours p50/p95/p99 ms | baseline p50/p95/p99 ms | stmt/req ours / baseline (goal) | p95 at half baseline peak, ours / baseline ms | errors ours/baseline |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| operation | ours req/s | baseline req/s | ratio (goal) | ours p50/p95/p99 ms | baseline p50/p95/p99 ms | CPU ms/req ours / baseline | stmt/req ours / baseline (goal) | p95 at half baseline peak, ours / baseline ms | errors ours/baseline |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
   const machine = `${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, MariaDB 10.11 on 127.0.0.1`;
@@ -289,8 +334,8 @@ Statements per request: counted inside each server (e2e/load/count-queries.cjs w
 
 ${table}
 
-Dashboard (cycleProgress) statements per request: ${dash20.product.toFixed(1)} with 20 agencies, ${results.dashboard.product.stmts.toFixed(1)} with ${dataset.agencies} (baseline ${dash20.baseline.toFixed(1)} / ${results.dashboard.baseline.stmts.toFixed(1)}).
-Peak RSS: product ${rss.product.toFixed(0)} MB, baseline ${rss.baseline.toFixed(0)} MB.
+Dashboard (cycleProgress) statements per request: ${dash20.product.toFixed(1)} with 20 agencies, ${results.dashboard ? results.dashboard[products[0]].stmts.toFixed(1) : '?'} with ${dataset.agencies} (baseline ${dash20.baseline.toFixed(1)} / ${results.dashboard ? results.dashboard.baseline.stmts.toFixed(1) : '?'}).
+Peak RSS: ${Object.entries(rss).map(([k, v]) => `${k} ${v.toFixed(0)} MB`).join(', ')}. Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min).
 
 ${consoleText}
 `;
@@ -299,7 +344,7 @@ ${consoleText}
   const notes = existing.includes('<!-- notes -->') ? existing.slice(existing.indexOf('<!-- notes -->')) : '<!-- notes -->\n';
   fs.writeFileSync(out, `${text}\n${notes}`);
   console.log('\n' + table + '\n');
-  console.log(`  dashboard stmt/req: 20 agencies ${dash20.product.toFixed(1)}, ${dataset.agencies} agencies ${results.dashboard.product.stmts.toFixed(1)}; peak RSS product ${rss.product.toFixed(0)} MB, baseline ${rss.baseline.toFixed(0)} MB; written to ${args.out}`);
+  console.log(`  dashboard stmt/req: 20 agencies ${dash20.product.toFixed(1)}; peak RSS ${JSON.stringify(rss)}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}; written to ${args.out}`);
   console.log('  ' + consoleText.replace(/\n/g, '\n  '));
 }
 

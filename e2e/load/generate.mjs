@@ -162,6 +162,8 @@ export async function generate({ db, agencies, years: yearCount, quiet = false }
   await conn.query('SET foreign_key_checks = 1, unique_checks = 1');
   await conn.query('ANALYZE TABLE agency, report, report_cell, report_revision, published_cell, signature, user');
   await conn.end();
+  // the revisions were written in bulk, not published one by one: sum the region totals once
+  execFileSync(process.execPath, [path.join(ROOT, 'apps/cli/bin/touming.js'), 'totals', 'rebuild'], { env: { ...process.env, DATABASE_URL: url }, stdio: quiet ? 'ignore' : 'inherit' });
   const seconds = (Date.now() - started) / 1000;
   log(`\n  dataset ready in ${seconds.toFixed(1)} s: ${agencies} agencies × ${years.length} years (${years[0]}–${years.at(-1)}), ${counts.reports} reports, ${counts.cells} cells, ${counts.revisions} published revisions, ${counts.signatures} signatures, ${agencies * 3 + 1} users\n`);
   return { url, years, counts, seconds, agencies };

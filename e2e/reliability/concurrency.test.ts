@@ -53,7 +53,9 @@ describe('concurrent writers and sign-off races (MariaDB, HTTP)', () => {
         const reportId = client < CLIENTS_PER_GROUP ? hot.id : others[client % others.length].id;
         let revision = initial.get(reportId)!;
         for (let i = 0; i < UPDATES; i++) {
-          const value = client * 10_000 + i + 1;
+          // far above any count the demo seed writes: no update sets the value the cell already holds
+          // (its entry would list no change of KEY: the trail checks below read each entry's change)
+          const value = 1_000_000 + client * 10_000 + i + 1;
           const r = await gql(api.base, UPDATE, { id: reportId, r: revision, v: value }, token);
           if (r.data?.updateReport) {
             revision = r.data.updateReport.revision;
@@ -91,7 +93,7 @@ describe('concurrent writers and sign-off races (MariaDB, HTTP)', () => {
     } finally {
       await conn.end();
     }
-    const verify = cli(DB, ['audit', 'verify']);
+    const verify = await cli(DB, ['audit', 'verify']);
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
     expect(acks.length).toBeGreaterThan(UPDATES * 2);
     summary.push(
@@ -140,7 +142,7 @@ describe('concurrent writers and sign-off races (MariaDB, HTTP)', () => {
     expect(approvals.filter((r) => r.data?.signReport).length).toBe(1);
     expect(approvals.filter((r) => !r.data?.signReport).every((r) => codeOf(r) === 'CONFLICT')).toBe(true);
     expect(await countEntries('report.approve', weijian.report.id)).toBe(before + 1);
-    const verify = cli(DB, ['audit', 'verify']);
+    const verify = await cli(DB, ['audit', 'verify']);
     expect(verify.status, verify.stdout).toBe(0);
     summary.push('签署竞争：同一审核人并发 5 次 REVIEW、两位主要领导并发 4 次 APPROVE —— 各自恰好 1 次成功，其余 CONFLICT');
   });

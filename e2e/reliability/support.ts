@@ -87,10 +87,26 @@ export function sql(database: string) {
   return mysql.createConnection({ host: '127.0.0.1', port: mariadb().port, user: 'root', database, dateStrings: true });
 }
 
-/** `touming …` (the built CLI) against a database of the private server */
-export function cli(database: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl(database) }, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/**
+ * `touming …` (the built CLI) against a database of the private server. Asynchronous on purpose: a
+ * spawnSync of several seconds blocks this process's event loop, so the HTTP client never sees the
+ * API close its idle keep-alive connections (after 5 s) and the next request goes out on a socket
+ * the server has already closed ("fetch failed: other side closed").
+ */
+export function cli(database: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl(database) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.once('error', reject);
+    child.once('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
 }
 
 export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<number> {

@@ -32,7 +32,7 @@ describe('tamper evidence (MariaDB, touming audit)', () => {
   afterAll(() => recordSummary('4-tamper', summary));
 
   it('an edited, a deleted and a reordered row are each named; undoing them verifies again', async () => {
-    expect(verify().status).toBe(0);
+    expect((await verify()).status).toBe(0);
     const conn = await sql(DB);
     try {
       const [[{ n }]] = (await conn.query('SELECT COUNT(*) AS n FROM audit_entry')) as any;
@@ -44,28 +44,28 @@ describe('tamper evidence (MariaDB, touming audit)', () => {
         conn.query(`UPDATE audit_entry SET ${COLUMNS.map((c) => `\`${c}\` = ?`).join(', ')} WHERE id = ?`, [...values(r), id]);
 
       await conn.query("UPDATE audit_entry SET actorName = '别人' WHERE id = ?", [k]);
-      let r = verify();
+      let r = await verify();
       expect(r.status).toBe(1);
       expect(r.stdout).toContain(`第 ${k} 号记录`);
       await setRow(k, row);
-      expect(verify().status).toBe(0);
+      expect((await verify()).status).toBe(0);
 
       await conn.query('DELETE FROM audit_entry WHERE id = ?', [k]);
-      r = verify();
+      r = await verify();
       expect(r.status).toBe(1);
       expect(r.stdout).toContain(`第 ${k + 1} 号记录`);
       await conn.query(`INSERT INTO audit_entry (id, ${COLUMNS.map((c) => `\`${c}\``).join(', ')}) VALUES (?, ${COLUMNS.map(() => '?').join(', ')})`, [k, ...values(row)]);
-      expect(verify().status).toBe(0);
+      expect((await verify()).status).toBe(0);
 
       // two rows swapped (each keeps its id, their contents trade places)
       await setRow(k, next);
       await setRow(k + 1, row);
-      r = verify();
+      r = await verify();
       expect(r.status).toBe(1);
       expect(r.stdout).toContain(`第 ${k} 号记录`);
       await setRow(k, row);
       await setRow(k + 1, next);
-      expect(verify().status).toBe(0);
+      expect((await verify()).status).toBe(0);
     } finally {
       await conn.end();
     }
@@ -73,11 +73,11 @@ describe('tamper evidence (MariaDB, touming audit)', () => {
   });
 
   it('a truncated tail with a fixed head row, and a rewrite of the whole chain, pass verify alone but fail against a published anchor', async () => {
-    const head = cli(DB, ['audit', 'head']);
+    const head = await cli(DB, ['audit', 'head']);
     expect(head.status).toBe(0);
     const anchor = head.stdout.trim().split(/\s+/)[0];
     expect(anchor).toMatch(/^\d+:[0-9a-f]{64}$/);
-    expect(verify('--anchor', anchor).status).toBe(0);
+    expect((await verify('--anchor', anchor)).status).toBe(0);
 
     // 1. the last entry deleted and the head row pointed at the one before: consistent in itself
     const conn = await sql(DB);
@@ -86,8 +86,8 @@ describe('tamper evidence (MariaDB, touming audit)', () => {
     await conn.query('DELETE FROM audit_entry WHERE id = ?', [lastId]);
     await conn.query('UPDATE audit_head SET lastId = ?, lastHash = ? WHERE id = 1', [prev.id, prev.hash]);
     await conn.end();
-    expect(verify().status).toBe(0);
-    let r = verify('--anchor', anchor);
+    expect((await verify()).status).toBe(0);
+    let r = await verify('--anchor', anchor);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('锚点');
 
@@ -107,8 +107,8 @@ describe('tamper evidence (MariaDB, touming audit)', () => {
     } finally {
       await ds.destroy();
     }
-    expect(verify().status).toBe(0);
-    r = verify('--anchor', `${lastId - 1}:${prev.hash}`);
+    expect((await verify()).status).toBe(0);
+    r = await verify('--anchor', `${lastId - 1}:${prev.hash}`);
     expect(r.status).toBe(1);
     summary.push('链头锚定：截断尾部并改写链头、或整体重算全部哈希 —— 单独校验无法发现，对照此前公布的 touming audit head 锚点即被发现');
   });

@@ -20,6 +20,7 @@ import './compare';
 import { TodoPage } from './todo/TodoPage';
 import { MessagesPage } from './notifications/MessagesPage';
 import { CountyPage } from './county/CountyPage';
+import { RegionsPage } from './regions/RegionsPage';
 
 const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ default: m.ComparePage })));
 const LibraryPage = lazy(() => import('./library/LibraryPage').then((m) => ({ default: m.LibraryPage })));
@@ -56,6 +57,7 @@ function ToumingAdmin() {
         <Route path="/todo" element={<TodoPage />} />
         <Route path="/messages" element={<MessagesPage />} />
         <Route path="/county" element={<CountyPage />} />
+        <Route path="/regions" element={<RegionsPage />} />
         <Route
           path="/reports/:id/compare"
           element={

@@ -41,6 +41,8 @@ function report(): Report {
     cells,
     validation: { errors: [], warnings: [], notAssessable: [] },
     previousYear: null,
+    editableCells: cells.map((c) => c.key),
+    editableSections: ['overview', 'problems', 'other'],
   };
 }
 

@@ -11,6 +11,7 @@ function report(id: string, status: TodoReport['status'], availableActions: stri
     id,
     agencyName: '文旅局',
     year: 2025,
+    format: '2021',
     status,
     errorCount: 0,
     warningCount: 0,
@@ -18,6 +19,7 @@ function report(id: string, status: TodoReport['status'], availableActions: stri
     availableActions,
     deadline: { deadline: '2026-01-31', overdue: false, daysLeft: 3, daysOverdue: 0 },
     confidentiality: { cleared: false },
+    contributions: [],
     ...extra,
   };
 }

@@ -14,6 +14,7 @@ import type { RequestContext } from './common/context';
 import { createLoaders } from './common/loaders';
 import { landingPagePlugin } from './common/landing-page';
 import { makeFormatError } from './common/errors';
+import { executorFromEnv, executorGateway, type ExecutorKind, type JitExecutor } from './common/executor';
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, wellFormedText } from './common/query-limits';
 import { boundedTextInput } from './common/input-bounds';
 import { abuseAccounting, MAX_QUERY_TOKENS, queryLengthGate, refusedAddressGate } from './http/graphql-guards';
@@ -42,6 +43,8 @@ export interface Api {
   schema: GraphQLSchema;
   container: Container;
   apollo: ApolloServer<RequestContext>;
+  /** which executor runs operations, and graphql-jit's cache when it is jit */
+  executor: { kind: ExecutorKind; jit: JitExecutor | null };
   /** build the context of one request (also for in-process tests) */
   contextFor: (authorization?: string, extra?: { requestId?: string; ip?: string }) => Promise<RequestContext>;
 }
@@ -50,7 +53,7 @@ export interface Api {
 export async function createApi(
   dataSource: DataSource,
   config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'production' | 'filesDir'> & Partial<Pick<AppConfig, 'smtpUrl' | 'mailFrom'>>,
-  opts: { logger?: Logger; plugins?: ApolloServerPlugin<RequestContext>[] } = {},
+  opts: { logger?: Logger; plugins?: ApolloServerPlugin<RequestContext>[]; executor?: ExecutorKind } = {},
 ): Promise<Api> {
   const container = new Container();
   // e-mail copies of 消息 are sent for this database's notifications (modules/notifications/mailer.ts)
@@ -87,8 +90,11 @@ export async function createApi(
       };
     },
   };
+  // graphql-jit by default; GRAPHQL_EXECUTOR=js keeps graphql-js (common/executor.ts says why)
+  const executor = opts.executor ?? executorFromEnv(process.env.GRAPHQL_EXECUTOR);
+  const gateway = executorGateway(schema, executor, { logger: opts.logger });
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway,
     // main.ts owns SIGTERM/SIGINT (stop via HttpApp.stop, then close the pool); Apollo's own handler
     // would race it and re-raise the signal
     stopOnTerminationSignals: false,
@@ -119,6 +125,7 @@ export async function createApi(
     schema,
     container,
     apollo,
+    executor: { kind: executor, jit: gateway.jit },
     contextFor: (authorization, extra) => auth.contextFor(dataSource, authorization, extra),
   };
 }

@@ -24,5 +24,15 @@ export { planDemo, type DemoPlan, type PlannedReport, type PlannedCase } from '.
 export { DEMO_USERS, DEMO_PASSWORD } from './seed/demo-data';
 export { createApi, createHttpApp } from './app';
 export { BackupRefusal, backupDatabase, restoreDatabase, type BackupSummary, type RestoreSummary } from './ops/backup';
+export { importReportFile, fileKind, decodeText, ReportFileError, REPORT_FILE_EXTENSIONS, type ReportFileImport, type ReportFileKind } from './modules/reports/report-file';
+export { readPdfPages, PdfReadError, PDF_LIMITS, type PdfLimits } from './modules/reports/pdf-text';
+export { importRegions, verifyTotals, rebuildAllTotals, type RegionImportResult } from './modules/regions/region-import';
+export { Region } from './modules/regions/region.entity';
+export { readTotals, freshTotals, compareTotals, maintainedTotals, WHOLE_DEPLOYMENT } from './modules/regions/totals.repository';
+export { publishedTotals } from './modules/revisions/published-cell.repository';
+export { insertCurrentRevision, newRevision } from './modules/revisions/revision.repository';
+export { insertRows } from './modules/reports/report.repository';
+export { ReportRevision } from './modules/revisions/report-revision.entity';
+export { PublishedCell } from './modules/revisions/published-cell.entity';
 export { reportContentById } from './modules/compare/compare.repository';
 export { copyStoredFiles, filesBesideBackup } from './ops/backup-files';

@@ -4,7 +4,8 @@ import { Finding } from '../src/modules/confidentiality/finding.entity';
 import { Report } from '../src/modules/reports/report.entity';
 import { ReportRevision } from '../src/modules/revisions/report-revision.entity';
 import { User } from '../src/modules/users/user.entity';
-import { codeOf } from './support/api';
+import { Region } from '../src/modules/regions/region.entity';
+import { codeOf, TestApi } from './support/api';
 import { DIALECTS } from './support/databases';
 import { seededEnv, type SeededEnv } from './support/env';
 
@@ -14,9 +15,12 @@ import { seededEnv, type SeededEnv } from './support/env';
  * "allowed" means the call got past authorisation: the operations are built so that an allowed call
  * then fails harmlessly (stale revision, bad input, unknown id) or reads, and writes nothing.
  */
-type Who = 'anonymous' | 'admin' | 'preparer' | 'reviewer' | 'approver' | 'secrecy' | 'contributor';
+type Who = 'anonymous' | 'admin' | 'preparer' | 'reviewer' | 'approver' | 'secrecy' | 'contributor' | 'sibling' | 'city';
 const USERNAMES: Record<Exclude<Who, 'anonymous'>, string> = {
   admin: 'admin',
+  // the office of 同心县, 盐池县's sibling county, and of 吴忠市 above both (the demo's region tree)
+  sibling: 'tongxin.admin',
+  city: 'wuzhong.admin',
   preparer: 'wenlv.preparer',
   reviewer: 'wenlv.reviewer',
   approver: 'wenlv.approver',
@@ -49,6 +53,8 @@ interface Ids {
   ownContributor: string;
   ownColleague: string;
   otherUser: string;
+  /** 盐池县's region */
+  ownRegion: string;
 }
 interface Operation {
   name: string;
@@ -268,6 +274,46 @@ const OPERATIONS: Operation[] = [
   { name: 'respondToAccountabilityCase (own)', query: `mutation($id: ID!) { respondToAccountabilityCase(id: $id, response: " ") { id } }`, vars: (i) => ({ id: i.ownCase }), allowed: ['preparer', 'reviewer', 'approver'] },
   { name: 'respondToAccountabilityCase (other)', query: `mutation($id: ID!) { respondToAccountabilityCase(id: $id, response: " ") { id } }`, vars: (i) => ({ id: i.otherCase }), allowed: [] },
   { name: 'updateAccountabilityCase (other)', query: `mutation($id: ID!) { updateAccountabilityCase(id: $id, input: { description: "" }) { id } }`, vars: (i) => ({ id: i.otherCase }), allowed: ADMIN },
+  { name: 'regionTree', query: `{ regionTree { ownRegionId } }`, vars: () => ({}), allowed: ADMIN },
+  { name: 'createRegion (bad code)', query: `mutation { createRegion(input: { code: "1", name: "测试", level: TOWNSHIP }) { id } }`, vars: () => ({}), allowed: ADMIN },
+  { name: 'renameRegion (own county, empty name)', query: `mutation($id: ID!) { renameRegion(id: $id, name: " ") { id } }`, vars: (i) => ({ id: i.ownRegion }), allowed: ADMIN },
+  { name: 'moveRegion (own county)', query: `mutation($id: ID!) { moveRegion(id: $id, parentId: null) { id } }`, vars: (i) => ({ id: i.ownRegion }), allowed: NOBODY },
+];
+
+/**
+ * Across regions: 盐池县's office (admin, its own subtree), 同心县's (sibling, a county beside it) and
+ * 吴忠市's (city, the region above both) against 盐池县's data. Written out like the matrix above:
+ * who gets past authorisation; the others get FORBIDDEN and one 'access.denied' entry.
+ */
+type RegionWho = 'admin' | 'sibling' | 'city';
+const OWN_AND_PARENT: RegionWho[] = ['admin', 'city'];
+const REGION_OPERATIONS: Array<Omit<Operation, 'allowed'> & { allowed: RegionWho[] }> = [
+  { name: 'agencies', query: `{ agencies { totalItems } }`, vars: () => ({}), allowed: ['admin', 'sibling', 'city'] },
+  { name: 'agency (盐池县)', query: `query($a: ID!) { agency(id: $a) { id } }`, vars: (i) => ({ a: i.own }), allowed: OWN_AND_PARENT },
+  { name: 'reports of a 盐池县 agency', query: `query($a: ID!) { reports(filter: { agencyId: $a }) { totalItems } }`, vars: (i) => ({ a: i.other }), allowed: OWN_AND_PARENT },
+  { name: 'report (盐池县)', query: `query($id: ID!) { report(id: $id) { id } }`, vars: (i) => ({ id: i.ownPublished }), allowed: OWN_AND_PARENT },
+  { name: 'users of a 盐池县 agency', query: `query($a: ID!) { users(filter: { agencyId: $a }) { totalItems } }`, vars: (i) => ({ a: i.other }), allowed: OWN_AND_PARENT },
+  { name: 'updateAgency (盐池县, bad code)', query: `mutation($a: ID!) { updateAgency(id: $a, input: { code: "bad code!" }) { id } }`, vars: (i) => ({ a: i.own }), allowed: OWN_AND_PARENT },
+  {
+    name: 'createUser (盐池县, weak password)',
+    query: `mutation($a: ID!) { createUser(input: { username: "matrix.region", displayName: "测试", password: "x", agencyId: $a, roles: [AGENCY_PREPARER] }) { id } }`,
+    vars: (i) => ({ a: i.own }),
+    allowed: OWN_AND_PARENT,
+  },
+  { name: 'requestRectification (盐池县, no comment)', query: `mutation($id: ID!) { requestRectification(id: $id, comment: "") { id } }`, vars: (i) => ({ id: i.ownPublished }), allowed: OWN_AND_PARENT },
+  {
+    name: 'countySummary (盐池县)',
+    query: `query($g: ID!) { countySummary(year: 2024, scope: { kind: ALL, regionId: $g }) { reportCount } }`,
+    vars: (i) => ({ g: i.ownRegion }),
+    allowed: OWN_AND_PARENT,
+  },
+  {
+    name: 'countySummary (a 盐池县 agency listed)',
+    query: `query($a: ID!) { countySummary(year: 2024, scope: { kind: LIST, agencyIds: [$a] }) { reportCount } }`,
+    vars: (i) => ({ a: i.own }),
+    allowed: OWN_AND_PARENT,
+  },
+  { name: 'renameRegion (盐池县, empty name)', query: `mutation($id: ID!) { renameRegion(id: $id, name: " ") { id } }`, vars: (i) => ({ id: i.ownRegion }), allowed: OWN_AND_PARENT },
 ];
 
 /** the root fields an operation's document selects */
@@ -279,10 +325,13 @@ function rootFields(query: string): string[] {
 
 describe.each(DIALECTS)('access matrix on %s', (dialect) => {
   let env: SeededEnv;
+  /** the same API on graphql-js: every call that writes nothing must answer alike on both executors */
+  let js: TestApi;
   const tokens: Partial<Record<Who, string>> = {};
   let ids: Ids;
   beforeAll(async () => {
     env = await seededEnv(dialect);
+    js = await TestApi.start(env.db.dataSource, { executor: 'js' });
     for (const [who, username] of Object.entries(USERNAMES)) tokens[who as Who] = await env.api.login(username);
     const m = env.db.dataSource.manager;
     const own = await env.agencyId('yanchi.wenlv');
@@ -364,9 +413,11 @@ describe.each(DIALECTS)('access matrix on %s', (dialect) => {
       ownCorrectable: await env.reportId('yanchi.wenlv', 2021),
       otherCorrectable: await env.reportId('yanchi.jiaoti', 2021),
       otherUser: await userId('jiaoti.preparer'),
+      ownRegion: (await m.findOneByOrFail(Region, { code: '640323' })).id,
     };
   });
   afterAll(async () => {
+    await js?.stop();
     await env?.close();
   });
 
@@ -409,6 +460,28 @@ describe.each(DIALECTS)('access matrix on %s', (dialect) => {
       const entry = await env.api.lastAudit();
       expect(entry!.action).toBe('access.denied');
       expect(entry!.actorName).toContain(USERNAMES[who as Exclude<Who, 'anonymous'>]);
+    }
+    // graphql-jit (the default) and graphql-js give byte-identical answers (a denial's second audit
+    // entry is harmless; an allowed write is not repeated)
+    if (!(op.writes && (op.allowed.includes(who) || op.public))) {
+      expect(JSON.stringify(await js.gql(op.query, op.vars(ids), tokens[who] ?? null))).toBe(JSON.stringify(result));
+    }
+  });
+
+  const regionCases = REGION_OPERATIONS.flatMap((op) => (['admin', 'sibling', 'city'] as const).map((who) => [op.name, who, op] as const));
+  it.each(regionCases)('across regions: %s as %s', async (_name, who, op) => {
+    const auditsBefore = await env.api.auditCount();
+    const result = await env.api.gql(op.query, op.vars(ids), tokens[who] ?? null);
+    const code = codeOf(result);
+    if (op.allowed.includes(who)) {
+      expect(['FORBIDDEN', 'UNAUTHENTICATED', 'INTERNAL_SERVER_ERROR'], result.errors?.[0]?.message).not.toContain(code);
+      expect(await env.api.auditCount()).toBe(auditsBefore);
+    } else {
+      expect(code, JSON.stringify(result.data)).toBe('FORBIDDEN');
+      expect(await env.api.auditCount()).toBe(auditsBefore + 1);
+      const entry = await env.api.lastAudit();
+      expect(entry!.action).toBe('access.denied');
+      expect(entry!.actorName).toContain(USERNAMES[who]);
     }
   });
 });

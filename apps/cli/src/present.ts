@@ -1,8 +1,9 @@
 /** How an imported report and its validation are shown on the terminal, in Chinese. */
-import { getFormat, renderTablesText, validateReport, type ImportResult, type RuleResult, type ValidationResult } from '@touming/domain';
+import { getFormat, renderTablesText, validateImport, type ImportResult, type RuleResult, type ValidationResult } from '@touming/domain';
 
+/** the report's rules plus, as errors, every value the importer could not place */
 export function validationOf(result: ImportResult): ValidationResult {
-  return validateReport(result.report);
+  return validateImport(result);
 }
 
 function list(title: string, items: string[]): string[] {

@@ -1,11 +1,15 @@
 /**
- * Reading a report file for check/import: .txt (UTF-8, or GB18030 as many Chinese files are), .html/.htm,
- * .docx (through mammoth to HTML). Every failure becomes a CliError with a one-line message.
+ * Reading a report file for check/import: PDF, Word (.docx), HTML (.html/.htm) and text (.txt, UTF-8
+ * or GB18030) through the API's file reader, so the CLI and the console's upload accept and refuse
+ * alike. Every failure becomes a CliError with a one-line message.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { importReport, ReportImportError, type ImportResult } from '@touming/domain';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { ImportResult } from '@touming/domain';
 import { CliError } from './errors';
+
+/** the file reader of @touming/api, loaded on first use (it brings no database or server with it) */
+const reportFile = () => import('@touming/api/dist/modules/reports/report-file');
 
 export async function readBytes(path: string | undefined): Promise<Buffer> {
   if (!path) throw new CliError('请指定文件', 'no file given');
@@ -23,56 +27,46 @@ export async function readBytes(path: string | undefined): Promise<Buffer> {
   }
 }
 
-function looksBinary(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 8192);
-  return head.includes(0);
-}
-
-/** text of a text file; UTF-8 first, then GB18030; binary content is refused */
-export function decodeText(bytes: Buffer, path: string): string {
-  if (looksBinary(bytes)) throw new CliError(`${path} 是二进制文件，不是文本或 HTML 报告`, `${path} is a binary file, not a text or HTML report`);
+export async function isDirectory(path: string | undefined): Promise<boolean> {
+  if (!path) return false;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return (await stat(path)).isDirectory();
   } catch {
-    try {
-      return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-    } catch {
-      throw new CliError(`${path} 不是 UTF-8 或 GB18030 编码的文本`, `${path} is not UTF-8 or GB18030 text`);
-    }
+    return false;
   }
 }
 
-async function docxToHtml(bytes: Buffer, path: string): Promise<string> {
-  // mammoth is loaded only for .docx files
-  const mammoth = await import('mammoth');
-  try {
-    const result = await mammoth.convertToHtml({ buffer: bytes });
-    return result.value;
-  } catch {
-    throw new CliError(`${path} 不是有效的 .docx 文件`, `${path} is not a valid .docx file`);
-  }
+/** the report files of a folder (not its subfolders), by name */
+export async function reportFilesIn(dir: string): Promise<string[]> {
+  const { REPORT_FILE_EXTENSIONS } = await reportFile();
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && REPORT_FILE_EXTENSIONS.includes(extname(e.name).toLowerCase()))
+    .map((e) => join(dir, e.name))
+    .sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }
 
-/** import a report file; "not a report" and empty files are CliErrors */
+/** import a report file; unreadable files and non-reports are CliErrors naming the file */
 export async function importFile(path: string | undefined): Promise<ImportResult> {
   const bytes = await readBytes(path);
   const file = path!;
-  if (bytes.length === 0) throw new CliError(`${file} 是空文件`, `${file} is empty`);
-  const ext = extname(file).toLowerCase();
-  let input: { text?: string; html?: string };
-  if (ext === '.docx') input = { html: await docxToHtml(bytes, file) };
-  else {
-    const text = decodeText(bytes, file);
-    if (text.replace(/^\uFEFF/, '').trim() === '') throw new CliError(`${file} 是空文件`, `${file} is empty`);
-    const isHtml = ext === '.html' || ext === '.htm' || /^\s*<(!doctype html|html|body|table|p|div)\b/i.test(text);
-    input = isHtml ? { html: text } : { text };
-  }
+  const { importReportFile, ReportFileError } = await reportFile();
   try {
-    return importReport(input);
+    return (await importReportFile(bytes, file)).result;
   } catch (error) {
-    if (error instanceof ReportImportError) {
-      throw new CliError(`${file} 不是政府信息公开工作年度报告：${error.message}`, `${file} is not an annual report on government information disclosure`);
-    }
+    if (error instanceof ReportFileError) throw new CliError(`${file} ${error.message}`, `${file} cannot be imported`);
+    throw error;
+  }
+}
+
+/** text of a text file (UTF-8, else GB18030); binary content is refused */
+export async function decodeText(bytes: Buffer, path: string): Promise<string> {
+  const { decodeText: decode, ReportFileError } = await reportFile();
+  if (bytes.subarray(0, 8192).includes(0)) throw new CliError(`${path} 是二进制文件，不是文本`, `${path} is a binary file`);
+  try {
+    return decode(bytes);
+  } catch (error) {
+    if (error instanceof ReportFileError) throw new CliError(`${path} ${error.message}`, `${path} is not UTF-8 or GB18030 text`);
     throw error;
   }
 }

@@ -145,7 +145,10 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     writeFileSync(docx, 'not a zip at all');
     expectBadInput(touming('check', docx), /不是有效的 \.docx/);
   });
-  it('a directory', () => expectBadInput(touming('check', dir), /是目录/));
+  it('a directory without reports', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'touming-empty-'));
+    expectBadInput(touming('check', empty), /没有报告文件/);
+  });
   it('unknown command', () => expectBadInput(touming('frobnicate'), /未知命令/));
   it('unknown option (node:util parseArgs, strict)', () => expectBadInput(touming('import', FIXTURE, '--jsn'), /无法识别或缺少取值的选项 --jsn/));
   it('an option missing its value', () => expectBadInput(touming('render', FIXTURE, '--as'), /--as/));

@@ -8,6 +8,7 @@ export * from './report';
 export * from './hash';
 export * from './permissions';
 export * from './agencies';
+export * from './regions';
 export * from './contract';
 export * from './workflow';
 export * from './confidentiality';

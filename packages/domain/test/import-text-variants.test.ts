@@ -152,21 +152,31 @@ describe('text variants', () => {
     expect(r.report.cells['t3.carried.total']).toBe(2);
   });
 
-  it('does not invent a missing cell when the row has non-zero numbers', () => {
+  it('does not place a row that lost a cell: its numbers are unplaced, never shifted', () => {
     const t3 = '一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t0\t6';
     const r = importText(report({ t3 }));
-    expect(r.report.cells['t3.new.natural']).toBe(5);
+    expect(r.report.cells['t3.new.natural']).toBeNull();
     expect(r.report.cells['t3.new.total']).toBeNull();
-    expect(r.notes.some((n) => n.includes('无法确定缺的是哪一列'))).toBe(true);
+    expect(r.unplaced.map((u) => u.text)).toEqual(['5', '1', '0', '0', '0', '6']);
+    expect(r.unplaced[0].reason).toContain('无法确定缺的是哪一列');
   });
 
-  it('lists rows it cannot place and surplus numbers', () => {
+  it('lists rows it cannot place: a row with a number too many is not placed at all (which one is extra is unknown)', () => {
     const t2 = '第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t1\t2\t3\t4\n某某不存在的事项\t7\t8';
     const r = importText(report({ t2 }));
-    expect(r.report.cells['t2.rules.made']).toBe(2);
-    expect(r.report.cells['t2.rules.totalPublished']).toBe(4);
-    expect(r.unplaced).toContainEqual(expect.objectContaining({ text: '1', line: 11 }));
+    expect(r.report.cells['t2.rules.made']).toBeNull();
+    expect(r.report.cells['t2.rules.totalPublished']).toBeNull();
+    expect(r.unplaced.filter((u) => u.line === 11).map((u) => u.text)).toEqual(['1', '2', '3', '4']);
+    expect(r.unplaced[0].reason).toContain('无法确定多出的是哪一个');
     expect(r.unplaced).toContainEqual(expect.objectContaining({ text: '某某不存在的事项\t7\t8' }));
+  });
+
+  it('places a row of zeros with one zero too many: every choice gives the same cells', () => {
+    const t2 = '第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\t0';
+    const r = importText(report({ t2 }));
+    expect([r.report.cells['t2.rules.made'], r.report.cells['t2.rules.published'], r.report.cells['t2.rules.totalPublished']]).toEqual([0, 0, 0]);
+    expect(r.unplaced).toEqual([]);
+    expect(r.notes.some((n) => n.includes('各列的数都相同'))).toBe(true);
   });
 
   it('reads table 4 as one row of 15 numbers and as labelled rows', () => {

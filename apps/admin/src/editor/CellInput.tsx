@@ -26,6 +26,8 @@ export interface CellInputProps {
   problems?: CellProblems;
   edited: boolean;
   readOnly: boolean;
+  /** one of the cells assigned to this contributor (marked, the rest of the table read-only) */
+  assigned?: boolean;
   onChange(key: string, value: CellValue): void;
   onInvalid?(key: string, text: string): void;
   /** a copied block (more than one value) pasted into this cell */
@@ -49,6 +51,7 @@ function CellInputInner({
   problems,
   edited,
   readOnly,
+  assigned = false,
   onChange,
   onInvalid,
   onPasteBlock,
@@ -101,6 +104,7 @@ function CellInputInner({
     edited ? 'tm-cell--edited' : '',
     isTotal ? 'tm-cell--total' : '',
     suspect ? 'tm-cell--suspect' : '',
+    assigned ? 'tm-cell--assigned' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -114,6 +118,7 @@ function CellInputInner({
         aria-label={def.label}
         aria-invalid={hasError || undefined}
         data-suspect={suspect || undefined}
+        data-assigned={assigned || undefined}
         title={titles.join('\n') || def.label}
         inputMode={def.kind === 'count' ? 'numeric' : 'decimal'}
         placeholder={problems?.blank ? labels.blank : ''}

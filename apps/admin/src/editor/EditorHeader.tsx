@@ -1,6 +1,6 @@
 /**
  * The editor's header: the report's title and format, its state, whether edits are saved, last year's
- * values on or off, and the buttons (预览, 粘贴导入, 保存, then the workflow's EDITOR_ACTIONS); under it
+ * values on or off, and the buttons (预览, 导入报告（上传文件或粘贴）, 保存, then the workflow's EDITOR_ACTIONS); under it
  * the notices about saving (editing a signed report, a failed save).
  */
 import {

@@ -1,13 +1,15 @@
 /**
- * Paste a report's text (or the HTML copied from a web page or Word). The domain's importer — the same
- * one the API runs — first shows, in the browser, what would change (importPlan: only the cells and
- * texts that differ) and what could not be placed (the count is the list's length; the importer's notes
- * are listed apart); only then does the API import it into this report. Overwriting existing content or
+ * Upload a published report (PDF, Word .docx, HTML, text) or paste its text (or the HTML copied from a
+ * web page or Word). Pasted text and uploaded HTML/text go through the domain's importer — the same one
+ * the API runs — in the browser first, to show what would change (importPlan: only the cells and texts
+ * that differ) and what could not be placed (the count is the list's length; the importer's notes are
+ * listed apart); only then does the API import it into this report. Overwriting existing content or
  * taking another year's report needs a ticked confirmation that names the texts and tables replaced; a
- * report the domain refuses over this one (another format) cannot be sent. Nothing is "fixed": numbers
- * arrive as written.
+ * report the domain refuses over this one (another format) cannot be sent. PDF and Word files are read
+ * by the server (pdf.js, mammoth), which answers with what it filled and what it could not place.
+ * Nothing is "fixed": numbers arrive as written, and a number whose cell is not certain is listed, not filled.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ChangeEvent } from 'react';
 import {
   Alert,
   Box,
@@ -46,6 +48,42 @@ export interface ImportDialogProps {
 
 type Preview = { ok: true; parsed: ParsedImport } | { ok: false; message: string };
 
+/** the request body limit of the API (BODY_LIMIT, 2 MB by default) holds about 1.5 MB of file as base64 */
+const MAX_UPLOAD_BYTES = 1.5 * 1024 * 1024;
+
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/** a text file as agencies save them: UTF-8, else GB18030 */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+interface Upload {
+  name: string;
+  size: number;
+  base64: string;
+}
+
+interface FileOutcome {
+  name: string;
+  detectedYear: number | null;
+  detectedFormat: string;
+  notes: string[];
+}
+
 function show(v: number | null | undefined) {
   return v === null || v === undefined ? '空白' : String(v);
 }
@@ -60,6 +98,8 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
   const [serverUnplaced, setServerUnplaced] = useState<
     { text: string; reason: string; line?: number | null }[] | null
   >(null);
+  const [upload, setUpload] = useState<Upload | null>(null);
+  const [outcome, setOutcome] = useState<FileOutcome | null>(null);
 
   const close = () => {
     setText('');
@@ -67,8 +107,41 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
     setPreview(null);
     setError(null);
     setServerUnplaced(null);
+    setUpload(null);
+    setOutcome(null);
     setConfirmed(false);
     onClose();
+  };
+
+  const chooseFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    setPreview(null);
+    setError(null);
+    setUpload(null);
+    const ext = /\.[^.]+$/.exec(file.name.toLowerCase())?.[0] ?? '';
+    try {
+      if (ext === '.txt' || ext === '.html' || ext === '.htm') {
+        const content = decodeText(new Uint8Array(await file.arrayBuffer()));
+        const isHtml = ext !== '.txt';
+        setText(isHtml ? '' : content);
+        setHtml(isHtml ? content : null);
+        try {
+          setPreview({ ok: true, parsed: parseReport(isHtml ? { html: content } : { text: content }) });
+        } catch (err) {
+          setPreview({ ok: false, message: (err as Error).message });
+        }
+        return;
+      }
+      if (file.size > MAX_UPLOAD_BYTES) {
+        setError(translate('touming.import.file_too_big', { size: sizeText(file.size), max: sizeText(MAX_UPLOAD_BYTES) }));
+        return;
+      }
+      setUpload({ name: file.name, size: file.size, base64: await base64Of(file) });
+    } catch (err) {
+      setError(translate('touming.import.file_unreadable', { message: (err as Error).message }));
+    }
   };
 
   const runPreview = () => {
@@ -83,17 +156,19 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
   const parsed = preview?.ok ? preview.parsed : null;
   const plan = useMemo(() => (parsed ? planImport(report, parsed) : null), [parsed, report]);
   const [confirmed, setConfirmed] = useState(false);
+  // a file read by the server replaces what the report has: that needs the same ticked confirmation
+  const hasContent = report.cells.some((c) => c.value !== null) || report.sections.some((t) => t.text.trim() !== '');
 
   const apply = async () => {
     setBusy(true);
     setError(null);
     try {
-      const r = await dataProvider.importReport({
-        agencyId: report.agencyId,
-        year: report.year,
-        text: html ? undefined : text,
-        html: html ?? undefined,
-      });
+      const r = await dataProvider.importReport(
+        upload
+          ? { agencyId: report.agencyId, year: report.year, fileBase64: upload.base64, fileName: upload.name }
+          : { agencyId: report.agencyId, year: report.year, text: html ? undefined : text, html: html ?? undefined },
+      );
+      if (upload) setOutcome({ name: upload.name, detectedYear: r.detectedYear ?? null, detectedFormat: r.detectedFormat, notes: r.notes });
       setServerUnplaced(r.unplaced);
       onImported(r.report);
     } catch (e) {
@@ -112,11 +187,30 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
       <DialogContent dividers>
         {serverUnplaced ? (
           <Box data-testid="import-result">
+            {outcome && (
+              <Typography variant="body2" sx={{ mb: 1 }} data-testid="import-file-result">
+                {translate('touming.import.file_result', {
+                  name: outcome.name,
+                  year: outcome.detectedYear ?? '？',
+                  format: getFormat(outcome.detectedFormat).notice,
+                })}
+              </Typography>
+            )}
+            {outcome && (outcome.detectedYear !== report.year || outcome.detectedFormat !== report.format) && (
+              <Alert severity="error" sx={{ mb: 1 }}>
+                {translate('touming.import.file_mismatch', { year: outcome.detectedYear ?? '？', reportYear: report.year })}
+              </Alert>
+            )}
             <Alert severity={serverUnplaced.length ? 'warning' : 'success'} sx={{ mb: 2 }} data-testid="import-result-summary">
               {serverUnplaced.length
                 ? translate('touming.import.applied_detail', { unplaced: serverUnplaced.length })
                 : translate('touming.import.applied_clean')}
             </Alert>
+            {outcome?.notes.map((n, i) => (
+              <Typography key={i} variant="body2" color="text.secondary">
+                · {n}
+              </Typography>
+            ))}
             <UnplacedList items={serverUnplaced} />
           </Box>
         ) : !parsed ? (
@@ -124,6 +218,41 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
             <Typography variant="body2" sx={{ mb: 1 }}>
               {translate('touming.import.hint')}
             </Typography>
+            <Button component="label" variant="outlined" sx={{ mb: 1 }}>
+              {translate('touming.import.choose_file')}
+              <input
+                hidden
+                type="file"
+                accept=".pdf,.docx,.html,.htm,.txt,application/pdf"
+                onChange={chooseFile}
+                data-testid="import-file"
+                aria-label={translate('touming.import.choose_file')}
+              />
+            </Button>
+            {upload && (
+              <Alert severity="info" sx={{ mb: 1 }} data-testid="import-file-chosen">
+                {translate('touming.import.file_chosen', { name: upload.name, size: sizeText(upload.size) })}
+              </Alert>
+            )}
+            {upload && hasContent && (
+              <Alert severity="warning" icon={false} sx={{ mb: 1 }}>
+                <FormControlLabel
+                  control={
+                    <Checkbox
+                      checked={confirmed}
+                      onChange={(e) => setConfirmed(e.target.checked)}
+                      slotProps={{ input: { 'data-testid': 'import-confirm' } as object }}
+                    />
+                  }
+                  label={translate('touming.import.confirm_upload', { name: upload.name, reportYear: report.year })}
+                />
+              </Alert>
+            )}
+            {error && (
+              <Alert severity="error" sx={{ mb: 1 }} data-testid="import-error">
+                {error}
+              </Alert>
+            )}
             <TextField
               multiline
               fullWidth
@@ -135,6 +264,7 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
                 setText(e.target.value);
                 setHtml(null);
                 setPreview(null);
+                setUpload(null);
               }}
               onPaste={(e) => {
                 const pasted = e.clipboardData.getData('text/html');
@@ -283,6 +413,13 @@ export function ImportDialog({ open, report, onClose, onImported }: ImportDialog
           <Button variant="contained" onClick={close}>
             {translate('ra.action.close')}
           </Button>
+        ) : !parsed && upload ? (
+          <>
+            <Button onClick={close}>{translate('ra.action.cancel')}</Button>
+            <Button variant="contained" onClick={apply} disabled={busy || (hasContent && !confirmed)} data-testid="import-run">
+              {translate(busy ? 'touming.import.running' : 'touming.import.run')}
+            </Button>
+          </>
         ) : !parsed ? (
           <>
             <Button onClick={close}>{translate('ra.action.cancel')}</Button>

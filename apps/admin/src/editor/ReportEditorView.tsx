@@ -12,6 +12,7 @@ import { getFormat, type SectionKey } from '@touming/domain/formats';
 import { reportTitle } from '@touming/domain/report';
 import type { Report } from '../providers/types';
 import { ConflictDialog } from './ConflictDialog';
+import { ContributionPanel } from './ContributionPanel';
 import { hasEdits, tabOfKey } from './draft';
 import { EditorHeader, SaveNotices } from './EditorHeader';
 import { EditorSidePanel } from './EditorSidePanel';
@@ -80,6 +81,7 @@ export function ReportEditorView({ report }: { report: Report }) {
         extensionProps={extensionProps}
       />
       <SaveNotices report={server} draft={draft} access={access} />
+      <ContributionPanel reportId={server.id} format={content.format} scope={access.scope} hasUnsavedEdits={hasEdits(draft.edits)} />
 
       {!wide && (
         <Box sx={{ mb: 2 }}>
@@ -105,6 +107,7 @@ export function ReportEditorView({ report }: { report: Report }) {
             draft={draft}
             showPrevious={showPrevious}
             readOnly={!access.canEdit}
+            scope={access.scope}
           />
         </Paper>
         {wide && (

@@ -13,6 +13,7 @@ import { NarrativeSection } from './NarrativeSection';
 import { indexProblems } from './problems';
 import { TableAssist } from './TableAssist';
 import { TableView } from './TableView';
+import type { EditableScope } from './useEditorAccess';
 import type { ReportDraft } from './useReportDraft';
 
 export interface SectionPanelProps {
@@ -35,9 +36,11 @@ export interface SectionPanelProps {
   >;
   showPrevious: boolean;
   readOnly: boolean;
+  /** a contributor's assignment: only these cells and texts take input (null: all of them) */
+  scope?: EditableScope | null;
 }
 
-export function SectionPanel({ section, format, draft, showPrevious, readOnly }: SectionPanelProps) {
+export function SectionPanel({ section, format, draft, showPrevious, readOnly, scope = null }: SectionPanelProps) {
   const translate = useTranslate();
   const { server, content, validation, values, setCells } = draft;
   const [pasted, setPasted] = useState<string | null>(null);
@@ -105,7 +108,7 @@ export function SectionPanel({ section, format, draft, showPrevious, readOnly }:
         previous={server.previousYear?.sections.find((s) => s.key === key)?.text ?? null}
         showPrevious={showPrevious}
         problems={sectionProblems(key)}
-        readOnly={readOnly}
+        readOnly={readOnly || (scope !== null && !scope.sections.has(key))}
         onChange={draft.setSection}
       />
     );
@@ -121,7 +124,7 @@ export function SectionPanel({ section, format, draft, showPrevious, readOnly }:
             format={format}
             fillable={fillable}
             suspect={suspect}
-            readOnly={readOnly}
+            readOnly={readOnly || scope !== null}
             onFill={(v) => setCells(v)}
           />
         )}
@@ -135,10 +138,11 @@ export function SectionPanel({ section, format, draft, showPrevious, readOnly }:
           problems={problems}
           editedKeys={editedKeys}
           readOnly={readOnly}
+          editableKeys={scope?.cells ?? null}
           onChange={draft.setCell}
           invalid={draft.invalid}
           onInvalid={draft.setInvalid}
-          onPasteBlock={readOnly ? undefined : onPasteBlock}
+          onPasteBlock={readOnly || scope !== null ? undefined : onPasteBlock}
           suspect={suspect?.key ?? null}
           labels={labels}
         />

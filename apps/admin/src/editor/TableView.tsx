@@ -27,6 +27,8 @@ export interface TableViewProps {
   problems: ProblemIndex;
   editedKeys: Set<string>;
   readOnly: boolean;
+  /** when set, only these cells take input (a contributor's assignment); the others are read-only */
+  editableKeys?: ReadonlySet<string> | null;
   onChange(key: string, value: CellValue): void;
   /** cells holding text that is not a number, and where such text is typed */
   invalid?: Record<string, string>;
@@ -93,7 +95,8 @@ function useCell(props: InnerProps) {
         showPrevious={props.showPrevious}
         problems={props.problems.byCell.get(key)}
         edited={props.editedKeys.has(key)}
-        readOnly={props.readOnly}
+        readOnly={props.readOnly || (props.editableKeys != null && !props.editableKeys.has(key))}
+        assigned={props.editableKeys != null && props.editableKeys.has(key)}
         onChange={props.onChange}
         onInvalid={props.onInvalid}
         onPasteBlock={props.onPasteBlock ? props.pasteBlock : undefined}

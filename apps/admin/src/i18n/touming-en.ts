@@ -1,5 +1,6 @@
 import { workflowEn, workflowResourcesEn } from '../workflow/messages';
 import { countyEn } from '../county/messages';
+import { regionsEn } from '../regions/messages';
 import { filesEn } from '../files/messages';
 import { compareEn } from '../compare/messages';
 import { libraryEn } from '../library/messages';
@@ -71,6 +72,7 @@ export const toumingEnglish = {
   touming: {
     wf: workflowEn,
     county: countyEn,
+    regions: regionsEn,
     files: filesEn,
     compare: compareEn,
     library: libraryEn,
@@ -229,7 +231,7 @@ export const toumingEnglish = {
       no_previous: 'No report for last year',
       preview: 'Preview published layout',
       print: 'Open in a new window (to print)',
-      import: 'Paste import',
+      import: 'Import report',
       chars: '%{count} characters',
       previous_text: "This section in last year's report",
       no_previous_text: "This section was empty in last year's report",
@@ -280,8 +282,14 @@ export const toumingEnglish = {
       },
     },
     import: {
-      title: 'Paste-import an annual report',
-      hint: "Paste the full text of an existing annual report (copied from a web page, Word or PDF). You first see what will be filled and what could not be read; nothing is imported until you confirm. Numbers are taken as written, never 'fixed'.",
+      title: 'Import an annual report',
+      hint: "Upload a published annual report (PDF, Word .docx, web page .html, text .txt), or paste its full text (copied from a web page, Word or PDF). Numbers are taken as written, never 'fixed'; a number whose cell is not certain is not filled but listed for you to fill by hand.",
+      choose_file: 'Choose a file (PDF, Word, web page, text)',
+      file_chosen: 'File chosen: %{name} (%{size}). PDF and Word files are read by the server; after the import you see what was filled and what could not be placed.',
+      file_too_big: 'The file is too big (%{size}); at most %{max}.',
+      file_unreadable: 'This file cannot be read: %{message}',
+      file_result: 'Imported from "%{name}": read as the %{year} report (format %{format}).',
+      file_mismatch: 'The file is the report for %{year}, which does not match this report\'s year (%{reportYear}) or format. Check the result.',
       placeholder: 'Paste the annual report here…',
       html_detected: 'Tables detected: the content will be imported as tables.',
       preview: 'Preview the import',
@@ -311,6 +319,7 @@ export const toumingEnglish = {
       confirm_sections: 'the texts of %{titles}',
       confirm_table: '%{count} filled cells of %{title}',
       confirm_replace: 'I confirm that %{source} replaces, in this report (%{reportYear}): %{what}.',
+      confirm_upload: 'I confirm that the uploaded file "%{name}" replaces the tables and texts this report (%{reportYear}) already has (the server reads the file, then shows what it filled and what it could not place).',
       confirm_fill: 'I confirm importing %{source} as the content of this report (%{reportYear}).',
       applied_clean: 'Imported; everything was placed. Check the validation results.',
       applied_detail: 'Imported. %{unplaced} items could not be placed: they are listed below; fill them by hand.',

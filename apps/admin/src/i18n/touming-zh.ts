@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '@touming/domain/permissions';
 import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import { workflowZh, workflowResourcesZh } from '../workflow/messages';
 import { countyZh } from '../county/messages';
+import { regionsZh } from '../regions/messages';
 import { filesZh } from '../files/messages';
 import { compareZh } from '../compare/messages';
 import { libraryZh } from '../library/messages';
@@ -78,6 +79,7 @@ export const toumingChinese = {
   touming: {
     wf: workflowZh,
     county: countyZh,
+    regions: regionsZh,
     files: filesZh,
     compare: compareZh,
     library: libraryZh,
@@ -223,7 +225,7 @@ export const toumingChinese = {
       no_previous: '无上年报告',
       preview: '预览公开版式',
       print: '在新窗口中打开（可打印）',
-      import: '粘贴导入',
+      import: '导入报告',
       chars: '%{count} 字',
       previous_text: '上年报告本部分内容',
       no_previous_text: '上年报告本部分为空',
@@ -274,8 +276,14 @@ export const toumingChinese = {
       },
     },
     import: {
-      title: '粘贴导入年度报告',
-      hint: '把已有年度报告的全文（从网页、Word 或 PDF 复制）粘贴到下面。系统先显示将填入哪些内容、哪些内容无法识别，确认后才导入。数字按原文导入，不会被“修正”。',
+      title: '导入年度报告',
+      hint: '上传已发布的年度报告文件（PDF、Word .docx、网页 .html、文本 .txt），或把全文（从网页、Word 或 PDF 复制）粘贴到下面。数字按原文导入，不会被“修正”；无法确定放在哪一格的数字不会填入，而是列出来请您手工填写。',
+      choose_file: '选择文件（PDF、Word、网页、文本）',
+      file_chosen: '已选择文件：%{name}（%{size}）。PDF 和 Word 文件由服务器读取，导入后显示填入结果和无法识别的内容。',
+      file_too_big: '文件过大（%{size}），最大 %{max}。',
+      file_unreadable: '无法读取这个文件：%{message}',
+      file_result: '已从“%{name}”导入：识别为%{year}年度报告（%{format}格式）。',
+      file_mismatch: '文件是%{year}年度的报告，与本报告年度（%{reportYear}）或格式不一致，请检查导入结果。',
       placeholder: '在此粘贴年度报告全文……',
       html_detected: '已识别到带表格的内容，将按表格导入。',
       preview: '预览导入结果',
@@ -304,6 +312,7 @@ export const toumingChinese = {
       confirm_sections: '%{titles}的文字',
       confirm_table: '%{title}中已填写的 %{count} 个单元格',
       confirm_replace: '我确认用%{source}替换本报告（%{reportYear}年度）的：%{what}。',
+      confirm_upload: '我确认用上传的文件“%{name}”替换本报告（%{reportYear}年度）已有的表格和文字（服务器读取文件后显示填入结果和无法识别的内容）。',
       confirm_fill: '我确认把%{source}导入为本报告（%{reportYear}年度）的内容。',
       applied_clean: '已导入，全部内容均已识别。请检查校验结果。',
       applied_detail: '已导入。有 %{unplaced} 处内容无法识别，列在下方，请手工填写。',

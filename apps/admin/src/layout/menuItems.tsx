@@ -13,6 +13,7 @@ import HistoryIcon from '@mui/icons-material/History';
 import GavelIcon from '@mui/icons-material/Gavel';
 import SummarizeIcon from '@mui/icons-material/Summarize';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import FolderIcon from '@mui/icons-material/FolderOpen';
 import NotificationsIcon from '@mui/icons-material/Notifications';
 import type { Action } from '@touming/domain/permissions';
@@ -31,6 +32,7 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { to: '/todo', label: 'touming.wf.menu.todo', icon: <AssignmentIndIcon />, action: 'report.read' },
   { to: '/messages', label: 'touming.messages.menu', icon: <NotificationsIcon /> },
   { to: '/reports', label: 'touming.menu.reports', icon: <DescriptionIcon />, action: 'report.read' },
+  { to: '/regions', label: 'touming.regions.menu', icon: <AccountTreeIcon />, action: 'region.read' },
   { to: '/agencies', label: 'touming.menu.agencies', icon: <AccountBalanceIcon />, action: 'agency.manage' },
   { to: '/users', label: 'touming.menu.users', icon: <PeopleIcon />, action: 'user.manage' },
   { to: '/cycles', label: 'touming.menu.cycles', icon: <EventIcon />, action: 'cycle.manage' },

@@ -284,6 +284,8 @@ export const dataProvider: ToumingDataProvider = {
       year: args.year ?? null,
       text: args.text ?? null,
       html: args.html ?? null,
+      fileBase64: args.fileBase64 ?? null,
+      fileName: args.fileName ?? null,
     });
     return r.importReport;
   },

@@ -4,7 +4,7 @@
  * Confidentiality reviewers see signed reports whose review is not cleared on the current content.
  */
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
-import { LinkBase, Title, usePermissions } from 'react-admin';
+import { LinkBase, Title, useGetIdentity, usePermissions } from 'react-admin';
 import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import type { Permissions } from '../providers/authProvider';
 import { formatDate } from '../i18n/format';
@@ -12,11 +12,12 @@ import { OverdueContributionsDocument, TodoReportsDocument } from '../gql/graphq
 import { useGraphQLQuery } from '../providers/useGraphQL';
 import type { TodoReport } from '../workflow/types';
 import { useWf } from '../workflow/useWf';
-import { groupTodos } from './queues';
+import { assignedTo, groupTodos, targetLabel } from './queues';
 
 export function TodoPage() {
   const { t, locale, translate } = useWf();
   const { permissions } = usePermissions<Permissions | null>();
+  const { identity } = useGetIdentity();
   // every report this user may see that is not yet published (the API scopes it to the user's agency)
   const reports = useGraphQLQuery('reports', TodoReportsDocument, { options: { take: 200, order: 'DESC' } });
   const contributions = useGraphQLQuery('contributions', OverdueContributionsDocument, {});
@@ -37,7 +38,8 @@ export function TodoPage() {
   }
   const queues = groupTodos(reports.data?.reports.items ?? [], permissions);
   const overdue = contributions.data?.overdueContributions ?? [];
-  const empty = queues.every((q) => q.items.length === 0) && overdue.length === 0;
+  const mine = assignedTo(reports.data?.reports.items ?? [], identity?.id == null ? null : String(identity.id));
+  const empty = queues.every((q) => q.items.length === 0) && overdue.length === 0 && mine.length === 0;
 
   const row = (r: TodoReport, to = `/reports/${r.id}`) => (
     <ListItemButton key={r.id} component={LinkBase} to={to} divider data-testid="todo-item" data-report-id={r.id}>
@@ -74,6 +76,45 @@ export function TodoPage() {
             <Button component={LinkBase} to="/reports" sx={{ mt: 1 }}>
               {translate('touming.menu.reports')}
             </Button>
+          </CardContent>
+        </Card>
+      )}
+      {mine.length > 0 && (
+        <Card variant="outlined" sx={{ mb: 2 }} data-testid="todo-queue-assigned_to_me">
+          <CardContent sx={{ pb: 1 }}>
+            <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+              {t('todo.assigned_to_me')}（{mine.length}）
+            </Typography>
+            <List dense disablePadding>
+              {mine.map(({ report, contribution }) => (
+                <ListItemButton
+                  key={contribution.id}
+                  component={LinkBase}
+                  to={`/reports/${report.id}`}
+                  divider
+                  data-testid="todo-assigned-item"
+                  data-report-id={report.id}
+                >
+                  <ListItemText
+                    primary={`${report.agencyName} · ${report.year}年度 · ${t('todo.target', { target: targetLabel(report.format, contribution.target) })}`}
+                    secondary={
+                      <Stack component="span" direction="row" useFlexGap sx={{ gap: 1, flexWrap: 'wrap', mt: 0.5 }}>
+                        <Chip component="span" size="small" variant="outlined" label={t('todo.due', { date: formatDate(contribution.dueDate, locale) })} />
+                        {contribution.deliveredAt && <Chip component="span" size="small" color="success" label={t('todo.delivered')} />}
+                        {contribution.note && (
+                          <Typography component="span" variant="body2" color="text.secondary">
+                            {contribution.note}
+                          </Typography>
+                        )}
+                      </Stack>
+                    }
+                  />
+                  <Typography variant="button" color="primary">
+                    {t('todo.open')}
+                  </Typography>
+                </ListItemButton>
+              ))}
+            </List>
           </CardContent>
         </Card>
       )}

@@ -26,7 +26,16 @@ export function requireUser(ctx: RequestContext): CurrentUser {
  */
 export async function authorize(ctx: RequestContext, action: Action, target: AccessTarget = {}, message = FORBIDDEN_MESSAGE): Promise<CurrentUser> {
   const user = requireUser(ctx);
+  if (target.agencyId) await knowRegionOf(ctx, target.agencyId);
   if (can(actorOf(ctx), action, target.agencyId)) return user;
+  return deny(ctx, action, target, message);
+}
+
+/**
+ * Refuse an access: FORBIDDEN, and an 'access.denied' entry (after the rollback when inside a
+ * transaction). Also for refusals decided outside can(), such as a region outside the office's tree.
+ */
+export async function deny(ctx: RequestContext, action: string, target: AccessTarget = {}, message = FORBIDDEN_MESSAGE): Promise<never> {
   const denial = () =>
     recordDenial(ctx, {
       attempted: action,
@@ -44,8 +53,13 @@ export async function authorize(ctx: RequestContext, action: Action, target: Acc
   throw error;
 }
 
-/** the agency a list must be limited to: null for county scope, else the user's own agency */
-export function agencyScope(ctx: RequestContext): string | null {
-  requireUser(ctx);
-  return hasCountyScope(actorOf(ctx)!) ? null : ctx.agencyId;
+/**
+ * A supervising office with a region decides on another agency by that agency's region path: look it
+ * up once per request (../modules/regions) into ctx.agencyRegions, which the domain's can() reads.
+ */
+export async function knowRegionOf(ctx: RequestContext, agencyId: string): Promise<void> {
+  const actor = actorOf(ctx);
+  if (!actor || !hasCountyScope(actor) || actor.regionPath == null || agencyId === actor.agencyId) return;
+  if (Object.prototype.hasOwnProperty.call(ctx.agencyRegions, agencyId)) return;
+  ctx.agencyRegions[agencyId] = await ctx.loaders.agencyRegionPath.load(agencyId);
 }

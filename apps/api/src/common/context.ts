@@ -10,6 +10,8 @@ export interface CurrentUser {
   displayName: string;
   agencyId: string;
   roles: Role[];
+  /** the region path of the user's agency when the user holds the supervising role (null: no region) */
+  regionPath?: string | null;
 }
 
 /**
@@ -35,6 +37,11 @@ export interface RequestContext {
   /** an authentication problem found while reading the token; raised when the operation needs a user */
   authError?: Error;
   ip?: string;
+  /**
+   * the region paths of the agencies this request's permission checks looked up (agencyId → path),
+   * shared by the request's transaction contexts; the domain's can() reads it (it does no I/O)
+   */
+  agencyRegions: Record<string, string | null>;
 }
 
 export function createRequestContext(
@@ -54,6 +61,7 @@ export function createRequestContext(
     inTransaction: false,
     authError: opts.authError,
     ip: opts.ip,
+    agencyRegions: {},
   };
 }
 
@@ -64,5 +72,5 @@ export function systemContext(dataSource: DataSource, systemActor: string): Requ
 
 /** the actor for @touming/domain's can() */
 export function actorOf(ctx: RequestContext): Actor | null {
-  return ctx.user ? { roles: ctx.user.roles, agencyId: ctx.user.agencyId } : null;
+  return ctx.user ? { roles: ctx.user.roles, agencyId: ctx.user.agencyId, regionPath: ctx.user.regionPath ?? null, agencyRegions: ctx.agencyRegions } : null;
 }

@@ -8,15 +8,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getArgumentValues,
-  getVariableValues,
   GraphQLError,
   TypeInfo,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type FieldNode,
+  type GraphQLField,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { coerceVariables } from './variables';
 
 /** names, codes, ids, comments, reasons, search strings … */
 export const DEFAULT_TEXT_LIMIT = 2000;
@@ -39,6 +41,7 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   'updateReport.input.sections.text': SECTION_TEXT_LIMIT,
   'importReport.text': BODY,
   'importReport.html': BODY,
+  'importReport.fileBase64': BODY,
   'importReportXlsx.base64': BODY,
   'explainWarning.text': LONG_TEXT_LIMIT,
   'assignContribution.note': LONG_TEXT_LIMIT,
@@ -81,42 +84,58 @@ function firstTooLong(value: unknown, path: string, depth = 0): TooLong | null {
   return null;
 }
 
-/** the first string argument of the operation over its limit, or null */
-export function textOverLimit(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-): TooLong | null {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  // invalid variables are refused by execution with their own message
-  if (coerced.errors) return null;
+type FieldWithArguments = { def: GraphQLField<unknown, unknown>; node: FieldNode };
+
+/**
+ * The fields of an operation that take arguments, in document order: the operation being run and the
+ * fragments (other operations of the document are not run). Found once per operation node (the same
+ * object for every request of a document Apollo has cached) instead of walking the document per request.
+ */
+const argumentFields = new WeakMap<OperationDefinitionNode, FieldWithArguments[]>();
+
+function fieldsWithArguments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): FieldWithArguments[] {
+  let fields = argumentFields.get(operation);
+  if (fields) return fields;
+  fields = [];
+  const list = fields;
   const typeInfo = new TypeInfo(schema);
-  let found: TooLong | null = null;
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
-        if (found) return false;
         const def = typeInfo.getFieldDef();
-        if (!def || node.arguments?.length === 0) return undefined;
-        let args: Record<string, unknown>;
-        try {
-          args = getArgumentValues(def, node, coerced.coerced);
-        } catch {
-          return undefined; // validation and execution report bad arguments
-        }
-        found = firstTooLong(args, def.name);
-        return undefined;
+        if (def && node.arguments?.length !== 0) list.push({ def, node });
       },
-      // only the operation being run and the fragments (other operations of the document are not run)
       OperationDefinition(node) {
         return node === operation ? undefined : false;
       },
     }),
   );
-  // the visitor's early exit leaves `found` typed as null for TypeScript
-  return found as TooLong | null;
+  argumentFields.set(operation, fields);
+  return fields;
+}
+
+/** the first string argument of the operation over its limit, or null */
+export function textOverLimit(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): TooLong | null {
+  const coerced = coerceVariables(schema, operation, variables);
+  // invalid variables are refused by execution with their own message
+  if (coerced.errors) return null;
+  for (const { def, node } of fieldsWithArguments(schema, document, operation)) {
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(def, node, coerced.coerced);
+    } catch {
+      continue; // validation and execution report bad arguments
+    }
+    const found = firstTooLong(args, def.name);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** the Apollo plugin: refuses, before execution, any string argument over its limit */
@@ -126,7 +145,7 @@ export function boundedTextInput(): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const tooLong = textOverLimit(schema, document, operation, request.variables ?? {});
+          const tooLong = textOverLimit(schema, document, operation, request.variables);
           if (tooLong) {
             throw new GraphQLError(`输入过长：${tooLong.path} 最多 ${tooLong.limit} 个字符（实际 ${tooLong.length} 个）`, {
               extensions: { code: 'BAD_USER_INPUT', field: tooLong.path, http: { status: 400 } },

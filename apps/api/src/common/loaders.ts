@@ -11,6 +11,8 @@ import { Report } from '../modules/reports/report.entity';
  */
 export interface Loaders {
   agency: DataLoader<string, Agency | null>;
+  /** the path of the region an agency is placed in (null: none, or no such agency) */
+  agencyRegionPath: DataLoader<string, string | null>;
   cellsByReport: DataLoader<string, ReportCell[]>;
   /** key `${agencyId}:${year}` */
   reportByAgencyYear: DataLoader<string, Report | null>;
@@ -21,6 +23,14 @@ export function createLoaders(manager: EntityManager): Loaders {
     agency: new DataLoader(async (ids) => {
       const rows = await manager.find(Agency, { where: { id: In([...ids]) } });
       const byId = new Map(rows.map((a) => [a.id, a]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    agencyRegionPath: new DataLoader(async (ids) => {
+      const rows: Array<{ id: string; path: string | null }> = await manager.query(
+        `SELECT a.id AS id, g.path AS path FROM agency a LEFT JOIN region g ON g.id = a.regionId WHERE a.id IN (${ids.map(() => '?').join(', ')})`,
+        [...ids],
+      );
+      const byId = new Map(rows.map((r) => [r.id, r.path ?? null]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     cellsByReport: new DataLoader(async (reportIds) => {

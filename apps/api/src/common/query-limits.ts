@@ -1,6 +1,20 @@
-import { GraphQLError, Kind, type ASTNode, type FragmentDefinitionNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type ASTNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { coerceVariables } from './variables';
 
 export const MAX_QUERY_DEPTH = 12;
 export const MAX_QUERY_COMPLEXITY = 2000;
@@ -45,7 +59,40 @@ export function depthLimit(max: number): ValidationRule {
   };
 }
 
-/** refuse operations whose estimated cost exceeds `max` (fields declare extra cost via complexity) */
+/**
+ * Whether an operation's complexity can depend on its variables: a field whose declared complexity is
+ * a function of its arguments, or a @skip/@include directive (the estimator follows them), anywhere in
+ * the operation or the document's fragments. Otherwise the estimate is the same for every request of
+ * that document.
+ */
+function complexityDependsOnVariables(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let depends = false;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      OperationDefinition(node) {
+        return node === operation ? undefined : false;
+      },
+      Directive(node) {
+        if (node.name.value === 'skip' || node.name.value === 'include') depends = true;
+      },
+      Field() {
+        if (typeof typeInfo.getFieldDef()?.extensions?.complexity === 'function') depends = true;
+      },
+    }),
+  );
+  return depends;
+}
+
+/** per operation node (the same object for every request of a document Apollo has cached) */
+const complexityOf = new WeakMap<OperationDefinitionNode, number | 'per-request'>();
+
+/**
+ * refuse operations whose estimated cost exceeds `max` (fields declare extra cost via complexity).
+ * The estimate walks the whole document; it is made once per document when it cannot depend on the
+ * variables (complexityDependsOnVariables), and the variables are still checked on every request.
+ */
 export function complexityLimit(max: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -57,6 +104,24 @@ export function complexityLimit(max: number): ApolloServerPlugin {
           }
           if (operation.operation === 'mutation' && operation.selectionSet.selections.length > MAX_ROOT_MUTATIONS) {
             throw new GraphQLError(`一次请求最多包含 ${MAX_ROOT_MUTATIONS} 个变更操作`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
+          // the estimator coerces the variables first: invalid ones (null for String!, a string for
+          // Int …) are the caller's mistake, not an internal error (found by the input fuzz); like
+          // the estimator, the last of graphql-js's coercion errors is the one reported
+          const coerced = coerceVariables(schema, operation, request.variables);
+          if (coerced.errors) {
+            throw new GraphQLError(coerced.errors[coerced.errors.length - 1].message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
+          let cached = complexityOf.get(operation);
+          if (cached === undefined) {
+            cached = complexityDependsOnVariables(schema, document, operation) ? 'per-request' : -1;
+            complexityOf.set(operation, cached);
+          }
+          if (typeof cached === 'number' && cached >= 0) {
+            if (cached > max) {
+              throw new GraphQLError(`查询过于复杂（复杂度 ${cached}，上限 ${max}）`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            }
+            return;
           }
           let complexity: number;
           try {
@@ -73,6 +138,7 @@ export function complexityLimit(max: number): ApolloServerPlugin {
             if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
             throw error;
           }
+          if (cached === -1) complexityOf.set(operation, complexity);
           if (complexity > max) {
             // thrown from a plugin hook: without an http status Apollo would answer 500
             throw new GraphQLError(`查询过于复杂（复杂度 ${complexity}，上限 ${max}）`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
@@ -100,6 +166,9 @@ function illFormedIn(value: unknown, depth = 0): boolean {
  * in the query's string literals: it cannot be stored as UTF-8, and MariaDB's JSON check on the audit
  * detail would fail deep inside a transaction (found by the input fuzz as a 500 on login).
  */
+/** per document: whether one of its string literals is not valid Unicode (the document never changes) */
+const illFormedLiterals = new WeakMap<DocumentNode, boolean>();
+
 export function wellFormedText(): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -107,9 +176,15 @@ export function wellFormedText(): ApolloServerPlugin {
         async didResolveOperation({ request, document }) {
           let bad = illFormedIn(request.variables ?? {});
           if (!bad) {
-            visitStrings(document, (s) => {
-              if (hasLoneSurrogate(s)) bad = true;
-            });
+            let literals = illFormedLiterals.get(document);
+            if (literals === undefined) {
+              literals = false;
+              visitStrings(document, (s) => {
+                if (hasLoneSurrogate(s)) literals = true;
+              });
+              illFormedLiterals.set(document, literals);
+            }
+            bad = literals;
           }
           if (bad) throw new GraphQLError('输入包含无效的 Unicode 字符（孤立的代理项）', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
         },

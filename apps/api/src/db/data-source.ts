@@ -26,7 +26,9 @@ export function createDataSource(db: DatabaseConfig, opts: DataSourceOptions = {
   if (db.type === 'mysql') {
     // read replicas: TypeORM sends SELECTs outside a transaction to a replica, and every query of a
     // transaction (withTransaction), raw query and write to the primary
-    const replication = db.readUrls?.length ? { replication: { master: { url: db.url }, slaves: db.readUrls.map((url) => ({ url })) } } : {};
+    const replication = db.readUrls?.length
+      ? { replication: { master: { url: db.url }, slaves: db.readUrls.map((url) => ({ url })) } }
+      : {};
     return new DataSource({
       ...common,
       type: 'mysql',
@@ -79,7 +81,55 @@ export async function openDataSource(db: DatabaseConfig, opts: DataSourceOptions
   await ensureMysqlDatabase(db);
   const ds = createDataSource(db, opts);
   await ds.initialize();
+  await prepareGaleraSessions(ds, galeraSyncWait());
   return ds;
+}
+
+/**
+ * DATABASE_SYNC_WAIT: the wsrep_sync_wait every session gets on a Galera node (default 1: reads wait
+ * until the node has applied everything the cluster committed before them). 0 turns it off.
+ */
+export function galeraSyncWait(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.DATABASE_SYNC_WAIT ?? 1);
+  return Number.isInteger(value) && value >= 0 && value <= 15 ? value : 1;
+}
+
+interface Mysql2Connection {
+  query(sql: string, callback: (error: Error | null) => void): unknown;
+}
+interface Mysql2Pool {
+  on(event: 'connection', listener: (connection: Mysql2Connection) => void): unknown;
+  _freeConnections?: { length: number; get(index: number): Mysql2Connection };
+}
+
+/**
+ * On a Galera node (wsrep_on = ON) a read may run before the node has applied a write another node
+ * already committed: a client whose write went through one instance and whose next read goes
+ * through another would not see its own write. With wsrep_sync_wait = 1 every read first waits for
+ * the node to catch up with the cluster (a round trip, not a lock). It is set on every connection of
+ * the pool: the ones open now and each new one before its first query (mysql2 runs a connection's
+ * commands in order). Returns whether the server is a Galera node. Plain MariaDB/MySQL: nothing.
+ */
+export async function prepareGaleraSessions(ds: DataSource, syncWait: number): Promise<boolean> {
+  if (ds.options.type !== 'mysql') return false;
+  let rows: Array<{ Value?: string }>;
+  try {
+    rows = await ds.query("SHOW VARIABLES LIKE 'wsrep_on'");
+  } catch {
+    return false;
+  }
+  if (rows[0]?.Value !== 'ON') return false;
+  const pool = (ds.driver as unknown as { pool?: Mysql2Pool }).pool;
+  if (!pool || syncWait === 0) return true;
+  const statement = `SET SESSION wsrep_sync_wait = ${syncWait}`;
+  const apply = (connection: Mysql2Connection) => {
+    // a failure shows on the connection's next query; nothing to do here
+    connection.query(statement, () => undefined);
+  };
+  pool.on('connection', apply);
+  const idle = pool._freeConnections;
+  for (let i = 0; idle && i < idle.length; i++) apply(idle.get(i));
+  return true;
 }
 
 /** apply pending migrations; returns their names */

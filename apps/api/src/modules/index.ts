@@ -20,6 +20,7 @@ import { formatsModule } from './formats';
 import { notificationsModule } from './notifications';
 import { publicModule } from './public';
 import { qualityModule } from './quality';
+import { regionsModule } from './regions';
 import { reportsModule } from './reports';
 import { revisionsModule } from './revisions';
 import { usersModule } from './users';
@@ -28,6 +29,7 @@ import { workflowModule } from './workflow';
 export const MODULES: readonly ApiModule[] = [
   authModule,
   usersModule,
+  regionsModule,
   agenciesModule,
   cyclesModule,
   reportsModule,

@@ -38,6 +38,20 @@ export const auditAppends = new Counter({
   registers: [registry],
 });
 
+export const transactionRetries = new Counter({
+  name: 'touming_db_transaction_retries_total',
+  help: 'Transactions run again after a deadlock / Galera certification conflict (1213) or a lock wait timeout (1205), by reason',
+  labelNames: ['reason'] as const,
+  registers: [registry],
+});
+
+export const transactionRetriesExhausted = new Counter({
+  name: 'touming_db_transaction_retries_exhausted_total',
+  help: 'Transactions that still failed with a retryable error after the last attempt (the client got CONFLICT or SERVICE_UNAVAILABLE), by reason',
+  labelNames: ['reason'] as const,
+  registers: [registry],
+});
+
 /** the data sources whose pools the gauge reports (normally one) */
 const watched = new Set<DataSource>();
 
@@ -49,12 +63,18 @@ interface Mysql2Pool {
 
 /** the mysql2 pools behind a TypeORM MySQL driver: one pool, or each pool of a replication cluster */
 function mysqlPools(ds: DataSource): { role: string; pool: Mysql2Pool }[] {
-  const driver = ds.driver as unknown as { pool?: Mysql2Pool; poolCluster?: { _nodes?: Record<string, { pool?: Mysql2Pool }> } };
+  const driver = ds.driver as unknown as {
+    pool?: Mysql2Pool;
+    poolCluster?: { _nodes?: Record<string, { pool?: Mysql2Pool }> };
+  };
   if (driver.pool) return [{ role: 'primary', pool: driver.pool }];
   const nodes = driver.poolCluster?._nodes ?? {};
   return Object.entries(nodes)
     .filter(([, node]) => node.pool)
-    .map(([id, node]) => ({ role: id.startsWith('MASTER') ? 'primary' : 'replica', pool: node.pool as Mysql2Pool }));
+    .map(([id, node]) => ({
+      role: id.startsWith('MASTER') ? 'primary' : 'replica',
+      pool: node.pool as Mysql2Pool,
+    }));
 }
 
 export const dbPool = new Gauge({

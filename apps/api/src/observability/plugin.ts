@@ -10,6 +10,15 @@ import { operationLabel } from './operation';
  */
 export const operationOf = new Map<string, string>();
 
+/** per operation node: Apollo hands every request of a cached document the same node */
+const labels = new WeakMap<object, string>();
+function labelOf(op: Parameters<typeof operationLabel>[0]): string {
+  if (!op) return operationLabel(op);
+  let label = labels.get(op);
+  if (label === undefined) labels.set(op, (label = operationLabel(op)));
+  return label;
+}
+
 /** counts and times every GraphQL operation and its errors by code */
 export const metricsPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart({ contextValue }) {
@@ -17,7 +26,7 @@ export const metricsPlugin: ApolloServerPlugin<RequestContext> = {
     let operation = 'unparsed';
     return {
       async didResolveOperation({ operation: op }) {
-        operation = operationLabel(op);
+        operation = labelOf(op);
         operationOf.set(contextValue.requestId, operation);
       },
       async didEncounterErrors({ errors }) {

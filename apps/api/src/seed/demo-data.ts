@@ -1,10 +1,38 @@
 import type { Role } from '@touming/domain/permissions';
 import type { ReportStatus } from '@touming/domain/workflow';
 import type { AgencyKind } from '@touming/domain/agencies';
+import type { RegionLevel } from '@touming/domain/regions';
 
 /** the password of every demo user (never seeded in production) */
 export const DEMO_PASSWORD = 'touming-demo';
 export const DEMO_REGION = '盐池县';
+
+/**
+ * The demo's place in the region tree: 盐池县 in its real tree (宁夏回族自治区 → 吴忠市 → 盐池县), and a
+ * second county of 吴忠市 so the city's office has two counties to watch.
+ */
+export const DEMO_REGIONS: { code: string; name: string; level: RegionLevel; parent: string | null }[] = [
+  { code: '640000', name: '宁夏回族自治区', level: 'PROVINCE', parent: null },
+  { code: '640300', name: '吴忠市', level: 'CITY', parent: '640000' },
+  { code: '640323', name: '盐池县', level: 'COUNTY', parent: '640300' },
+  { code: '640324', name: '同心县', level: 'COUNTY', parent: '640300' },
+];
+/** the region of DEMO_AGENCIES */
+export const DEMO_COUNTY_CODE = '640323';
+
+/**
+ * Agencies outside 盐池县: the city's 政务公开办 and a few bodies of 同心县. They have no reports (the
+ * demo's statistics and its 盐池县 screens stay exactly as they were); they show the tree and the
+ * scope — 盐池县's office never sees them, 吴忠市's sees both counties.
+ */
+export const DEMO_NEIGHBOUR_AGENCIES: { code: string; name: string; kind: AgencyKind; region: string; regionName: string }[] = [
+  { code: 'wuzhong.zwgk', name: '吴忠市人民政府办公室（市政务公开办）', kind: 'COUNTY_OFFICE', region: '640300', regionName: '吴忠市' },
+  { code: 'tongxin.gov', name: '同心县人民政府', kind: 'COUNTY_GOVERNMENT', region: '640324', regionName: '同心县' },
+  { code: 'tongxin.zwgk', name: '同心县人民政府办公室（县政务公开办）', kind: 'COUNTY_OFFICE', region: '640324', regionName: '同心县' },
+  { code: 'tongxin.jiaoyu', name: '同心县教育局', kind: 'DEPARTMENT', region: '640324', regionName: '同心县' },
+  { code: 'tongxin.weijian', name: '同心县卫生健康局', kind: 'DEPARTMENT', region: '640324', regionName: '同心县' },
+  { code: 'tongxin.yuwang', name: '同心县豫旺镇人民政府', kind: 'TOWNSHIP', region: '640324', regionName: '同心县' },
+];
 
 export interface DemoAgency {
   code: string;
@@ -62,6 +90,9 @@ export const DEMO_USERS: DemoUser[] = [
   ]),
   ...agencyTeam('weijian', 'yanchi.weijian', ['黄敏（办公室）', '吴斌（分管副局长）', '徐红（局长）']),
   ...agencyTeam('huamachi', 'yanchi.huamachi', ['孙燕（党政办）', '胡军（分管副镇长）', '郭亮（镇长）']),
+  // the city's office above both counties, and the other county's office (sees 同心县 only)
+  { username: 'wuzhong.admin', displayName: '市政务公开办管理员（吴忠市）', agency: 'wuzhong.zwgk', roles: ['COUNTY_ADMIN'] },
+  { username: 'tongxin.admin', displayName: '县政务公开办管理员（同心县）', agency: 'tongxin.zwgk', roles: ['COUNTY_ADMIN'] },
 ];
 
 /** the first demo year: the first report in the 2019 format, so both national formats are seeded */

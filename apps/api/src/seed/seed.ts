@@ -18,7 +18,10 @@ import { Report } from '../modules/reports/report.entity';
 import { cellRows, insertRows, newReportRow } from '../modules/reports/report.repository';
 import { User } from '../modules/users/user.entity';
 import { seedWorkflowDemo } from '../modules/workflow/demo-seed';
-import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_REGION, DEMO_USERS, REAL_REPORT, type DemoUser } from './demo-data';
+import { DEMO_AGENCIES, DEMO_COUNTY_CODE, DEMO_NEIGHBOUR_AGENCIES, DEMO_PASSWORD, DEMO_REGION, DEMO_REGIONS, DEMO_USERS, REAL_REPORT, type DemoUser } from './demo-data';
+import { childPath } from '@touming/domain/regions';
+import { Region } from '../modules/regions/region.entity';
+import { rebuildTotals } from '../modules/regions/totals.repository';
 import { planDemo, REPORTING_AGENCIES, type DemoPlan } from './demo-plan';
 import { applyFlaw } from './quality-flaws';
 
@@ -70,6 +73,12 @@ export async function seedDemo(ds: DataSource, options: SeedOptions = {}): Promi
   // argon2 runs on libuv's thread pool: hash the users' passwords in parallel before the transaction
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
 
+  const regions = new Map<string, Region>();
+  for (const r of DEMO_REGIONS) {
+    const id = newId();
+    const parent = r.parent ? regions.get(r.parent)! : null;
+    regions.set(r.code, Object.assign(new Region(), { id, code: r.code, name: r.name, level: r.level, parentId: parent?.id ?? null, path: childPath(parent?.path ?? null, id), createdAt: now, updatedAt: now }));
+  }
   const agencies = new Map<string, Agency>();
   const county = DEMO_AGENCIES.find((a) => a.kind === 'COUNTY_GOVERNMENT')!;
   for (const a of DEMO_AGENCIES) {
@@ -82,6 +91,7 @@ export async function seedDemo(ds: DataSource, options: SeedOptions = {}): Promi
         kind: a.kind,
         parentId: null,
         region: DEMO_REGION,
+        regionId: regions.get(DEMO_COUNTY_CODE)!.id,
         active: true,
         createdAt: now,
         updatedAt: now,
@@ -90,6 +100,11 @@ export async function seedDemo(ds: DataSource, options: SeedOptions = {}): Promi
   }
   const countyId = agencies.get(county.code)!.id;
   for (const a of agencies.values()) if (a.kind !== 'COUNTY_GOVERNMENT') a.parentId = countyId;
+  const countyAgencies = [...agencies.values()];
+  const neighbours = DEMO_NEIGHBOUR_AGENCIES.map((a) =>
+    Object.assign(new Agency(), { id: newId(), code: a.code, name: a.name, kind: a.kind, parentId: null, region: a.regionName, regionId: regions.get(a.region)!.id, active: true, createdAt: now, updatedAt: now }),
+  );
+  for (const a of neighbours) agencies.set(a.code, a);
 
   const users = DEMO_USERS.map((u, i) =>
     Object.assign(new User(), {
@@ -142,7 +157,8 @@ export async function seedDemo(ds: DataSource, options: SeedOptions = {}): Promi
 
   await withTransaction(systemContext(ds, 'seed'), async (tx) => {
     const m = tx.manager;
-    // parents first: the county government, then everything under it
+    // parents first: the regions root first, the county government, then everything under it
+    for (const level of ['PROVINCE', 'CITY', 'COUNTY']) await insertRows(m, Region, [...regions.values()].filter((r) => r.level === level));
     await insertRows(m, Agency, [...agencies.values()].filter((a) => a.parentId === null));
     await insertRows(m, Agency, [...agencies.values()].filter((a) => a.parentId !== null));
     await insertRows(m, User, users);
@@ -164,7 +180,9 @@ export async function seedDemo(ds: DataSource, options: SeedOptions = {}): Promi
       },
     });
     // signatures, published revisions, reviews … so that every state above is real
-    await seedWorkflowDemo(tx, { agencies: [...agencies.values()], users, reports, cells, passwordHash: hashes[0], now, plan });
+    await seedWorkflowDemo(tx, { agencies: countyAgencies, users, reports, cells, passwordHash: hashes[0], now, plan });
+    // the revisions above were written in bulk, not published one by one: sum the region totals once
+    await rebuildTotals(m);
   });
-  return { agencies: agencies.size, users: DEMO_USERS, cycles: cycles.length, reports: reports.length, plan };
+  return { agencies: countyAgencies.length, users: DEMO_USERS, cycles: cycles.length, reports: reports.length, plan };
 }

@@ -18,6 +18,7 @@ import { Report } from '../../src/modules/reports/report.entity';
 import { PublishedCell } from '../../src/modules/revisions/published-cell.entity';
 import { ReportRevision } from '../../src/modules/revisions/report-revision.entity';
 import { formatForYear } from '@touming/domain/formats';
+import { addToTotals, publicationDeltas, publicationPlace } from '../../src/modules/regions/totals.repository';
 
 export async function addAgency(ds: DataSource, code: string, name: string, kind: AgencyKind, region = '某县'): Promise<Agency> {
   const now = new Date();
@@ -56,6 +57,8 @@ export async function addReport(
   for (const [i, version] of versions.entries()) {
     revisionId = newId();
     const current = i === versions.length - 1;
+    // the region totals are kept as the publication keeps them (../../src/modules/regions)
+    const place = current ? await publicationPlace(ds.manager, agency.id, report.id) : null;
     await ds.manager.insert(ReportRevision, {
       id: revisionId,
       reportId: report.id,
@@ -74,6 +77,7 @@ export async function addReport(
       Object.assign(new PublishedCell(), { revisionId, key, agencyId: agency.id, year: version.year, format: version.format, value }),
     );
     await insertRows(ds.manager, PublishedCell, cells);
+    if (place) await addToTotals(ds.manager, publicationDeltas(place, { year: version.year, format: version.format, content: version }));
   }
   return { reportId: report.id, revisionId };
 }

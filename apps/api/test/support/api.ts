@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createApi, type Api } from '../../src/app';
+import type { ExecutorKind } from '../../src/common/executor';
 import type { RequestContext } from '../../src/common/context';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { DEMO_PASSWORD } from '../../src/seed/demo-data';
@@ -18,12 +19,19 @@ export class TestApi {
     readonly dataSource: DataSource,
   ) {}
 
-  static async start(dataSource: DataSource, extra: { smtpUrl?: string; mailFrom?: string } = {}): Promise<TestApi> {
+  /** `executor`: graphql-jit or graphql-js (default: GRAPHQL_EXECUTOR, i.e. jit) */
+  static async start(dataSource: DataSource, opts: { executor?: ExecutorKind; production?: boolean; quiet?: boolean; smtpUrl?: string; mailFrom?: string } = {}): Promise<TestApi> {
     const api = await createApi(
       dataSource,
-      { jwtSecret: TEST_SECRET, jwtTtl: '1h', production: false, ...extra },
-      // internal errors are printed: a test expecting one still shows what it was
-      { logger: { info: () => undefined, error: (obj) => console.error('[api internal error]', (obj as { err?: unknown }).err ?? obj) } },
+      { jwtSecret: TEST_SECRET, jwtTtl: '1h', production: opts.production ?? false, smtpUrl: opts.smtpUrl, mailFrom: opts.mailFrom },
+      {
+        // internal errors are printed: a test expecting one still shows what it was
+        logger: {
+          info: () => undefined,
+          error: (obj) => (opts.quiet ? undefined : console.error('[api internal error]', (obj as { err?: unknown }).err ?? obj)),
+        },
+        executor: opts.executor,
+      },
     );
     await api.apollo.start();
     return new TestApi(api, dataSource);

@@ -5,7 +5,7 @@ import { loadApi, openDatabase } from './database';
 import { reportFromJson } from './render';
 import { parseArgs, type Command } from './types';
 
-const USAGE = 'touming compare <上年报告> <本年报告> [--json | --html]（文件：.txt/.html/.docx/.json；或数据库中的报告编号、公开版本编号）';
+const USAGE = 'touming compare <上年报告> <本年报告> [--json | --html]（文件：.pdf/.txt/.html/.docx/.json；或数据库中的报告编号、公开版本编号）';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** a file (a report JSON, or a published report to import), or a report/revision id in the database */
@@ -13,7 +13,7 @@ async function readSide(arg: string, fromDb: (id: string) => Promise<ReportConte
   if (UUID.test(arg)) return fromDb(arg);
   if (arg.toLowerCase().endsWith('.json')) {
     const bytes = await readBytes(arg);
-    return reportFromJson(decodeText(bytes, arg), arg);
+    return reportFromJson(await decodeText(bytes, arg), arg);
   }
   const imported = await importFile(arg);
   return imported.report;

@@ -6,6 +6,7 @@ import { compareCommand } from './compare';
 import { demoCommand } from './demo';
 import { importCommand } from './import';
 import { migrateCommand } from './migrate';
+import { regionsCommand, totalsCommand } from './regions';
 import { renderCommand } from './render';
 import type { Command } from './types';
 import { usersCommand } from './users';
@@ -18,6 +19,8 @@ export const COMMANDS: Command[] = [
   demoCommand,
   migrateCommand,
   usersCommand,
+  regionsCommand,
+  totalsCommand,
   auditCommand,
   backupCommand,
   restoreCommand,

@@ -47,7 +47,7 @@ export const renderCommand: Command = {
     const file = positional[0];
     const bytes = await readBytes(file);
     if (bytes.length === 0) throw new CliError(`${file} 是空文件`, `${file} is empty`);
-    const report = reportFromJson(decodeText(bytes, file!), file!);
+    const report = reportFromJson(await decodeText(bytes, file!), file!);
     io.out(as === 'html' ? renderHtml(report, { standalone: true }) : renderText(report));
     return EXIT.ok;
   },

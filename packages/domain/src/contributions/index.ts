@@ -5,6 +5,8 @@
  * table-3 row ("t3.withheld.stateSecret.") or group of rows ("t3.withheld."), a table-4 block
  * ("t4.reconsideration."), or a whole table ("t3.").
  */
+import { can, type Actor } from '../permissions';
+import { isContentEditable, type ReportStatus as ContentStatus } from '../workflow/states';
 import { cellKeys, getFormat, NARRATIVE_KEYS, type FormatId, type NarrativeKey } from '../formats';
 import { chinaDate, daysBetween, type IsoDate } from '../deadlines';
 
@@ -95,6 +97,55 @@ export function canContributorEdit(
   const named = [...outsideSections, ...outsideCells];
   const shown = named.slice(0, 5).join('、') + (named.length > 5 ? `等${named.length}项` : '');
   return { ok, cellKeys: outsideCells, sectionKeys: outsideSections, message: `以下内容不在分配给您的填报范围内：${shown}` };
+}
+
+export interface EditableScopeInput {
+  format: FormatId;
+  status: ContentStatus;
+  reportAgencyId: string;
+  /** the signed-in user (null: nobody, nothing editable) */
+  actor: (Actor & { id: string }) | null;
+  /** the report's assignments (any assignee; only the actor's count) */
+  assignments: readonly ContributionAssignment[];
+}
+
+export interface EditableScope {
+  /** every cell and section (the preparer's editor) */
+  all: boolean;
+  /** the cell keys this user may change */
+  cells: string[];
+  /** the narrative section keys this user may change */
+  sections: NarrativeKey[];
+}
+
+/**
+ * What this user may change in this report, for the editor to open exactly those inputs and for the
+ * update path to hold to the same rule. A user with report.edit (the preparer) edits the whole content
+ * for as long as the report is not published (an edit after submission voids the signatures, which the
+ * workflow handles); a 股室/下属单位 contributor edits exactly its assigned targets — delivered or not,
+ * since a delivered part may be corrected — and only while the report is a draft: after submission the
+ * content is what the signers sign.
+ */
+export function editableScope(input: EditableScopeInput): EditableScope {
+  const none: EditableScope = { all: false, cells: [], sections: [] };
+  const { actor, format, status, reportAgencyId } = input;
+  if (!actor || !isContentEditable(status)) return none;
+  if (can(actor, 'report.edit', reportAgencyId)) {
+    return { all: true, cells: cellKeys(format), sections: [...NARRATIVE_KEYS] };
+  }
+  if (status !== 'DRAFT' || !can(actor, 'contribution.edit', reportAgencyId)) return none;
+  const targets = keysEditableBy(input.assignments, actor.id);
+  const cells = new Set<string>();
+  const sections = new Set<NarrativeKey>();
+  for (const target of targets) {
+    if (isSectionTarget(target)) sections.add(target);
+    else for (const key of targetCellKeys(format, target)) cells.add(key);
+  }
+  return {
+    all: false,
+    cells: cellKeys(format).filter((k) => cells.has(k)),
+    sections: NARRATIVE_KEYS.filter((k) => sections.has(k)),
+  };
 }
 
 export interface OverdueContribution<A extends ContributionAssignment = ContributionAssignment> {

@@ -1,8 +1,8 @@
 /**
  * HTML as agencies publish it (Word-exported markup, <o:p>, <span style>, &nbsp;, tables with rowspan and
  * colspan, text around them) flattened into the lines the text importer reads: every paragraph a line,
- * every table row a tab-separated line of its grid (spans expanded: the text in the first cell, the
- * covered cells empty). White space collapses as a browser collapses it, except inside <pre> and
+ * every table row a tab-separated line of its cells (a rowspan leaves an empty field in the rows it
+ * covers; a colspan is one field). White space collapses as a browser collapses it, except inside <pre> and
  * elements styled white-space: pre / pre-wrap, where it is kept exactly.
  */
 import { Parser } from 'htmlparser2';
@@ -75,7 +75,15 @@ function cellText(node: Node): string {
   return collapse(parts.join('')).trim();
 }
 
-/** the rows of a table as a grid, rowspan and colspan expanded */
+/** the columns a colspan covers beyond its first: not a cell of their own */
+const SPANNED = '\u0000';
+
+/**
+ * The rows of a table as a grid, rowspan expanded (covered cells empty) and colspan not: each row has
+ * one field per cell it really has. Word-exported tables often draw a header grid that does not line up
+ * with the data rows (自然人 over two grid columns with an empty sub-header, while in the data rows 自然人
+ * is one cell and 商业企业 two): the data row's own cells are what holds its values, in order.
+ */
 function tableGrid(table: Node): string[][] {
   const rows: Node[] = [];
   const collectRows = (n: Node) => {
@@ -98,12 +106,12 @@ function tableGrid(table: Node): string[][] {
       const text = cellText(cell);
       for (let dr = 0; dr < rowspan; dr++) {
         const target = (grid[r + dr] ??= []);
-        for (let dc = 0; dc < colspan; dc++) target[col + dc] = dr === 0 && dc === 0 ? text : '';
+        for (let dc = 0; dc < colspan; dc++) target[col + dc] = dc > 0 ? SPANNED : dr === 0 ? text : '';
       }
       col += colspan;
     }
   });
-  return grid.slice(0, rows.length).map((row) => Array.from(row, (c) => c ?? ''));
+  return grid.slice(0, rows.length).map((row) => Array.from(row, (c) => c ?? '').filter((c) => c !== SPANNED));
 }
 
 export function htmlToLines(html: string): SourceLine[] {

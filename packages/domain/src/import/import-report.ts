@@ -9,14 +9,14 @@ import { emptyReport } from '../report';
 import { bestScoring } from './detect-format';
 import { htmlToLines } from './html-lines';
 import { findSections, findTitle, mostMentionedYear, narrativeText, type SectionSpan } from './sections';
+import { blankBareNumbersAtPageBreaks, withoutPageFurniture } from './page-furniture';
+import { positionedToLines, type PositionedPage } from './positioned';
 import { withoutSignOff } from './sign-off';
 import { TableReader, tableOf, type ImportSink } from './tables';
 import { ReportImportError, type ImportResult, type SourceLine } from './types';
 
 export function importText(text: string): ImportResult {
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
+  const lines = blankBareNumbersAtPageBreaks(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
     .replace(/\f/g, '\n')
     .split('\n')
     .map((t, i) => ({ no: i + 1, text: t }));
@@ -27,6 +27,14 @@ export function importHtml(html: string): ImportResult {
   return importLines(htmlToLines(html.replace(/^\uFEFF/, '')));
 }
 
+/** import from text with positions on the page (a PDF's text items, read by the caller's adapter) */
+export function importPositioned(pages: PositionedPage[]): ImportResult {
+  if (!pages.some((p) => p.items.some((i) => i.text.trim() !== ''))) {
+    throw new ReportImportError('PDF 中没有可提取的文字（可能是扫描件或图片），请提供文字版 PDF、Word 或网页');
+  }
+  return importLines(positionedToLines(pages));
+}
+
 /** import from whichever the caller has: HTML when given, else text */
 export function importReport(input: { text?: string; html?: string }): ImportResult {
   if (input.html !== undefined && input.html.trim() !== '') return importHtml(input.html);
@@ -34,9 +42,11 @@ export function importReport(input: { text?: string; html?: string }): ImportRes
   throw new ReportImportError('没有可导入的内容');
 }
 
-function importLines(lines: SourceLine[]): ImportResult {
-  if (lines.every((l) => l.text.trim() === '')) throw new ReportImportError('内容为空');
+function importLines(all: SourceLine[]): ImportResult {
+  if (all.every((l) => l.text.trim() === '')) throw new ReportImportError('内容为空');
   const notes: string[] = [];
+  const firstLine = all.find((l) => l.text.trim() !== '');
+  const lines = withoutPageFurniture(all, firstLine && /报告/.test(firstLine.text) ? firstLine.text : null, notes);
   const found = findSections(lines);
   const firstHeading = found.length ? found[0].heading : lines.length;
   const title = findTitle(lines, firstHeading);

@@ -26,9 +26,26 @@ export function labelKey(s: string): string {
     .replace(/[“”"‘’'「」]/g, '');
 }
 
-/** drop the numbering in front of a label: 一、 (一) 1. 1、 */
+/** drop the numbering in front of a label: 一、 (一) 1. 1、 (1) */
 export function stripNumbering(key: string): string {
-  return key.replace(/^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.,]|\d+[.、,]?)/, '');
+  return key.replace(/^(\([一二三四五六七八九十]+\)|\(\d+\)|[一二三四五六七八九十]+[、.,]|\d+[.、,]?)/, '');
+}
+
+/** Levenshtein distance, stopping early once it exceeds `max` (labels are short) */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 /** the core of a row label for matching: numbering and parenthesised remarks removed */

@@ -26,6 +26,8 @@ export interface ImportResult {
 export interface SourceLine {
   no: number;
   text: string;
+  /** a table row rebuilt whole from positions: a label without numbers is a row of blanks, not a label whose numbers follow */
+  complete?: boolean;
 }
 
 /** thrown when the input has no recognisable report structure at all (no section heading, no table row) */

@@ -57,6 +57,8 @@ export const ACTIONS = [
   'accountability.respond',
   'reminder.send',
   'county.summary',
+  'region.read',
+  'region.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -92,29 +94,77 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'accountability.respond': ['AGENCY_PREPARER', 'AGENCY_REVIEWER', 'AGENCY_APPROVER'],
   'reminder.send': ['COUNTY_ADMIN'],
   'county.summary': ['COUNTY_ADMIN'],
+  'region.read': ['COUNTY_ADMIN'],
+  'region.manage': ['COUNTY_ADMIN'],
 };
+
+/**
+ * The supervising role: the 政务公开办 of a region (county, city or province). It acts on every
+ * agency of its region's subtree — a county's office on its county, a city's on all its counties.
+ * The value stays COUNTY_ADMIN (stored in users' rows and tokens); the console words it by the level
+ * of the user's region (../regions OFFICE_LABELS).
+ */
+export const SUPERVISOR_ROLES: readonly Role[] = ['COUNTY_ADMIN'];
 
 export interface Actor {
   roles: readonly Role[];
   /** the user's agency; the county office is an agency too */
   agencyId: string;
+  /**
+   * the path of the region the user's agency belongs to ('/<id>/…/', ../regions). A supervising
+   * role acts on that subtree; null or absent means a deployment without a region tree (one county,
+   * as before regions existed): the office then acts on every agency.
+   */
+  regionPath?: string | null;
+  /**
+   * the region paths of the agencies this request touches, looked up by the caller (the domain does
+   * no I/O): agencyId → path, null for an agency placed in no region
+   */
+  agencyRegions?: Readonly<Record<string, string | null>>;
 }
 
-/** true when the county office's staff role is held: it sees and acts on every agency's data */
+/** true when a supervising role (a 政务公开办) is held: it sees and acts on its region's agencies */
 export function hasCountyScope(actor: Actor): boolean {
-  return actor.roles.includes('COUNTY_ADMIN');
+  return actor.roles.some((r) => SUPERVISOR_ROLES.includes(r));
+}
+
+/** the same under its general name */
+export const hasSupervisorScope = hasCountyScope;
+
+/**
+ * Does the actor's office supervise a target whose region path is `targetPath`? Without a region of
+ * its own the office supervises everything (the single-county deployment); with one, only its
+ * subtree — an agency placed in no region is outside every subtree.
+ */
+export function supervisesPath(actor: Actor, targetPath: string | null | undefined): boolean {
+  if (!hasCountyScope(actor)) return false;
+  if (actor.regionPath == null) return true;
+  return targetPath != null && targetPath.startsWith(actor.regionPath);
+}
+
+/**
+ * Does the actor's office supervise the agency? Its own agency always; another one when its region
+ * path is known (Actor.agencyRegions) and inside the office's subtree. An agency whose region the
+ * caller did not look up is refused: unknown is never "inside".
+ */
+export function supervisesAgency(actor: Actor, agencyId: string): boolean {
+  if (!hasCountyScope(actor)) return false;
+  if (actor.regionPath == null || agencyId === actor.agencyId) return true;
+  const regions = actor.agencyRegions;
+  if (!regions || !Object.prototype.hasOwnProperty.call(regions, agencyId)) return false;
+  return supervisesPath(actor, regions[agencyId]);
 }
 
 /**
  * May the actor take the action, on data of `targetAgencyId` when given? Agency roles act only on
- * their own agency; COUNTY_ADMIN acts on every agency.
+ * their own agency; the supervising role acts on every agency of its region's subtree.
  */
 export function can(actor: Actor | null | undefined, action: Action, targetAgencyId?: string | null): boolean {
   if (!actor) return false;
   const allowed = PERMISSIONS[action];
   return actor.roles.some((role) => {
     if (!allowed.includes(role)) return false;
-    if (role === 'COUNTY_ADMIN') return true;
+    if (SUPERVISOR_ROLES.includes(role)) return targetAgencyId == null || supervisesAgency(actor, targetAgencyId);
     return targetAgencyId == null || targetAgencyId === actor.agencyId;
   });
 }

@@ -2,9 +2,10 @@ import { Initial1795756412474 } from './1795756412474-Initial';
 import { Workflow1795757219479 } from './1795757219479-Workflow';
 import { RateLimit1795758000000 } from './1795758000000-RateLimit';
 import { AuditFilters1795758412000 } from './1795758412000-AuditFilters';
+import { Regions1796340272145 } from './1796340272145-Regions';
 import { PublishedFiles1796341648030 } from './1796341648030-PublishedFiles';
 import { Notifications1796342787881 } from './1796342787881-Notifications';
 import { CaseRecord1796343133826 } from './1796343133826-CaseRecord';
 
 /** SQLite migrations in order (generated with typeorm migration:generate, then reviewed) */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795756412474, Workflow1795757219479, RateLimit1795758000000, AuditFilters1795758412000, PublishedFiles1796341648030, Notifications1796342787881, CaseRecord1796343133826];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795756412474, Workflow1795757219479, RateLimit1795758000000, AuditFilters1795758412000, Regions1796340272145, PublishedFiles1796341648030, Notifications1796342787881, CaseRecord1796343133826];

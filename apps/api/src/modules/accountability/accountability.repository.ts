@@ -4,6 +4,7 @@ import { In, type EntityManager } from 'typeorm';
 import { fetchPage, type Page } from '../../common/list';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AccountabilityCase } from './accountability-case.entity';
+import { applyScope, type ListScope } from '../../common/scope';
 
 export function findCase(manager: EntityManager, id: string): Promise<AccountabilityCase | null> {
   return manager.findOne(AccountabilityCase, { where: { id } });
@@ -16,7 +17,8 @@ export function casesOf(manager: EntityManager, year: number, kind: CaseKind): P
 
 export interface CaseListFilter {
   /** only this agency's cases (an agency user sees its own) */
-  scopeAgencyId?: string | null;
+  /** what the caller may see (../../common/scope) */
+  scope?: ListScope;
   agencyId?: string | null;
   year?: number | null;
   status?: CaseStatus | null;
@@ -25,7 +27,7 @@ export interface CaseListFilter {
 
 export function pageCases(manager: EntityManager, filter: CaseListFilter, page: Page): Promise<{ items: AccountabilityCase[]; totalItems: number }> {
   const qb = manager.createQueryBuilder(AccountabilityCase, 'c');
-  if (filter.scopeAgencyId) qb.andWhere('c.agencyId = :scope', { scope: filter.scopeAgencyId });
+  applyScope(qb, 'c.agencyId', filter.scope);
   if (filter.agencyId) qb.andWhere('c.agencyId = :agencyId', { agencyId: filter.agencyId });
   if (filter.year != null) qb.andWhere('c.year = :year', { year: filter.year });
   if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });

@@ -9,7 +9,8 @@ import {
   type CaseStatus,
   type OverdueCaseProposal,
 } from '@touming/domain/accountability';
-import { agencyScope, authorize, requireUser } from '../../common/authorize';
+import { authorize, requireUser } from '../../common/authorize';
+import { listScope } from '../../common/scope';
 import { actorOf, type RequestContext } from '../../common/context';
 import { appError, badInput, notFound } from '../../common/errors';
 import { pageOf, type ListOptions } from '../../common/list';
@@ -84,6 +85,8 @@ export class AccountabilityService {
       if (check.code === 'FORBIDDEN') await authorize(ctx, 'accountability.manage', { agencyId: input.agencyId, reportId: input.reportId, targetType: 'AccountabilityCase' });
       throw appError(check.code, check.message);
     }
+    // the agency must be in the office's own subtree (a sibling county's is refused and audited)
+    await authorize(ctx, 'accountability.manage', { agencyId: input.agencyId, reportId: input.reportId, targetType: 'AccountabilityCase' });
     const ids = [...new Set(input.auditEntryIds ?? [])];
     return withTransaction(ctx, async (tx) => {
       const agency = await findAgency(tx.manager, input.agencyId);
@@ -244,7 +247,7 @@ export class AccountabilityService {
     if (filter?.kind && !isCaseKind(filter.kind)) throw badInput(`未知的案件类型：${filter.kind}`, { field: 'kind' });
     return pageCases(
       ctx.manager,
-      { scopeAgencyId: agencyScope(ctx), agencyId: filter?.agencyId, year: filter?.year, status: filter?.status as CaseStatus | null, kind: filter?.kind as CaseKind | null },
+      { scope: listScope(ctx), agencyId: filter?.agencyId, year: filter?.year, status: filter?.status as CaseStatus | null, kind: filter?.kind as CaseKind | null },
       page,
     );
   }

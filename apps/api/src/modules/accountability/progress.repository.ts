@@ -9,9 +9,10 @@ import { ConfidentialityReview } from '../confidentiality/confidentiality-review
 import { Finding } from '../confidentiality/finding.entity';
 import { Report } from '../reports/report.entity';
 import { ReportRevision } from '../revisions/report-revision.entity';
+import { applyScope, type ListScope } from '../../common/scope';
 
-export function progressRows(manager: EntityManager, year: number, kinds: readonly string[]): Promise<Record<string, unknown>[]> {
-  return manager
+export function progressRows(manager: EntityManager, year: number, kinds: readonly string[], scope?: ListScope): Promise<Record<string, unknown>[]> {
+  const qb = manager
     .createQueryBuilder(Agency, 'a')
     .leftJoin(Report, 'r', 'r.agencyId = a.id AND r.year = :year', { year })
     .leftJoin(
@@ -47,7 +48,6 @@ export function progressRows(manager: EntityManager, year: number, kinds: readon
       'cr.reviewedAt AS reviewedAt',
     ])
     .where('a.active = :active', { active: true })
-    .andWhere('a.kind IN (:...kinds)', { kinds })
-    .orderBy('a.code', 'ASC')
-    .getRawMany<Record<string, unknown>>();
+    .andWhere('a.kind IN (:...kinds)', { kinds });
+  return applyScope(qb, 'a.id', scope).orderBy('a.code', 'ASC').getRawMany<Record<string, unknown>>();
 }

@@ -6,6 +6,7 @@ import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { notFound } from '../../common/errors';
 import { findCycleOfYear } from '../cycles/cycle.repository';
+import { listScope } from '../../common/scope';
 import { progressRows } from './progress.repository';
 
 /** one agency's standing in a cycle, for the county dashboard */
@@ -62,7 +63,8 @@ export class ProgressService {
   async load(ctx: RequestContext, year: number): Promise<AgencyProgress[]> {
     const cycle = await findCycleOfYear(ctx.manager, year);
     if (!cycle) throw notFound(`${year}年度的报告周期不存在`);
-    const rows = await progressRows(ctx.manager, year, REPORTING_AGENCY_KINDS);
+    // the office's own subtree only (an office without a region: every agency)
+    const rows = await progressRows(ctx.manager, year, REPORTING_AGENCY_KINDS, ctx.user ? listScope(ctx) : null);
     const today = new Date();
     return rows.map((row) => {
       const kind = String(row.agencyKind);

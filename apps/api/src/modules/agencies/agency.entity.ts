@@ -2,6 +2,7 @@ import { AGENCY_KINDS, type AgencyKind } from '@touming/domain/agencies';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn, UUID_LENGTH } from '../../db/columns';
+import { Region } from '../regions/region.entity';
 
 export const AgencyKindEnum = Object.fromEntries(AGENCY_KINDS.map((k) => [k, k])) as { [K in AgencyKind]: K };
 registerEnumType(AgencyKindEnum, {
@@ -41,6 +42,15 @@ export class Agency {
   @Field(() => String, { nullable: true, description: '所属地区，例如 盐池县' })
   @Column({ type: 'varchar', length: 100, nullable: true })
   region: string | null;
+
+  @Field(() => ID, { nullable: true, description: '所属行政区划（地区树中的节点）' })
+  @Index('IDX_agency_region')
+  @Column({ type: 'varchar', length: UUID_LENGTH, nullable: true })
+  regionId: string | null;
+
+  @ManyToOne(() => Region, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'regionId' })
+  regionNode?: Region | null;
 
   @Field()
   @Column({ type: 'boolean', default: true })

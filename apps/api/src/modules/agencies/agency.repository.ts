@@ -1,6 +1,8 @@
 /** Storage of agencies. Everything takes an EntityManager (the open transaction's when writing). */
 import { In, type EntityManager } from 'typeorm';
 import { fetchPage, type Page } from '../../common/list';
+import { applyScope, type ListScope } from '../../common/scope';
+import { Region } from '../regions/region.entity';
 import { Agency } from './agency.entity';
 
 export function findAgency(manager: EntityManager, id: string): Promise<Agency | null> {
@@ -15,6 +17,10 @@ export function findAgencies(manager: EntityManager, ids: readonly string[]): Pr
 export interface ActiveAgencyFilter {
   kinds?: readonly string[] | null;
   region?: string | null;
+  /** only agencies placed in this region's subtree (a prefix of their region's path) */
+  regionPath?: string | null;
+  /** only agencies placed directly in this region (its own level, 本级) */
+  regionId?: string | null;
 }
 
 /** the active agencies, optionally of some kinds and one region, in code order */
@@ -22,12 +28,14 @@ export function activeAgencies(manager: EntityManager, filter: ActiveAgencyFilte
   const qb = manager.createQueryBuilder(Agency, 'a').where('a.active = :active', { active: 1 });
   if (filter.kinds) qb.andWhere('a.kind IN (:...kinds)', { kinds: filter.kinds.length ? filter.kinds : ['-'] });
   if (filter.region) qb.andWhere('a.region = :region', { region: filter.region });
+  if (filter.regionId) qb.andWhere('a.regionId = :regionId', { regionId: filter.regionId });
+  if (filter.regionPath) qb.innerJoin(Region, 'g', 'g.id = a.regionId').andWhere('g.path LIKE :path', { path: `${filter.regionPath}%` });
   return qb.orderBy('a.code', 'ASC').getMany();
 }
 
 export interface AgencyListFilter {
-  /** only this agency (an agency user sees its own) */
-  onlyId?: string | null;
+  /** what the caller may see (../../common/scope) */
+  scope?: ListScope;
   kind?: string | null;
   /** part of the name or code */
   search?: string | null;
@@ -35,7 +43,7 @@ export interface AgencyListFilter {
 
 export function pageAgencies(manager: EntityManager, filter: AgencyListFilter, page: Page): Promise<{ items: Agency[]; totalItems: number }> {
   const qb = manager.createQueryBuilder(Agency, 'a');
-  if (filter.onlyId) qb.andWhere('a.id = :scope', { scope: filter.onlyId });
+  applyScope(qb, 'a.id', filter.scope);
   if (filter.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
   if (filter.search) qb.andWhere('(a.name LIKE :s OR a.code LIKE :s)', { s: `%${filter.search}%` });
   return fetchPage(qb, 'a', page);

@@ -1,6 +1,11 @@
+import { FORBIDDEN_MESSAGE } from '@touming/domain/permissions';
 import { isAgencyKind } from '@touming/domain/agencies';
-import { agencyScope, authorize } from '../../common/authorize';
-import type { RequestContext } from '../../common/context';
+import { authorize, deny } from '../../common/authorize';
+import { listScope } from '../../common/scope';
+import { actorOf, type RequestContext } from '../../common/context';
+import { isWithin } from '@touming/domain/regions';
+import { findRegion } from '../regions/region.repository';
+import { rebuildTotals } from '../regions/totals.repository';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { pageOf, type ListOptions } from '../../common/list';
 import { newId } from '../../db/columns';
@@ -15,7 +20,20 @@ const SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
 
 /** the fields an audit entry shows of an agency */
 function snapshot(a: Agency) {
-  return { code: a.code, name: a.name, kind: a.kind, parentId: a.parentId, region: a.region, active: a.active };
+  return { code: a.code, name: a.name, kind: a.kind, parentId: a.parentId, region: a.region, regionId: a.regionId, active: a.active };
+}
+
+/**
+ * The region an agency may be placed in by this office: one inside its subtree (NOT_FOUND for an
+ * unknown id, FORBIDDEN and audited for one outside). Without an id, the office's own region.
+ */
+async function placeableRegion(tx: RequestContext, regionId: string | null | undefined): Promise<string | null> {
+  const own = actorOf(tx)?.regionPath ?? null;
+  if (!regionId) return own ? own.split('/').filter(Boolean).at(-1)! : null;
+  const region = await findRegion(tx.manager, regionId);
+  if (!region) throw notFound('地区不存在');
+  if (own && !isWithin(region.path, own)) return deny(tx, 'agency.manage', { targetType: 'Region', targetId: regionId }, `${FORBIDDEN_MESSAGE}：该地区不在您所辖范围内`);
+  return region.id;
 }
 
 /** insert an agency inside an open transaction, with its audit entry (callers check permissions) */
@@ -30,6 +48,7 @@ export async function insertAgency(tx: RequestContext, input: AgencyInput): Prom
     kind: input.kind,
     parentId: input.parentId ?? null,
     region: input.region ?? null,
+    regionId: await placeableRegion(tx, input.regionId),
     active: true,
     createdAt: now,
     updatedAt: now,
@@ -58,7 +77,7 @@ export class AgencyService {
   async list(ctx: RequestContext, filter: AgencyFilter | null | undefined, options: ListOptions | null | undefined) {
     await authorize(ctx, 'agency.read');
     const page = pageOf(options, SORTABLE, 'code');
-    return pageAgencies(ctx.manager, { onlyId: agencyScope(ctx), kind: filter?.kind, search: filter?.search }, page);
+    return pageAgencies(ctx.manager, { scope: listScope(ctx), kind: filter?.kind, search: filter?.search }, page);
   }
 
   async get(ctx: RequestContext, id: string): Promise<Agency | null> {
@@ -80,7 +99,7 @@ export class AgencyService {
   }
 
   async update(ctx: RequestContext, id: string, input: AgencyUpdateInput): Promise<Agency> {
-    await authorize(ctx, 'agency.manage', { targetType: 'Agency', targetId: id });
+    await authorize(ctx, 'agency.manage', { agencyId: id, targetType: 'Agency', targetId: id });
     checkAgencyInput(input);
     return withTransaction(ctx, async (tx) => {
       const agency = await this.require(tx, id);
@@ -95,6 +114,8 @@ export class AgencyService {
       if (input.kind != null) agency.kind = input.kind;
       if (input.region !== undefined) agency.region = input.region;
       if (input.active != null) agency.active = input.active;
+      const moved = input.regionId !== undefined && input.regionId !== agency.regionId;
+      if (input.regionId !== undefined) agency.regionId = await placeableRegion(tx, input.regionId);
       agency.updatedAt = new Date();
       try {
         await updateAgencyRow(tx.manager, id, { ...snapshot(agency), updatedAt: agency.updatedAt });
@@ -102,7 +123,11 @@ export class AgencyService {
         if (isUniqueViolation(error)) throw conflict(`单位代码“${agency.code}”已存在`);
         throw error;
       }
+      // its publications now count in another region or kind: recompute the totals in this transaction
+      if (moved || before.kind !== agency.kind) await rebuildTotals(tx.manager);
       await appendAudit(tx, { action: 'agency.update', targetType: 'Agency', targetId: id, agencyId: id, detail: { before, after: snapshot(agency) } });
+      tx.loaders.agencyRegionPath.clear(id);
+      delete tx.agencyRegions[id];
       tx.loaders.agency.clear(id);
       return agency;
     });

@@ -36,6 +36,9 @@ export class AgencyInput {
 
   @Field(() => String, { nullable: true })
   region?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '所属地区（须在所辖范围内；不填为管理员本级地区）' })
+  regionId?: string | null;
 }
 
 @InputType()
@@ -54,6 +57,9 @@ export class AgencyUpdateInput {
 
   @Field(() => String, { nullable: true })
   region?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '所属地区（须在所辖范围内）' })
+  regionId?: string | null;
 
   @Field(() => Boolean, { nullable: true })
   active?: boolean | null;

@@ -3,10 +3,12 @@ import { AUDIT_CATEGORIES, AUDIT_CATEGORY_ACTIONS, type AuditCategory } from '@t
 import type { EntityManager } from 'typeorm';
 import { fetchPage, type Page } from '../../common/list';
 import { AuditEntry } from './audit-entry.entity';
+import { applyScope, type ListScope } from '../../common/scope';
 
 export interface AuditEntryFilter {
   /** only this agency's entries (an agency user reads its own) */
-  scopeAgencyId?: string | null;
+  /** what the caller may see (../../common/scope) */
+  scope?: ListScope;
   agencyId?: string | null;
   reportId?: string | null;
   actorId?: string | null;
@@ -26,7 +28,7 @@ export interface AuditEntryFilter {
 
 export function pageAuditEntries(manager: EntityManager, filter: AuditEntryFilter, page: Page): Promise<{ items: AuditEntry[]; totalItems: number }> {
   const qb = manager.createQueryBuilder(AuditEntry, 'e');
-  if (filter.scopeAgencyId) qb.andWhere('e.agencyId = :scope', { scope: filter.scopeAgencyId });
+  applyScope(qb, 'e.agencyId', filter.scope);
   if (filter.agencyId) qb.andWhere('e.agencyId = :agencyId', { agencyId: filter.agencyId });
   if (filter.reportId) qb.andWhere('e.reportId = :reportId', { reportId: filter.reportId });
   if (filter.actorId) qb.andWhere('e.actorId = :actorId', { actorId: filter.actorId });

@@ -1,4 +1,5 @@
-import { agencyScope, authorize } from '../../common/authorize';
+import { authorize } from '../../common/authorize';
+import { listScope } from '../../common/scope';
 import type { RequestContext } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { pageOf, type ListOptions } from '../../common/list';
@@ -20,7 +21,7 @@ export class AuditQueryService {
   async list(ctx: RequestContext, filter: AuditFilter | null | undefined, options: ListOptions | null | undefined) {
     await authorize(ctx, 'audit.read', { agencyId: filter?.agencyId ?? undefined, targetType: 'AuditEntry' });
     const page = pageOf(options, SORTABLE, 'id');
-    const scope = agencyScope(ctx);
+    const scope = listScope(ctx);
     let action: string | null = null;
     let actionPrefix: string | null = null;
     if (filter?.action) {
@@ -34,7 +35,7 @@ export class AuditQueryService {
     return pageAuditEntries(
       ctx.manager,
       {
-        scopeAgencyId: scope,
+        scope,
         agencyId: filter?.agencyId,
         reportId: filter?.reportId,
         actorId: filter?.actorId,

@@ -1,17 +1,29 @@
-import type { DataSource } from 'typeorm';
+import { hasCountyScope } from '@touming/domain/permissions';
+import type { DataSource, EntityManager } from 'typeorm';
 import { createRequestContext, type CurrentUser, type RequestContext } from '../../common/context';
 import { unauthenticated } from '../../common/errors';
 import { withTransaction } from '../../db/transaction';
 import { appendAudit } from '../audit/audit.service';
 import { User } from '../users/user.entity';
+import { tokenUser } from '../users/user.repository';
 import { LoginThrottle, loginRefused } from './login-throttle';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { signToken, verifyToken, type TokenSettings } from './tokens';
 
 export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
 
-export function currentUserOf(user: User): CurrentUser {
-  return { id: user.id, username: user.username, displayName: user.displayName, agencyId: user.agencyId, roles: user.roles };
+export function currentUserOf(user: Pick<User, 'id' | 'username' | 'displayName' | 'agencyId' | 'roles'>, regionPath: string | null = null): CurrentUser {
+  return { id: user.id, username: user.username, displayName: user.displayName, agencyId: user.agencyId, roles: user.roles, regionPath };
+}
+
+/**
+ * The signed-in user with the region its office supervises: one lookup, for the supervising role
+ * only (agency roles are limited to their agency, whatever its region).
+ */
+export async function signedInUser(manager: EntityManager, user: Pick<User, 'id' | 'username' | 'displayName' | 'agencyId' | 'roles'>): Promise<CurrentUser> {
+  if (!hasCountyScope({ roles: user.roles, agencyId: user.agencyId })) return currentUserOf(user);
+  const rows: Array<{ path: string | null }> = await manager.query('SELECT g.path AS path FROM agency a LEFT JOIN region g ON g.id = a.regionId WHERE a.id = ?', [user.agencyId]);
+  return currentUserOf(user, rows[0]?.path ?? null);
 }
 
 export class AuthService {
@@ -53,7 +65,7 @@ export class AuthService {
       });
       throw unauthenticated(user && ok && !user.active ? '该账号已停用' : LOGIN_FAILED_MESSAGE);
     }
-    const signedIn = { ...ctx, user: currentUserOf(user), roles: user.roles, agencyId: user.agencyId };
+    const signedIn = { ...ctx, user: await signedInUser(ctx.manager, user), roles: user.roles, agencyId: user.agencyId };
     await withTransaction(signedIn, async (tx) => {
       await this.throttle.succeeded(tx.manager, name);
       await appendAudit(tx, { action: 'auth.login', targetType: 'User', targetId: user.id, agencyId: user.agencyId, detail: { ip: ctx.ip ?? null } });
@@ -70,10 +82,10 @@ export class AuthService {
     const match = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
     if (!match) return createRequestContext(dataSource, extra);
     const claims = verifyToken(this.settings, match[1].trim());
-    const user = claims ? await dataSource.manager.findOne(User, { where: { id: claims.sub } }) : null;
+    const user = claims ? await tokenUser(dataSource.manager, claims.sub) : null;
     if (!claims || !user || !user.active || user.tokenVersion !== claims.tv) {
       return createRequestContext(dataSource, { ...extra, authError: unauthenticated('登录已失效，请重新登录') });
     }
-    return createRequestContext(dataSource, { ...extra, user: currentUserOf(user) });
+    return createRequestContext(dataSource, { ...extra, user: await signedInUser(dataSource.manager, user) });
   }
 }

@@ -14,6 +14,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { appError } from '../../common/errors';
 import { dialectOf } from '../../db/dialect';
+import { retryStatement } from '../../db/transaction';
 import { SqlRateLimitStore } from '../public/rate-limit';
 
 export interface LoginThrottleSettings {
@@ -111,28 +112,39 @@ export class LoginThrottle {
     const now = this.now();
     const key = accountKey(username);
     const forgetBefore = now - this.settings.forgetAfterSeconds;
+    // each upsert is its own autocommit statement, retried alone on a Galera certification conflict
     if (dialectOf(source) === 'mysql') {
-      await source.query(
-        'INSERT INTO `rate_limit_bucket` (`key`, `windowStart`, `count`) VALUES (?, ?, 1) ' +
-          'ON DUPLICATE KEY UPDATE `count` = IF(`windowStart` < ?, 1, `count` + 1), `windowStart` = VALUES(`windowStart`)',
-        [key, now, forgetBefore],
+      await retryStatement(() =>
+        source.query(
+          'INSERT INTO `rate_limit_bucket` (`key`, `windowStart`, `count`) VALUES (?, ?, 1) ' +
+            'ON DUPLICATE KEY UPDATE `count` = IF(`windowStart` < ?, 1, `count` + 1), `windowStart` = VALUES(`windowStart`)',
+          [key, now, forgetBefore],
+        ),
       );
     } else {
-      await source.query(
-        'INSERT INTO "rate_limit_bucket" ("key", "windowStart", "count") VALUES (?, ?, 1) ' +
-          'ON CONFLICT ("key") DO UPDATE SET "count" = CASE WHEN "windowStart" < ? THEN 1 ELSE "count" + 1 END, "windowStart" = excluded."windowStart"',
-        [key, now, forgetBefore],
+      await retryStatement(() =>
+        source.query(
+          'INSERT INTO "rate_limit_bucket" ("key", "windowStart", "count") VALUES (?, ?, 1) ' +
+            'ON CONFLICT ("key") DO UPDATE SET "count" = CASE WHEN "windowStart" < ? THEN 1 ELSE "count" + 1 END, "windowStart" = excluded."windowStart"',
+          [key, now, forgetBefore],
+        ),
       );
     }
     const failures = (await this.row(source, key))?.count ?? 1;
     const ipCount = await new SqlRateLimitStore(source).hit(ipKey(ip), this.ipWindow(now));
     const lock = this.lockSeconds(failures);
-    return { failures, accountLockSeconds: lock > 0 ? lock : null, ipBlocked: ipCount === this.settings.ipFailures };
+    return {
+      failures,
+      accountLockSeconds: lock > 0 ? lock : null,
+      ipBlocked: ipCount === this.settings.ipFailures,
+    };
   }
 
   /** a correct password clears the account's failures (not the address's: one success does not excuse a spray) */
   async succeeded(source: Source, username: string): Promise<void> {
-    await source.query(q(source, 'DELETE FROM `rate_limit_bucket` WHERE `key` = ?'), [accountKey(username)]);
+    await retryStatement(() =>
+      source.query(q(source, 'DELETE FROM `rate_limit_bucket` WHERE `key` = ?'), [accountKey(username)]),
+    );
   }
 }
 
@@ -141,7 +153,9 @@ export function loginRefused(refusal: LoginRefusal) {
   const wait = refusal.retryAfter < 60 ? `${refusal.retryAfter} 秒` : `${minutes} 分钟`;
   return appError(
     'TOO_MANY_REQUESTS',
-    refusal.scope === 'account' ? `登录失败次数过多，该账号已暂时锁定，请 ${wait}后再试` : `来自该地址的登录失败次数过多，请 ${wait}后再试`,
+    refusal.scope === 'account'
+      ? `登录失败次数过多，该账号已暂时锁定，请 ${wait}后再试`
+      : `来自该地址的登录失败次数过多，请 ${wait}后再试`,
     { retryAfter: refusal.retryAfter, scope: refusal.scope },
   );
 }

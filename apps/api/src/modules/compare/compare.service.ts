@@ -71,7 +71,7 @@ export class CompareService {
     await authorize(ctx, 'county.summary', { targetType: 'ComparisonBatch' });
     if (!Number.isInteger(offset) || offset < 0) throw badInput('offset 须为不小于0的整数', { field: 'offset' });
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw badInput('每批单位数须在1到200之间', { field: 'limit' });
-    const agencies = await this.county.agenciesOf(ctx.manager, { kind: CountyScopeKind.ALL });
+    const agencies = await this.county.agenciesOf(ctx.manager, { kind: CountyScopeKind.ALL }, await this.county.regionOf(ctx));
     const page = agencies.slice(offset, offset + limit);
     const selection = { agencyIds: page.map((a) => a.id) };
     if (page.length === 0) return { totalAgencies: agencies.length, items: [] };

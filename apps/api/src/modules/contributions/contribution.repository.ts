@@ -1,6 +1,7 @@
 /** Storage of sub-unit contributions (填报任务). */
-import { IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Contribution } from './contribution.entity';
+import { applyScope, type ListScope } from '../../common/scope';
 
 export function findContribution(manager: EntityManager, id: string): Promise<Contribution | null> {
   return manager.findOne(Contribution, { where: { id } });
@@ -12,8 +13,9 @@ export function assignmentsOf(manager: EntityManager, reportId: string, assignee
 }
 
 /** the contributions not yet delivered, of one agency or (null) of all */
-export function undeliveredContributions(manager: EntityManager, agencyId: string | null): Promise<Contribution[]> {
-  return manager.find(Contribution, { where: { deliveredAt: IsNull(), ...(agencyId ? { agencyId } : {}) } });
+export function undeliveredContributions(manager: EntityManager, scope: ListScope): Promise<Contribution[]> {
+  const qb = manager.createQueryBuilder(Contribution, 'k').where('k.deliveredAt IS NULL');
+  return applyScope(qb, 'k.agencyId', scope).getMany();
 }
 
 export async function insertContribution(manager: EntityManager, row: Contribution): Promise<void> {

@@ -56,6 +56,18 @@ export class ContributionResolver {
 
 @Resolver(() => Report)
 export class ReportContributionsResolver {
+  constructor(private readonly service: ContributionService) {}
+
+  @FieldResolver(() => [String], { complexity: 3, description: '当前用户可修改的单元格（填报人：全部；股室/下属单位：分配给其的部分，仅草稿阶段）' })
+  async editableCells(@Root() report: Report, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return (await this.service.editable(ctx, report)).cells;
+  }
+
+  @FieldResolver(() => [String], { complexity: 3, description: '当前用户可修改的文字部分（overview/problems/other）' })
+  async editableSections(@Root() report: Report, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return (await this.service.editable(ctx, report)).sections;
+  }
+
   @FieldResolver(() => [Contribution], { complexity: 3, description: '股室/下属单位填报任务' })
   contributions(@Root() report: Report, @Ctx() ctx: RequestContext) {
     return workflowLoaders(ctx).contributions.load(report.id);

@@ -1,6 +1,8 @@
 import {
   canContributorEdit,
   contributionTargets,
+  editableScope,
+  type EditableScope,
   isValidTarget,
   overdueContributions,
   type ContributionTargetOption,
@@ -9,7 +11,8 @@ import { isIsoDate } from '@touming/domain/deadlines';
 import type { FormatId } from '@touming/domain/formats';
 import { can, ROLE_LABELS } from '@touming/domain/permissions';
 import { isContentEditable } from '@touming/domain/workflow';
-import { agencyScope, authorize, requireUser } from '../../common/authorize';
+import { authorize, requireUser } from '../../common/authorize';
+import { listScope } from '../../common/scope';
 import { actorOf, type RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { newId } from '../../db/columns';
@@ -118,8 +121,21 @@ export class ContributionService {
   /** undelivered contributions past their due date: the county office's all, an agency its own */
   async overdue(ctx: RequestContext): Promise<{ contribution: Contribution; daysOverdue: number }[]> {
     await authorize(ctx, 'report.read', { targetType: 'Contribution' });
-    const rows = await undeliveredContributions(ctx.manager, agencyScope(ctx));
+    const rows = await undeliveredContributions(ctx.manager, listScope(ctx));
     return overdueContributions(rows, new Date()).map((o) => ({ contribution: o.assignment, daysOverdue: o.daysOverdue }));
+  }
+
+  /** what the signed-in user may change in this report (the editor opens exactly these inputs) */
+  async editable(ctx: RequestContext, report: Report): Promise<EditableScope> {
+    const user = ctx.user;
+    const assignments = user ? await workflowLoaders(ctx).contributions.load(report.id) : [];
+    return editableScope({
+      format: report.format as FormatId,
+      status: report.status,
+      reportAgencyId: report.agencyId,
+      actor: user ? { id: user.id, roles: user.roles, agencyId: user.agencyId } : null,
+      assignments,
+    });
   }
 
   async targets(ctx: RequestContext, reportId: string): Promise<ContributionTargetOption[]> {

@@ -1,3 +1,4 @@
+import { FORBIDDEN_MESSAGE } from '@touming/domain/permissions';
 import { cellDefinition, formatForYear, isFormatId, type FormatId } from '@touming/domain/formats';
 import { emptyReport, type ReportContent } from '@touming/domain/report';
 import { computedTotals, validateReport, type ValidationResult } from '@touming/domain/validation';
@@ -18,6 +19,11 @@ import { CountyScopeKind, type CountyAgencyStatus, type CountyCellBreakdown, typ
 import { cellByAgency, publishedTotals, type PublishedTotals } from '../revisions/published-cell.repository';
 import { currentRevisions, type AgencySelection } from '../revisions/revision.repository';
 import { Injectable } from '../../common/injectable';
+import { actorOf } from '../../common/context';
+import { deny } from '../../common/authorize';
+import { isWithin, pathIds } from '@touming/domain/regions';
+import { findRegion } from '../regions/region.repository';
+import { readTotals, WHOLE_DEPLOYMENT } from '../regions/totals.repository';
 
 /** the agencies of each scope: ALL is every agency the county compiles (@touming/domain/agencies) */
 const KINDS_OF_SCOPE: Record<Exclude<CountyScopeKind, 'LIST'>, readonly AgencyKind[]> = {
@@ -42,8 +48,27 @@ export function contentOfTotals(totals: PublishedTotals, agency: string): Report
 export class CountyService {
   constructor(private readonly reportService: ReportService) {}
 
-  /** the agencies of a scope (active ones), in code order */
-  async agenciesOf(manager: EntityManager, scope: CountyScope | null | undefined): Promise<Agency[]> {
+  /**
+   * The region a compilation covers: the one asked for (inside the caller's subtree, else FORBIDDEN
+   * and audited), else the caller's own; the whole deployment (WHOLE_DEPLOYMENT, path null) for an
+   * office without a region.
+   */
+  async regionOf(ctx: RequestContext, regionId?: string | null): Promise<CompiledRegion> {
+    const own = actorOf(ctx)?.regionPath ?? null;
+    if (regionId) {
+      const region = await findRegion(ctx.manager, regionId);
+      if (!region) throw notFound('地区不存在');
+      if (own && !isWithin(region.path, own)) return deny(ctx, 'county.summary', { targetType: 'Region', targetId: regionId }, `${FORBIDDEN_MESSAGE}：该地区不在您所辖范围内`);
+      return { id: region.id, path: region.path, name: region.name, level: region.level };
+    }
+    if (!own) return { id: WHOLE_DEPLOYMENT, path: null, name: null, level: null };
+    const id = pathIds(own).at(-1)!;
+    const region = await findRegion(ctx.manager, id);
+    return { id, path: own, name: region?.name ?? null, level: region?.level ?? null };
+  }
+
+  /** the agencies of a scope (active ones) in the region's subtree, in code order */
+  async agenciesOf(manager: EntityManager, scope: CountyScope | null | undefined, region: CompiledRegion | null): Promise<Agency[]> {
     const kind = scope?.kind ?? CountyScopeKind.ALL;
     if (kind === CountyScopeKind.LIST) {
       const ids = scope?.agencyIds ?? [];
@@ -52,7 +77,13 @@ export class CountyService {
       if (found.length !== new Set(ids).size) throw notFound('所选单位中有不存在的单位');
       return found;
     }
-    return activeAgencies(manager, { kinds: KINDS_OF_SCOPE[kind] });
+    return activeAgencies(manager, { kinds: KINDS_OF_SCOPE[kind], regionPath: region?.path ?? null });
+  }
+
+  /** a LIST of agencies is compiled only when every one is in the caller's subtree (else FORBIDDEN, audited) */
+  async checkListed(ctx: RequestContext, scope: CountyScope | null | undefined, agencies: readonly Agency[]): Promise<void> {
+    if (scope?.kind !== CountyScopeKind.LIST) return;
+    for (const a of agencies) await authorize(ctx, 'county.summary', { agencyId: a.id, targetType: 'CountySummary' });
   }
 
   async formatOfYear(manager: EntityManager, year: number): Promise<FormatId> {
@@ -69,20 +100,27 @@ export class CountyService {
   async summary(ctx: RequestContext, year: number, scope: CountyScope | null | undefined): Promise<CountySummary> {
     await authorize(ctx, 'county.summary', { targetType: 'CountySummary' });
     const manager = ctx.manager;
-    const agencies = await this.agenciesOf(manager, scope);
+    const region = await this.regionOf(ctx, scope?.regionId);
+    const agencies = await this.agenciesOf(manager, scope, region);
+    await this.checkListed(ctx, scope, agencies);
     const selection: AgencySelection = { agencyIds: agencies.map((a) => a.id) };
     const format = await this.formatOfYear(manager, year);
     const previousFormat = await this.formatOfYear(manager, year - 1);
     const comparable = previousFormat === format;
+    const kinds = scope?.kind && scope.kind !== CountyScopeKind.LIST ? KINDS_OF_SCOPE[scope.kind] : scope?.kind === CountyScopeKind.LIST ? null : KINDS_OF_SCOPE.ALL;
 
-    const [totals, revisions, previousRevisions, reports] = await Promise.all([
-      publishedTotals(manager, year, format, selection),
+    const [maintained, revisions, previousRevisions, reports] = await Promise.all([
+      kinds ? readTotals(manager, region.id, year, format, kinds) : Promise.resolve(null),
       currentRevisions(manager, year, selection),
       comparable ? currentRevisions(manager, year - 1, selection) : Promise.resolve([]),
       reportStatusesOf(manager, year, selection.agencyIds!),
     ]);
     // like with like: the agencies counted this year that also published last year, in the same format
     const countedNow = new Set(revisions.filter((r) => r.format === format).map((r) => r.agencyId));
+    // the maintained totals count every agency of the kinds in the subtree; they are the answer when
+    // they cover exactly the agencies listed here (an inactive agency's publication would differ)
+    const fromMaintained = maintained !== null && maintained.reportCount === countedNow.size;
+    const totals = fromMaintained ? maintained : await publishedTotals(manager, year, format, selection);
     const countedBefore = new Set(previousRevisions.filter((r) => r.format === format).map((r) => r.agencyId));
     const both = agencies.map((a) => a.id).filter((id) => countedNow.has(id) && countedBefore.has(id));
     const [comparableNow, comparableBefore] =
@@ -135,6 +173,9 @@ export class CountyService {
       year,
       format,
       scope: scope?.kind ?? CountyScopeKind.ALL,
+      regionId: region.id || null,
+      regionName: region.name,
+      fromMaintainedTotals: fromMaintained,
       reportCount: totals.reportCount,
       tables: buildTables(format, content.cells, computedTotals(content)),
       cells,
@@ -159,7 +200,8 @@ export class CountyService {
   /** the summed content of a scope (for downloads and the county report) — permission checked */
   async summedContent(ctx: RequestContext, year: number, scope?: CountyScope | null): Promise<{ content: ReportContent; totals: PublishedTotals }> {
     await authorize(ctx, 'county.summary', { targetType: 'CountySummary' });
-    const agencies = await this.agenciesOf(ctx.manager, scope);
+    const agencies = await this.agenciesOf(ctx.manager, scope, await this.regionOf(ctx, scope?.regionId));
+    await this.checkListed(ctx, scope, agencies);
     const format = await this.formatOfYear(ctx.manager, year);
     const totals = await publishedTotals(ctx.manager, year, format, { agencyIds: agencies.map((a) => a.id) });
     return { content: contentOfTotals(totals, '全县汇总'), totals };
@@ -170,7 +212,8 @@ export class CountyService {
     const format = await this.formatOfYear(ctx.manager, year);
     const def = cellDefinition(format, key);
     if (!def) throw badInput(`${year}年度使用的${format}年版格式中没有单元格“${key}”`, { field: 'key' });
-    const agencies = await this.agenciesOf(ctx.manager, scope);
+    const agencies = await this.agenciesOf(ctx.manager, scope, await this.regionOf(ctx, scope?.regionId));
+    await this.checkListed(ctx, scope, agencies);
     const byId = new Map(agencies.map((a) => [a.id, a]));
     const rows = await cellByAgency(ctx.manager, year, key, { agencyIds: agencies.map((a) => a.id) });
     const items = rows.map((r) => {
@@ -191,13 +234,15 @@ export class CountyService {
   async generateCountyReport(ctx: RequestContext, year: number): Promise<Report> {
     await authorize(ctx, 'county.summary', { targetType: 'CountySummary' });
     return withTransaction(ctx, async (tx) => {
-      const government = await activeAgencies(tx.manager, { kinds: ['COUNTY_GOVERNMENT'] });
+      // the government of the office's own region (本级), not one of a county below a city
+      const region = await this.regionOf(tx);
+      const government = await activeAgencies(tx.manager, { kinds: ['COUNTY_GOVERNMENT'], regionId: region.path ? region.id : null });
       if (government.length !== 1) {
         throw badInput(government.length === 0 ? '尚未登记县人民政府（单位类型 COUNTY_GOVERNMENT）' : '登记了多个县人民政府，无法确定为哪一个生成报告');
       }
       const existing = await findReportOf(tx.manager, government[0].id, year);
       if (existing) throw conflict(`${government[0].name}${year}年度的报告已存在，不能重复生成`, { reportId: existing.id });
-      const { content } = await this.summedContent(tx, year, { kind: CountyScopeKind.ALL });
+      const { content } = await this.summedContent(tx, year, { kind: CountyScopeKind.ALL, regionId: region.path ? region.id : null });
       const created = await this.reportService.create(tx, government[0].id, year);
       const cells = Object.entries(content.cells)
         .filter(([, value]) => value !== null)
@@ -205,6 +250,14 @@ export class CountyService {
       return this.reportService.update(tx, created.id, created.revision, { cells });
     });
   }
+}
+
+export interface CompiledRegion {
+  /** the region's id, WHOLE_DEPLOYMENT ('') for a deployment without regions */
+  id: string;
+  path: string | null;
+  name: string | null;
+  level: string | null;
 }
 
 /** what the change beside each total compares, in words for the console and the downloads */

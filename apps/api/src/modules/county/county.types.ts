@@ -22,6 +22,9 @@ export class CountyScope {
 
   @Field(() => [ID], { nullable: true, description: 'kind 为 LIST 时的单位' })
   agencyIds?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: '汇总的地区（须在所辖范围内）；不填为本级地区' })
+  regionId?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: '汇总范围内某单位的报告情况' })
@@ -100,6 +103,15 @@ export class CountySummary {
 
   @Field(() => CountyScopeKind)
   scope: CountyScopeKind;
+
+  @Field(() => ID, { nullable: true, description: '汇总的地区；部署未划分地区时为空' })
+  regionId: string | null;
+
+  @Field(() => String, { nullable: true, description: '汇总的地区名称' })
+  regionName: string | null;
+
+  @Field({ description: '合计是否直接读取公开时维护的汇总数（否则为逐格求和）' })
+  fromMaintainedTotals: boolean;
 
   @Field(() => Int, { description: '计入汇总的报告份数' })
   reportCount: number;

@@ -1,12 +1,14 @@
 /**
  * Reading a published file into a report through the domain importer: web pages and text (UTF-8 or
  * GB18030, as many Chinese files are), Word documents (mammoth to HTML, after the zip is checked for
- * entry count and inflated size). What the importer cannot read is a 'failed' outcome with its reason,
+ * entry count and inflated size) and PDFs (pdf.js's positioned text, rebuilt into rows by the domain,
+ * within the PDF import limits). What the importer cannot read is a 'failed' outcome with its reason,
  * never an exception; a kind with no reader here is 'unsupported'.
  */
-import { importReport, ReportImportError, type ImportResult } from '@touming/domain/import';
+import { importPositioned, importReport, ReportImportError, type ImportResult } from '@touming/domain/import';
 import { importStatusOf, type FileImportStatus, type PublishedFileKind } from '@touming/domain/files';
 import { checkZipLimits, ZipLimitError, type ZipLimits } from '../exports/zip-limits';
+import { PdfReadError, readPdfPages } from '../reports/pdf-text';
 
 export interface ParseOutcome {
   status: FileImportStatus;
@@ -61,5 +63,21 @@ export async function parsePublishedFile(kind: PublishedFileKind, bytes: Buffer)
     }
     return imported({ html });
   }
-  return { status: 'unsupported', message: '暂不能读取 PDF 文件的内容：文件已保存在文件库中，可下载查看' };
+  if (kind === 'pdf') {
+    let pages;
+    try {
+      pages = await readPdfPages(bytes);
+    } catch (error) {
+      if (error instanceof PdfReadError) return { status: 'failed', message: error.message };
+      throw error;
+    }
+    try {
+      const result = importPositioned(pages);
+      return { status: importStatusOf(result), result };
+    } catch (error) {
+      if (error instanceof ReportImportError) return { status: 'failed', message: `不是政府信息公开工作年度报告：${error.message}` };
+      throw error;
+    }
+  }
+  return { status: 'unsupported', message: '暂不能读取此类文件的内容：文件已保存在文件库中，可下载查看' };
 }

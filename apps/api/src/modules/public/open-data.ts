@@ -15,6 +15,8 @@ export interface OpenDataRow {
   agencyName: string;
   agencyKind: string;
   region: string | null;
+  /** the 行政区划代码 of the agency's region (null when placed in none) */
+  regionCode: string | null;
   revisionId: string;
   revisionNo: number;
   publishedAt: string;
@@ -24,7 +26,7 @@ export interface OpenDataRow {
 }
 
 export const OPEN_DATA_COLUMNS: Array<keyof OpenDataRow> = [
-  'year', 'format', 'agencyId', 'agencyCode', 'agencyName', 'agencyKind', 'region', 'revisionId', 'revisionNo', 'publishedAt', 'key', 'label', 'value',
+  'year', 'format', 'agencyId', 'agencyCode', 'agencyName', 'agencyKind', 'region', 'regionCode', 'revisionId', 'revisionNo', 'publishedAt', 'key', 'label', 'value',
 ];
 
 /** the open-data rows of a year, ordered by agency code and the format's cell order */
@@ -45,6 +47,7 @@ export async function openDataRows(manager: EntityManager, year: number): Promis
       agencyName: String(r.agencyName),
       agencyKind: String(r.agencyKind),
       region: r.region === null || r.region === undefined ? null : String(r.region),
+      regionCode: r.regionCode === null || r.regionCode === undefined ? null : String(r.regionCode),
       revisionId: String(r.revisionId),
       revisionNo: Number(r.revisionNo),
       publishedAt: publishedAt.toISOString(),

@@ -1,3 +1,5 @@
+import { RegionLevelEnum } from '../regions/region.entity';
+import type { RegionLevel } from '@touming/domain/regions';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { ListOptions } from '../../common/list';
@@ -37,15 +39,17 @@ export class PublicResolver {
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int) year: number,
     @Arg('kind', () => AgencyKindEnum, { nullable: true }) kind?: AgencyKind,
+    @Arg('region', () => String, { nullable: true, description: '行政区划代码：该地区及其全部下级地区' }) region?: string,
+    @Arg('level', () => RegionLevelEnum, { nullable: true, description: '只统计该层级地区中的单位' }) level?: RegionLevel,
   ) {
-    return this.publicService.statistics(ctx, year, kind);
+    return this.publicService.statistics(ctx, year, kind, { region, level });
   }
 
   @Query(() => [PublicAgency], { description: '单位名录及其已公开报告的年度', complexity: 10 })
   publicAgencies(
     @Ctx() ctx: RequestContext,
     @Arg('kind', () => AgencyKindEnum, { nullable: true }) kind?: AgencyKind,
-    @Arg('region', () => String, { nullable: true }) region?: string,
+    @Arg('region', () => String, { nullable: true, description: '行政区划代码（含其下级地区），或单位登记的地区名称' }) region?: string,
   ) {
     return this.publicService.agencies(ctx, kind, region);
   }

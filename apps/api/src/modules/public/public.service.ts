@@ -8,7 +8,10 @@ import { isAgencyKind, type AgencyKind } from '@touming/domain/agencies';
 import { Agency } from '../agencies/agency.entity';
 import { activeAgencies } from '../agencies/agency.repository';
 import { CountyService, contentOfTotals } from '../county/county.service';
-import { publishedTotals } from '../revisions/published-cell.repository';
+import { isRegionLevel, type RegionLevel } from '@touming/domain/regions';
+import type { Region } from '../regions/region.entity';
+import { findRegionByCode, regionsWithin } from '../regions/region.repository';
+import { readLevelTotals, readTotals, WHOLE_DEPLOYMENT } from '../regions/totals.repository';
 import { findCurrentRevision, findRevision, pageCurrentRevisions, publishedYearsByAgency, revisionHistory } from '../revisions/revision.repository';
 import { buildTables } from '../formats/tables';
 import type { ReportTable } from '../formats/format.types';
@@ -65,9 +68,10 @@ export class PublicService {
     await this.limiter.check(ctx);
     if ((options?.take ?? 0) > PUBLIC_MAX_PAGE_SIZE) throw badInput(`公开接口每页最多 ${PUBLIC_MAX_PAGE_SIZE} 条`);
     const page = pageOf(options, SORTABLE, 'publishedAt');
+    const { node, name } = await this.regionFilter(ctx, filter?.region);
     const { rows, totalItems } = await pageCurrentRevisions(
       ctx.manager,
-      { year: filter?.year, agencyId: filter?.agency, kind: filter?.kind, region: filter?.region },
+      { year: filter?.year, agencyId: filter?.agency, kind: filter?.kind, region: name, regionPath: node?.path ?? null },
       page,
     );
     const agencies = await ctx.loaders.agency.loadMany(rows.map((r) => r.agencyId));
@@ -103,18 +107,49 @@ export class PublicService {
     return rows.map((r) => ({ id: r.id, revisionNo: r.revisionNo, publishedAt: r.publishedAt, correctionNote: r.correctionNote, isCurrent: r.isCurrent }));
   }
 
-  /** the sums of a year's current revisions: of every agency, of one kind, or (the public pages) of several kinds */
-  async statistics(ctx: RequestContext, year: number, kind: AgencyKind | readonly AgencyKind[] | null | undefined): Promise<PublicStatistics> {
+  /**
+   * A region code of the tree (the subtree's agencies), or else the region name agencies were
+   * registered with (as before the tree existed). An unknown code is BAD_USER_INPUT.
+   */
+  private async regionFilter(ctx: RequestContext, region: string | null | undefined): Promise<{ node: Region | null; name: string | null }> {
+    if (!region) return { node: null, name: null };
+    if (/^\d{6}(\d{3}){0,2}$/.test(region)) {
+      const node = await findRegionByCode(ctx.manager, region);
+      if (!node) throw badInput(`未知的行政区划代码“${region}”`, { field: 'region' });
+      return { node, name: null };
+    }
+    return { node: null, name: region };
+  }
+
+  /**
+   * The sums of a year's current revisions — of every agency, of one kind, or (the public pages) of
+   * several kinds; of a region's subtree, or of its regions of one level — read from the totals kept
+   * at publication: one statement over kinds × keys rows, whatever the number of agencies.
+   */
+  async statistics(
+    ctx: RequestContext,
+    year: number,
+    kind: AgencyKind | readonly AgencyKind[] | null | undefined,
+    where: { region?: string | null; level?: RegionLevel | null } = {},
+  ): Promise<PublicStatistics> {
     await this.limiter.check(ctx);
     const kinds = kind == null ? null : typeof kind === 'string' ? [kind] : kind;
     if (kinds && !kinds.every(isAgencyKind)) throw badInput('未知的单位类型');
+    if (where.level && !isRegionLevel(where.level)) throw badInput('未知的地区层级');
+    const { node } = await this.regionFilter(ctx, where.region);
+    if (where.region && !node) throw badInput('统计须使用行政区划代码', { field: 'region' });
     const format = await this.countyService.formatOfYear(ctx.manager, year);
-    const totals = await publishedTotals(ctx.manager, year, format, kinds ? { kinds } : {});
+    const totals = where.level
+      ? await readLevelTotals(ctx.manager, node?.path ?? null, where.level, year, format, kinds)
+      : await readTotals(ctx.manager, node?.id ?? WHOLE_DEPLOYMENT, year, format, kinds);
     const content = contentOfTotals(totals, '合计');
     return {
       year,
       format,
       kind: typeof kind === 'string' ? kind : null,
+      regionCode: node?.code ?? null,
+      regionName: node?.name ?? null,
+      level: where.level ?? null,
       reportCount: totals.reportCount,
       cells: this.cells(format, totals.cells),
       tables: buildTables(format, content.cells, computedTotals(content)),
@@ -123,14 +158,17 @@ export class PublicService {
 
   async agencies(ctx: RequestContext, kind: AgencyKind | null | undefined, region: string | null | undefined): Promise<PublicAgency[]> {
     await this.limiter.check(ctx);
-    const agencies = await activeAgencies(ctx.manager, { kinds: kind ? [kind] : null, region });
-    const byAgency = await publishedYearsByAgency(ctx.manager);
+    const { node, name } = await this.regionFilter(ctx, region);
+    const agencies = await activeAgencies(ctx.manager, { kinds: kind ? [kind] : null, region: name, regionPath: node?.path ?? null });
+    const [byAgency, regions] = await Promise.all([publishedYearsByAgency(ctx.manager), regionsWithin(ctx.manager, null)]);
+    const codeOf = new Map(regions.map((g) => [g.id, g.code]));
     return agencies.map((a) => ({
       id: a.id,
       code: a.code,
       name: a.name,
       kind: a.kind,
       region: a.region,
+      regionCode: a.regionId ? (codeOf.get(a.regionId) ?? null) : null,
       publishedYears: byAgency.get(a.id) ?? [],
     }));
   }

@@ -1,3 +1,5 @@
+import { RegionLevelEnum } from '../regions/region.entity';
+import type { RegionLevel } from '@touming/domain/regions';
 /**
  * The public (anonymous) GraphQL types. They are separate classes built from published revisions
  * only, holding nothing but what was published: no field here leads to a draft, a signature, a
@@ -27,6 +29,9 @@ export class PublicAgency {
 
   @Field(() => String, { nullable: true })
   region: string | null;
+
+  @Field(() => String, { nullable: true, description: '所属地区的行政区划代码' })
+  regionCode: string | null;
 
   @Field(() => [Int], { description: '已公开年度报告的年度' })
   publishedYears: number[];
@@ -133,7 +138,7 @@ export class PublicReportFilter {
   @Field(() => AgencyKindEnum, { nullable: true })
   kind?: AgencyKind | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '地区：行政区划代码（含其下级地区），或单位登记的地区名称' })
   region?: string | null;
 }
 
@@ -147,6 +152,15 @@ export class PublicStatistics {
 
   @Field(() => AgencyKindEnum, { nullable: true })
   kind: AgencyKind | null;
+
+  @Field(() => String, { nullable: true, description: '统计的地区（行政区划代码）；为空时为全部地区' })
+  regionCode: string | null;
+
+  @Field(() => String, { nullable: true, description: '统计的地区名称' })
+  regionName: string | null;
+
+  @Field(() => RegionLevelEnum, { nullable: true, description: '只统计该层级地区的单位（例如某市下各县的单位，不含市本级）' })
+  level: RegionLevel | null;
 
   @Field(() => Int, { description: '计入的已公开报告份数' })
   reportCount: number;

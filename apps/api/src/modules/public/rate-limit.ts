@@ -10,6 +10,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import { appError } from '../../common/errors';
 import { dialectOf } from '../../db/dialect';
+import { retryStatement } from '../../db/transaction';
 
 export interface RateLimitSettings {
   limit: number;
@@ -26,18 +27,23 @@ export class SqlRateLimitStore implements RateLimitStore {
   constructor(private readonly source: DataSource | EntityManager) {}
 
   async hit(key: string, windowStart: number): Promise<number> {
+    // (retried on a Galera certification conflict: a failed upsert counted nothing)
     if (dialectOf(this.source) === 'mysql') {
       // MySQL assigns left to right: count is computed against the old windowStart first
-      await this.source.query(
-        'INSERT INTO `rate_limit_bucket` (`key`, `windowStart`, `count`) VALUES (?, ?, 1) ' +
-          'ON DUPLICATE KEY UPDATE `count` = IF(`windowStart` = VALUES(`windowStart`), `count` + 1, 1), `windowStart` = VALUES(`windowStart`)',
-        [key, windowStart],
+      await retryStatement(() =>
+        this.source.query(
+          'INSERT INTO `rate_limit_bucket` (`key`, `windowStart`, `count`) VALUES (?, ?, 1) ' +
+            'ON DUPLICATE KEY UPDATE `count` = IF(`windowStart` = VALUES(`windowStart`), `count` + 1, 1), `windowStart` = VALUES(`windowStart`)',
+          [key, windowStart],
+        ),
       );
     } else {
-      await this.source.query(
-        'INSERT INTO "rate_limit_bucket" ("key", "windowStart", "count") VALUES (?, ?, 1) ' +
-          'ON CONFLICT ("key") DO UPDATE SET "count" = CASE WHEN "windowStart" = excluded."windowStart" THEN "count" + 1 ELSE 1 END, "windowStart" = excluded."windowStart"',
-        [key, windowStart],
+      await retryStatement(() =>
+        this.source.query(
+          'INSERT INTO "rate_limit_bucket" ("key", "windowStart", "count") VALUES (?, ?, 1) ' +
+            'ON CONFLICT ("key") DO UPDATE SET "count" = CASE WHEN "windowStart" = excluded."windowStart" THEN "count" + 1 ELSE 1 END, "windowStart" = excluded."windowStart"',
+          [key, windowStart],
+        ),
       );
     }
     const rows: Array<{ count: unknown; windowStart: unknown }> = await this.source.query(
@@ -87,7 +93,11 @@ export class PublicRateLimiter {
   private clock: () => number = Date.now;
 
   /** tests and deployments adjust the limit, the store or the clock here (the container builds it bare) */
-  configure(options: { settings?: RateLimitSettings; storeFor?: (source: DataSource) => RateLimitStore; clock?: () => number }): this {
+  configure(options: {
+    settings?: RateLimitSettings;
+    storeFor?: (source: DataSource) => RateLimitStore;
+    clock?: () => number;
+  }): this {
     if (options.settings) this.settings = options.settings;
     if (options.storeFor) this.storeFor = options.storeFor;
     if (options.clock) this.clock = options.clock;
@@ -146,8 +156,12 @@ export class PublicRateLimiter {
 }
 
 export function tooManyRequests(d: RateDecision) {
-  return appError('TOO_MANY_REQUESTS', `请求过于频繁（每 ${d.windowSeconds} 秒最多 ${d.limit} 次），请 ${d.retryAfter} 秒后再试`, {
-    retryAfter: d.retryAfter,
-    limit: d.limit,
-  });
+  return appError(
+    'TOO_MANY_REQUESTS',
+    `请求过于频繁（每 ${d.windowSeconds} 秒最多 ${d.limit} 次），请 ${d.retryAfter} 秒后再试`,
+    {
+      retryAfter: d.retryAfter,
+      limit: d.limit,
+    },
+  );
 }

@@ -27,7 +27,7 @@ export class QualityService {
 
   async ranking(ctx: RequestContext, year: number, now: Date = new Date()): Promise<QualityRanking> {
     await authorize(ctx, 'county.summary', { targetType: 'QualityRanking' });
-    const agencies = await this.countyService.agenciesOf(ctx.manager, { kind: CountyScopeKind.ALL });
+    const agencies = await this.countyService.agenciesOf(ctx.manager, { kind: CountyScopeKind.ALL }, await this.countyService.regionOf(ctx));
     const selection = { agencyIds: agencies.map((a) => a.id) };
     const [cycle, revisions, previousRevisions] = await Promise.all([
       findCycleOfYear(ctx.manager, year),

@@ -8,6 +8,7 @@ import type { Page } from '../../common/list';
 import { newId } from '../../db/columns';
 import { ReportCell } from './report-cell.entity';
 import { Report } from './report.entity';
+import { applyScope, type ListScope } from '../../common/scope';
 
 /**
  * Storage of reports: a report row plus one report_cell row per filled cell. Everything here takes
@@ -45,7 +46,8 @@ export function reportStatusesOf(manager: EntityManager, year: number, agencyIds
 
 export interface ReportListFilter {
   /** only this agency's reports (an agency user sees its own) */
-  scopeAgencyId?: string | null;
+  /** what the caller may see (../../common/scope) */
+  scope?: ListScope;
   agencyId?: string | null;
   year?: number | null;
   status?: string | null;
@@ -58,7 +60,7 @@ export interface ReportListFilter {
  */
 export async function pageReports(manager: EntityManager, filter: ReportListFilter, page: Page): Promise<{ items: Report[]; totalItems: number }> {
   const qb = manager.createQueryBuilder(Report, 'r');
-  if (filter.scopeAgencyId) qb.andWhere('r.agencyId = :scope', { scope: filter.scopeAgencyId });
+  applyScope(qb, 'r.agencyId', filter.scope);
   if (filter.agencyId) qb.andWhere('r.agencyId = :agencyId', { agencyId: filter.agencyId });
   if (filter.year != null) qb.andWhere('r.year = :year', { year: filter.year });
   if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });

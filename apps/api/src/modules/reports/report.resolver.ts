@@ -64,15 +64,17 @@ export class ReportResolver {
   }
 
   @Authorized()
-  @Mutation(() => ImportResult, { description: '导入已发布报告的文本或 HTML' })
+  @Mutation(() => ImportResult, { description: '导入已发布报告：粘贴的文本或 HTML，或上传的文件（PDF、Word .docx、网页 .html、文本 .txt；base64，fileName 带扩展名）' })
   importReport(
     @Ctx() ctx: RequestContext,
     @Arg('agencyId', () => ID) agencyId: string,
     @Arg('year', () => Int, { nullable: true }) year?: number,
     @Arg('text', () => String, { nullable: true }) text?: string,
     @Arg('html', () => String, { nullable: true }) html?: string,
+    @Arg('fileBase64', () => String, { nullable: true, description: '上传文件的内容（base64）' }) fileBase64?: string,
+    @Arg('fileName', () => String, { nullable: true, description: '上传文件的名称，如 2023年报告.pdf' }) fileName?: string,
   ) {
-    return this.reportService.import(ctx, agencyId, { year, text, html });
+    return this.reportService.import(ctx, agencyId, { year, text, html, fileBase64, fileName });
   }
 
   @Authorized()

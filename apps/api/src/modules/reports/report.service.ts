@@ -3,7 +3,8 @@ import { importReport as importReportContent, ReportImportError, type ImportResu
 import { emptyReport, type ReportContent } from '@touming/domain/report';
 import { carryOver, computedTotals, validateReport, type ValidationResult } from '@touming/domain/validation';
 import { checkDelete, checkImportOver, isContentEditable } from '@touming/domain/workflow';
-import { agencyScope, authorize, requireUser } from '../../common/authorize';
+import { authorize, requireUser } from '../../common/authorize';
+import { listScope } from '../../common/scope';
 import type { RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { pageOf, type ListOptions } from '../../common/list';
@@ -38,6 +39,7 @@ import {
   type SectionChange,
 } from './report.repository';
 import type { ImportResult, ReportFilter, ReportUpdateInput } from './report.types';
+import { importReportFile, ReportFileError } from './report-file';
 
 const SORTABLE = ['year', 'agencyName', 'status', 'createdAt', 'updatedAt', 'errorCount', 'warningCount'] as const;
 
@@ -78,7 +80,7 @@ export class ReportService {
     const page = pageOf(options, SORTABLE, 'year');
     const { items, totalItems } = await pageReports(
       ctx.manager,
-      { scopeAgencyId: agencyScope(ctx), agencyId: filter?.agencyId, year: filter?.year, status: filter?.status, format: filter?.format },
+      { scope: listScope(ctx), agencyId: filter?.agencyId, year: filter?.year, status: filter?.status, format: filter?.format },
       page,
     );
     // the agencies come with the page and go into the request's agency loader: Report.agency then
@@ -251,17 +253,38 @@ export class ReportService {
    * argument or the source; a draft of that year is replaced (cell-level changes on the trail), any
    * other existing report is a CONFLICT. What could not be placed is returned, never dropped.
    */
-  async import(ctx: RequestContext, agencyId: string, args: { year?: number | null; text?: string | null; html?: string | null }): Promise<ImportResult> {
+  async import(
+    ctx: RequestContext,
+    agencyId: string,
+    args: { year?: number | null; text?: string | null; html?: string | null; fileBase64?: string | null; fileName?: string | null },
+  ): Promise<ImportResult> {
+    // permission before any file is decoded or parsed: nobody without it makes the server read a PDF
     await authorize(ctx, 'report.import', { agencyId, targetType: 'Report' });
-    if (!args.text?.trim() && !args.html?.trim()) throw badInput('请提供报告的文本或 HTML');
     let imported;
-    try {
-      imported = importReportContent({ text: args.text ?? undefined, html: args.html ?? undefined });
-    } catch (error) {
-      if (error instanceof ReportImportError) throw badInput(`无法导入：${error.message}`);
-      throw error;
+    let source: string;
+    if (args.fileBase64) {
+      if (args.text?.trim() || args.html?.trim()) throw badInput('请只提供一种内容：文件，或粘贴的文本/HTML', { field: 'fileBase64' });
+      const bytes = Buffer.from(args.fileBase64, 'base64');
+      const name = args.fileName?.trim() || '';
+      try {
+        const file = await importReportFile(bytes, name);
+        imported = file.result;
+        source = file.kind;
+      } catch (error) {
+        if (error instanceof ReportFileError) throw badInput(`无法导入${name ? `“${name}”` : '文件'}：${error.message}`, { field: 'fileBase64' });
+        throw error;
+      }
+    } else {
+      if (!args.text?.trim() && !args.html?.trim()) throw badInput('请提供报告的文本、HTML 或文件');
+      source = args.html?.trim() ? 'html' : 'text';
+      try {
+        imported = importReportContent({ text: args.text ?? undefined, html: args.html ?? undefined });
+      } catch (error) {
+        if (error instanceof ReportImportError) throw badInput(`无法导入：${error.message}`);
+        throw error;
+      }
     }
-    return this.importParsed(ctx, agencyId, args.year ?? null, imported, { source: args.html?.trim() ? 'html' : 'text' });
+    return this.importParsed(ctx, agencyId, args.year ?? null, imported, { source });
   }
 
   /**

@@ -6,6 +6,7 @@
 import { getFormat, type FormatId } from '@touming/domain/formats';
 import type { EntityManager } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
+import { Region } from '../regions/region.entity';
 import { PublishedCell } from './published-cell.entity';
 import { ReportRevision } from './report-revision.entity';
 import { applySelection, currentOnly, type AgencySelection } from './revision.repository';
@@ -103,6 +104,7 @@ export async function cellByAgency(manager: EntityManager, year: number, key: st
 export async function publishedCellRows(manager: EntityManager, year: number): Promise<Array<Record<string, unknown>>> {
   return currentCellsOf(manager, year)
     .innerJoin(Agency, 'a', 'a.id = c.agencyId')
+    .leftJoin(Region, 'g', 'g.id = a.regionId')
     .select('c.year', 'year')
     .addSelect('c.format', 'format')
     .addSelect('c.agencyId', 'agencyId')
@@ -110,6 +112,7 @@ export async function publishedCellRows(manager: EntityManager, year: number): P
     .addSelect('a.name', 'agencyName')
     .addSelect('a.kind', 'agencyKind')
     .addSelect('a.region', 'region')
+    .addSelect('g.code', 'regionCode')
     .addSelect('c.revisionId', 'revisionId')
     .addSelect('r.revisionNo', 'revisionNo')
     .addSelect('r.publishedAt', 'publishedAt')

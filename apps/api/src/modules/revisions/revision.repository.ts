@@ -9,8 +9,10 @@ import type { ReportContent } from '@touming/domain/report';
 import type { Page } from '../../common/list';
 import { newId } from '../../db/columns';
 import { Agency } from '../agencies/agency.entity';
+import { Region } from '../regions/region.entity';
 import type { Report } from '../reports/report.entity';
 import { insertRows } from '../reports/report.repository';
+import { addToTotals, publicationDeltas, publicationPlace } from '../regions/totals.repository';
 import { PublishedCell } from './published-cell.entity';
 import { ReportRevision } from './report-revision.entity';
 
@@ -24,6 +26,8 @@ export interface AgencySelection {
   agencyIds?: string[] | null;
   kinds?: readonly string[] | null;
   region?: string | null;
+  /** only agencies placed in this region's subtree ('/<id>/…/', a prefix of their region's path) */
+  regionPath?: string | null;
 }
 
 /** limit a query over rows carrying agencyId (revisions or published cells) to a selection */
@@ -33,10 +37,13 @@ export function applySelection<T extends object>(qb: SelectQueryBuilder<T>, alia
     if (selection.agencyIds.length === 0) qb.andWhere('1 = 0');
     else qb.andWhere(`${alias}.agencyId IN (:...agencyIds)`, { agencyIds: selection.agencyIds });
   }
-  if (selection.kinds || selection.region) {
+  if (selection.kinds || selection.region || selection.regionPath) {
     qb.innerJoin(Agency, 'a', `a.id = ${alias}.agencyId`);
     if (selection.kinds) qb.andWhere('a.kind IN (:...kinds)', { kinds: selection.kinds.length ? selection.kinds : ['-'] });
     if (selection.region) qb.andWhere('a.region = :region', { region: selection.region });
+    if (selection.regionPath) {
+      qb.innerJoin(Region, 'sel_g', 'sel_g.id = a.regionId').andWhere('sel_g.path LIKE :selPath', { selPath: `${selection.regionPath}%` });
+    }
   }
   return qb;
 }
@@ -71,6 +78,8 @@ export interface CurrentRevisionFilter {
   agencyId?: string | null;
   kind?: string | null;
   region?: string | null;
+  /** only agencies in this region's subtree */
+  regionPath?: string | null;
 }
 
 /** a page of current revisions, filtered by their agency's kind and region too; `sort` may be agencyName */
@@ -80,6 +89,7 @@ export async function pageCurrentRevisions(manager: EntityManager, filter: Curre
   if (filter.agencyId) qb.andWhere('r.agencyId = :agency', { agency: filter.agencyId });
   if (filter.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
   if (filter.region) qb.andWhere('a.region = :region', { region: filter.region });
+  if (filter.regionPath) qb.innerJoin(Region, 'g', 'g.id = a.regionId').andWhere('g.path LIKE :regionPath', { regionPath: `${filter.regionPath}%` });
   const order = page.sort === 'agencyName' ? 'a.name' : `r.${page.sort}`;
   // offset/limit, not skip/take: the join is many-to-one (never multiplies rows), and skip/take's
   // DISTINCT sub-select cannot order by the joined agency's name (sort: agencyName failed)
@@ -157,7 +167,12 @@ export function publishedCellsOf(revision: ReportRevision): PublishedCell[] {
  * then the revision and its cells are written. Inside the caller's transaction.
  */
 export async function insertCurrentRevision(manager: EntityManager, revision: ReportRevision): Promise<void> {
+  // the maintained totals of the agency's region and every ancestor change in this same transaction:
+  // what the earlier revision contributed is read before it stops being current (one statement) and
+  // the differences are added after (one upsert)
+  const place = await publicationPlace(manager, revision.agencyId, revision.reportId);
   await manager.update(ReportRevision, { reportId: revision.reportId, isCurrent: true }, { isCurrent: false });
   await manager.insert(ReportRevision, revision);
   await insertRows(manager, PublishedCell, publishedCellsOf(revision));
+  await addToTotals(manager, publicationDeltas(place, revision));
 }

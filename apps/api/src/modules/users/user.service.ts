@@ -1,6 +1,7 @@
 import { passwordProblem, type PasswordContext } from '@touming/domain/passwords';
 import { isRole, type Role } from '@touming/domain/permissions';
-import { agencyScope, authorize, requireUser } from '../../common/authorize';
+import { authorize, requireUser } from '../../common/authorize';
+import { applyScope, listScope } from '../../common/scope';
 import type { RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { pageOf, type ListOptions } from '../../common/list';
@@ -101,8 +102,7 @@ export class UserService {
     await authorize(ctx, 'user.read', { agencyId: filter?.agencyId ?? undefined, targetType: 'User' });
     const page = pageOf(options, SORTABLE, 'username');
     const qb = ctx.manager.createQueryBuilder(User, 'u');
-    const scope = agencyScope(ctx);
-    if (scope) qb.andWhere('u.agencyId = :scope', { scope });
+    applyScope(qb, 'u.agencyId', listScope(ctx));
     if (filter?.agencyId) qb.andWhere('u.agencyId = :agencyId', { agencyId: filter.agencyId });
     if (filter?.role) qb.andWhere(listContains(dialectOf(ctx.manager), 'u.roles', 'role'), { role: filter.role });
     if (filter?.search) qb.andWhere('(u.username LIKE :s OR u.displayName LIKE :s)', { s: `%${filter.search}%` });
@@ -130,6 +130,10 @@ export class UserService {
 
   async update(ctx: RequestContext, id: string, input: UserUpdateInput): Promise<User> {
     await authorize(ctx, 'user.manage', { targetType: 'User', targetId: id });
+    // both the user's agency and the one it moves to must be in the office's subtree
+    const existing = await ctx.manager.findOne(User, { where: { id } });
+    if (existing) await authorize(ctx, 'user.manage', { agencyId: existing.agencyId, targetType: 'User', targetId: id });
+    if (input.agencyId != null) await authorize(ctx, 'user.manage', { agencyId: input.agencyId, targetType: 'User', targetId: id });
     if (input.roles) checkRoles(input.roles);
     if (input.password != null) {
       const current = await ctx.manager.findOne(User, { where: { id } });
