@@ -119,8 +119,8 @@ export const AUDIT_CATEGORY_ACTIONS: Record<AuditCategory, { actions?: readonly 
   },
   CONFIDENTIALITY: { prefixes: ['confidentiality.', 'finding.'] },
   CONTRIBUTION: { prefixes: ['contribution.'] },
-  ADMINISTRATION: '地区、单位、用户和报告周期',
-  ACCOUNTABILITY: '催报与责任追究',
+  ADMINISTRATION: { prefixes: ['agency.', 'user.', 'cycle.', 'region.', 'totals.'] },
+  ACCOUNTABILITY: { prefixes: ['accountability.', 'reminder.'] },
   ACCESS_DENIED: { actions: ['access.denied'] },
   SYSTEM: { prefixes: ['seed.', 'system.'] },
 };
