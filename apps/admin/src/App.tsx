@@ -19,6 +19,7 @@ import './files';
 import './compare';
 import { TodoPage } from './todo/TodoPage';
 import { ChangePasswordPage } from './login/ChangePasswordPage';
+import { MessagesPage } from './notifications/MessagesPage';
 import { CountyPage } from './county/CountyPage';
 import { RegionsPage } from './regions/RegionsPage';
 
@@ -56,6 +57,7 @@ function ToumingAdmin() {
       <CustomRoutes>
         <Route path="/todo" element={<TodoPage />} />
         <Route path="/password" element={<ChangePasswordPage />} />
+        <Route path="/messages" element={<MessagesPage />} />
         <Route path="/county" element={<CountyPage />} />
         <Route path="/regions" element={<RegionsPage />} />
         <Route

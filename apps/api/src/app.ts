@@ -24,6 +24,7 @@ import { migrationsApplied } from './db/data-source';
 import { AuthService } from './modules/auth/auth.service';
 import { metricsPlugin, operationOf, watchDataSource } from './observability';
 import { registerModules } from './modules';
+import { Mailer, registerMailer, sweepEmails } from './modules/notifications';
 import { mountDownloads } from './modules/exports';
 import { mountFiles } from './modules/files/files.routes';
 import { FileStore } from './modules/files/file-store';
@@ -51,10 +52,17 @@ export interface Api {
 /** the services and the schema over an open data source */
 export async function createApi(
   dataSource: DataSource,
-  config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'production' | 'filesDir'>,
+  config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'production' | 'filesDir'> & Partial<Pick<AppConfig, 'smtpUrl' | 'mailFrom'>>,
   opts: { logger?: Logger; plugins?: ApolloServerPlugin<RequestContext>[]; executor?: ExecutorKind } = {},
 ): Promise<Api> {
   const container = new Container();
+  // e-mail copies of 消息 are sent for this database's notifications (modules/notifications/mailer.ts)
+  registerMailer(
+    dataSource,
+    config.smtpUrl
+      ? new Mailer({ url: config.smtpUrl, from: config.mailFrom ?? '透明 <touming@localhost>', log: (msg, detail) => opts.logger?.error(detail, msg) })
+      : null,
+  );
   const auth = new AuthService({ secret: config.jwtSecret, ttl: config.jwtTtl });
   container.set(AuthService, auth);
   container.set(FileStore, new FileStore(config.filesDir ?? null));
@@ -193,6 +201,11 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
     next();
   });
 
+  // e-mail copies that failed, or whose process stopped before sending them, are retried
+  const mailSweep = config.smtpUrl
+    ? setInterval(() => void sweepEmails(dataSource).catch((err) => logger?.error({ err }, '消息邮件重试出错')), 60_000).unref()
+    : null;
+
   mountMetrics(app, config);
   const metricsServer = config.metricsPort !== null ? createMetricsServer() : null;
 
@@ -249,6 +262,7 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
   });
   const stop = async () => {
     draining = true;
+    if (mailSweep) clearInterval(mailSweep);
     // Apollo's drain plugin: close the listener, end idle keep-alive connections and each busy one
     // once its request is answered, cut what is left after 10 s
     await api.apollo.stop();

@@ -40,6 +40,10 @@ export interface AppConfig {
   filesDir?: string | null;
   /** the algorithm of new content hashes and audit entries (HASH_ALGORITHM: sha256 or sm3) */
   hashAlgorithm: HashAlgorithm;
+  /** SMTP server for e-mail copies of 消息 (SMTP_URL, nodemailer URL form); null = no e-mail */
+  smtpUrl?: string | null;
+  /** the From: of those e-mails (MAIL_FROM) */
+  mailFrom?: string;
 }
 
 /** DATABASE_URL → database settings; absent → the embedded SQLite file data/touming.sqlite */
@@ -154,6 +158,13 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
 }
 
+/** SMTP_URL: smtp:// or smtps:// (nodemailer's URL form); anything else is refused at start */
+export function smtpUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^smtps?:\/\/[^\s]+$/.test(value)) throw new Error(`SMTP_URL 应为 smtp://用户:密码@主机:端口 或 smtps://…：${value.replace(/:[^:@/]*@/, ':***@')}`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const database = withReadReplicas(parseDatabaseUrl(env.DATABASE_URL), env.DATABASE_READ_URLS);
@@ -185,5 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     hstsMaxAge: hstsMaxAge(env.HSTS_MAX_AGE),
     filesDir: env.FILES_DIR?.trim() ? path.resolve(env.FILES_DIR.trim()) : null,
     hashAlgorithm: parseHashAlgorithm(env.HASH_ALGORITHM),
+    smtpUrl: smtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM || '透明 <touming@localhost>',
   };
 }

@@ -151,6 +151,10 @@ const OPERATIONS: Operation[] = [
   { name: 'countyCellBreakdown', query: `{ countyCellBreakdown(year: 2024, key: "t4.reconsideration.upheld") { key } }`, vars: () => ({}), allowed: ADMIN },
   { name: 'cycleProgress', query: `{ cycleProgress(year: 2025) { overdue } }`, vars: () => ({}), allowed: ADMIN },
   { name: 'overdueReports', query: `{ overdueReports(year: 2025) { overdue } }`, vars: () => ({}), allowed: ADMIN },
+  { name: 'accountabilityCase (own)', query: `query($id: ID!) { accountabilityCase(id: $id) { id title availableActions } }`, vars: (i) => ({ id: i.ownCase }), allowed: ACCOUNTABILITY_READERS },
+  { name: 'accountabilityCase (other)', query: `query($id: ID!) { accountabilityCase(id: $id) { id } }`, vars: (i) => ({ id: i.otherCase }), allowed: ADMIN },
+  { name: 'myNotifications', query: `{ myNotifications { totalItems unreadCount } }`, vars: () => ({}), allowed: EVERYONE },
+  { name: 'unreadNotificationCount', query: `{ unreadNotificationCount }`, vars: () => ({}), allowed: EVERYONE },
   { name: 'qualityRanking', query: `{ qualityRanking(year: 2024) { year } }`, vars: () => ({}), allowed: ADMIN },
   {
     name: 'reportComparison (own)',
@@ -275,6 +279,11 @@ const OPERATIONS: Operation[] = [
     allowed: ADMIN,
   },
   { name: 'updateAccountabilityCase (own)', query: `mutation($id: ID!) { updateAccountabilityCase(id: $id, input: { description: "" }) { id } }`, vars: (i) => ({ id: i.ownCase }), allowed: ADMIN },
+  { name: 'markNotificationsRead (an id of nobody)', query: `mutation { markNotificationsRead(ids: ["00000000-0000-0000-0000-000000000000"]) }`, vars: () => ({}), allowed: EVERYONE },
+  { name: 'sendReminders (no agency chosen)', query: `mutation { sendReminders(input: { year: 2025, agencyIds: [] }) { agencyId } }`, vars: () => ({}), allowed: ADMIN },
+  // an empty answer: refused as bad input once past the permission check, so nothing is written
+  { name: 'respondToAccountabilityCase (own)', query: `mutation($id: ID!) { respondToAccountabilityCase(id: $id, response: " ") { id } }`, vars: (i) => ({ id: i.ownCase }), allowed: ['preparer', 'reviewer', 'approver'] },
+  { name: 'respondToAccountabilityCase (other)', query: `mutation($id: ID!) { respondToAccountabilityCase(id: $id, response: " ") { id } }`, vars: (i) => ({ id: i.otherCase }), allowed: [] },
   { name: 'updateAccountabilityCase (other)', query: `mutation($id: ID!) { updateAccountabilityCase(id: $id, input: { description: "" }) { id } }`, vars: (i) => ({ id: i.otherCase }), allowed: ADMIN },
   { name: 'regionTree', query: `{ regionTree { ownRegionId } }`, vars: () => ({}), allowed: ADMIN },
   { name: 'createRegion (bad code)', query: `mutation { createRegion(input: { code: "1", name: "测试", level: TOWNSHIP }) { id } }`, vars: () => ({}), allowed: ADMIN },
@@ -379,7 +388,7 @@ describe.each(DIALECTS)('access matrix on %s', (dialect) => {
     const openCase = async (agencyId: string) =>
       (
         await env.api.ok(
-          `mutation($a: ID!) { openAccountabilityCase(input: { agencyId: $a, year: 2025, kind: OTHER, description: "矩阵测试用的案件" }) { id } }`,
+          `mutation($a: ID!) { openAccountabilityCase(input: { agencyId: $a, year: 2025, kind: OTHER, description: "矩阵测试用的案件", responsiblePerson: "矩阵测试", rectifyBy: "2099-12-31" }) { id } }`,
           { a: agencyId },
           admin,
         )

@@ -15,6 +15,7 @@ export * from './confidentiality';
 export * from './scanner';
 export * from './deadlines';
 export * from './accountability';
+export * from './notifications';
 export * from './contributions';
 export * from './validation';
 export * from './aggregate';

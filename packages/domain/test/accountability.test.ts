@@ -6,6 +6,8 @@ import {
   canTransitionCase,
   checkCaseTransition,
   checkOpenCase,
+  caseActions,
+  checkRespondToCase,
   proposeOverdueCases,
 } from '../src/accountability';
 import type { Actor } from '../src/permissions';
@@ -14,13 +16,40 @@ const county: Actor = { roles: ['COUNTY_ADMIN'], agencyId: 'county' };
 const preparer: Actor = { roles: ['AGENCY_PREPARER'], agencyId: 'a1' };
 
 describe('accountability cases', () => {
-  it('have the four kinds', () => {
-    expect(CASE_KIND_LABELS).toEqual({ OVERDUE: '逾期未报送', DATA_ERROR: '数据错误', LEAK_RISK: '泄密风险', OTHER: '其他' });
+  it('have the five kinds', () => {
+    expect(CASE_KIND_LABELS).toEqual({ OVERDUE: '逾期未报送', QUALITY: '质量不合格', DATA_ERROR: '数据错误', LEAK_RISK: '保密问题', OTHER: '其他' });
   });
 
-  it('move open → rectifying → closed, never back', () => {
+  it('move open → rectifying → closed (or back to rectifying after an answer), never back from closed', () => {
     const allowed = CASE_STATUSES.flatMap((from) => CASE_STATUSES.filter((to) => canTransitionCase(from, to)).map((to) => `${from}>${to}`));
-    expect(allowed).toEqual(['OPEN>RECTIFYING', 'OPEN>CLOSED', 'RECTIFYING>CLOSED']);
+    expect(allowed).toEqual(['OPEN>RECTIFYING', 'OPEN>CLOSED', 'RECTIFYING>CLOSED', 'ANSWERED>RECTIFYING', 'ANSWERED>CLOSED']);
+  });
+
+  it('the agency answers its own open case; the office closes it', () => {
+    const approver: Actor = { roles: ['AGENCY_APPROVER'], agencyId: 'a1' };
+    const otherAgency: Actor = { roles: ['AGENCY_PREPARER'], agencyId: 'a2' };
+    const contributor: Actor = { roles: ['AGENCY_CONTRIBUTOR'], agencyId: 'a1' };
+    const open = { agencyId: 'a1', status: 'OPEN' as const };
+    expect(caseActions(preparer, open)).toEqual(['respond']);
+    expect(caseActions(approver, { ...open, status: 'ANSWERED' })).toEqual(['respond']);
+    expect(caseActions(otherAgency, open)).toEqual([]);
+    expect(caseActions(contributor, open)).toEqual([]);
+    expect(caseActions(county, open)).toEqual(['close']);
+    expect(caseActions(county, { ...open, status: 'ANSWERED' })).toEqual(['rectify', 'close']);
+    expect(caseActions(preparer, { ...open, status: 'CLOSED' })).toEqual([]);
+    expect(checkRespondToCase({ actor: preparer, caseAgencyId: 'a1', status: 'OPEN', response: '已于 2 月 3 日公开并约谈经办人' })).toEqual({ ok: true });
+    expect(checkRespondToCase({ actor: preparer, caseAgencyId: 'a1', status: 'OPEN', response: ' ' })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+    expect(checkRespondToCase({ actor: otherAgency, caseAgencyId: 'a1', status: 'OPEN', response: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(checkRespondToCase({ actor: county, caseAgencyId: 'a1', status: 'OPEN', response: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(checkRespondToCase({ actor: preparer, caseAgencyId: 'a1', status: 'CLOSED', response: 'x' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
+  it('opening records the responsible person and a 整改期限 not in the past', () => {
+    const base = { actor: county, kind: 'QUALITY', description: '第五部分与上年雷同', responsiblePerson: '王丽（办公室）', today: '2026-12-03' };
+    expect(checkOpenCase({ ...base, rectifyBy: '2026-12-31' })).toEqual({ ok: true });
+    expect(checkOpenCase({ ...base, rectifyBy: '2026-12-02' })).toMatchObject({ ok: false, message: '整改期限不能早于今天' });
+    expect(checkOpenCase({ ...base, rectifyBy: '2026-02-30' })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+    expect(checkOpenCase({ ...base, responsiblePerson: ' ', rectifyBy: '2026-12-31' })).toMatchObject({ ok: false, message: '立案时必须填写责任人' });
   });
 
   it('checks role, transition and outcome', () => {
@@ -29,7 +58,7 @@ describe('accountability cases', () => {
     expect(checkCaseTransition({ actor: county, from: 'RECTIFYING', to: 'CLOSED' })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
     expect(checkCaseTransition({ actor: county, from: 'CLOSED', to: 'OPEN' })).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(checkCaseTransition({ actor: preparer, from: 'OPEN', to: 'RECTIFYING' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(checkOpenCase({ actor: county, kind: 'LEAK_RISK', description: '报告含个人手机号码' })).toEqual({ ok: true });
+    expect(checkOpenCase({ actor: county, kind: 'LEAK_RISK', description: '报告含个人手机号码', responsiblePerson: '赵敏', rectifyBy: '2027-01-10' })).toEqual({ ok: true });
     expect(checkOpenCase({ actor: county, kind: 'NOPE', description: 'x' })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
     expect(checkOpenCase({ actor: county, kind: 'OTHER', description: '' })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
     expect(checkOpenCase({ actor: preparer, kind: 'OTHER', description: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });

@@ -4,7 +4,7 @@
  * the API's cycleProgress (one aggregate query). Tiles filter the rows; charts load lazily below.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { deadlineStatus } from '@touming/domain/deadlines';
 import { CycleProgressDocument } from '../gql/graphql';
@@ -14,6 +14,7 @@ import { StatusChip } from '../common/StatusChip';
 import { formatDate } from '../i18n/format';
 import { DeadlineBadge } from './DeadlineBadge';
 import { lazyScreen } from '../common/lazyWithReload';
+import { ReminderDialog } from '../notifications/ReminderDialog';
 
 const CountyCharts = lazyScreen(() => import('./CountyCharts'));
 
@@ -26,6 +27,9 @@ export function CountyDashboard() {
   const { cycle, isPending: cyclesPending, error: cycleError } = useCurrentCycle();
   const [filter, setFilter] = useState<Filter>('all');
   const progress = useGraphQLQuery('reports', CycleProgressDocument, { year: cycle?.year ?? 0 }, { enabled: cycle != null });
+  // 催报: agencies selected for a reminder (only those whose report is not yet published)
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [reminding, setReminding] = useState(false);
 
   const rows = useMemo(() => {
     const today = new Date();
@@ -46,6 +50,18 @@ export function CountyDashboard() {
             : r.status.published;
   const counts = Object.fromEntries(FILTERS.map((k) => [k, rows.filter((r) => matches(k, r)).length])) as Record<Filter, number>;
   const shown = rows.filter((r) => matches(filter, r));
+  const remindable = rows.filter((r) => !r.status.published);
+  const toggle = (id: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const standing = (r: (typeof rows)[number]) =>
+    r.status.overdue ? translate('touming.wf.todo.overdue', { days: r.status.daysOverdue }) : r.status.daysLeft != null ? translate('touming.wf.todo.days_left', { days: r.status.daysLeft }) : '';
+  const targets = remindable.filter((r) => selected.has(r.p.agencyId)).map((r) => ({ agencyId: r.p.agencyId, agencyName: r.p.agencyName, standing: standing(r) }));
+  const tm = (key: string, options?: Record<string, unknown>) => translate(`touming.messages.remind.${key}`, options);
 
   if (cyclesPending) return <CircularProgress sx={{ m: 4 }} />;
   if (cycleError) return <Alert severity="error">{(cycleError as Error).message}</Alert>;
@@ -86,6 +102,34 @@ export function CountyDashboard() {
       <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
         {translate('touming.dashboard.cycle_title', { year: cycle.year, deadline: formatDate(cycle.deadline, locale) })}
       </Typography>
+      {remindable.length > 0 && (
+        <Stack direction="row" useFlexGap sx={{ gap: 1, flexWrap: 'wrap', mb: 1 }} data-testid="reminder-bar">
+          <Button size="small" onClick={() => setSelected(new Set(remindable.filter((r) => r.status.overdue).map((r) => r.p.agencyId)))}>
+            {tm('select_overdue')}
+          </Button>
+          <Button size="small" onClick={() => setSelected(new Set(remindable.map((r) => r.p.agencyId)))}>
+            {tm('select_unpublished')}
+          </Button>
+          {targets.length > 0 && (
+            <Button size="small" onClick={() => setSelected(new Set())}>
+              {tm('clear')}
+            </Button>
+          )}
+          <Button size="small" variant="contained" disabled={targets.length === 0} onClick={() => setReminding(true)} data-testid="reminder-open">
+            {tm('button', { count: targets.length })}
+          </Button>
+        </Stack>
+      )}
+      <ReminderDialog
+        year={cycle.year}
+        targets={targets}
+        open={reminding}
+        onClose={() => setReminding(false)}
+        onSent={() => {
+          setReminding(false);
+          setSelected(new Set());
+        }}
+      />
       {progress.error ? (
         <Alert severity="error" action={<Button onClick={() => void progress.refetch()}>{translate('touming.editor.retry')}</Button>}>
           {progress.error.message}
@@ -99,6 +143,11 @@ export function CountyDashboard() {
           <Table size="small" data-testid="agency-progress">
             <TableHead>
               <TableRow>
+                <TableCell padding="checkbox">
+                  <Typography component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                    {tm('select_column')}
+                  </Typography>
+                </TableCell>
                 <TableCell>{translate('resources.agencies.fields.name')}</TableCell>
                 <TableCell>{translate('resources.reports.fields.status')}</TableCell>
                 <TableCell>{translate('touming.dashboard.deadline')}</TableCell>
@@ -111,6 +160,17 @@ export function CountyDashboard() {
             <TableBody>
               {shown.map(({ p, status }) => (
                 <TableRow key={p.agencyId} data-agency={p.agencyName} data-overdue={status.overdue && !status.published ? 'true' : undefined} hover>
+                  <TableCell padding="checkbox">
+                    {!status.published && (
+                      <Checkbox
+                        size="small"
+                        checked={selected.has(p.agencyId)}
+                        onChange={() => toggle(p.agencyId)}
+                        slotProps={{ input: { 'aria-label': tm('select_row', { name: p.agencyName }) } }}
+                        data-testid="reminder-select"
+                      />
+                    )}
+                  </TableCell>
                   <TableCell sx={{ minWidth: 140 }}>{p.agencyName}</TableCell>
                   <TableCell>{p.status ? <StatusChip status={p.status} /> : <Chip size="small" variant="outlined" label={translate('touming.dashboard.not_started')} />}</TableCell>
                   <TableCell>

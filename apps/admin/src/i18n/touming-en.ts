@@ -4,6 +4,7 @@ import { regionsEn } from '../regions/messages';
 import { filesEn } from '../files/messages';
 import { compareEn } from '../compare/messages';
 import { libraryEn } from '../library/messages';
+import { messagesEn } from '../notifications/messages';
 /** Touming's English strings (the English switch); same key paths as ./touming-zh (a test checks). */
 export const toumingEnglish = {
   resources: {
@@ -29,6 +30,7 @@ export const toumingEnglish = {
       fields: {
         username: 'Username',
         displayName: 'Name',
+        email: 'E-mail',
         password: 'Password',
         agencyId: 'Agency',
         roles: 'Roles',
@@ -74,6 +76,7 @@ export const toumingEnglish = {
     files: filesEn,
     compare: compareEn,
     library: libraryEn,
+    messages: messagesEn,
     app: { reload: 'Reload', chunk_error: 'Touming was updated: reload the page to open this screen.', name: 'Touming', short: 'Touming', subtitle: 'Government information disclosure annual reports' },
     password: {
       title: 'Change password',
@@ -131,6 +134,7 @@ export const toumingEnglish = {
     users: {
       search: 'Search by name or username',
       password_help: 'At least 8 characters',
+      email_help: 'Optional; messages are also e-mailed (the server needs SMTP_URL)',
       password_keep: 'Leave empty to keep the current password',
       roles_required: 'Choose at least one role',
       active_help: 'An inactive user cannot sign in; their signatures and history stay.',

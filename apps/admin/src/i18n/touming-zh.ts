@@ -11,6 +11,7 @@ import { regionsZh } from '../regions/messages';
 import { filesZh } from '../files/messages';
 import { compareZh } from '../compare/messages';
 import { libraryZh } from '../library/messages';
+import { messagesZh } from '../notifications/messages';
 
 export const toumingChinese = {
   resources: {
@@ -36,6 +37,7 @@ export const toumingChinese = {
       fields: {
         username: '用户名',
         displayName: '姓名',
+        email: '电子邮箱',
         password: '密码',
         agencyId: '所属机构',
         roles: '角色',
@@ -81,6 +83,7 @@ export const toumingChinese = {
     files: filesZh,
     compare: compareZh,
     library: libraryZh,
+    messages: messagesZh,
     app: {
       name: '透明',
       short: '透明',
@@ -125,6 +128,7 @@ export const toumingChinese = {
     users: {
       search: '按姓名或用户名搜索',
       password_help: '至少 8 位',
+      email_help: '可选；设置后消息同时以邮件发送（服务器需配置 SMTP_URL）',
       password_keep: '留空则不修改密码',
       roles_required: '请至少选择一个角色',
       active_help: '停用后该用户无法登录，其签名和操作记录保留。',

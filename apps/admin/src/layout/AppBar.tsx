@@ -6,6 +6,7 @@ import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import BadgeIcon from '@mui/icons-material/Badge';
 import { ROLE_LABELS, type Role } from '@touming/domain/permissions';
 import type { ToumingIdentity } from '../providers/authProvider';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 function IdentityItem() {
   const identity = useGetIdentity().identity as (ToumingIdentity | undefined);
@@ -74,6 +75,7 @@ export function AppBar() {
         }}
       />
       <Box sx={{ flex: { xs: 1, sm: 0 } }} />
+      <NotificationBell />
     </RaAppBar>
   );
 }

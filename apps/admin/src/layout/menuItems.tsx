@@ -15,6 +15,7 @@ import SummarizeIcon from '@mui/icons-material/Summarize';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import FolderIcon from '@mui/icons-material/FolderOpen';
+import NotificationsIcon from '@mui/icons-material/Notifications';
 import type { Action } from '@touming/domain/permissions';
 
 export interface MenuEntry {
@@ -29,6 +30,7 @@ export interface MenuEntry {
 export const MENU_ENTRIES: MenuEntry[] = [
   { to: '/', label: 'touming.menu.dashboard', icon: <DashboardIcon /> },
   { to: '/todo', label: 'touming.wf.menu.todo', icon: <AssignmentIndIcon />, action: 'report.read' },
+  { to: '/messages', label: 'touming.messages.menu', icon: <NotificationsIcon /> },
   { to: '/reports', label: 'touming.menu.reports', icon: <DescriptionIcon />, action: 'report.read' },
   { to: '/regions', label: 'touming.regions.menu', icon: <AccountTreeIcon />, action: 'region.read' },
   { to: '/agencies', label: 'touming.menu.agencies', icon: <AccountBalanceIcon />, action: 'agency.manage' },

@@ -96,8 +96,8 @@ function pick<T>(data: Record<string, unknown>, keys: readonly (keyof T & string
 
 const AGENCY_INPUT = ['code', 'name', 'kind', 'parentId', 'region'] as const satisfies readonly (keyof AgencyInput)[];
 const AGENCY_UPDATE = [...AGENCY_INPUT, 'active'] as const satisfies readonly (keyof AgencyUpdateInput)[];
-const USER_INPUT = ['username', 'displayName', 'password', 'agencyId', 'roles'] as const satisfies readonly (keyof UserInput)[];
-const USER_UPDATE = ['displayName', 'password', 'agencyId', 'roles', 'active'] as const satisfies readonly (keyof UserUpdateInput)[];
+const USER_INPUT = ['username', 'displayName', 'email', 'password', 'agencyId', 'roles'] as const satisfies readonly (keyof UserInput)[];
+const USER_UPDATE = ['displayName', 'email', 'password', 'agencyId', 'roles', 'active'] as const satisfies readonly (keyof UserUpdateInput)[];
 const CYCLE_INPUT = ['year', 'format', 'deadline', 'requiresPreReview'] as const satisfies readonly (keyof CycleInput)[];
 const CYCLE_UPDATE = ['deadline', 'requiresPreReview', 'open'] as const satisfies readonly (keyof CycleUpdateInput)[];
 

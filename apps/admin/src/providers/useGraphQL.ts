@@ -22,7 +22,7 @@ import { operationName, request, type GraphQLDocument } from './graphqlClient';
 
 /** what a query is about: react-admin's resource names, plus what has no resource of its own */
 export type ApiResource =
-  'reports' | 'agencies' | 'users' | 'cycles' | 'audit' | 'accountability' | 'contributions';
+  'reports' | 'agencies' | 'users' | 'cycles' | 'audit' | 'accountability' | 'contributions' | 'notifications';
 
 export type GraphQLQueryKey = readonly unknown[];
 

@@ -107,6 +107,9 @@ export function withWorkflowResources<T extends DataProvider>(base: T): T {
         year: Number(d.year),
         kind: d.kind,
         description: d.description,
+        responsiblePerson: d.responsiblePerson,
+        rectifyBy: d.rectifyBy,
+        auditEntryIds: Array.isArray(d.auditEntryIds) ? d.auditEntryIds.map(Number) : null,
       } as OpenAccountabilityCaseInput;
       if (present(d.reportId)) input.reportId = String(d.reportId);
       return { data: (await request(OpenAccountabilityCaseDocument, { input })).openAccountabilityCase as never };

@@ -29,6 +29,11 @@ export interface RequestContext {
   loaders: Loaders;
   manager: EntityManager;
   inTransaction: boolean;
+  /**
+   * Inside withTransaction: work to start once the outermost transaction has committed (e-mail
+   * copies of notifications — never sent for a change that rolled back, never holding the transaction open).
+   */
+  afterCommit?: Array<() => Promise<void>>;
   /** an authentication problem found while reading the token; raised when the operation needs a user */
   authError?: Error;
   ip?: string;

@@ -140,10 +140,11 @@ export interface AfterRollback {
 /**
  * Run `work` in one database transaction with a context whose `manager` is the transaction's.
  * Inside an open transaction it simply joins it. Every write of the application goes through here,
- * so a change and its audit entries commit or roll back together — and are retried together: a
- * deadlock or a Galera certification conflict (1213, also at COMMIT) or a lock wait timeout (1205)
- * re-runs the whole of `work` in a fresh transaction (bounded, with jittered back-off), so the audit
- * entry is written once, chained to the head as it is then.
+   * so a change and its audit entries commit or roll back together — and are retried together: a
+   * deadlock or a Galera certification conflict (1213, also at COMMIT) or a lock wait timeout (1205)
+   * re-runs the whole of `work` in a fresh transaction (bounded, with jittered back-off), so the audit
+   * entry is written once, chained to the head as it is then.
+   * Jobs the work put on `tx.afterCommit` start after the commit (never after a rollback).
  * An error carrying `afterRollback` (a denial that must still be audited) gets it run after the
  * rollback, in a transaction of its own.
  */
@@ -152,12 +153,21 @@ export async function withTransaction<T>(
   work: (tx: RequestContext) => Promise<T>,
 ): Promise<T> {
   if (ctx.inTransaction) return work(ctx);
+  const afterCommit: Array<() => Promise<void>> = [];
   try {
-    return await retrying((attempt) => {
+    const result = await retrying((attempt) => {
       // the per-request loaders may hold rows read by the failed run: the next run reads afresh
       if (attempt > 1) clearLoaders(ctx);
-      return runOnce(ctx.dataSource, (manager) => work({ ...ctx, manager, inTransaction: true }));
+      // a retried run starts with no jobs: only the run that commits queues its e-mails
+      afterCommit.length = 0;
+      return runOnce(ctx.dataSource, (manager) => work({ ...ctx, manager, inTransaction: true, afterCommit }));
     });
+    // started, not awaited: the caller's answer does not wait for an SMTP server; each job records
+    // its own outcome (and failures) in the database
+    for (const job of afterCommit) {
+      void job().catch((error) => console.error('[after commit]', error));
+    }
+    return result;
   } catch (error) {
     const pending = (error as AfterRollback)?.afterRollback;
     if (typeof pending === 'function') {

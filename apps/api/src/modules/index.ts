@@ -17,6 +17,7 @@ import { cyclesModule } from './cycles';
 import { exportsModule } from './exports';
 import { filesModule } from './files';
 import { formatsModule } from './formats';
+import { notificationsModule } from './notifications';
 import { publicModule } from './public';
 import { qualityModule } from './quality';
 import { regionsModule } from './regions';
@@ -39,6 +40,7 @@ export const MODULES: readonly ApiModule[] = [
   contributionsModule,
   auditModule,
   accountabilityModule,
+  notificationsModule,
   countyModule,
   qualityModule,
   compareModule,

@@ -20,10 +20,10 @@ export class TestApi {
   ) {}
 
   /** `executor`: graphql-jit or graphql-js (default: GRAPHQL_EXECUTOR, i.e. jit) */
-  static async start(dataSource: DataSource, opts: { executor?: ExecutorKind; production?: boolean; quiet?: boolean } = {}): Promise<TestApi> {
+  static async start(dataSource: DataSource, opts: { executor?: ExecutorKind; production?: boolean; quiet?: boolean; smtpUrl?: string; mailFrom?: string } = {}): Promise<TestApi> {
     const api = await createApi(
       dataSource,
-      { jwtSecret: TEST_SECRET, jwtTtl: '1h', production: opts.production ?? false },
+      { jwtSecret: TEST_SECRET, jwtTtl: '1h', production: opts.production ?? false, smtpUrl: opts.smtpUrl, mailFrom: opts.mailFrom },
       {
         // internal errors are printed: a test expecting one still shows what it was
         logger: {

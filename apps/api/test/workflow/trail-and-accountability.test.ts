@@ -217,7 +217,7 @@ describe.each(DIALECTS)('the trail, contributions and 责任追究 on %s', (dial
     const open = (token: string, description = `${env.demo.currentYear}年度报告逾期未公开`) =>
       env.api.gql(
         `mutation($input: OpenAccountabilityCaseInput!) { openAccountabilityCase(input: $input) { id status kind auditEntryIds } }`,
-        { input: { agencyId, year: env.demo.currentYear, kind: 'OVERDUE', description, auditEntryIds: [Number(entry!.id)] } },
+        { input: { agencyId, year: env.demo.currentYear, kind: 'OVERDUE', description, responsiblePerson: '办公室主任', rectifyBy: '2099-01-31', auditEntryIds: [Number(entry!.id)] } },
         token,
       );
     expectCode(await open(preparer), 'FORBIDDEN');

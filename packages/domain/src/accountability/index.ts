@@ -5,22 +5,24 @@
  */
 import { can, FORBIDDEN_MESSAGE, type Actor } from '../permissions';
 import type { ReportStatus } from '../workflow/states';
-import { deadlineStatus, type IsoDate } from '../deadlines';
+import { deadlineStatus, isIsoDate, type IsoDate } from '../deadlines';
 
-export const CASE_KINDS = ['OVERDUE', 'DATA_ERROR', 'LEAK_RISK', 'OTHER'] as const;
+export const CASE_KINDS = ['OVERDUE', 'QUALITY', 'DATA_ERROR', 'LEAK_RISK', 'OTHER'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   OVERDUE: '逾期未报送',
+  QUALITY: '质量不合格',
   DATA_ERROR: '数据错误',
-  LEAK_RISK: '泄密风险',
+  LEAK_RISK: '保密问题',
   OTHER: '其他',
 };
 
 /** what a case is about, as its title says it ("… 年度报告逾期未报送") */
 const CASE_TITLE_SUBJECTS: Record<CaseKind, string> = {
   OVERDUE: '逾期未报送',
+  QUALITY: '质量不合格',
   DATA_ERROR: '数据错误',
-  LEAK_RISK: '泄密风险',
+  LEAK_RISK: '保密问题',
   OTHER: '其他问题',
 };
 
@@ -29,20 +31,58 @@ export function caseTitle(c: { agencyName: string; year: number; kind: CaseKind 
   return `${c.agencyName} ${c.year} 年度报告${CASE_TITLE_SUBJECTS[c.kind] ?? CASE_KIND_LABELS[c.kind]}`;
 }
 
-export const CASE_STATUSES = ['OPEN', 'RECTIFYING', 'CLOSED'] as const;
+export const CASE_STATUSES = ['OPEN', 'RECTIFYING', 'ANSWERED', 'CLOSED'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   OPEN: '已立案',
   RECTIFYING: '整改中',
+  ANSWERED: '已报送整改情况',
   CLOSED: '已结案',
 };
 
-/** open → rectifying → closed; a case may be closed straight from open (e.g. no fault found); closed is final */
+/**
+ * The office moves open → rectifying → closed, or closes straight from open (no fault found); the
+ * agency's 整改情况 makes a case ANSWERED (see checkRespondToCase), from where the office closes it or
+ * sends it back to rectifying (整改不到位). Closed is final.
+ */
 export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   OPEN: ['RECTIFYING', 'CLOSED'],
   RECTIFYING: ['CLOSED'],
+  ANSWERED: ['RECTIFYING', 'CLOSED'],
   CLOSED: [],
 };
+
+/** the statuses in which the agency may (again) report its 整改情况 */
+export const CASE_ANSWERABLE: readonly CaseStatus[] = ['OPEN', 'RECTIFYING', 'ANSWERED'];
+
+/** what a user may do with a case now: the office changes its status and closes it, the agency answers */
+export type CaseAction = 'respond' | 'rectify' | 'close';
+export const CASE_ACTION_LABELS: Record<CaseAction, string> = { respond: '报送整改情况', rectify: '要求继续整改', close: '结案' };
+
+export function caseActions(actor: Actor | null | undefined, c: { agencyId: string; status: CaseStatus }): CaseAction[] {
+  const out: CaseAction[] = [];
+  if (!actor) return out;
+  if (CASE_ANSWERABLE.includes(c.status) && can(actor, 'accountability.respond', c.agencyId) && actor.agencyId === c.agencyId) out.push('respond');
+  if (can(actor, 'accountability.manage')) {
+    if (canTransitionCase(c.status, 'RECTIFYING') && c.status !== 'OPEN') out.push('rectify');
+    if (canTransitionCase(c.status, 'CLOSED')) out.push('close');
+  }
+  return out;
+}
+
+export const MAX_CASE_TEXT = 5000;
+
+/** the agency reports its 整改情况: its own case, not closed, with words */
+export function checkRespondToCase(input: { actor: Actor | null; caseAgencyId: string; status: CaseStatus; response?: string | null }): CaseCheck {
+  if (!input.actor || !can(input.actor, 'accountability.respond', input.caseAgencyId) || input.actor.agencyId !== input.caseAgencyId) {
+    return { ok: false, code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE };
+  }
+  if (!CASE_ANSWERABLE.includes(input.status)) return { ok: false, code: 'CONFLICT', message: '案件已结案，不能再报送整改情况' };
+  const text = (input.response ?? '').trim();
+  if (!text) return { ok: false, code: 'BAD_USER_INPUT', message: '请填写整改情况' };
+  if (text.length > MAX_CASE_TEXT) return { ok: false, code: 'BAD_USER_INPUT', message: `整改情况不能超过 ${MAX_CASE_TEXT} 字` };
+  return { ok: true };
+}
 
 export function isCaseKind(value: unknown): value is CaseKind {
   return typeof value === 'string' && (CASE_KINDS as readonly string[]).includes(value);
@@ -79,11 +119,28 @@ export function checkCaseTransition(input: {
   return { ok: true };
 }
 
-/** may the actor open a case? a description is required */
-export function checkOpenCase(input: { actor: Actor; kind: string; description?: string | null }): CaseCheck {
+/**
+ * may the actor open a case? It records the facts (情况说明), the responsible person (责任人) and a
+ * 整改期限 (a date, not before `today`, YYYY-MM-DD in China)
+ */
+export function checkOpenCase(input: {
+  actor: Actor;
+  kind: string;
+  description?: string | null;
+  responsiblePerson?: string | null;
+  rectifyBy?: string | null;
+  today?: IsoDate;
+}): CaseCheck {
   if (!can(input.actor, 'accountability.manage')) return { ok: false, code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE };
   if (!isCaseKind(input.kind)) return { ok: false, code: 'BAD_USER_INPUT', message: '责任追究案件类型无效' };
   if (!(input.description ?? '').trim()) return { ok: false, code: 'BAD_USER_INPUT', message: '立案时必须填写情况说明' };
+  if ((input.description ?? '').trim().length > MAX_CASE_TEXT) return { ok: false, code: 'BAD_USER_INPUT', message: `情况说明不能超过 ${MAX_CASE_TEXT} 字` };
+  const person = (input.responsiblePerson ?? '').trim();
+  if (!person) return { ok: false, code: 'BAD_USER_INPUT', message: '立案时必须填写责任人' };
+  if (person.length > 100) return { ok: false, code: 'BAD_USER_INPUT', message: '责任人不能超过 100 字' };
+  const by = (input.rectifyBy ?? '').trim();
+  if (!isIsoDate(by)) return { ok: false, code: 'BAD_USER_INPUT', message: '整改期限应为有效日期（YYYY-MM-DD）' };
+  if (input.today && by < input.today) return { ok: false, code: 'BAD_USER_INPUT', message: '整改期限不能早于今天' };
   return { ok: true };
 }
 

@@ -17,20 +17,28 @@ import {
   SelectInput,
   SimpleForm,
   TextInput,
+  CheckboxGroupInput,
+  Confirm,
+  DateInput,
+  Toolbar,
+  useGetOne,
+  useSaveContext,
   required,
-  useNotify,
+  Link,
   usePermissions,
   useRecordContext,
 } from 'react-admin';
 import { CASE_KINDS, CASE_KIND_LABELS, CASE_STATUSES, CASE_STATUS_LABELS, CASE_TRANSITIONS, type CaseKind, type CaseStatus } from '@touming/domain/accountability';
 import { can } from '@touming/domain/permissions';
-import { OpenAccountabilityCaseDocument, ProposedAccountabilityCasesDocument } from '../../gql/graphql';
+import { CaseAuditChoicesDocument, ProposedAccountabilityCasesDocument } from '../../gql/graphql';
+import { useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import type { Permissions } from '../../providers/authProvider';
-import { useGraphQLMutation, useGraphQLQuery } from '../../providers/useGraphQL';
+import { useGraphQLQuery } from '../../providers/useGraphQL';
 import { useCurrentCycle } from '../../common/useCurrentCycle';
 import { SaveOnlyToolbar } from '../../common/SaveOnlyToolbar';
 import type { AccountabilityCase } from '../../workflow/dataProvider';
-import { failureMessage, useWf } from '../../workflow/useWf';
+import { useWf } from '../../workflow/useWf';
 import { formatDateTime } from '../../i18n/format';
 
 const kindChoices = CASE_KINDS.map((id) => ({ id, name: CASE_KIND_LABELS[id] }));
@@ -38,14 +46,7 @@ const statusChoices = CASE_STATUSES.map((id) => ({ id, name: CASE_STATUS_LABELS[
 
 function ProposedCases({ year }: { year: number }) {
   const { t } = useWf();
-  const notify = useNotify();
   const { data, error, isPending } = useGraphQLQuery('accountability', ProposedAccountabilityCasesDocument, { year });
-  // the proposals and react-admin's list of cases below are fetched again
-  const openCase = useGraphQLMutation(OpenAccountabilityCaseDocument, {
-    invalidates: ['accountability'],
-    onSuccess: () => notify(t('acc.opened'), { type: 'success' }),
-    onError: (e) => notify(failureMessage(e, t), { type: 'error' }),
-  });
   if (isPending) return null;
   if (error) return <Alert severity="warning">{error.message}</Alert>;
   const items = data?.proposedAccountabilityCases ?? [];
@@ -62,16 +63,14 @@ function ProposedCases({ year }: { year: number }) {
               key={p.agencyId}
               divider
               secondaryAction={
+                // the form asks for the responsible person and the 整改期限, and a confirmation
                 <Button
                   size="small"
                   variant="contained"
-                  disabled={openCase.isPending}
+                  component={Link}
+                  to="/accountability/create"
+                  state={{ record: { agencyId: p.agencyId, year, kind: p.kind, description: p.description, reportId: p.reportId ?? undefined } }}
                   data-testid={`open-case-${p.agencyId}`}
-                  onClick={() =>
-                    openCase.mutate({
-                      input: { agencyId: p.agencyId, year, kind: p.kind, description: p.description, ...(p.reportId ? { reportId: p.reportId } : {}) },
-                    })
-                  }
                 >
                   {t('acc.open_case')}
                 </Button>
@@ -117,8 +116,8 @@ export function AccountabilityList() {
     <Box sx={{ mt: 1 }}>
       {manage && cycle && <ProposedCases year={cycle.year} />}
       <List filters={filters} sort={{ field: 'id', order: 'DESC' }} empty={false} exporter={false}>
-        <Datagrid bulkActionButtons={false} rowClick={manage ? 'edit' : false} empty={<Empty />}>
-          <ReferenceField source="agencyId" reference="agencies" link={false} />
+        <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty />}>
+          <FunctionField source="title" sortable={false} render={(c: AccountabilityCase) => c.title} />
           <FunctionField source="year" render={(c: AccountabilityCase) => `${c.year}`} />
           <FunctionField source="kind" render={(c: AccountabilityCase) => CASE_KIND_LABELS[c.kind as CaseKind] ?? c.kind} />
           <FunctionField
@@ -127,7 +126,8 @@ export function AccountabilityList() {
               <Chip size="small" color={c.status === 'CLOSED' ? 'default' : c.status === 'OPEN' ? 'error' : 'warning'} label={CASE_STATUS_LABELS[c.status as CaseStatus] ?? c.status} />
             )}
           />
-          <FunctionField source="description" render={(c: AccountabilityCase) => c.description} />
+          <FunctionField source="responsiblePerson" sortable={false} render={(c: AccountabilityCase) => c.responsiblePerson ?? '—'} />
+          <FunctionField source="rectifyBy" sortable={false} render={(c: AccountabilityCase) => c.rectifyBy ?? '—'} />
           <FunctionField source="openedAt" render={(c: AccountabilityCase) => formatDateTime(c.openedAt, locale)} />
         </Datagrid>
       </List>
@@ -138,16 +138,71 @@ export function AccountabilityList() {
 export function AccountabilityCreate() {
   const { cycle } = useCurrentCycle();
   return (
-    <Create redirect="list">
-      <SimpleForm toolbar={<SaveOnlyToolbar />} defaultValues={{ year: cycle?.year, kind: 'OVERDUE' }}>
+    <Create redirect="show">
+      <SimpleForm toolbar={<OpenCaseToolbar />} defaultValues={{ year: cycle?.year, kind: 'OVERDUE' }}>
         <ReferenceInput source="agencyId" reference="agencies" perPage={200}>
           <AutocompleteInput optionText="name" validate={required()} />
         </ReferenceInput>
         <NumberInput source="year" validate={required()} />
         <SelectInput source="kind" choices={kindChoices} validate={required()} />
+        <TextInput source="responsiblePerson" validate={required()} />
+        <DateInput source="rectifyBy" validate={required()} />
         <TextInput source="description" multiline minRows={3} fullWidth validate={required()} />
+        <AuditEntryChoices />
       </SimpleForm>
     </Create>
+  );
+}
+
+/** the agency's latest audit entries, to link as the facts' evidence */
+function AuditEntryChoices() {
+  const { t, locale } = useWf();
+  const agencyId = useWatch({ name: 'agencyId' }) as string | undefined;
+  const entries = useGraphQLQuery('audit', CaseAuditChoicesDocument, { filter: { agencyId: agencyId ?? null, excludeCategories: ['AUTH'] } }, { enabled: !!agencyId });
+  const choices = (entries.data?.auditEntries.items ?? []).map((e) => ({ id: Number(e.id), name: `${formatDateTime(e.at, locale)} · ${e.actionLabel}${e.actorName ? ` · ${e.actorName}` : ''}` }));
+  if (!agencyId || choices.length === 0) return null;
+  return <CheckboxGroupInput source="auditEntryIds" label={t('acc.pick_entries')} choices={choices} row={false} />;
+}
+
+/** 立案 asks for a confirmation that repeats what will be recorded */
+function OpenCaseToolbar() {
+  const { t } = useWf();
+  const [confirming, setConfirming] = useState(false);
+  const { getValues, trigger } = useFormContext();
+  const { save, saving } = useSaveContext();
+  const values = getValues();
+  const agency = useGetOne('agencies', { id: values.agencyId }, { enabled: confirming && !!values.agencyId });
+  return (
+    <Toolbar>
+      <Button
+        variant="contained"
+        disabled={saving}
+        data-testid="case-open"
+        onClick={async () => {
+          if (await trigger()) setConfirming(true);
+        }}
+      >
+        {t('acc.open_confirm')}
+      </Button>
+      <Confirm
+        isOpen={confirming}
+        loading={saving}
+        title={t('acc.confirm_title')}
+        content={t('acc.confirm_body', {
+          agency: agency.data?.name ?? '',
+          year: values.year,
+          kind: CASE_KIND_LABELS[values.kind as CaseKind] ?? values.kind,
+          person: values.responsiblePerson,
+          by: values.rectifyBy,
+        })}
+        confirm={t('acc.open_case')}
+        onConfirm={() => {
+          setConfirming(false);
+          void save?.(getValues());
+        }}
+        onClose={() => setConfirming(false)}
+      />
+    </Toolbar>
   );
 }
 

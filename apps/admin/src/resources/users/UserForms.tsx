@@ -10,6 +10,7 @@ function Fields({ edit }: { edit?: boolean }) {
     <>
       {!edit && <TextInput source="username" validate={required()} autoComplete="off" />}
       <TextInput source="displayName" validate={required()} />
+      <TextInput source="email" type="email" helperText="touming.users.email_help" autoComplete="off" />
       <PasswordInput
         source="password"
         validate={edit ? [minLength(8)] : [required(), minLength(8)]}

@@ -37,6 +37,26 @@ export class AccountabilityCase {
   @Column({ type: 'text' })
   description: string;
 
+  @Field(() => String, { nullable: true, description: '责任人' })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  responsiblePerson: string | null;
+
+  @Field(() => String, { nullable: true, description: '整改期限 YYYY-MM-DD' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  rectifyBy: string | null;
+
+  @Field(() => String, { nullable: true, description: '单位报送的整改情况' })
+  @Column({ type: 'text', nullable: true })
+  response: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @DateTimeColumn({ nullable: true })
+  respondedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: '报送整改情况的人' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  respondedByName: string | null;
+
   @Field(() => [ID], { description: '关联的审计记录' })
   @Column({ type: 'simple-json' })
   auditEntryIds: number[];

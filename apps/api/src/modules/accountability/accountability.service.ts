@@ -1,6 +1,7 @@
 import {
   checkCaseTransition,
   checkOpenCase,
+  checkRespondToCase,
   isCaseKind,
   isCaseStatus,
   proposeOverdueCases,
@@ -22,6 +23,8 @@ import { AccountabilityCase } from './accountability-case.entity';
 import { casesOf, countAuditEntries, findCase, insertCase, pageCases, updateCase } from './accountability.repository';
 import { ProgressService, type AgencyProgress } from './progress.service';
 import { Injectable } from '../../common/injectable';
+import { chinaDate } from '@touming/domain/deadlines';
+import { Report } from '../reports/report.entity';
 
 export interface OpenCaseInput {
   agencyId: string;
@@ -29,6 +32,8 @@ export interface OpenCaseInput {
   year: number;
   kind: string;
   description: string;
+  responsiblePerson?: string | null;
+  rectifyBy?: string | null;
   auditEntryIds?: number[] | null;
 }
 
@@ -49,7 +54,16 @@ export interface CaseFilter {
 const SORTABLE = ['openedAt', 'updatedAt', 'year', 'status'] as const;
 
 function snapshot(c: AccountabilityCase) {
-  return { status: c.status, kind: c.kind, description: c.description, outcome: c.outcome, auditEntryIds: c.auditEntryIds };
+  return {
+    status: c.status,
+    kind: c.kind,
+    description: c.description,
+    responsiblePerson: c.responsiblePerson,
+    rectifyBy: c.rectifyBy,
+    response: c.response,
+    outcome: c.outcome,
+    auditEntryIds: c.auditEntryIds,
+  };
 }
 
 /** 责任追究: cases opened by the county office, and the computed proposals for overdue agencies */
@@ -59,7 +73,14 @@ export class AccountabilityService {
 
   async open(ctx: RequestContext, input: OpenCaseInput): Promise<AccountabilityCase> {
     const user = requireUser(ctx);
-    const check = checkOpenCase({ actor: actorOf(ctx)!, kind: input.kind, description: input.description });
+    const check = checkOpenCase({
+      actor: actorOf(ctx)!,
+      kind: input.kind,
+      description: input.description,
+      responsiblePerson: input.responsiblePerson,
+      rectifyBy: input.rectifyBy,
+      today: chinaDate(new Date()),
+    });
     if (!check.ok) {
       if (check.code === 'FORBIDDEN') await authorize(ctx, 'accountability.manage', { agencyId: input.agencyId, reportId: input.reportId, targetType: 'AccountabilityCase' });
       throw appError(check.code, check.message);
@@ -70,19 +91,29 @@ export class AccountabilityService {
     return withTransaction(ctx, async (tx) => {
       const agency = await findAgency(tx.manager, input.agencyId);
       if (!agency) throw notFound('单位不存在');
-      if (input.reportId) {
-        const report = await findReport(tx.manager, input.reportId);
+      let reportId = input.reportId ?? null;
+      if (reportId) {
+        const report = await findReport(tx.manager, reportId);
         if (!report || report.agencyId !== agency.id) throw badInput('所关联的报告不属于该单位', { field: 'reportId' });
+        if (report.year !== input.year) throw badInput('所关联的报告不是该年度的报告', { field: 'reportId' });
+      } else {
+        // the facts link the agency's report of that year when it has one
+        reportId = (await tx.manager.findOne(Report, { where: { agencyId: agency.id, year: input.year } }))?.id ?? null;
       }
       await this.checkAuditIds(tx, ids);
       const now = new Date();
       const row = Object.assign(new AccountabilityCase(), {
         id: newId(),
         agencyId: agency.id,
-        reportId: input.reportId ?? null,
+        reportId,
         year: input.year,
         kind: input.kind as CaseKind,
         description: input.description.trim(),
+        responsiblePerson: input.responsiblePerson!.trim(),
+        rectifyBy: input.rectifyBy!.trim(),
+        response: null,
+        respondedAt: null,
+        respondedByName: null,
         auditEntryIds: ids,
         status: 'OPEN',
         outcome: null,
@@ -152,6 +183,55 @@ export class AccountabilityService {
       });
       return row;
     });
+  }
+
+  /** the agency reports its 整改情况 (again, until the case is closed); the office is told */
+  async respond(ctx: RequestContext, id: string, response: string): Promise<AccountabilityCase> {
+    const user = requireUser(ctx);
+    const found = await findCase(ctx.manager, id);
+    if (!found) throw notFound('责任追究案件不存在');
+    const target = { agencyId: found.agencyId, reportId: found.reportId, targetType: 'AccountabilityCase', targetId: id };
+    await authorize(ctx, 'accountability.respond', target);
+    return withTransaction(ctx, async (tx) => {
+      const row = await findCase(tx.manager, id);
+      if (!row) throw notFound('责任追究案件不存在');
+      const check = checkRespondToCase({ actor: actorOf(tx), caseAgencyId: row.agencyId, status: row.status, response });
+      if (!check.ok) {
+        if (check.code === 'FORBIDDEN') await authorize(tx, 'accountability.manage', target);
+        throw appError(check.code, check.message);
+      }
+      const before = snapshot(row);
+      row.response = response.trim();
+      row.respondedAt = new Date();
+      row.respondedByName = `${user.displayName}（${user.username}）`;
+      row.status = 'ANSWERED';
+      row.updatedAt = row.respondedAt;
+      await tx.manager.update(AccountabilityCase, { id }, {
+        response: row.response,
+        respondedAt: row.respondedAt,
+        respondedByName: row.respondedByName,
+        status: row.status,
+        updatedAt: row.updatedAt,
+      });
+      await appendAudit(tx, {
+        action: 'accountability.respond',
+        targetType: 'AccountabilityCase',
+        targetId: id,
+        agencyId: row.agencyId,
+        reportId: row.reportId,
+        detail: { before, after: snapshot(row) },
+      });
+      return row;
+    });
+  }
+
+  /** one case: the office any, an agency its own */
+  async get(ctx: RequestContext, id: string): Promise<AccountabilityCase | null> {
+    requireUser(ctx);
+    const row = await findCase(ctx.manager, id);
+    if (!row) return null;
+    await authorize(ctx, 'accountability.read', { agencyId: row.agencyId, reportId: row.reportId, targetType: 'AccountabilityCase', targetId: id });
+    return row;
   }
 
   private async checkAuditIds(tx: RequestContext, ids: number[]): Promise<void> {

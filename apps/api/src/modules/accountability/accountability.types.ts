@@ -18,8 +18,14 @@ export class OpenAccountabilityCaseInput {
   @Field(() => CaseKindEnum)
   kind: CaseKind;
 
-  @Field()
+  @Field({ description: '情况说明（事实）' })
   description: string;
+
+  @Field(() => String, { nullable: true, description: '责任人（立案时必填）' })
+  responsiblePerson?: string | null;
+
+  @Field(() => String, { nullable: true, description: '整改期限 YYYY-MM-DD（立案时必填）' })
+  rectifyBy?: string | null;
 
   @Field(() => [Int], { nullable: true, description: '关联的审计记录 id' })
   auditEntryIds?: number[] | null;

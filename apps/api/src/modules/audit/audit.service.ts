@@ -63,6 +63,18 @@ function actorName(ctx: RequestContext): string | null {
   return ctx.systemActor;
 }
 
+/** work that follows audited events in their transaction (the notifications module registers one) */
+export type AuditObserver = (tx: RequestContext, records: readonly AuditRecord[]) => Promise<unknown>;
+const observers = new Set<AuditObserver>();
+
+/**
+ * Be told of every batch of audit records, inside the transaction that writes them: what an observer
+ * writes commits or rolls back with the event. Registered once per process by a module's index.
+ */
+export function observeAudit(observer: AuditObserver): void {
+  observers.add(observer);
+}
+
 /**
  * Append entries to the chain inside the caller's transaction (ctx must come from withTransaction).
  * The head row is read under a lock (FOR UPDATE on MySQL; SQLite transactions are serialised), so
@@ -119,6 +131,7 @@ export async function appendAudit(ctx: RequestContext, records: AuditRecord | Au
   await manager.update(AuditHead, { id: AUDIT_HEAD_ID }, { lastId, lastHash: prevHash, hashAlgorithm: algorithm });
   // counted when appended inside the transaction: a rolled-back change's entries are counted too
   auditAppends.inc(saved.length);
+  for (const observer of observers) await observer(ctx, list);
   return saved;
 }
 

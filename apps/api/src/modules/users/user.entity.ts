@@ -23,6 +23,11 @@ export class User {
   @Column({ type: 'varchar', length: 100 })
   displayName: string;
 
+  /** where e-mail copies of the user's 消息 go (when SMTP_URL is set); null = none */
+  @Field(() => String, { nullable: true, description: '电子邮箱（接收消息的邮件副本）' })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
   /** argon2id (PHC string); never leaves the server */
   @Column({ type: 'varchar', length: 255 })
   passwordHash: string;

@@ -17,7 +17,15 @@ import type { UserFilter, UserInput, UserUpdateInput } from './user.types';
 const SORTABLE = ['username', 'displayName', 'createdAt'] as const;
 
 function snapshot(u: User) {
-  return { username: u.username, displayName: u.displayName, agencyId: u.agencyId, roles: [...u.roles], active: u.active };
+  return { username: u.username, displayName: u.displayName, email: u.email ?? null, agencyId: u.agencyId, roles: [...u.roles], active: u.active };
+}
+
+/** a plain address check (the SMTP server has the last word); '' clears the address */
+function normalEmail(email: string | null | undefined): string | null {
+  const value = (email ?? '').trim();
+  if (!value) return null;
+  if (value.length > 254 || !/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(value)) throw badInput('电子邮箱格式不正确', { field: 'email' });
+  return value;
 }
 
 function checkRoles(roles: Role[]) {
@@ -44,6 +52,7 @@ export interface NewUser {
   username: string;
   displayName: string;
   password: string;
+  email?: string | null;
   agencyId: string;
   roles: Role[];
 }
@@ -64,6 +73,7 @@ export async function insertUser(tx: RequestContext, input: NewUser, passwordHas
     id: newId(),
     username,
     displayName: input.displayName.trim(),
+    email: normalEmail(input.email),
     passwordHash: passwordHash ?? (await hashPassword(input.password)),
     agencyId: input.agencyId,
     roles: [...new Set(input.roles)],
@@ -130,6 +140,7 @@ export class UserService {
       checkPassword(input.password, { username: current?.username, displayName: input.displayName ?? current?.displayName });
     }
     if (input.displayName != null) checkDisplayName(input.displayName);
+    const email = input.email != null ? normalEmail(input.email) : undefined;
     const passwordHash = input.password != null ? await hashPassword(input.password) : undefined;
     return withTransaction(ctx, async (tx) => {
       const user = await tx.manager.findOne(User, { where: { id } });
@@ -140,6 +151,7 @@ export class UserService {
         user.agencyId = input.agencyId;
       }
       if (input.displayName != null) user.displayName = input.displayName.trim();
+      if (email !== undefined) user.email = email;
       if (input.roles) user.roles = [...new Set(input.roles)];
       if (input.active != null) user.active = input.active;
       if (passwordHash) user.passwordHash = passwordHash;
@@ -154,6 +166,7 @@ export class UserService {
       user.updatedAt = new Date();
       await tx.manager.update(User, { id }, {
         displayName: user.displayName,
+        email: user.email,
         agencyId: user.agencyId,
         roles: user.roles,
         active: user.active,

@@ -34,6 +34,9 @@ export class UserInput {
   @Field()
   password: string;
 
+  @Field(() => String, { nullable: true, description: '电子邮箱（可选）' })
+  email?: string | null;
+
   @Field(() => ID)
   agencyId: string;
 
@@ -48,6 +51,9 @@ export class UserUpdateInput {
 
   @Field(() => String, { nullable: true })
   password?: string | null;
+
+  @Field(() => String, { nullable: true, description: '电子邮箱；空字符串清除' })
+  email?: string | null;
 
   @Field(() => ID, { nullable: true })
   agencyId?: string | null;
