@@ -4,25 +4,11 @@
  * comparison — summary first, changed cells — and downloads the DOCX (read back); a preparer opens
  * 与上年对比 from the editor; the same comparison at 390 px on a phone.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import mammoth from 'mammoth';
-import type { Download } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demo } from '../demo';
-import { closeBrowser, currentReportOf, expectChinese, login, newContext, newPage, screenshot, waitNoSpinner } from './support';
+import { closeBrowser, currentReportOf, expectChinese, login, newContext, newPage, saved, screenshot, waitNoSpinner } from './support';
 
-async function saved(download: Download): Promise<Buffer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'touming-compare-'));
-  try {
-    const file = path.join(dir, 'file');
-    await download.saveAs(file);
-    return fs.readFileSync(file);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('比对报告', () => {
   afterAll(closeBrowser);

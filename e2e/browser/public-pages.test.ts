@@ -9,28 +9,16 @@
  * link. Screenshots in e2e/artifacts/gongkai-*.png and editor-downloads.png.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, baseUrl, closeBrowser, expectChinese, gql, login, newContext, newPage, reportsOf, screenshot, tokenFor, waitNoSpinner } from './support';
+import { axe, baseUrl, closeBrowser, saved, expectChinese, gql, login, newContext, newPage, reportsOf, screenshot, tokenFor, waitNoSpinner } from './support';
 
 const CORRECTION_NOTE = '更正第六部分的文字表述：补充说明本年度未收取信息处理费的依据。';
 const CORRECTED_TEXT = '依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。';
 const CHECK_KEYS = ['stateSecret', 'commercialSecret', 'privacy', 'nationalSecurity', 'publicSecurity', 'economicSecurity', 'socialStability'];
 
 /** a download's bytes (the browser runs in its own process: saveAs copies the file over) */
-async function saved(download: Download): Promise<Buffer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'touming-download-'));
-  try {
-    const file = path.join(dir, 'file');
-    await download.saveAs(file);
-    return fs.readFileSync(file);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 interface Visit {
   name: string;

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import os from 'node:os';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'touming-demo';
@@ -262,4 +263,16 @@ export async function currentReportOf(agencyCode: string): Promise<ReportRow> {
   const current = rows.sort((a, b) => b.year - a.year)[0];
   if (!current) throw new Error(`${agencyCode} 没有报告`);
   return current;
+}
+
+/** the bytes of a browser download (saved to a temporary folder, read, removed) */
+export async function saved(download: Download): Promise<Buffer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'touming-download-'));
+  try {
+    const file = path.join(dir, 'file');
+    await download.saveAs(file);
+    return fs.readFileSync(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
