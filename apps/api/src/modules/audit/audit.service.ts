@@ -121,9 +121,10 @@ export async function appendAudit(ctx: RequestContext, records: AuditRecord | Au
     });
     entry.hash = entryHash(entry);
     const id = lastId + 1;
-    // the insert may reload defaulted columns into the entity (MySQL hands bigint ids back as strings):
-    // the chain continues from what was computed here
-    await manager.insert(AuditEntry, entry as QueryDeepPartialEntity<AuditEntry>);
+    // every column is set here: no reload of defaulted columns after the insert (one statement saved
+    // per entry; MySQL would also hand bigint ids back as strings) — the chain continues from what was
+    // computed here
+    await manager.createQueryBuilder().insert().into(AuditEntry).values(entry as QueryDeepPartialEntity<AuditEntry>).updateEntity(false).execute();
     prevHash = entry.hash;
     lastId = id;
     saved.push(entry);
