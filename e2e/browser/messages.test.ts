@@ -46,7 +46,8 @@ describe('催报与消息', () => {
       const bell = page.getByTestId('notification-bell');
       await expect.poll(async () => Number(await bell.getAttribute('data-unread')), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
       const unreadBefore = Number(await bell.getAttribute('data-unread'));
-      expect(await bell.getAttribute('aria-label')).toBe(`消息（${unreadBefore} 条未读）`);
+      // its accessible name says how many are unread (a hidden label before the visible count)
+      expect(await bell.evaluate((el) => (el.textContent ?? '').trim())).toBe(`消息（${unreadBefore} 条未读）${unreadBefore}`);
       await screenshot(page, 'reminder-3-agency-header', { fullPage: false });
       await bell.click();
       const item = page.getByTestId('message-item').filter({ hasText: MESSAGE }).first();

@@ -8,6 +8,9 @@ import { LinkBase, useTranslate } from 'react-admin';
 import { UnreadNotificationCountDocument } from '../gql/graphql';
 import { useGraphQLQuery } from '../providers/useGraphQL';
 
+/** read by screen readers, not shown */
+const HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+
 export function NotificationBell() {
   const translate = useTranslate();
   const unread = useGraphQLQuery('notifications', UnreadNotificationCountDocument, {}, { refetchInterval: 60_000 });
@@ -15,9 +18,12 @@ export function NotificationBell() {
   const label = count > 0 ? translate('touming.messages.bell', { count }) : translate('touming.messages.bell_none');
   return (
     <Tooltip title={label}>
-      <IconButton color="inherit" component={LinkBase} to="/messages" aria-label={label} data-testid="notification-bell" data-unread={count}>
-        <Badge badgeContent={count} color="error" max={99}>
-          <NotificationsIcon />
+      {/* named by its content (a hidden label, then the visible count), not by aria-label: axe's
+          label-content-name-mismatch wants the visible count inside the accessible name */}
+      <IconButton color="inherit" component={LinkBase} to="/messages" data-testid="notification-bell" data-unread={count}>
+        <span style={HIDDEN}>{label}</span>
+        <Badge badgeContent={count || undefined} color="error" max={99}>
+          <NotificationsIcon aria-hidden />
         </Badge>
       </IconButton>
     </Tooltip>

@@ -37,8 +37,8 @@ function showValue(name: string, value: unknown, options: DiffOptions = {}): str
   if (/hash$/i.test(name) && typeof value === 'string') return `${value.slice(0, 16)}…`;
   if (typeof value === 'string') {
     if (name === 'ruleId') return RULES_BY_ID.get(value)?.title ?? value;
-    if (AGENCY_ID_FIELDS.has(name)) return options.names?.agency?.(value) ?? value;
-    if (name in USER_ID_FIELDS) return options.names?.user?.(value) ?? value;
+    if (AGENCY_ID_FIELDS.has(name)) return options.names?.agency?.(value) ?? shortId(value);
+    if (name in USER_ID_FIELDS) return options.names?.user?.(value) ?? shortId(value);
   }
   if (name === 'checks' && typeof value === 'string') return AUDIT_CHECK_LABELS[value] ?? value;
   return auditValueLabel(name, value, options.targetType) ?? show(value);
@@ -80,9 +80,16 @@ export function cellLabel(key: string, format?: string): string {
   return key;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** an id with no name to show in its place: its first characters, enough to tell two apart */
+function shortId(value: string): string {
+  return UUID.test(value) ? `编号 ${value.slice(0, 8)}` : value;
+}
+
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空白）';
-  if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : shortId(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'number') return String(value);
   // a list (the seed's accounts, a cycle's years): the first few, then how many
