@@ -7,7 +7,7 @@
 import { isCountyGovernment } from '@touming/domain/agencies';
 import { deadlineStatus, reportDeadline, type DeadlineStatus } from '@touming/domain/deadlines';
 import { availableActions, publicationBlockers, returnNotice, submissionWarnings, type Blocker, type SubmissionWarning, type WorkflowAction } from '@touming/domain/workflow';
-import { authorize, requireUser } from '../../common/authorize';
+import { authorize, requireUser, knowRegionOf } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { Injectable } from '../../common/injectable';
 import type { Report } from '../reports/report.entity';
@@ -40,6 +40,8 @@ export class WorkflowFieldsService {
 
   async availableActions(ctx: RequestContext, report: Report): Promise<WorkflowAction[]> {
     if (!ctx.user) return [];
+    // a county office placed in a region decides by the agency's region, as authorize() does
+    await knowRegionOf(ctx, report.agencyId);
     const state = await this.state(ctx, report);
     return availableActions({
       status: report.status,
