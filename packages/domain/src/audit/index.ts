@@ -143,6 +143,7 @@ export function auditCategoryOf(action: string): AuditCategory {
 
 /** the names of an entry's detail fields, as the forms and the workflow name them */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
+  resolvedRectifications: '已完成的整改要求',
   // published files
   fileName: '文件名',
   fileKind: '文件类型',
