@@ -39,6 +39,7 @@ describe('审计记录', () => {
   // Skipped for now: after the merges of this session the audit screen's first row sometimes does not
   // appear within 20 s when this file runs straight after workflow.test.ts (not yet understood); the
   // labels and filters stay covered by apps/api/test/audit-list.test.ts and apps/admin's audit tests.
+  // skip reason: see the three lines above (intermittent 20 s miss after workflow.test.ts; covered by API and console unit tests)
   it.skip('动作、代码值和字段为中文，单位和人员显示名称；默认不看登录记录；可按动作、人员、单位、日期筛选', async () => {
     // a sign-in of 王丽 today: what the person, agency and date filters find (the seed's entries and
     // other files' acts give the coded details the list must show in words)
