@@ -36,11 +36,7 @@ async function openFiltered(page: Page, filter: Record<string, unknown>) {
 describe('审计记录', () => {
   afterAll(closeBrowser);
 
-  // Skipped for now: after the merges of this session the audit screen's first row sometimes does not
-  // appear within 20 s when this file runs straight after workflow.test.ts (not yet understood); the
-  // labels and filters stay covered by apps/api/test/audit-list.test.ts and apps/admin's audit tests.
-  // skip reason: see the three lines above (intermittent 20 s miss after workflow.test.ts; covered by API and console unit tests)
-  it.skip('动作、代码值和字段为中文，单位和人员显示名称；默认不看登录记录；可按动作、人员、单位、日期筛选', async () => {
+  it('动作、代码值和字段为中文，单位和人员显示名称；默认不看登录记录；可按动作、人员、单位、日期筛选', async () => {
     // a sign-in of 王丽 today: what the person, agency and date filters find (the seed's entries and
     // other files' acts give the coded details the list must show in words)
     await tokenFor('wenlv.preparer');
@@ -63,7 +59,15 @@ describe('审计记录', () => {
       await login(page, 'admin');
       await page.goto('/#/audit');
       await page.getByTestId('audit-banner').waitFor();
-      await page.getByTestId('audit-action').first().waitFor();
+      // once (CI, straight after workflow.test.ts) the first row did not come in 20 s: say what the page showed instead
+      await page
+        .getByTestId('audit-action')
+        .first()
+        .waitFor({ timeout: 45_000 })
+        .catch(async (e: unknown) => {
+          await screenshot(page, 'audit-trail-missing');
+          throw new Error(`审计记录首行未出现，页面显示：${(await page.locator('body').innerText()).slice(0, 600)}`, { cause: e });
+        });
       let text = await tableText(page);
       expect(text).not.toMatch(UUID);
       expect(text).not.toMatch(CODE);
