@@ -115,5 +115,6 @@ describe.each(DIALECTS)('SIGTERM during a write load on %s', (dialect) => {
     } finally {
       await check.destroy();
     }
-  });
+    // a child server that migrates and seeds the demo before it listens: tens of seconds on a busy machine
+  }, 120_000);
 });
