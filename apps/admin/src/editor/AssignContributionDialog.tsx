@@ -131,6 +131,10 @@ export function AssignContributionDialog({ open, reportId, format, existing, onC
             setCells([]);
           }}
           noOptionsText={t('contrib.no_targets')}
+          openText={t('contrib.open_list')}
+          closeText={t('contrib.close_list')}
+          clearText={t('contrib.clear')}
+          loadingText={t('loading')}
           renderInput={(params) => (
             <TextField {...params} label={t('contrib.target_label')} placeholder={t('contrib.target_placeholder')} inputProps={{ ...params.inputProps, 'data-testid': 'contribution-target-input' }} />
           )}
