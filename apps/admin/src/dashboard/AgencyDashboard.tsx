@@ -183,7 +183,7 @@ export function AgencyDashboard() {
           </CardContent>
         </Card>
       )}
-      {mayAssign && <OverdueContributions formatOf={(id) => reports?.find((r) => r.id === id)?.format ?? report?.format ?? ''} />}
+      {mayAssign && <OverdueContributions reportOf={(id) => reports?.find((r) => r.id === id)} />}
       {others.length > 0 && (
         <Card variant="outlined">
           <CardContent>

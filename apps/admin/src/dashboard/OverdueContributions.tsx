@@ -11,8 +11,8 @@ import { useGraphQLQuery } from '../providers/useGraphQL';
 import { targetLabel } from '../todo/queues';
 import { useWf } from '../workflow/useWf';
 
-/** `formatOf`: the format of a report of the agency (a part's words depend on it) */
-export function OverdueContributions({ formatOf }: { formatOf: (reportId: string) => string }) {
+/** `reportOf`: the agency's report a part belongs to (its format names the part; its year tells which report) */
+export function OverdueContributions({ reportOf }: { reportOf: (reportId: string) => { format: string; year: number } | undefined }) {
   const { t, locale } = useWf();
   const query = useGraphQLQuery('contributions', OverdueContributionsDocument, {});
   const overdue = query.data?.overdueContributions ?? [];
@@ -27,8 +27,10 @@ export function OverdueContributions({ formatOf }: { formatOf: (reportId: string
           {overdue.map((o) => (
             <ListItemButton key={o.contribution.id} component={LinkBase} to={`/reports/${o.contribution.reportId}`} divider data-testid="dashboard-overdue-item">
               <ListItemText
-                primary={t('contrib.overdue_item', { name: o.contribution.assignee?.displayName ?? '', target: targetLabel(formatOf(o.contribution.reportId), o.contribution.target), days: o.daysOverdue })}
-                secondary={t('todo.due', { date: formatDate(o.contribution.dueDate, locale) })}
+                primary={t('contrib.overdue_item', { name: o.contribution.assignee?.displayName ?? '', target: targetLabel(reportOf(o.contribution.reportId)?.format ?? '', o.contribution.target), days: o.daysOverdue })}
+                secondary={[reportOf(o.contribution.reportId) ? t('contrib.report_year', { year: reportOf(o.contribution.reportId)!.year }) : null, t('todo.due', { date: formatDate(o.contribution.dueDate, locale) })]
+                  .filter(Boolean)
+                  .join(' · ')}
               />
             </ListItemButton>
           ))}

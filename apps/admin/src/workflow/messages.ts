@@ -128,7 +128,7 @@ export const workflowZh = {
   },
   contrib: {
     title: '股室/下属单位填报',
-    scope_hint: '您只能修改分配给您的部分（黄色框标出的单元格和文字部分），其余内容只读。报送后、填报人提交报告前，仍可更正。',
+    scope_hint: '您只能修改分配给您的部分（黄色框标出的单元格和文字部分），其余内容只读。报送后、填报人接受前仍可更正；被退回的部分请按退回意见修改后重新报送。',
     mine: '分配给我的填报任务',
     all: '填报任务',
     none: '本报告尚未分配填报任务。',
@@ -173,6 +173,7 @@ export const workflowZh = {
     assigned: '已分配 %{count} 项填报任务',
     overdue_title: '逾期未报送的填报任务',
     overdue_item: '%{name} · %{target} · 逾期 %{days} 天',
+    report_year: '%{year}年度报告',
   },
   audit: {
     banner_ok: '审计链校验通过：已校验 %{count} 条记录，均未被篡改。',
@@ -342,7 +343,7 @@ export const workflowEn: typeof workflowZh = {
   },
   contrib: {
     title: 'Sub-unit contributions',
-    scope_hint: 'You can change only the parts assigned to you (outlined in yellow); the rest is read-only. After delivering you may still correct them until the report is submitted.',
+    scope_hint: 'You can change only the parts assigned to you (outlined in yellow); the rest is read-only. After delivering you may still correct them until the preparer accepts them; a part sent back is corrected and delivered again.',
     mine: 'My assignments',
     all: 'Contributions',
     none: 'Nothing of this report is assigned yet.',
@@ -387,6 +388,7 @@ export const workflowEn: typeof workflowZh = {
     assigned: '%{count} parts assigned',
     overdue_title: 'Overdue contributions',
     overdue_item: '%{name} · %{target} · %{days} days overdue',
+    report_year: 'Report %{year}',
   },
   audit: {
     banner_ok: 'Audit chain verified: %{count} entries checked, none altered.',
