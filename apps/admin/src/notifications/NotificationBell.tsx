@@ -17,9 +17,10 @@ export function NotificationBell() {
   const count = unread.data?.unreadNotificationCount ?? 0;
   const label = count > 0 ? translate('touming.messages.bell', { count }) : translate('touming.messages.bell_none');
   return (
-    <Tooltip title={label}>
+    <Tooltip title={label} describeChild>
       {/* named by its content (a hidden label, then the visible count), not by aria-label: axe's
-          label-content-name-mismatch wants the visible count inside the accessible name */}
+          label-content-name-mismatch wants the visible count inside the accessible name — so the
+          tooltip describes the button (describeChild) instead of setting its aria-label */}
       <IconButton color="inherit" component={LinkBase} to="/messages" data-testid="notification-bell" data-unread={count}>
         <span style={HIDDEN}>{label}</span>
         <Badge badgeContent={count || undefined} color="error" max={99}>
