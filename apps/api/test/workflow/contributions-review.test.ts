@@ -47,6 +47,26 @@ describe.each(DIALECTS)('contributions: deliver, send back, accept on %s', (dial
     expect(contributionAssignees).toEqual([{ id: contributorId, displayName: '马强（文物股）' }]);
   });
 
+  it('a single cell can be assigned: the contributor edits exactly that cell', async () => {
+    const { assignContribution } = await env.api.ok(
+      `mutation($r: ID!, $a: ID!) { assignContribution(reportId: $r, assigneeId: $a, target: "t3.new.natural", dueDate: "2099-12-31") { id target } }`,
+      { r: wenlv.id, a: contributorId },
+      preparer,
+    );
+    expect(assignContribution.target).toBe('t3.new.natural');
+    const { report } = await env.api.ok(`query($id: ID!) { report(id: $id) { editableCells } }`, { id: wenlv.id }, contributor);
+    expect(report.editableCells).toEqual(['t3.new.natural']);
+    expectCode(
+      await env.api.gql(
+        `mutation($r: ID!, $a: ID!) { assignContribution(reportId: $r, assigneeId: $a, target: "t3.new.nosuch", dueDate: "2099-12-31") { id } }`,
+        { r: wenlv.id, a: contributorId },
+        preparer,
+      ),
+      'BAD_USER_INPUT',
+      '填报范围无效',
+    );
+  });
+
   it('delivered, sent back with a comment, corrected, delivered again, accepted', async () => {
     const { assignContribution } = await env.api.ok(
       `mutation($r: ID!, $a: ID!) { assignContribution(reportId: $r, assigneeId: $a, target: "problems", dueDate: "2099-12-31", note: "请文物股提供") { id status } }`,
