@@ -20,8 +20,8 @@ export interface ContributionAssignment {
   dueDate: IsoDate;
   /** when the contributor marked it delivered */
   deliveredAt?: Date | string | null;
-  /** where the part stands (older rows without it: delivered or assigned, by deliveredAt) */
-  status?: ContributionStatus | null;
+  /** where the part stands, a ContributionStatus (rows without it: delivered or assigned, by deliveredAt) */
+  status?: string | null;
 }
 
 /**
