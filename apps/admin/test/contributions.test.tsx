@@ -75,16 +75,27 @@ describe('分配给我的', () => {
     contributions,
     returned: null,
   });
-  const c = (id: string, assigneeId: string, dueDate: string, deliveredAt: string | null = null) => ({ id, assigneeId, target: 't3.new.', dueDate, note: null, deliveredAt });
+  const c = (id: string, assigneeId: string, dueDate: string, deliveredAt: string | null = null, status = deliveredAt ? 'DELIVERED' : 'ASSIGNED', reviewComment: string | null = null) => ({
+    id,
+    assigneeId,
+    target: 't3.new.',
+    dueDate,
+    note: null,
+    deliveredAt,
+    status,
+    reviewComment,
+  });
 
-  it('lists this user\'s parts of draft reports, undelivered first, then by due date', () => {
+  it('lists this user\'s open parts of draft reports: sent back first, then undelivered, delivered, each by due date', () => {
     const reports = [
       report('r1', 'DRAFT', [c('a', 'me', '2026-01-20'), c('b', 'other', '2026-01-01'), c('d', 'me', '2026-01-05', '2026-01-04T00:00:00Z')]),
-      report('r2', 'DRAFT', [c('e', 'me', '2026-01-10')]),
+      report('r2', 'DRAFT', [c('e', 'me', '2026-01-10'), c('g', 'me', '2026-01-30', '2026-01-04T00:00:00Z', 'RETURNED', '请补充')]),
+      // accepted: the preparer's now
+      report('r4', 'DRAFT', [c('h', 'me', '2026-01-01', '2026-01-04T00:00:00Z', 'ACCEPTED')]),
       // submitted: contributions are closed, nothing to do
       report('r3', 'SUBMITTED', [c('f', 'me', '2026-01-02')]),
     ];
-    expect(assignedTo(reports, 'me').map((x) => x.contribution.id)).toEqual(['e', 'a', 'd']);
+    expect(assignedTo(reports, 'me').map((x) => x.contribution.id)).toEqual(['g', 'e', 'a', 'd']);
     expect(assignedTo(reports, null)).toEqual([]);
     expect(targetLabel('2021', 't3.new.')).toContain('表三');
     expect(targetLabel('2021', 'problems')).not.toBe('problems');

@@ -43,6 +43,8 @@ interface Ids {
   /** delivered contributions: delivering again is refused after the permission check */
   ownContribution: string;
   otherContribution: string;
+  /** assigned, not delivered: accepting it is refused after the permission check */
+  ownAssigned: string;
   ownCase: string;
   ownSubmitted: string;
   ownReviewed: string;
@@ -136,8 +138,8 @@ const OPERATIONS: Operation[] = [
   { name: 'user (other agency)', query: `query($id: ID!) { user(id: $id) { id } }`, vars: (i) => ({ id: i.otherUser }), allowed: ADMIN },
   { name: 'reportRevision (own)', query: `query($id: ID!) { reportRevision(id: $id) { id } }`, vars: (i) => ({ id: i.ownRevision }), allowed: EVERYONE },
   { name: 'reportRevision (other)', query: `query($id: ID!) { reportRevision(id: $id) { id } }`, vars: (i) => ({ id: i.otherRevision }), allowed: ADMIN },
-  { name: 'contributions (own)', query: `query($id: ID!) { contributions(reportId: $id) { id } }`, vars: (i) => ({ id: i.ownDraft }), allowed: EVERYONE },
-  { name: 'contributions (other)', query: `query($id: ID!) { contributions(reportId: $id) { id } }`, vars: (i) => ({ id: i.otherDraft }), allowed: ADMIN },
+  { name: 'contributions (own)', query: `query($id: ID!) { contributions(reportId: $id) { id status changes { key } availableActs overdue } }`, vars: (i) => ({ id: i.ownDraft }), allowed: EVERYONE },
+  { name: 'contributions (other)', query: `query($id: ID!) { contributions(reportId: $id) { id status changes { key } availableActs overdue } }`, vars: (i) => ({ id: i.otherDraft }), allowed: ADMIN },
   { name: 'contributionTargets (own)', query: `query($id: ID!) { contributionTargets(reportId: $id) { target } }`, vars: (i) => ({ id: i.ownDraft }), allowed: EVERYONE },
   { name: 'contributionTargets (other)', query: `query($id: ID!) { contributionTargets(reportId: $id) { target } }`, vars: (i) => ({ id: i.otherDraft }), allowed: ADMIN },
   { name: 'overdueContributions', query: `{ overdueContributions { daysOverdue } }`, vars: () => ({}), allowed: EVERYONE },
@@ -253,6 +255,17 @@ const OPERATIONS: Operation[] = [
   },
   { name: 'deliverContribution (own, delivered)', query: `mutation($id: ID!) { deliverContribution(id: $id) { id } }`, vars: (i) => ({ id: i.ownContribution }), allowed: ['contributor'] },
   { name: 'deliverContribution (other)', query: `mutation($id: ID!) { deliverContribution(id: $id) { id } }`, vars: (i) => ({ id: i.otherContribution }), allowed: NOBODY },
+  { name: 'acceptContribution (own, undelivered)', query: `mutation($id: ID!) { acceptContribution(id: $id) { id } }`, vars: (i) => ({ id: i.ownAssigned }), allowed: ['preparer'] },
+  { name: 'acceptContribution (other)', query: `mutation($id: ID!) { acceptContribution(id: $id) { id } }`, vars: (i) => ({ id: i.otherContribution }), allowed: NOBODY },
+  {
+    name: 'returnContribution (own, no comment)',
+    query: `mutation($id: ID!) { returnContribution(id: $id, comment: " ") { id } }`,
+    vars: (i) => ({ id: i.ownContribution }),
+    allowed: ['preparer'],
+  },
+  { name: 'returnContribution (other)', query: `mutation($id: ID!) { returnContribution(id: $id, comment: "矩阵") { id } }`, vars: (i) => ({ id: i.otherContribution }), allowed: NOBODY },
+  { name: 'contributionAssignees (own)', query: `query($id: ID!) { contributionAssignees(reportId: $id) { id } }`, vars: (i) => ({ id: i.ownDraft }), allowed: ['preparer'] },
+  { name: 'contributionAssignees (other)', query: `query($id: ID!) { contributionAssignees(reportId: $id) { id } }`, vars: (i) => ({ id: i.otherDraft }), allowed: NOBODY },
   {
     name: 'importReportXlsx (own, not xlsx)',
     query: `mutation($a: ID!) { importReportXlsx(agencyId: $a, year: 2025, base64: "bm90IGEgd29ya2Jvb2s=") { id } }`,
@@ -385,6 +398,14 @@ describe.each(DIALECTS)('access matrix on %s', (dialect) => {
       await env.api.ok(`mutation($id: ID!) { deliverContribution(id: $id) { id } }`, { id: assignContribution.id }, contributor);
       return assignContribution.id as string;
     };
+    const assigned = async () =>
+      (
+        await env.api.ok(
+          `mutation($r: ID!, $u: ID!) { assignContribution(reportId: $r, assigneeId: $u, target: "other", dueDate: "2026-01-20") { id } }`,
+          { r: ownDraft, u: await userId('wenlv.contributor') },
+          await env.api.login('wenlv.preparer'),
+        )
+      ).assignContribution.id as string;
     const openCase = async (agencyId: string) =>
       (
         await env.api.ok(
@@ -414,6 +435,7 @@ describe.each(DIALECTS)('access matrix on %s', (dialect) => {
       otherFinding: await findingOf(other),
       ownContribution: await delivered(ownDraft, 'wenlv.preparer', tokens.contributor!, await userId('wenlv.contributor')),
       otherContribution: await delivered(otherDraft, 'jiaoti.preparer', await env.api.login('jiaoti.contributor', 'Matrix-Password-1'), jiaotiContributor.createUser.id),
+      ownAssigned: await assigned(),
       ownCase: await openCase(own),
       otherCase: await openCase(other),
       ownContributor: await userId('wenlv.contributor'),

@@ -53,6 +53,13 @@ describe('who a workflow event notifies', () => {
     expect(plannedNotifications({ action: 'contribution.deliver', agencyId: 'a1' }, noPre, { contributionAssignerId: 'u1' })).toEqual([
       { kind: 'CONTRIBUTION_DELIVERED', audience: { userIds: ['u1'] } },
     ]);
+    expect(plannedNotifications({ action: 'contribution.accept', agencyId: 'a1', detail: { assigneeId: 'u9' } }, noPre)).toEqual([
+      { kind: 'CONTRIBUTION_ACCEPTED', audience: { userIds: ['u9'] } },
+    ]);
+    expect(plannedNotifications({ action: 'contribution.return', agencyId: 'a1', detail: { assigneeId: 'u9', comment: '请补充' } }, noPre)).toEqual([
+      { kind: 'CONTRIBUTION_RETURNED', audience: { userIds: ['u9'] } },
+    ]);
+    expect(notificationText('CONTRIBUTION_RETURNED', { agencyName: '盐池县文化旅游广电局', year: 2026, actorName: '王丽', target: '存在的主要问题', comment: '请补充整改措施' }).body).toContain('退回意见：请补充整改措施');
   });
 
   it('reminders and cases go to the agency’s preparer and leaders; an answer to the county office; closing back', () => {

@@ -26,6 +26,7 @@ import { ReturnedNotice } from '../common/ReturnedNotice';
 import { StatusChip } from '../common/StatusChip';
 import { formatDate } from '../i18n/format';
 import { DeadlineBadge } from './DeadlineBadge';
+import { OverdueContributions } from './OverdueContributions';
 
 export function AgencyDashboard() {
   const translate = useTranslate();
@@ -54,6 +55,7 @@ export function AgencyDashboard() {
   const others = (reports ?? []).filter((r) => r !== report);
   const mayCreate = permissions && can(permissions, 'report.create', permissions.agencyId);
   const mayEdit = permissions && can(permissions, 'report.edit', permissions.agencyId);
+  const mayAssign = permissions && can(permissions, 'contribution.assign', permissions.agencyId);
 
   type Todo = { icon: 'error' | 'warning' | 'ok' | 'turn'; text: string; testId?: string; link?: { to: string; label: string } };
   const todos: Todo[] = [];
@@ -181,6 +183,7 @@ export function AgencyDashboard() {
           </CardContent>
         </Card>
       )}
+      {mayAssign && <OverdueContributions reportOf={(id) => reports?.find((r) => r.id === id)} />}
       {others.length > 0 && (
         <Card variant="outlined">
           <CardContent>

@@ -96,7 +96,14 @@ export function ReportEditorView({ report }: { report: Report }) {
         extensionProps={extensionProps}
       />
       <SaveNotices report={server} draft={draft} access={access} />
-      <ContributionPanel reportId={server.id} format={content.format} scope={access.scope} hasUnsavedEdits={hasEdits(draft.edits)} />
+      <ContributionPanel
+        reportId={server.id}
+        agencyId={server.agencyId}
+        status={server.status}
+        format={content.format}
+        scope={access.scope}
+        hasUnsavedEdits={hasEdits(draft.edits)}
+      />
 
       {!wide && (
         <Box sx={{ mb: 2 }}>

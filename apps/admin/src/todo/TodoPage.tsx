@@ -5,6 +5,7 @@
  */
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { LinkBase, Title, useGetIdentity, usePermissions } from 'react-admin';
+import { CONTRIBUTION_STATUS_LABELS, contributionStatusOf } from '@touming/domain/contributions';
 import { REPORT_STATUS_LABELS } from '@touming/domain/workflow';
 import type { Permissions } from '../providers/authProvider';
 import { formatDate, formatDateTime } from '../i18n/format';
@@ -38,6 +39,8 @@ export function TodoPage() {
   }
   const queues = groupTodos(reports.data?.reports.items ?? [], permissions);
   const overdue = contributions.data?.overdueContributions ?? [];
+  // an overdue part names its part in words through its report's format (the reports this user sees)
+  const reportFormat = (id: string) => reports.data?.reports.items.find((r) => r.id === id)?.format ?? '';
   const mine = assignedTo(reports.data?.reports.items ?? [], identity?.id == null ? null : String(identity.id));
   const empty = queues.every((q) => q.items.length === 0) && overdue.length === 0 && mine.length === 0;
 
@@ -116,11 +119,19 @@ export function TodoPage() {
                     secondary={
                       <Stack component="span" direction="row" useFlexGap sx={{ gap: 1, flexWrap: 'wrap', mt: 0.5 }}>
                         <Chip component="span" size="small" variant="outlined" label={t('todo.due', { date: formatDate(contribution.dueDate, locale) })} />
-                        {contribution.deliveredAt && <Chip component="span" size="small" color="success" label={t('todo.delivered')} />}
+                        {contributionStatusOf(contribution) === 'DELIVERED' && <Chip component="span" size="small" color="success" label={t('todo.delivered')} />}
+                        {contributionStatusOf(contribution) === 'RETURNED' && (
+                          <Chip component="span" size="small" color="warning" label={CONTRIBUTION_STATUS_LABELS.RETURNED} data-testid="todo-assigned-returned" />
+                        )}
                         {contribution.note && (
                           <Typography component="span" variant="body2" color="text.secondary">
                             {contribution.note}
                           </Typography>
+                        )}
+                        {contributionStatusOf(contribution) === 'RETURNED' && contribution.reviewComment && (
+                          <Box component="span" sx={{ flexBasis: '100%', color: 'text.primary', fontWeight: 600 }} data-testid="todo-assigned-comment">
+                            {t('todo.sent_back', { comment: contribution.reviewComment })}
+                          </Box>
                         )}
                       </Stack>
                     }
@@ -159,7 +170,7 @@ export function TodoPage() {
               {overdue.map((o) => (
                 <ListItemButton key={o.contribution.id} component={LinkBase} to={`/reports/${o.contribution.reportId}`} divider>
                   <ListItemText
-                    primary={`${o.contribution.assignee?.displayName ?? ''} · ${t('todo.target', { target: o.contribution.target })}`}
+                    primary={`${o.contribution.assignee?.displayName ?? ''} · ${t('todo.target', { target: targetLabel(reportFormat(o.contribution.reportId), o.contribution.target) })}`}
                     secondary={`${t('todo.due', { date: formatDate(o.contribution.dueDate, locale) })} · ${t('todo.overdue', { days: o.daysOverdue })}`}
                   />
                 </ListItemButton>

@@ -3,7 +3,7 @@
  * availableActions (computed by @touming/domain/workflow); whose turn a review or a publication is,
  * is the domain's too (awaitsReviewBy, awaitsPublicationBy); this only sorts reports into queues.
  */
-import { contributionTargets } from '@touming/domain/contributions';
+import { contributionStatusOf, contributionTargets } from '@touming/domain/contributions';
 import { isFormatId } from '@touming/domain/formats';
 import { can, type Actor } from '@touming/domain/permissions';
 import { awaitsPublicationBy, awaitsReviewBy, isReviewDue, type TurnInput } from '@touming/domain/workflow';
@@ -39,17 +39,21 @@ export interface AssignedItem {
 /**
  * 分配给我的: the parts of reports assigned to this user that it can still work on — the report is a
  * draft (contributions are gathered for the draft; the API refuses a contributor's edit after
- * submission). Delivered ones stay listed: they may be corrected until the preparer submits.
- * Undelivered first, then by due date.
+ * submission) and the preparer has not accepted the part. Delivered ones stay listed: they may be
+ * corrected until the preparer acts.
  */
 export function assignedTo(reports: TodoReport[], userId: string | null | undefined): AssignedItem[] {
   if (!userId) return [];
+  // sent back first (the preparer waits for the correction), then not yet delivered, then delivered
+  const rank = { RETURNED: 0, ASSIGNED: 1, DELIVERED: 2, ACCEPTED: 3 } as const;
   return reports
     .filter((r) => r.status === 'DRAFT')
     .flatMap((report) => report.contributions.filter((c) => c.assigneeId === userId).map((contribution) => ({ report, contribution })))
+    // an accepted part is the preparer's now: nothing left to do
+    .filter(({ contribution }) => contributionStatusOf(contribution) !== 'ACCEPTED')
     .sort(
       (a, b) =>
-        Number(Boolean(a.contribution.deliveredAt)) - Number(Boolean(b.contribution.deliveredAt)) ||
+        rank[contributionStatusOf(a.contribution)] - rank[contributionStatusOf(b.contribution)] ||
         a.contribution.dueDate.localeCompare(b.contribution.dueDate),
     );
 }

@@ -5,6 +5,7 @@
  * `report.approve`, `OPEN`, `PROACTIVE`, `OVERDUE` or `signedHash` to a person. One place: the API
  * serves the labels, the console reads the same ones.
  */
+import { CONTRIBUTION_STATUS_LABELS, isContributionStatus } from '../contributions';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, isCaseKind, isCaseStatus } from '../accountability';
 import { AGENCY_KIND_LABELS, isAgencyKind } from '../agencies';
 import {
@@ -54,6 +55,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'finding.dismiss': '忽略扫描发现',
   'contribution.assign': '分配填报任务',
   'contribution.deliver': '报送填报任务',
+  'contribution.accept': '接受填报内容',
+  'contribution.return': '退回填报内容',
   'agency.create': '新建单位',
   'agency.update': '修改单位',
   'region.create': '新建地区',
@@ -229,6 +232,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   assigneeName: '承办人',
   target: '填报范围',
   dueDate: '完成期限',
+  changed: '修改的内容',
   // the demo seed's summary
   agencies: '单位',
   users: '用户',
@@ -283,6 +287,7 @@ export function auditValueLabel(field: string, value: unknown, targetType?: stri
     case 'from':
     case 'to':
       if (forCase && isCaseStatus(value)) return CASE_STATUS_LABELS[value];
+      if (targetType === 'Contribution' && isContributionStatus(value)) return CONTRIBUTION_STATUS_LABELS[value];
       return isReportStatus(value) ? REPORT_STATUS_LABELS[value] : null;
     case 'stage':
       return value in SIGNATURE_STAGE_LABELS ? SIGNATURE_STAGE_LABELS[value as SignatureStage] : null;

@@ -7,7 +7,7 @@
  */
 import { can, type Actor } from '../permissions';
 import { isContentEditable, type ReportStatus as ContentStatus } from '../workflow/states';
-import { cellKeys, getFormat, NARRATIVE_KEYS, type FormatId, type NarrativeKey } from '../formats';
+import { cellDefinition, cellKeys, getFormat, NARRATIVE_KEYS, type FormatId, type NarrativeKey } from '../formats';
 import { chinaDate, daysBetween, type IsoDate } from '../deadlines';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../workflow/states';
 
@@ -20,6 +20,95 @@ export interface ContributionAssignment {
   dueDate: IsoDate;
   /** when the contributor marked it delivered */
   deliveredAt?: Date | string | null;
+  /** where the part stands, a ContributionStatus (rows without it: delivered or assigned, by deliveredAt) */
+  status?: string | null;
+}
+
+/**
+ * Where an assigned part stands: 已分配 (the contributor works on it), 已交付 (delivered, waiting for
+ * the preparer), 已接受 (the preparer took it into the report), 已退回 (sent back with a comment, the
+ * contributor corrects it and delivers again).
+ */
+export const CONTRIBUTION_STATUSES = ['ASSIGNED', 'DELIVERED', 'ACCEPTED', 'RETURNED'] as const;
+export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
+export const CONTRIBUTION_STATUS_LABELS: Record<ContributionStatus, string> = {
+  ASSIGNED: '已分配',
+  DELIVERED: '已交付',
+  ACCEPTED: '已接受',
+  RETURNED: '已退回',
+};
+
+export function isContributionStatus(value: unknown): value is ContributionStatus {
+  return typeof value === 'string' && (CONTRIBUTION_STATUSES as readonly string[]).includes(value);
+}
+
+export function contributionStatusOf(a: Pick<ContributionAssignment, 'status' | 'deliveredAt'>): ContributionStatus {
+  if (a.status && isContributionStatus(a.status)) return a.status;
+  return a.deliveredAt ? 'DELIVERED' : 'ASSIGNED';
+}
+
+/** what moves a part: the contributor delivers it, the preparer accepts it or sends it back */
+export type ContributionAct = 'deliver' | 'accept' | 'return';
+
+const CONTRIBUTION_TRANSITIONS: Record<ContributionAct, { from: readonly ContributionStatus[]; to: ContributionStatus }> = {
+  deliver: { from: ['ASSIGNED', 'RETURNED'], to: 'DELIVERED' },
+  accept: { from: ['DELIVERED'], to: 'ACCEPTED' },
+  // an accepted part may still be sent back while the report is a draft: the preparer changed its mind
+  return: { from: ['DELIVERED', 'ACCEPTED'], to: 'RETURNED' },
+};
+
+const ACT_LABELS: Record<ContributionAct, string> = { deliver: '报送', accept: '接受', return: '退回' };
+
+/** the longest comment a send-back may carry */
+export const MAX_CONTRIBUTION_COMMENT = 1000;
+
+export type ContributionTransitionCheck =
+  | { ok: true; to: ContributionStatus }
+  | { ok: false; code: 'CONFLICT' | 'BAD_USER_INPUT'; message: string };
+
+/**
+ * May this act move the part now? Only while the report is a draft (after submission the content is
+ * what the signers sign), only from the states the act leaves, and a send-back says why.
+ */
+export function checkContributionTransition(input: {
+  act: ContributionAct;
+  status: ContributionStatus;
+  reportStatus: ReportStatus;
+  comment?: string | null;
+}): ContributionTransitionCheck {
+  const { act, status, reportStatus } = input;
+  if (!areContributionsOpen(reportStatus)) {
+    return { ok: false, code: 'CONFLICT', message: `报告当前状态为“${REPORT_STATUS_LABELS[reportStatus]}”，填报任务只能在草稿阶段${ACT_LABELS[act]}` };
+  }
+  const rule = CONTRIBUTION_TRANSITIONS[act];
+  if (!rule.from.includes(status)) {
+    const reason = act === 'deliver' && status === 'DELIVERED' ? '，已报送的任务无需再次报送（仍可修改）' : act === 'deliver' && status === 'ACCEPTED' ? '，填报人已接受' : '';
+    return { ok: false, code: 'CONFLICT', message: `填报任务当前为“${CONTRIBUTION_STATUS_LABELS[status]}”，不能${ACT_LABELS[act]}${reason}` };
+  }
+  if (act === 'return') {
+    const comment = input.comment?.trim() ?? '';
+    if (!comment) return { ok: false, code: 'BAD_USER_INPUT', message: '退回时请填写退回意见，说明需要修改的内容' };
+    if (comment.length > MAX_CONTRIBUTION_COMMENT) return { ok: false, code: 'BAD_USER_INPUT', message: `退回意见不能超过 ${MAX_CONTRIBUTION_COMMENT} 字` };
+  }
+  return { ok: true, to: rule.to };
+}
+
+/** which acts the signed-in side may take on a part now (the console shows exactly these buttons) */
+export function availableContributionActs(input: {
+  status: ContributionStatus;
+  reportStatus: ReportStatus;
+  /** the actor is the assignee (deliver) */
+  isAssignee: boolean;
+  /** the actor may assign (accept, send back) */
+  mayAssign: boolean;
+}): ContributionAct[] {
+  if (!areContributionsOpen(input.reportStatus)) return [];
+  const acts: ContributionAct[] = [];
+  if (input.isAssignee && CONTRIBUTION_TRANSITIONS.deliver.from.includes(input.status)) acts.push('deliver');
+  if (input.mayAssign) {
+    for (const act of ['accept', 'return'] as const) if (CONTRIBUTION_TRANSITIONS[act].from.includes(input.status)) acts.push(act);
+  }
+  return acts;
 }
 
 export function isSectionTarget(target: string): target is NarrativeKey {
@@ -28,7 +117,9 @@ export function isSectionTarget(target: string): target is NarrativeKey {
 
 /** the cell keys of a format a target covers (none for a section target) */
 export function targetCellKeys(format: FormatId, target: string): string[] {
-  if (isSectionTarget(target) || !target.endsWith('.')) return [];
+  if (isSectionTarget(target)) return [];
+  // one cell, named by its key
+  if (!target.endsWith('.')) return cellDefinition(format, target) ? [target] : [];
   return cellKeys(format).filter((k) => k.startsWith(target));
 }
 
@@ -68,11 +159,14 @@ export function contributionTargets(format: FormatId): ContributionTargetOption[
 }
 
 const covers = (target: string, key: string, isSection: boolean) =>
-  isSection ? target === key : !isSectionTarget(target) && target.endsWith('.') && key.startsWith(target);
+  isSection ? target === key : !isSectionTarget(target) && (target.endsWith('.') ? key.startsWith(target) : key === target);
 
-/** the targets assigned to a user (all of them, delivered or not: a delivered part may still be corrected until submission) */
+/**
+ * the targets a user may still change: assigned, delivered (a delivered part may be corrected until
+ * the preparer acts) or sent back — not one the preparer accepted (it is the preparer's now)
+ */
 export function keysEditableBy(assignments: readonly ContributionAssignment[], userId: string): string[] {
-  return [...new Set(assignments.filter((a) => a.assigneeId === userId).map((a) => a.target))];
+  return [...new Set(assignments.filter((a) => a.assigneeId === userId && contributionStatusOf(a) !== 'ACCEPTED').map((a) => a.target))];
 }
 
 export interface ContributorEditCheck {
@@ -154,14 +248,25 @@ export interface OverdueContribution<A extends ContributionAssignment = Contribu
   daysOverdue: number;
 }
 
-/** undelivered assignments past their due date (China time), most overdue first */
+/** is the part still waiting for the contributor (assigned, or sent back to it)? */
+export function awaitsContributor(a: Pick<ContributionAssignment, 'status' | 'deliveredAt'>): boolean {
+  const status = contributionStatusOf(a);
+  return status === 'ASSIGNED' || status === 'RETURNED';
+}
+
+/** is the part past its due date (China time) and still not delivered or accepted? */
+export function isContributionOverdue(a: ContributionAssignment, today: Date | string): boolean {
+  return awaitsContributor(a) && daysBetween(a.dueDate, chinaDate(today)) > 0;
+}
+
+/** assignments past their due date (China time) that are neither delivered nor accepted, most overdue first */
 export function overdueContributions<A extends ContributionAssignment>(
   assignments: readonly A[],
   today: Date | string,
 ): OverdueContribution<A>[] {
   const day = chinaDate(today);
   return assignments
-    .filter((a) => !a.deliveredAt)
+    .filter((a) => awaitsContributor(a))
     .map((a) => ({ assignment: a, daysOverdue: daysBetween(a.dueDate, day) }))
     .filter((o) => o.daysOverdue > 0)
     .sort((x, y) => y.daysOverdue - x.daysOverdue);
@@ -191,4 +296,56 @@ export function checkContributionEdit(status: ReportStatus): ContributionStateCh
     code: 'CONFLICT',
     message: `报告已提交（当前状态：${REPORT_STATUS_LABELS[status]}），股室填报内容只能在草稿阶段修改；如需修改，请联系填报人退回后再改`,
   };
+}
+
+/** one cell or text a contributor changed within its part: the value before its first edit and now */
+export interface ContributionChange {
+  key: string;
+  /** the cell's name in the report ("表三 … · 自然人") or the section's title */
+  label: string;
+  kind: 'cell' | 'section';
+  before: string | null;
+  after: string | null;
+}
+
+/** one saved edit as the audit trail records it (report.update: cell and section before/after) */
+export interface RecordedEdit {
+  cells?: readonly { key: string; before: unknown; after: unknown }[] | null;
+  sections?: readonly { key: string; before: unknown; after: unknown }[] | null;
+}
+
+const shown = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/**
+ * What a contributor delivered: the cells and texts within its part that its own saved edits changed,
+ * oldest edit first — the value before the first edit and after the last, in the format's order;
+ * a key edited back to where it started is left out.
+ */
+export function contributionChanges(format: FormatId, target: string, edits: readonly RecordedEdit[]): ContributionChange[] {
+  const first = new Map<string, { kind: 'cell' | 'section'; before: string | null; after: string | null }>();
+  const section = isSectionTarget(target);
+  for (const edit of edits) {
+    const changes = [
+      ...(edit.cells ?? []).map((c) => ({ ...c, kind: 'cell' as const })),
+      ...(edit.sections ?? []).map((c) => ({ ...c, kind: 'section' as const })),
+    ];
+    for (const c of changes) {
+      if (!covers(target, c.key, c.kind === 'section') || (c.kind === 'section') !== section) continue;
+      const seen = first.get(c.key);
+      if (seen) seen.after = shown(c.after);
+      else first.set(c.key, { kind: c.kind, before: shown(c.before), after: shown(c.after) });
+    }
+  }
+  const def = getFormat(format);
+  const order = [...NARRATIVE_KEYS, ...cellKeys(format)];
+  return [...first.entries()]
+    .filter(([, v]) => (v.before ?? '') !== (v.after ?? ''))
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([key, v]) => ({
+      key,
+      kind: v.kind,
+      label: v.kind === 'section' ? (def.sections.find((s) => s.key === key)?.title ?? key) : (cellDefinition(format, key)?.label ?? key),
+      before: v.before,
+      after: v.after,
+    }));
 }

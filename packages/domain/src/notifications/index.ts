@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'REVIEW_TURN',
   'CONTRIBUTION_ASSIGNED',
   'CONTRIBUTION_DELIVERED',
+  'CONTRIBUTION_ACCEPTED',
+  'CONTRIBUTION_RETURNED',
   'CASE_OPENED',
   'CASE_ANSWERED',
   'CASE_CLOSED',
@@ -29,6 +31,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   REVIEW_TURN: '待您保密审查',
   CONTRIBUTION_ASSIGNED: '分配给您的填报任务',
   CONTRIBUTION_DELIVERED: '填报任务已报送',
+  CONTRIBUTION_ACCEPTED: '填报任务已接受',
+  CONTRIBUTION_RETURNED: '填报任务被退回',
   CASE_OPENED: '责任追究立案',
   CASE_ANSWERED: '整改情况已报送',
   CASE_CLOSED: '责任追究结案',
@@ -80,6 +84,8 @@ export const NOTIFYING_ACTIONS: readonly string[] = [
   'report.sign',
   'contribution.assign',
   'contribution.deliver',
+  'contribution.accept',
+  'contribution.return',
   'accountability.open',
   'accountability.respond',
   'accountability.transition',
@@ -130,6 +136,12 @@ export function plannedNotifications(
     case 'contribution.deliver':
       if (facts.contributionAssignerId) out.push({ kind: 'CONTRIBUTION_DELIVERED', audience: { userIds: [facts.contributionAssignerId] } });
       else if (agencyId) out.push({ kind: 'CONTRIBUTION_DELIVERED', audience: { roles: ['AGENCY_PREPARER'], agencyId } });
+      break;
+    case 'contribution.accept':
+    case 'contribution.return':
+      if (typeof detail.assigneeId === 'string') {
+        out.push({ kind: event.action === 'contribution.accept' ? 'CONTRIBUTION_ACCEPTED' : 'CONTRIBUTION_RETURNED', audience: { userIds: [detail.assigneeId] } });
+      }
       break;
     case 'accountability.open':
       if (agencyId) out.push({ kind: 'CASE_OPENED', audience: { roles: AGENCY_RESPONSIBLE_ROLES, agencyId } });
@@ -199,6 +211,14 @@ export function notificationText(kind: NotificationKind, f: NotificationFacts): 
     case 'CONTRIBUTION_DELIVERED':
       title = `填报任务已报送：${reportName(f)}`;
       body = `${f.actorName ?? '承办人'}已报送${f.target ? `“${f.target}”` : '分配的填报任务'}，请核对。`;
+      break;
+    case 'CONTRIBUTION_ACCEPTED':
+      title = `填报任务已接受：${reportName(f)}`;
+      body = `${f.actorName ?? '填报人'}已接受您报送的${f.target ? `“${f.target}”` : '填报内容'}。`;
+      break;
+    case 'CONTRIBUTION_RETURNED':
+      title = `填报任务被退回：${reportName(f)}`;
+      body = `${f.actorName ?? '填报人'}退回了您报送的${f.target ? `“${f.target}”` : '填报内容'}，请修改后重新报送。${comment ? `退回意见：${comment.trim()}` : ''}`;
       break;
     case 'CASE_OPENED':
       title = `责任追究立案：${f.caseTitle ?? reportName(f)}`;

@@ -52,7 +52,23 @@ export class Contribution {
   @DateTimeColumn()
   assignedAt: Date;
 
-  @Field(() => Date, { nullable: true, description: '报送时间' })
+  @Field(() => Date, { nullable: true, description: '报送时间（最近一次）' })
   @DateTimeColumn({ nullable: true })
   deliveredAt: Date | null;
+
+  @Field({ description: '状态：ASSIGNED 已分配、DELIVERED 已交付、ACCEPTED 已接受、RETURNED 已退回' })
+  @Column({ type: 'varchar', length: 16, default: 'ASSIGNED' })
+  status: string;
+
+  @Field(() => String, { nullable: true, description: '填报人退回时的意见' })
+  @Column({ type: 'text', nullable: true })
+  reviewComment: string | null;
+
+  @Field(() => ID, { nullable: true, description: '接受或退回的填报人' })
+  @Column({ type: 'varchar', length: UUID_LENGTH, nullable: true })
+  reviewedById: string | null;
+
+  @Field(() => Date, { nullable: true, description: '接受或退回的时间' })
+  @DateTimeColumn({ nullable: true })
+  reviewedAt: Date | null;
 }

@@ -5,7 +5,7 @@ import { User } from '../users/user.entity';
 import { workflowLoaders } from '../workflow/loaders';
 import { Contribution } from './contribution.entity';
 import { ContributionService } from './contribution.service';
-import { ContributionTarget, OverdueContribution } from './contribution.types';
+import { ContributionChange, ContributionTarget, OverdueContribution } from './contribution.types';
 
 @Resolver(() => Contribution)
 export class ContributionResolver {
@@ -31,6 +31,24 @@ export class ContributionResolver {
   }
 
   @Authorized()
+  @Mutation(() => Contribution, { description: '填报人接受已报送的填报内容' })
+  acceptContribution(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.accept(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => Contribution, { description: '填报人将已报送的填报内容退回修改（须填写退回意见）' })
+  returnContribution(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('comment') comment: string) {
+    return this.service.sendBack(ctx, id, comment);
+  }
+
+  @Authorized()
+  @Query(() => [User], { description: '可分配填报任务的本单位股室/下属单位用户' })
+  contributionAssignees(@Ctx() ctx: RequestContext, @Arg('reportId', () => ID) reportId: string) {
+    return this.service.assignees(ctx, reportId);
+  }
+
+  @Authorized()
   @Query(() => [Contribution])
   contributions(@Ctx() ctx: RequestContext, @Arg('reportId', () => ID) reportId: string) {
     return this.service.list(ctx, reportId);
@@ -39,13 +57,33 @@ export class ContributionResolver {
   @Authorized()
   @Query(() => [OverdueContribution], { description: '逾期未报送的填报任务' })
   overdueContributions(@Ctx() ctx: RequestContext) {
-    return this.service.overdue(ctx);
+    return this.service.overdueList(ctx);
   }
 
   @Authorized()
   @Query(() => [ContributionTarget], { description: '该报告可分配的填报范围' })
   contributionTargets(@Ctx() ctx: RequestContext, @Arg('reportId', () => ID) reportId: string) {
     return this.service.targets(ctx, reportId);
+  }
+
+  @FieldResolver(() => [ContributionChange], { complexity: 3, description: '被分配人在其填报范围内修改的内容' })
+  changes(@Root() c: Contribution, @Ctx() ctx: RequestContext) {
+    return this.service.changes(ctx, c);
+  }
+
+  @FieldResolver(() => [String], { complexity: 2, description: '当前用户现在可做的操作：deliver 报送、accept 接受、return 退回' })
+  availableActs(@Root() c: Contribution, @Ctx() ctx: RequestContext) {
+    return this.service.acts(ctx, c);
+  }
+
+  @FieldResolver(() => Boolean, { description: '已过完成期限且尚未报送或接受' })
+  overdue(@Root() c: Contribution): boolean {
+    return this.service.overdue(c);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  async assignedBy(@Root() c: Contribution, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return (await workflowLoaders(ctx).users.load(c.assignedById)) ?? null;
   }
 
   @FieldResolver(() => User, { nullable: true })

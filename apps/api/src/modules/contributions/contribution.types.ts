@@ -18,3 +18,21 @@ export class ContributionTarget {
   @Field()
   label: string;
 }
+
+@ObjectType({ description: '被分配人修改的单元格或文字（首次修改前的值与当前值）' })
+export class ContributionChange {
+  @Field()
+  key: string;
+
+  @Field({ description: '单元格或部分的名称' })
+  label: string;
+
+  @Field({ description: 'cell 或 section' })
+  kind: string;
+
+  @Field(() => String, { nullable: true })
+  before: string | null;
+
+  @Field(() => String, { nullable: true })
+  after: string | null;
+}

@@ -86,7 +86,7 @@ async function factsOf(tx: RequestContext, event: NotifiableEvent) {
       const option = report ? contributionTargets(report.format as FormatId).find((o) => o.target === c.target) : undefined;
       facts.target = option?.label ?? c.target;
       facts.dueDate = c.dueDate;
-      facts.comment = event.action === 'contribution.assign' ? c.note : null;
+      facts.comment = event.action === 'contribution.assign' ? c.note : event.action === 'contribution.return' ? c.reviewComment : null;
     }
   }
   if (event.action.startsWith('accountability.') && event.targetId) {
