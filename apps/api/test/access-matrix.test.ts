@@ -8,6 +8,7 @@ import { Region } from '../src/modules/regions/region.entity';
 import { codeOf, TestApi } from './support/api';
 import { DIALECTS } from './support/databases';
 import { seededEnv, type SeededEnv } from './support/env';
+import { changeOneTimePassword } from './workflow/helpers';
 
 /**
  * Every role against every operation, on its own agency's data and on another agency's. The
@@ -413,7 +414,7 @@ describe.each(DIALECTS)('access matrix on %s', (dialect) => {
       ownFinding: await findingOf(own),
       otherFinding: await findingOf(other),
       ownContribution: await delivered(ownDraft, 'wenlv.preparer', tokens.contributor!, await userId('wenlv.contributor')),
-      otherContribution: await delivered(otherDraft, 'jiaoti.preparer', await env.api.login('jiaoti.contributor', 'Matrix-Password-1'), jiaotiContributor.createUser.id),
+      otherContribution: await delivered(otherDraft, 'jiaoti.preparer', await changeOneTimePassword(env.api, 'jiaoti.contributor', 'Matrix-Password-1', 'Matrix-Own-Password-2'), jiaotiContributor.createUser.id),
       ownCase: await openCase(own),
       otherCase: await openCase(other),
       ownContributor: await userId('wenlv.contributor'),
