@@ -116,6 +116,7 @@ describe('签署须本人密码、一次性密码、管理员近期创建的签�
       await page.getByTestId('sign-confirm').click();
       await page.getByTestId('sign-error').waitFor();
       expect(await page.getByTestId('sign-error').innerText()).toContain('密码不正确');
+      await page.getByTestId('sign-error').scrollIntoViewIfNeeded();
       await screenshot(page, 'stepup-wrong-password', { fullPage: false });
 
       await page.getByTestId('stepup-password').fill(OWN);

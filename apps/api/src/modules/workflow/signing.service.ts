@@ -35,6 +35,7 @@ import { findExplanation, insertSignature, saveExplanation, signaturesOf } from 
 import { domainReview, domainSignatures, loadValidation, revisionHistory } from './workflow.state';
 import { separationRules } from './separation-rules';
 import { AuthService } from '../auth/auth.service';
+import type { ReportContent } from '@touming/domain/report';
 import { signatureNeedsStepUp } from '@touming/domain/accounts';
 import { recentAdminGrantOf } from '../users/admin-grants';
 
@@ -48,11 +49,15 @@ export class SigningService {
    */
   sign(ctx: RequestContext, id: string, stage: SignatureStage, contentHash: string, comment?: string | null, password?: string | null): Promise<Report> {
     const action = `report.${actionForStage(stage)}`;
+    // the content the submission validated, kept with the signature (read once)
+    let validated: ReportContent | null = null;
     return runAct(ctx, id, {
       attempted: action,
       // at submission the review of the content counts too: its reviewer may not also submit it
       state: stage === 'PREPARE' ? ['cycle', 'signatures', 'revisions', 'explanations', 'reviews'] : ['cycle', 'signatures', 'revisions'],
       check: async ({ tx, report, state, actor }) => {
+        const loaded = stage === 'PREPARE' ? await loadValidation(tx.manager, report) : null;
+        validated = loaded?.content ?? null;
         const check = checkSign({
           status: report.status,
           stage,
@@ -62,7 +67,7 @@ export class SigningService {
           sentHash: contentHash,
           signatures: domainSignatures(state.signatures),
           requiresPreReview: state.requiresPreReview,
-          validation: stage === 'PREPARE' ? (await loadValidation(tx.manager, report)).validation : undefined,
+          validation: loaded?.validation,
           explanations: state.explanations,
           review: domainReview(state.review),
           rules: separationRules(),
@@ -101,7 +106,7 @@ export class SigningService {
           voidedBy: null,
           voidReason: null,
           // kept for the next signer's 与上次签署版本对比
-          signedContent: await loadContent(tx.manager, report),
+          signedContent: validated ?? (await loadContent(tx.manager, report)),
         });
         await insertSignature(tx.manager, signature);
         // the preparer was warned (the console shows it before submitting); the trail keeps what they were warned of
