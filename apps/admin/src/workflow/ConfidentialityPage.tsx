@@ -354,16 +354,19 @@ export function ConfidentialityPage() {
               {allConcluded ? t('conf.save') : t('conf.fill_all')}
             </Button>
           )}
+          {/* mounted only while asking: the typed password does not outlive the dialog */}
+          {confirming && (
           <StepUpDialog
-            open={confirming}
+            open
             title={t('stepup.review_title')}
             hint={t('stepup.review_hint')}
             confirmLabel={t('stepup.review_confirm')}
             busy={saveReview.isPending}
-            error={confirming ? failure : null}
+            error={failure}
             onConfirm={save}
             onClose={() => setConfirming(false)}
           />
+          )}
         </CardContent>
       </Card>
 
