@@ -480,6 +480,24 @@ describe.each(DIALECTS)('access matrix on %s', (dialect) => {
     }
   });
 
+  it('an account whose password an administrator just set is refused every operation but me (PASSWORD_CHANGE_REQUIRED), before anything is written', async () => {
+    await env.api.ok(
+      'mutation($a: ID!) { createUser(input: { username: "matrix.onetime", displayName: "一次性密码", password: "Matrix-One-Time-1", agencyId: $a, roles: [AGENCY_PREPARER, AGENCY_REVIEWER] }) { id } }',
+      { a: ids.own },
+      tokens.admin,
+    );
+    const oneTime = await env.api.login('matrix.onetime', 'Matrix-One-Time-1');
+    const auditsBefore = await env.api.auditCount();
+    const refused: string[] = [];
+    for (const op of OPERATIONS) {
+      const code = codeOf(await env.api.gql(op.query, op.vars(ids), oneTime));
+      if (op.name === 'me') expect(code, op.name).toBeUndefined();
+      else if (code !== 'PASSWORD_CHANGE_REQUIRED') refused.push(`${op.name}: ${code}`);
+    }
+    expect(refused, 'operations not refused for a one-time password').toEqual([]);
+    expect(await env.api.auditCount()).toBe(auditsBefore);
+  });
+
   const regionCases = REGION_OPERATIONS.flatMap((op) => (['admin', 'sibling', 'city'] as const).map((who) => [op.name, who, op] as const));
   it.each(regionCases)('across regions: %s as %s', async (_name, who, op) => {
     const auditsBefore = await env.api.auditCount();

@@ -19,11 +19,11 @@ import type { SignatureStage } from '../workflow';
 export const PASSWORD_CHANGE_REQUIRED_MESSAGE = '管理员设置的初始密码只能使用一次：请先修改密码，再进行其他操作';
 
 /**
- * The root operations an account with a one-time password may still call: change it, and read who
- * it is (the console shows the change form with the user's name). Logging out is the console
- * dropping its token: no operation.
+ * The root operations an account with a one-time password may still call: change it, read who it is
+ * (the console shows the change form with the user's name), and sign in again. Logging out is the
+ * console dropping its token: no operation.
  */
-export const OPERATIONS_BEFORE_PASSWORD_CHANGE: readonly string[] = ['changePassword', 'me', '__typename'];
+export const OPERATIONS_BEFORE_PASSWORD_CHANGE: readonly string[] = ['changePassword', 'me', 'login', '__typename'];
 
 export function allowedBeforePasswordChange(operation: string): boolean {
   return OPERATIONS_BEFORE_PASSWORD_CHANGE.includes(operation);
