@@ -15,10 +15,19 @@ interface GrantedSignature {
   adminGrantWarning?: string | null;
 }
 
-export function AdminGrantWarnings({ signatures }: { signatures: readonly GrantedSignature[] }) {
+interface GrantedReview {
+  id: string;
+  reviewerName: string;
+  voidedAt?: unknown;
+  adminGrantWarning?: string | null;
+}
+
+export function AdminGrantWarnings({ signatures, review }: { signatures: readonly GrantedSignature[]; review?: GrantedReview | null }) {
   const { t } = useWf();
   const flagged = signatures.filter((s) => !s.voidedAt && s.adminGrantWarning);
-  if (flagged.length === 0) return null;
+  // the 保密审查 conclusion is a signature too
+  const reviewFlag = review && !review.voidedAt && review.adminGrantWarning ? review : null;
+  if (flagged.length === 0 && !reviewFlag) return null;
   return (
     <Alert severity="warning" sx={{ mt: 2 }} data-testid="admin-grant-warnings">
       {t('grants.title')}
@@ -27,6 +36,11 @@ export function AdminGrantWarnings({ signatures }: { signatures: readonly Grante
           {SIGNATURE_STAGE_LABELS[s.stage]} · {s.signerName}：{s.adminGrantWarning}
         </div>
       ))}
+      {reviewFlag && (
+        <div>
+          {t('panel.confidentiality')} · {reviewFlag.reviewerName}：{reviewFlag.adminGrantWarning}
+        </div>
+      )}
     </Alert>
   );
 }

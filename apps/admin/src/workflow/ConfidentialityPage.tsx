@@ -218,6 +218,11 @@ export function ConfidentialityPage() {
           {t('conf.reviewed_by', { name: review.reviewerName, time: formatDateTime(review.reviewedAt, locale) })}
         </Typography>
       )}
+      {review && !stale && review.adminGrantWarning && (
+        <Alert severity="warning" sx={{ my: 1 }} data-testid="review-admin-grant">
+          {review.adminGrantWarning}
+        </Alert>
+      )}
       {!canReview && <Alert severity="info" sx={{ my: 1 }}>{t('conf.read_only')}</Alert>}
       {conf.blockers.length > 0 && (
         <Alert severity="warning" sx={{ my: 1 }}>

@@ -249,7 +249,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
         </Box>
       )}
 
-      <AdminGrantWarnings signatures={wfReport.signatures} />
+      <AdminGrantWarnings signatures={wfReport.signatures} review={wfReport.confidentiality.review} />
 
       {wfReport.rectifications.length > 0 && (
         <Alert severity="warning" sx={{ mt: 2 }}>
