@@ -5,8 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { currentReportOf, gql, tokenFor, waitNoSpinner, type ReportRow } from './support';
+import { currentReportOf, gql, replaceOneTimePassword, tokenFor, waitNoSpinner, type ReportRow } from './support';
 
+const ONE_TIME = 'Admin-Set-Input-2026';
 const PASSWORD = 'Input-Tests-2026';
 const created = new Map<string, string>();
 
@@ -25,9 +26,11 @@ export async function preparerOf(agencyCode: string): Promise<string> {
   const username = `e2e.${agencyCode.replace(/^yanchi\./, '')}.${Date.now().toString(36)}`;
   await gql(
     'mutation($i: UserInput!) { createUser(input: $i) { id } }',
-    { i: { username, displayName: '测试填报人', password: PASSWORD, agencyId: agency.id, roles: ['AGENCY_PREPARER'] } },
+    { i: { username, displayName: '测试填报人', password: ONE_TIME, agencyId: agency.id, roles: ['AGENCY_PREPARER'] } },
     admin,
   );
+  // the administrator's password is one-time: the preparer has chosen their own before the tests sign in
+  await replaceOneTimePassword(username, ONE_TIME, PASSWORD);
   created.set(agencyCode, username);
   return username;
 }

@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, expectChinese, gql, newContext, newPage, screenshot, tokenFor } from './support';
+import { closeBrowser, expectChinese, gql, newContext, newPage, replaceOneTimePassword, screenshot, tokenFor } from './support';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const ONE_TIME = 'Admin-Gave-This-2026';
 const FIRST = 'Browser-Test-Pass-2026';
 const SECOND = 'Changed-In-Console-2027';
 
@@ -39,7 +40,9 @@ describe('修改密码', () => {
     const admin = await tokenFor('admin');
     const { agencies } = await gql<{ agencies: { items: Array<{ id: string; code: string }> } }>(`{ agencies(options: { take: 200 }) { items { id code } } }`, {}, admin);
     const wenlv = agencies.items.find((a) => a.code === 'yanchi.wenlv')!;
-    await gql(`mutation($input: UserInput!) { createUser(input: $input) { id } }`, { input: { username, displayName: '密码测试', password: FIRST, agencyId: wenlv.id, roles: ['AGENCY_REVIEWER'] } }, admin);
+    await gql(`mutation($input: UserInput!) { createUser(input: $input) { id } }`, { input: { username, displayName: '密码测试', password: ONE_TIME, agencyId: wenlv.id, roles: ['AGENCY_REVIEWER'] } }, admin);
+    // the forced change of the administrator's one-time password is e2e/browser/stepup.test.ts's; here the user changes their own
+    await replaceOneTimePassword(username, ONE_TIME, FIRST);
 
     const context = await newContext();
     try {

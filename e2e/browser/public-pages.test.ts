@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, baseUrl, closeBrowser, saved, expectChinese, gql, login, newContext, newPage, reportsOf, screenshot, tokenFor, waitNoSpinner } from './support';
+import { axe, baseUrl, closeBrowser, DEMO_PASSWORD, saved, expectChinese, gql, login, newContext, newPage, reportsOf, screenshot, tokenFor, waitNoSpinner } from './support';
 
 const CORRECTION_NOTE = '更正第六部分的文字表述：补充说明本年度未收取信息处理费的依据。';
 const CORRECTED_TEXT = '依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。';
@@ -69,8 +69,10 @@ async function correct(): Promise<void> {
   }
   const hash = (await gql<{ report: { contentHash: string } }>('query($id: ID!) { report(id: $id) { contentHash } }', { id }, preparer)).report.contentHash;
   await gql('mutation($id: ID!, $h: String!) { submitReport(id: $id, contentHash: $h) { id } }', { id, h: hash }, preparer);
-  await gql('mutation($id: ID!, $h: String!) { signReport(id: $id, stage: REVIEW, contentHash: $h) { id } }', { id, h: hash }, await tokenFor('wenlv.reviewer'));
-  await gql('mutation($id: ID!, $h: String!) { signReport(id: $id, stage: APPROVE, contentHash: $h) { id } }', { id, h: hash }, await tokenFor('wenlv.approver'));
+  // leaders confirm with their own password (step-up)
+  const SIGN = 'mutation($id: ID!, $s: SignatureStage!, $h: String!, $p: String) { signReport(id: $id, stage: $s, contentHash: $h, password: $p) { id } }';
+  await gql(SIGN, { id, s: 'REVIEW', h: hash, p: DEMO_PASSWORD }, await tokenFor('wenlv.reviewer'));
+  await gql(SIGN, { id, s: 'APPROVE', h: hash, p: DEMO_PASSWORD }, await tokenFor('wenlv.approver'));
   const secrecy = await tokenFor('wenlv.secrecy');
   const findings = await gql<{ report: { confidentiality: { findings: { id: string; status: string }[] } } }>(
     'query($id: ID!) { report(id: $id) { confidentiality { findings { id status } } } }',
@@ -81,8 +83,8 @@ async function correct(): Promise<void> {
     await gql('mutation($id: ID!) { dismissFinding(id: $id, reason: "经核对，属于已公开的单位信息，不涉密。") { id } }', { id: f.id }, secrecy);
   }
   await gql(
-    'mutation($id: ID!, $h: String!, $input: ConfidentialityReviewInput!) { saveConfidentialityReview(reportId: $id, contentHash: $h, input: $input) { id } }',
-    { id, h: hash, input: { checks: CHECK_KEYS.map((key) => ({ key, conclusion: 'PASS' })), conclusion: 'OPEN', disclosure: 'PROACTIVE', note: '经审查，可以公开。' } },
+    'mutation($id: ID!, $h: String!, $input: ConfidentialityReviewInput!, $p: String) { saveConfidentialityReview(reportId: $id, contentHash: $h, input: $input, password: $p) { id } }',
+    { id, h: hash, p: DEMO_PASSWORD, input: { checks: CHECK_KEYS.map((key) => ({ key, conclusion: 'PASS' })), conclusion: 'OPEN', disclosure: 'PROACTIVE', note: '经审查，可以公开。' } },
     secrecy,
   );
   await gql('mutation($id: ID!, $n: String) { publishReport(id: $id, correctionNote: $n) { id } }', { id, n: CORRECTION_NOTE }, preparer);

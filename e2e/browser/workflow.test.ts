@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   closeBrowser,
   currentReportOf,
+  DEMO_PASSWORD,
   expectChinese,
   gql,
   login,
@@ -103,6 +104,11 @@ async function signInUi(page: Page, testid: 'submit-button' | 'sign-button', sho
   await page.getByTestId(testid).first().click();
   await page.getByTestId('sign-hash').waitFor();
   expect(await page.getByTestId('sign-hash').innerText()).toMatch(/[0-9a-f]{64}/);
+  // a leader's signature asks for the signer's own password again (step-up) and shows 与上次签署版本对比
+  if (testid === 'sign-button') {
+    await page.getByTestId('sign-diff').waitFor();
+    await page.getByTestId('stepup-password').fill(DEMO_PASSWORD);
+  }
   if (shot) await screenshot(page, shot, { fullPage: false }); // the dialog, as the signer sees it
   await page.getByTestId('sign-confirm').click();
   await page.getByTestId('sign-confirm').waitFor({ state: 'detached' });
@@ -186,7 +192,7 @@ describe('三级联签、保密审查与公开', () => {
       id,
       (page) => signInUi(page, 'sign-button', 'signing'),
       async (token, r) => {
-        await gql('mutation($id: ID!, $h: String!) { signReport(id: $id, stage: REVIEW, contentHash: $h) { id } }', { id, h: r.contentHash }, token);
+        await gql('mutation($id: ID!, $h: String!, $p: String) { signReport(id: $id, stage: REVIEW, contentHash: $h, password: $p) { id } }', { id, h: r.contentHash, p: DEMO_PASSWORD }, token);
       },
       { shot: 'signing', dashboard: dashboardSays('turn', '轮到您签署：审核（分管领导）', 'dashboard-reviewer-turn') },
     );
@@ -198,7 +204,7 @@ describe('三级联签、保密审查与公开', () => {
       id,
       (page) => signInUi(page, 'sign-button', 'signing-phone'),
       async (token, r) => {
-        await gql('mutation($id: ID!, $h: String!) { signReport(id: $id, stage: APPROVE, contentHash: $h) { id } }', { id, h: r.contentHash }, token);
+        await gql('mutation($id: ID!, $h: String!, $p: String) { signReport(id: $id, stage: APPROVE, contentHash: $h, password: $p) { id } }', { id, h: r.contentHash, p: DEMO_PASSWORD }, token);
       },
       { width: 390, height: 844, mobile: true, shot: 'signing-phone', dashboard: dashboardSays('turn', '轮到您签署：审批（主要领导）', 'dashboard-approver-turn-phone') },
     );
@@ -231,6 +237,9 @@ describe('三级联签、保密审查与公开', () => {
           for (const key of CHECK_KEYS) await page.getByTestId(`check-${key}-PASS`).click();
           await screenshot(page, 'confidentiality');
           await page.getByTestId('confidentiality-save').click();
+          // the conclusion is confirmed with the reviewer's own password
+          await page.getByTestId('stepup-password').fill(DEMO_PASSWORD);
+          await page.getByTestId('stepup-confirm').click();
           await page.getByTestId('confidentiality-status').filter({ hasText: '保密审查已通过' }).waitFor();
           await screenshot(page, 'confidentiality-cleared');
           await expectChinese(page, '保密审查');
@@ -243,10 +252,11 @@ describe('三级联签、保密审查与公开', () => {
             await gql('mutation($id: ID!) { dismissFinding(id: $id, reason: "经核对，属于已公开的统计数字，不涉密。") { id } }', { id: f.id }, token);
           }
           await gql(
-            `mutation($id: ID!, $h: String!, $input: ConfidentialityReviewInput!) {
-               saveConfidentialityReview(reportId: $id, contentHash: $h, input: $input) { id } }`,
+            `mutation($id: ID!, $h: String!, $input: ConfidentialityReviewInput!, $p: String) {
+               saveConfidentialityReview(reportId: $id, contentHash: $h, input: $input, password: $p) { id } }`,
             {
               id,
+              p: DEMO_PASSWORD,
               h: r.contentHash,
               input: { checks: CHECK_KEYS.map((key) => ({ key, conclusion: 'PASS' })), conclusion: 'OPEN', disclosure: 'PROACTIVE', note: '经审查，可以公开。' },
             },

@@ -302,8 +302,8 @@ describe.skipIf(!cluster)('the API on a three-node Galera cluster, one instance 
     const sign = (token: string, stage: string, hash: string) => (b: string) =>
       gql(
         b,
-        'mutation($id: ID!, $s: SignatureStage!, $h: String!) { signReport(id: $id, stage: $s, contentHash: $h) { status } }',
-        { id, s: stage, h: hash },
+        'mutation($id: ID!, $s: SignatureStage!, $h: String!, $p: String) { signReport(id: $id, stage: $s, contentHash: $h, password: $p) { status } }',
+        { id, s: stage, h: hash, p: 'touming-demo' },
         token,
       );
 
@@ -314,9 +314,10 @@ describe.skipIf(!cluster)('the API on a three-node Galera cluster, one instance 
     refused += await race('APPROVE', sign(approver, 'APPROVE', s.contentHash));
     const review = await gql(
       base(1),
-      'mutation($id: ID!, $h: String!, $input: ConfidentialityReviewInput!) { saveConfidentialityReview(reportId: $id, contentHash: $h, input: $input) { id } }',
+      'mutation($id: ID!, $h: String!, $input: ConfidentialityReviewInput!, $p: String) { saveConfidentialityReview(reportId: $id, contentHash: $h, input: $input, password: $p) { id } }',
       {
         id,
+        p: 'touming-demo',
         h: s.contentHash,
         input: { checks: CONFIDENTIALITY_CHECK_KEYS.map((key) => ({ key, conclusion: 'PASS' })) },
       },

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import mysql from 'mysql2/promise';
-import { generate, parseArgs, ROOT, MYSQL_BASE } from './generate.mjs';
+import { BENCH_PASSWORD, generate, parseArgs, ROOT, MYSQL_BASE } from './generate.mjs';
 import { QUERIES } from './queries.mjs';
 import { bundleSizes, consoleSummary, dashboardTti } from './console.mjs';
 
@@ -107,7 +107,7 @@ function operations(fx) {
       remaining: () => fx.submitted.length,
       next: () => {
         const s = fx.submitted.shift();
-        return s ? [{ id: s.id, hash: s.hash }, s.token] : null;
+        return s ? [{ id: s.id, hash: s.hash, password: BENCH_PASSWORD }, s.token] : null;
       },
     },
   };

@@ -11,5 +11,6 @@ export const QUERIES = {
   dashboard: `query BenchDashboard($year: Int!) { cycleProgress(year: $year) { agencyId agencyName agencyKind reportId status errorCount warningCount openFindings confidentialityCleared firstPublishedAt deadline overdue daysOverdue daysLeft } }`,
   statistics: `query BenchStatistics($year: Int!) { publicStatistics(year: $year) { year format kind reportCount cells { key label value } tables { ${TABLES} } } }`,
   update: `mutation BenchUpdate($id: ID!, $rev: Int!, $cells: [CellInput!]!) { updateReport(id: $id, expectedRevision: $rev, input: { cells: $cells }) { id revision status contentHash errorCount warningCount } }`,
-  signoff: `mutation BenchSign($id: ID!, $hash: String!) { signReport(id: $id, stage: REVIEW, contentHash: $hash) { id status revision } }`,
+  // a leader's signature carries the signer's own password (step-up): the product verifies it (argon2) on every signature
+  signoff: `mutation BenchSign($id: ID!, $hash: String!, $password: String) { signReport(id: $id, stage: REVIEW, contentHash: $hash, password: $password) { id status revision } }`,
 };

@@ -6,7 +6,7 @@
  * end in exactly one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, codeOf, gql, login, recordSummary, sql, startApi, type ApiProcess } from './support';
+import { cli, codeOf, DEMO_PASSWORD, gql, login, recordSummary, sql, startApi, type ApiProcess } from './support';
 import { demo } from '../demo';
 
 const DB = 'rel_concurrency';
@@ -110,7 +110,8 @@ describe('concurrent writers and sign-off races (MariaDB, HTTP)', () => {
       const r = await gql(api.base, 'query($a: ID!, $y: Int) { reports(filter: { agencyId: $a, year: $y }) { items { id status contentHash } } }', { a: agencyId, y: demo.currentYear }, admin);
       return { agencyId, report: r.data.reports.items[0] as { id: string; status: string; contentHash: string } };
     };
-    const SIGN = 'mutation($id: ID!, $s: SignatureStage!, $h: String!) { signReport(id: $id, stage: $s, contentHash: $h) { status } }';
+    // each signature confirmed with the signer's own password (step-up)
+    const SIGN = 'mutation($id: ID!, $s: SignatureStage!, $h: String!, $p: String) { signReport(id: $id, stage: $s, contentHash: $h, password: $p) { status } }';
     const countEntries = async (action: string, reportId: string) => {
       const conn = await sql(DB);
       const [[row]] = (await conn.query('SELECT COUNT(*) AS n FROM audit_entry WHERE action = ? AND reportId = ?', [action, reportId])) as any;
@@ -122,7 +123,7 @@ describe('concurrent writers and sign-off races (MariaDB, HTTP)', () => {
     const jiaoti = await reportOf('yanchi.jiaoti');
     expect(jiaoti.report.status).toBe('SUBMITTED');
     const reviewer = await login(api.base, 'jiaoti.reviewer');
-    const reviews = await Promise.all(Array.from({ length: 5 }, () => gql(api.base, SIGN, { id: jiaoti.report.id, s: 'REVIEW', h: jiaoti.report.contentHash }, reviewer)));
+    const reviews = await Promise.all(Array.from({ length: 5 }, () => gql(api.base, SIGN, { id: jiaoti.report.id, s: 'REVIEW', h: jiaoti.report.contentHash, p: DEMO_PASSWORD }, reviewer)));
     expect(reviews.filter((r) => r.data?.signReport).length).toBe(1);
     expect(reviews.filter((r) => !r.data?.signReport).map(codeOf)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT']);
     expect(await countEntries('report.review', jiaoti.report.id)).toBe(1);
@@ -137,8 +138,16 @@ describe('concurrent writers and sign-off races (MariaDB, HTTP)', () => {
       { a: weijian.agencyId },
       admin,
     );
-    const approvers = [await login(api.base, 'weijian.approver'), await login(api.base, 'weijian.approver2', 'Second-Approver-1')];
-    const approvals = await Promise.all(approvers.flatMap((t) => [t, t].map((tok) => gql(api.base, SIGN, { id: weijian.report.id, s: 'APPROVE', h: weijian.report.contentHash }, tok))));
+    // the administrator's password is one-time: the new approver chooses their own first
+    const oneTime = await login(api.base, 'weijian.approver2', 'Second-Approver-1');
+    const changed = await gql(api.base, 'mutation { changePassword(currentPassword: "Second-Approver-1", newPassword: "Own-Approver-Pw-2") { token } }', {}, oneTime);
+    const approvers = [
+      { token: await login(api.base, 'weijian.approver'), password: DEMO_PASSWORD },
+      { token: changed.data.changePassword.token as string, password: 'Own-Approver-Pw-2' },
+    ];
+    const approvals = await Promise.all(
+      approvers.flatMap((a) => [a, a].map(({ token, password }) => gql(api.base, SIGN, { id: weijian.report.id, s: 'APPROVE', h: weijian.report.contentHash, p: password }, token))),
+    );
     expect(approvals.filter((r) => r.data?.signReport).length).toBe(1);
     expect(approvals.filter((r) => !r.data?.signReport).every((r) => codeOf(r) === 'CONFLICT')).toBe(true);
     expect(await countEntries('report.approve', weijian.report.id)).toBe(before + 1);

@@ -33,6 +33,7 @@ import { mountPublicPages } from './modules/public/pages/routes';
 import { PublicRateLimiter } from './modules/public/rate-limit';
 import { buildApiSchema } from './schema';
 import { mountConsole } from './http/console-assets';
+import { passwordChangeGate } from './modules/auth/password-change-gate';
 
 export interface Logger {
   info: (obj: unknown, msg?: string) => void;
@@ -115,6 +116,7 @@ export async function createApi(
       wellFormedText(),
       complexityLimit(MAX_QUERY_COMPLEXITY),
       boundedTextInput(),
+      passwordChangeGate(),
       abuseAccounting(() => container.get(PublicRateLimiter)),
       requestIdOnInternalErrors,
       metricsPlugin,

@@ -8,6 +8,7 @@ import { Region } from '../src/modules/regions/region.entity';
 import { codeOf, TestApi } from './support/api';
 import { DIALECTS } from './support/databases';
 import { seededEnv, type SeededEnv } from './support/env';
+import { changeOneTimePassword } from './workflow/helpers';
 
 /**
  * Every role against every operation, on its own agency's data and on another agency's. The
@@ -434,7 +435,7 @@ describe.each(DIALECTS)('access matrix on %s', (dialect) => {
       ownFinding: await findingOf(own),
       otherFinding: await findingOf(other),
       ownContribution: await delivered(ownDraft, 'wenlv.preparer', tokens.contributor!, await userId('wenlv.contributor')),
-      otherContribution: await delivered(otherDraft, 'jiaoti.preparer', await env.api.login('jiaoti.contributor', 'Matrix-Password-1'), jiaotiContributor.createUser.id),
+      otherContribution: await delivered(otherDraft, 'jiaoti.preparer', await changeOneTimePassword(env.api, 'jiaoti.contributor', 'Matrix-Password-1', 'Matrix-Own-Password-2'), jiaotiContributor.createUser.id),
       ownAssigned: await assigned(),
       ownCase: await openCase(own),
       otherCase: await openCase(other),
@@ -499,6 +500,24 @@ describe.each(DIALECTS)('access matrix on %s', (dialect) => {
     if (!(op.writes && (op.allowed.includes(who) || op.public))) {
       expect(JSON.stringify(await js.gql(op.query, op.vars(ids), tokens[who] ?? null))).toBe(JSON.stringify(result));
     }
+  });
+
+  it('an account whose password an administrator just set is refused every operation but me (PASSWORD_CHANGE_REQUIRED), before anything is written', async () => {
+    await env.api.ok(
+      'mutation($a: ID!) { createUser(input: { username: "matrix.onetime", displayName: "一次性密码", password: "Matrix-One-Time-1", agencyId: $a, roles: [AGENCY_PREPARER, AGENCY_REVIEWER] }) { id } }',
+      { a: ids.own },
+      tokens.admin,
+    );
+    const oneTime = await env.api.login('matrix.onetime', 'Matrix-One-Time-1');
+    const auditsBefore = await env.api.auditCount();
+    const refused: string[] = [];
+    for (const op of OPERATIONS) {
+      const code = codeOf(await env.api.gql(op.query, op.vars(ids), oneTime));
+      if (op.name === 'me') expect(code, op.name).toBeUndefined();
+      else if (code !== 'PASSWORD_CHANGE_REQUIRED') refused.push(`${op.name}: ${code}`);
+    }
+    expect(refused, 'operations not refused for a one-time password').toEqual([]);
+    expect(await env.api.auditCount()).toBe(auditsBefore);
   });
 
   const regionCases = REGION_OPERATIONS.flatMap((op) => (['admin', 'sibling', 'city'] as const).map((who) => [op.name, who, op] as const));

@@ -26,4 +26,5 @@ export * from './quality';
 export * from './compare';
 export * from './files';
 export * from './passwords';
+export * from './accounts';
 export * from './audit';

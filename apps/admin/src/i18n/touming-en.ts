@@ -90,6 +90,7 @@ export const toumingEnglish = {
       saving: 'Saving…',
       changed: 'Password changed',
       failed: 'Could not change the password',
+      forced: 'An administrator set your password and it works once: choose your own before going on.',
     },
     login: {
       title: 'Sign in',
@@ -133,7 +134,7 @@ export const toumingEnglish = {
     },
     users: {
       search: 'Search by name or username',
-      password_help: 'At least 8 characters',
+      password_help: 'A password an administrator sets works once: the user chooses their own at the next login',
       email_help: 'Optional; messages are also e-mailed (the server needs SMTP_URL)',
       password_keep: 'Leave empty to keep the current password',
       roles_required: 'Choose at least one role',

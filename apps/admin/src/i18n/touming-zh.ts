@@ -103,6 +103,7 @@ export const toumingChinese = {
       saving: '正在保存…',
       changed: '密码已修改',
       failed: '修改密码失败',
+      forced: '您的密码由管理员设置，只能使用一次：请先设置您自己的密码，再继续使用系统。',
     },
     login: {
       title: '登录',
@@ -127,7 +128,7 @@ export const toumingChinese = {
     },
     users: {
       search: '按姓名或用户名搜索',
-      password_help: '至少 8 位',
+      password_help: '管理员设置的密码只能使用一次：用户下次登录时须改为自己的密码',
       email_help: '可选；设置后消息同时以邮件发送（服务器需配置 SMTP_URL）',
       password_keep: '留空则不修改密码',
       roles_required: '请至少选择一个角色',

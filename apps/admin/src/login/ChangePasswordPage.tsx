@@ -9,7 +9,7 @@ import { Title, useGetIdentity, useNotify, useRedirect, useTranslate } from 'rea
 import { passwordProblem } from '@touming/domain/passwords';
 import { ChangePasswordDocument } from '../gql/graphql';
 import { request } from '../providers/graphqlClient';
-import { saveSession } from '../providers/session';
+import { getStoredUser, saveSession } from '../providers/session';
 import type { ToumingIdentity } from '../providers/authProvider';
 
 export function ChangePasswordPage() {
@@ -22,6 +22,8 @@ export function ChangePasswordPage() {
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // signed in with a password an administrator set: this form is all the API allows until it is done
+  const forced = Boolean(getStoredUser()?.mustChangePassword);
 
   const problem = next ? passwordProblem(next, { username: identity?.username, displayName: identity?.fullName }) : null;
   const mismatch = repeat.length > 0 && repeat !== next;
@@ -51,6 +53,11 @@ export function ChangePasswordPage() {
           <Typography variant="h6" component="h1" sx={{ mb: 1 }}>
             {translate('touming.password.title')}
           </Typography>
+          {forced && (
+            <Alert severity="warning" sx={{ mb: 1 }} data-testid="password-forced">
+              {translate('touming.password.forced')}
+            </Alert>
+          )}
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {translate('touming.password.hint')}
           </Typography>

@@ -23,10 +23,15 @@ export interface ToumingIdentity {
   roles: Role[];
 }
 
+/** the 修改密码 screen (App's custom route) */
+export const PASSWORD_PATH = '/password';
+
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     const { login } = await request(LoginDocument, { username: String(username).trim(), password }, { anonymous: true });
     saveSession(login.token, login.user);
+    // a password an administrator set works once: the change form comes first
+    if (login.user.mustChangePassword) return { redirectTo: PASSWORD_PATH };
   },
 
   async logout() {
@@ -39,6 +44,10 @@ export const authProvider: AuthProvider = {
 
   async checkError(error: unknown) {
     const status = (error as { status?: number } | null)?.status;
+    if (errorCodeOf(error) === 'PASSWORD_CHANGE_REQUIRED') {
+      // still signed in, but nothing else is allowed until the password is the user's own
+      throw { message: false, logoutUser: false, redirectTo: PASSWORD_PATH };
+    }
     if (errorCodeOf(error) === 'UNAUTHENTICATED' || status === 401) {
       clearSession();
       // react-admin shows this message after redirecting to the login page

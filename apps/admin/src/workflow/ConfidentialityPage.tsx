@@ -50,6 +50,7 @@ import { useGraphQLMutation, useGraphQLQuery } from '../providers/useGraphQL';
 import { formatDateTime } from '../i18n/format';
 import type { Finding, ReportForReview } from './types';
 import { TextDialog } from './SignDialog';
+import { StepUpDialog } from './StepUpDialog';
 import { failureMessage, useWf } from './useWf';
 
 interface CheckState {
@@ -106,9 +107,14 @@ export function ConfidentialityPage() {
   // each saves against the report on screen; the report (findings, review, cleared) is fetched again
   // after, and lists, queues and dashboards showing it go stale
   const onError = (e: Error) => setFailure(failureMessage(e, t));
+  // the conclusion is confirmed with the reviewer's own password (step-up), asked in its own dialog
+  const [confirming, setConfirming] = useState(false);
   const saveReview = useGraphQLMutation(SaveConfidentialityReviewDocument, {
     invalidates: ['reports'],
-    onSuccess: () => notify(t('done.saved'), { type: 'success' }),
+    onSuccess: () => {
+      setConfirming(false);
+      notify(t('done.saved'), { type: 'success' });
+    },
     onError,
   });
   const scan = useGraphQLMutation(ScanReportDocument, { invalidates: ['reports'], onError });
@@ -162,12 +168,13 @@ export function ConfidentialityPage() {
   const sectionTitle = (section: string) => report.sections.find((s) => s.key === section)?.title ?? section;
   const allConcluded = Object.values(checks).every((c) => c.conclusion);
 
-  function save() {
+  function save(password: string) {
     if (!report) return;
     setFailure(null);
     saveReview.mutate({
       reportId: report.id,
       contentHash: report.contentHash,
+      password,
       input: {
         checks: CONFIDENTIALITY_CHECKS.map((c) => ({ key: c.key, conclusion: checks[c.key].conclusion, note: checks[c.key].note || null })),
         conclusion: conclusion || null,
@@ -210,6 +217,11 @@ export function ConfidentialityPage() {
         <Typography variant="body2" color="text.secondary">
           {t('conf.reviewed_by', { name: review.reviewerName, time: formatDateTime(review.reviewedAt, locale) })}
         </Typography>
+      )}
+      {review && !stale && review.adminGrantWarning && (
+        <Alert severity="warning" sx={{ my: 1 }} data-testid="review-admin-grant">
+          {review.adminGrantWarning}
+        </Alert>
       )}
       {!canReview && <Alert severity="info" sx={{ my: 1 }}>{t('conf.read_only')}</Alert>}
       {conf.blockers.length > 0 && (
@@ -332,11 +344,33 @@ export function ConfidentialityPage() {
             </TextField>
           </Stack>
           <TextField fullWidth multiline minRows={2} sx={{ mt: 2 }} disabled={!canReview} label={t('conf.note')} value={note} onChange={(e) => setNote(e.target.value)} />
-          {failure && <Alert severity="error" sx={{ mt: 2 }}>{failure}</Alert>}
+          {failure && !confirming && <Alert severity="error" sx={{ mt: 2 }}>{failure}</Alert>}
           {canReview && (
-            <Button sx={{ mt: 2 }} variant="contained" disabled={busy || !allConcluded} onClick={save} data-testid="confidentiality-save">
+            <Button
+              sx={{ mt: 2 }}
+              variant="contained"
+              disabled={busy || !allConcluded}
+              onClick={() => {
+                setFailure(null);
+                setConfirming(true);
+              }}
+              data-testid="confidentiality-save"
+            >
               {allConcluded ? t('conf.save') : t('conf.fill_all')}
             </Button>
+          )}
+          {/* mounted only while asking: the typed password does not outlive the dialog */}
+          {confirming && (
+          <StepUpDialog
+            open
+            title={t('stepup.review_title')}
+            hint={t('stepup.review_hint')}
+            confirmLabel={t('stepup.review_confirm')}
+            busy={saveReview.isPending}
+            error={failure}
+            onConfirm={save}
+            onClose={() => setConfirming(false)}
+          />
           )}
         </CardContent>
       </Card>

@@ -6,7 +6,10 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography, useMediaQuery, type Theme } from '@mui/material';
 import type { ReportContent } from '@touming/domain/report';
+import type { SignatureStage } from '@touming/domain/workflow';
 import { PreviewPanel } from '../editor/PreviewPanel';
+import { SignComparison } from './SignComparison';
+import { StepUpPasswordField } from './StepUpPasswordField';
 import { useWf } from './useWf';
 
 export interface SignDialogProps {
@@ -17,13 +20,19 @@ export interface SignDialogProps {
   hash: string;
   busy: boolean;
   error: string | null;
-  onConfirm(comment: string): void;
+  /**
+   * a leader's signature (not the submission): the dialog shows 与上次签署版本对比 for the report and
+   * asks for the signer's own password (step-up)
+   */
+  leader?: { reportId: string; stage: SignatureStage } | null;
+  onConfirm(comment: string, password: string | null): void;
   onClose(): void;
 }
 
-export function SignDialog({ open, title, confirmLabel, content, hash, busy, error, onConfirm, onClose }: SignDialogProps) {
+export function SignDialog({ open, title, confirmLabel, content, hash, busy, error, leader, onConfirm, onClose }: SignDialogProps) {
   const { t } = useWf();
   const [comment, setComment] = useState('');
+  const [password, setPassword] = useState('');
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <Dialog open={open} onClose={onClose} maxWidth="lg" fullWidth fullScreen={phone} scroll="paper">
@@ -40,6 +49,7 @@ export function SignDialog({ open, title, confirmLabel, content, hash, busy, err
             {hash}
           </Typography>
         </Box>
+        {open && leader && <SignComparison reportId={leader.reportId} stage={leader.stage} content={content} />}
         {open && <PreviewPanel content={content} title={title} />}
         <TextField
           fullWidth
@@ -51,6 +61,7 @@ export function SignDialog({ open, title, confirmLabel, content, hash, busy, err
           onChange={(e) => setComment(e.target.value)}
           slotProps={{ htmlInput: { 'data-testid': 'sign-comment' } }}
         />
+        {leader && <StepUpPasswordField value={password} onChange={setPassword} />}
         {error && (
           <Alert severity="error" sx={{ mt: 2 }} data-testid="sign-error">
             {error}
@@ -59,7 +70,7 @@ export function SignDialog({ open, title, confirmLabel, content, hash, busy, err
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('cancel')}</Button>
-        <Button variant="contained" disabled={busy} onClick={() => onConfirm(comment.trim())} data-testid="sign-confirm">
+        <Button variant="contained" disabled={busy || (Boolean(leader) && !password)} onClick={() => onConfirm(comment.trim(), leader ? password : null)} data-testid="sign-confirm">
           {busy ? t('working') : confirmLabel}
         </Button>
       </DialogActions>

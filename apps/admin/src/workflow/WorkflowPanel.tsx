@@ -51,6 +51,7 @@ import type { EditorExtensionProps } from '../editor/extensions';
 import { formatDate, formatDateTime } from '../i18n/format';
 import type { ReportWorkflow } from './types';
 import { SignDialog, TextDialog } from './SignDialog';
+import { AdminGrantWarnings } from './AdminGrantWarnings';
 import { failureMessage, useWf } from './useWf';
 
 const SIGNING: WorkflowAction[] = ['submit', 'review', 'approve', 'preReview'];
@@ -248,6 +249,8 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
         </Box>
       )}
 
+      <AdminGrantWarnings signatures={wfReport.signatures} review={wfReport.confidentiality.review} />
+
       {wfReport.rectifications.length > 0 && (
         <Alert severity="warning" sx={{ mt: 2 }}>
           {t('panel.rectifications')}
@@ -285,6 +288,11 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
                     {formatDateTime(s.signedAt, locale)}
                     {s.comment ? ` · ${s.comment}` : ''}
                     {s.voidedAt ? ` · ${t('panel.void_reason', { reason: s.voidReason ?? '' })}` : ''}
+                    {s.adminGrantWarning && !s.voidedAt && (
+                      <Typography component="span" variant="body2" color="warning.dark" sx={{ display: 'block' }} data-testid="signature-admin-grant">
+                        ⚠ {s.adminGrantWarning}
+                      </Typography>
+                    )}
                   </>
                 }
               />
@@ -321,14 +329,15 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
           hash={shownHash}
           busy={busy}
           error={failure}
+          leader={signing === 'submit' ? null : { reportId: report.id, stage: stageForAction(signing)! }}
           onClose={() => setDialog(null)}
-          onConfirm={(comment) => {
+          onConfirm={(comment, password) => {
             const stage = stageForAction(signing);
             act(async () => {
               if (signing === 'submit') {
                 return (await request(SubmitReportDocument, { id: report.id, contentHash: shownHash, comment: comment || null })).submitReport;
               }
-              return (await request(SignReportDocument, { id: report.id, stage: stage!, contentHash: shownHash, comment: comment || null })).signReport;
+              return (await request(SignReportDocument, { id: report.id, stage: stage!, contentHash: shownHash, comment: comment || null, password })).signReport;
             }, t('done.signed'));
           }}
         />

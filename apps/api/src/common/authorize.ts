@@ -4,6 +4,7 @@ import type { AfterRollback } from '../db/transaction';
 import { recordDenial } from '../modules/audit/audit.service';
 import { actorOf, type CurrentUser, type RequestContext } from './context';
 import { forbidden, unauthenticated } from './errors';
+import { passwordChangeRequired } from '../modules/auth/password-change-gate';
 
 export interface AccessTarget {
   /** the agency whose data is touched; undefined for actions not tied to one agency */
@@ -13,8 +14,18 @@ export interface AccessTarget {
   targetId?: string | null;
 }
 
-/** the signed-in user, or UNAUTHENTICATED (the token's own problem when there was one) */
+/**
+ * the signed-in user, or UNAUTHENTICATED (the token's own problem when there was one); an account
+ * that must first change the password an administrator set gets PASSWORD_CHANGE_REQUIRED
+ */
 export function requireUser(ctx: RequestContext): CurrentUser {
+  const user = requireSignedIn(ctx);
+  if (user.mustChangePassword) throw passwordChangeRequired();
+  return user;
+}
+
+/** the signed-in user even before a required password change: for changing it */
+export function requireSignedIn(ctx: RequestContext): CurrentUser {
   if (ctx.user) return ctx.user;
   throw ctx.authError ?? unauthenticated();
 }

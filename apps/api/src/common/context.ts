@@ -12,6 +12,8 @@ export interface CurrentUser {
   roles: Role[];
   /** the region path of the user's agency when the user holds the supervising role (null: no region) */
   regionPath?: string | null;
+  /** an administrator set the password: nothing but changing it is allowed (domain: accounts) */
+  mustChangePassword?: boolean;
 }
 
 /**

@@ -14,10 +14,22 @@ export interface GqlResult<T = any> {
 
 /** the API in process: operations run through Apollo with a context built from the bearer token */
 export class TestApi {
+  /** the password each token's user signed in with: a signature asks for it again (step-up) */
+  private readonly passwords = new Map<string, string>();
+
   private constructor(
     readonly api: Api,
     readonly dataSource: DataSource,
   ) {}
+
+  /** the password behind a token this client signed in with (the demo password otherwise) */
+  passwordOf(token: string | null | undefined): string {
+    return (token && this.passwords.get(token)) || DEMO_PASSWORD;
+  }
+
+  rememberPassword(token: string, password: string): void {
+    this.passwords.set(token, password);
+  }
 
   /** `executor`: graphql-jit or graphql-js (default: GRAPHQL_EXECUTOR, i.e. jit) */
   static async start(dataSource: DataSource, opts: { executor?: ExecutorKind; production?: boolean; quiet?: boolean; smtpUrl?: string; mailFrom?: string } = {}): Promise<TestApi> {
@@ -64,6 +76,7 @@ export class TestApi {
       'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
       { u: username, p: password },
     );
+    this.passwords.set(data.login.token, password);
     return data.login.token;
   }
 

@@ -47,18 +47,24 @@ export class ReportClient {
     return this.api.gql(`mutation($id: ID!, $h: String!, $c: String) { submitReport(id: $id, contentHash: $h, comment: $c) { status } }`, { id: this.id, h: hash, c: comment ?? null }, token);
   }
 
-  sign(token: string, stage: string, hash: string) {
-    return this.api.gql(`mutation($id: ID!, $s: SignatureStage!, $h: String!) { signReport(id: $id, stage: $s, contentHash: $h) { status } }`, { id: this.id, s: stage, h: hash }, token);
+  /** a signature, confirmed with the signer's own password (the one the token was signed in with unless given) */
+  sign(token: string, stage: string, hash: string, password = this.api.passwordOf(token)) {
+    return this.api.gql(
+      `mutation($id: ID!, $s: SignatureStage!, $h: String!, $p: String) { signReport(id: $id, stage: $s, contentHash: $h, password: $p) { status } }`,
+      { id: this.id, s: stage, h: hash, p: password },
+      token,
+    );
   }
 
   returnTo(token: string, comment: string) {
     return this.api.gql(`mutation($id: ID!, $c: String!) { returnReport(id: $id, comment: $c) { status } }`, { id: this.id, c: comment }, token);
   }
 
-  review(token: string, hash: string, checks = ALL_PASS, extra: Record<string, unknown> = {}) {
+  /** a review record; its conclusion is confirmed with the reviewer's own password */
+  review(token: string, hash: string, checks = ALL_PASS, extra: Record<string, unknown> = {}, password = this.api.passwordOf(token)) {
     return this.api.gql(
-      `mutation($id: ID!, $h: String!, $input: ConfidentialityReviewInput!) { saveConfidentialityReview(reportId: $id, contentHash: $h, input: $input) { id conclusion } }`,
-      { id: this.id, h: hash, input: { checks, ...extra } },
+      `mutation($id: ID!, $h: String!, $input: ConfidentialityReviewInput!, $p: String) { saveConfidentialityReview(reportId: $id, contentHash: $h, input: $input, password: $p) { id conclusion } }`,
+      { id: this.id, h: hash, input: { checks, ...extra }, p: password },
       token,
     );
   }
@@ -98,13 +104,30 @@ export function expectCode(result: GqlResult, code: string, messagePart?: string
 
 /** meets the password policy (the demo password is seeded directly, never set through the API) */
 export const TEST_USER_PASSWORD = 'Test-User-Pw-2026';
+/** what a created user changes the administrator's one-time password to at the first login */
+export const TEST_USER_OWN_PASSWORD = 'Own-Chosen-Pw-2026';
 
-/** a user made by the county admin through the API */
+/**
+ * a user made by the county admin through the API, signed in and past the forced change of the
+ * administrator's one-time password (as its owner would be); returns the new session's token
+ */
 export async function createUser(api: TestApi, admin: string, agencyId: string, username: string, roles: string[]): Promise<string> {
   await api.ok(
     `mutation($input: UserInput!) { createUser(input: $input) { id } }`,
     { input: { username, displayName: username, password: TEST_USER_PASSWORD, agencyId, roles } },
     admin,
   );
-  return api.login(username, TEST_USER_PASSWORD);
+  return changeOneTimePassword(api, username, TEST_USER_PASSWORD, TEST_USER_OWN_PASSWORD);
+}
+
+/** sign in with a one-time password and replace it, as the forced change asks; returns the new token */
+export async function changeOneTimePassword(api: TestApi, username: string, oneTime: string, own: string): Promise<string> {
+  const first = await api.login(username, oneTime);
+  const data = await api.ok<{ changePassword: { token: string } }>(
+    'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }',
+    { c: oneTime, n: own },
+    first,
+  );
+  api.rememberPassword(data.changePassword.token, own);
+  return data.changePassword.token;
 }

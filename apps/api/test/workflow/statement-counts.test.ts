@@ -12,18 +12,21 @@ import { expectCode, ReportClient } from './helpers';
  * Later additions, each in the act's own transaction: the 消息 of the people told (the report, agency and
  * cycle read again by the notification observer, the recipients, one insert: +5 on submit, review,
  * approve, return, +2 on rectification), the submission's agency-name warning (+1 on submit) and the
- * region totals at publication (+2 net on publish).
+ * region totals at publication (+2 net on publish). Separation of powers: a signature keeps the content
+ * it saw (+1 on review and approve: the cells; the submission reuses what it validated) and reads the
+ * signer's last administrator grant (+1); a leader's signature and a review conclusion check the signer's
+ * password (step-up: the two throttle counters on the primary and the password hash, +3).
  */
 const BOUNDS: Record<string, number> = {
   explainWarning: 12,
   // +1 since submission reads the confidentiality review: its reviewer may not also submit the content
-  submit: 23,
+  submit: 24,
   signDenied: 12,
-  review: 17,
-  approve: 17,
+  review: 22,
+  approve: 22,
   returnReport: 21,
   // +1 since a review reads the signatures: the preparer of the content may not also review it
-  saveReview: 11,
+  saveReview: 15,
   publish: 26,
   requestRectification: 10,
   startCorrection: 19,

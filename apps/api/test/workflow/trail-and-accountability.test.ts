@@ -260,7 +260,7 @@ describe.each(DIALECTS)('the trail, contributions and 责任追究 on %s', (dial
     expect(state.publicationBlockers.map((b: { code: string; ref: string }) => `${b.code}:${b.ref ?? ''}`)).toEqual(['status.notReady:', 'signature.missing:COUNTY_PRE_REVIEW']);
     expectCode(await report.publish(p), 'VALIDATION_FAILED', '县政务公开办预审');
     const pre = (token: string) =>
-      env.api.gql(`mutation($id: ID!, $h: String!) { preReviewReport(id: $id, contentHash: $h, comment: "预审通过") { status } }`, { id: report.id, h: state.contentHash }, token);
+      env.api.gql(`mutation($id: ID!, $h: String!, $p: String) { preReviewReport(id: $id, contentHash: $h, comment: "预审通过", password: $p) { status } }`, { id: report.id, h: state.contentHash, p: env.api.passwordOf(token) }, token);
     expectCode(await pre(p), 'FORBIDDEN');
     expect((await pre(admin)).data!.preReviewReport.status).toBe('PRE_REVIEWED');
     expect((await report.publish(p)).data!.publishReport.status).toBe('PUBLISHED');

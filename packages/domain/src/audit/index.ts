@@ -6,6 +6,7 @@
  * serves the labels, the console reads the same ones.
  */
 import { CONTRIBUTION_STATUS_LABELS, isContributionStatus } from '../contributions';
+import { ADMIN_GRANT_KIND_LABELS, type AdminGrantKind } from '../accounts';
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, isCaseKind, isCaseStatus } from '../accountability';
 import { AGENCY_KIND_LABELS, isAgencyKind } from '../agencies';
 import {
@@ -68,6 +69,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.update': '修改用户',
   'user.passwordChange': '修改本人密码',
   'user.passwordChange.failed': '修改本人密码失败（当前密码错误）',
+  'auth.stepUp.failed': '签署确认失败（本人密码错误）',
   'cycle.create': '新建报告周期',
   'cycle.update': '修改报告周期',
   'accountability.open': '责任追究立案',
@@ -227,6 +229,14 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   auditEntryIds: '相关审计记录',
   passwordChanged: '修改了密码',
   sessionsRevoked: '已注销登录会话',
+  oneTimePassword: '管理员设置的一次性密码（下次登录须修改）',
+  replacedOneTimePassword: '已替换管理员设置的一次性密码',
+  mustChangePassword: '须先修改管理员设置的密码',
+  signingGrant: '管理员授予签署权限',
+  // separation of powers: signatures soon after an administrator's grant, confirmed by password
+  adminGrant: '管理员近期创建或授权的签署账号',
+  adminGrantAt: '管理员创建或授权的时间',
+  stepUp: '签署时已再次输入本人密码',
   // contributions
   assigneeId: '承办人编号',
   assigneeName: '承办人',
@@ -313,6 +323,8 @@ export function auditValueLabel(field: string, value: unknown, targetType?: stri
       return LOGIN_FAILURE_LABELS[value] ?? null;
     case 'scope':
       return LOCK_SCOPE_LABELS[value] ?? null;
+    case 'signingGrant':
+      return value in ADMIN_GRANT_KIND_LABELS ? ADMIN_GRANT_KIND_LABELS[value as AdminGrantKind] : null;
     case 'source':
       return IMPORT_SOURCE_LABELS[value] ?? null;
     case 'section':

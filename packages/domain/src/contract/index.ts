@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'SERVICE_UNAVAILABLE',
   /** a published revision whose stored content no longer matches the hash its publication chained */
   'INTEGRITY_FAILED',
+  /** an account whose password an administrator set: only changing it is allowed until then */
+  'PASSWORD_CHANGE_REQUIRED',
+  /** a signature or confidentiality conclusion whose confirming password was missing or wrong */
+  'STEP_UP_FAILED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -43,6 +47,10 @@ export const HTTP_STATUS_OF_ERROR: Readonly<Record<ErrorCode | 'GRAPHQL_VALIDATI
   SERVICE_UNAVAILABLE: 503,
   // withheld until restored from a backup: the server cannot vouch for it, the client did nothing wrong
   INTEGRITY_FAILED: 503,
+  // signed in, but not allowed anything else yet: not a 401 (the session stands)
+  PASSWORD_CHANGE_REQUIRED: 403,
+  // the request was understood; the confirmation it carried was not the signer's password
+  STEP_UP_FAILED: 400,
 };
 
 /** the HTTP status of an error code, or undefined for a code this table does not know */

@@ -2,9 +2,11 @@ import { hasCountyScope } from '@touming/domain/permissions';
 import type { DataSource, EntityManager } from 'typeorm';
 import { createRequestContext, type CurrentUser, type RequestContext } from '../../common/context';
 import { passwordProblem } from '@touming/domain/passwords';
-import { requireUser } from '../../common/authorize';
-import { badInput, unauthenticated } from '../../common/errors';
-import { withTransaction } from '../../db/transaction';
+import { requireSignedIn, requireUser } from '../../common/authorize';
+import { appError, badInput, unauthenticated } from '../../common/errors';
+import { STEP_UP_MISSING_MESSAGE, STEP_UP_WRONG_MESSAGE } from '@touming/domain/accounts';
+import { withTransaction, type AfterRollback } from '../../db/transaction';
+import type { GraphQLError } from 'graphql';
 import { appendAudit } from '../audit/audit.service';
 import { User } from '../users/user.entity';
 import { tokenUser } from '../users/user.repository';
@@ -14,15 +16,34 @@ import { signToken, verifyToken, type TokenSettings } from './tokens';
 
 export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
 
-export function currentUserOf(user: Pick<User, 'id' | 'username' | 'displayName' | 'agencyId' | 'roles'>, regionPath: string | null = null): CurrentUser {
-  return { id: user.id, username: user.username, displayName: user.displayName, agencyId: user.agencyId, roles: user.roles, regionPath };
+type UserBasics = Pick<User, 'id' | 'username' | 'displayName' | 'agencyId' | 'roles'> & { mustChangePassword?: boolean };
+
+export function currentUserOf(user: UserBasics, regionPath: string | null = null): CurrentUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    agencyId: user.agencyId,
+    roles: user.roles,
+    regionPath,
+    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
+  };
+}
+
+/** what a step-up confirmation is for: the act the password confirms, for the trail */
+export interface StepUpTarget {
+  attempted: string;
+  targetType: string;
+  targetId: string;
+  agencyId: string | null;
+  reportId?: string | null;
 }
 
 /**
  * The signed-in user with the region its office supervises: one lookup, for the supervising role
  * only (agency roles are limited to their agency, whatever its region).
  */
-export async function signedInUser(manager: EntityManager, user: Pick<User, 'id' | 'username' | 'displayName' | 'agencyId' | 'roles'>): Promise<CurrentUser> {
+export async function signedInUser(manager: EntityManager, user: UserBasics): Promise<CurrentUser> {
   if (!hasCountyScope({ roles: user.roles, agencyId: user.agencyId })) return currentUserOf(user);
   const rows: Array<{ path: string | null }> = await manager.query('SELECT g.path AS path FROM agency a LEFT JOIN region g ON g.id = a.regionId WHERE a.id = ?', [user.agencyId]);
   return currentUserOf(user, rows[0]?.path ?? null);
@@ -70,7 +91,13 @@ export class AuthService {
     const signedIn = { ...ctx, user: await signedInUser(ctx.manager, user), roles: user.roles, agencyId: user.agencyId };
     await withTransaction(signedIn, async (tx) => {
       await this.throttle.succeeded(tx.manager, name);
-      await appendAudit(tx, { action: 'auth.login', targetType: 'User', targetId: user.id, agencyId: user.agencyId, detail: { ip: ctx.ip ?? null } });
+      await appendAudit(tx, {
+        action: 'auth.login',
+        targetType: 'User',
+        targetId: user.id,
+        agencyId: user.agencyId,
+        detail: { ip: ctx.ip ?? null, ...(user.mustChangePassword ? { mustChangePassword: true } : {}) },
+      });
     });
     const { token, expiresAt } = signToken(this.settings, { sub: user.id, tv: user.tokenVersion });
     return { token, expiresAt, user };
@@ -82,7 +109,8 @@ export class AuthService {
    * session ends (token version) and this one continues with the returned token. Audited.
    */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<{ token: string; expiresAt: Date; user: User }> {
-    const me = requireUser(ctx);
+    // the one act an account with a password an administrator set may do
+    const me = requireSignedIn(ctx);
     const runner = ctx.dataSource.createQueryRunner('master');
     const refusal = await this.throttle.refusal(runner.manager, me.username, ctx.ip).finally(() => runner.release());
     if (refusal) throw loginRefused(refusal);
@@ -101,13 +129,61 @@ export class AuthService {
     const passwordHash = await hashPassword(newPassword);
     await withTransaction(ctx, async (tx) => {
       await this.throttle.succeeded(tx.manager, user.username);
+      const wasOneTime = user.mustChangePassword;
       user.passwordHash = passwordHash;
       user.tokenVersion += 1;
-      await tx.manager.update(User, { id: user.id }, { passwordHash, tokenVersion: user.tokenVersion, updatedAt: new Date() });
-      await appendAudit(tx, { action: 'user.passwordChange', targetType: 'User', targetId: user.id, agencyId: user.agencyId, detail: { sessionsRevoked: true, ip: ctx.ip ?? null } });
+      user.mustChangePassword = false;
+      await tx.manager.update(User, { id: user.id }, { passwordHash, tokenVersion: user.tokenVersion, mustChangePassword: false, updatedAt: new Date() });
+      await appendAudit(tx, {
+        action: 'user.passwordChange',
+        targetType: 'User',
+        targetId: user.id,
+        agencyId: user.agencyId,
+        detail: { sessionsRevoked: true, ip: ctx.ip ?? null, ...(wasOneTime ? { replacedOneTimePassword: true } : {}) },
+      });
     });
     const { token, expiresAt } = signToken(this.settings, { sub: user.id, tv: user.tokenVersion });
     return { token, expiresAt, user };
+  }
+
+  /**
+   * Step-up: the signed-in user's own password, asked again at the moment of a signature or a
+   * confidentiality conclusion, so that the act is the person's and not whoever holds their session
+   * (or set their password). A missing or wrong password is STEP_UP_FAILED; a wrong one counts as a
+   * failed login for the account and the address (no side door for guessing, the same lockout) and
+   * is on the trail with the act it was meant to confirm. Checked before the act's transaction.
+   */
+  async confirmOwnPassword(ctx: RequestContext, password: string | null | undefined, target: StepUpTarget): Promise<void> {
+    const me = requireUser(ctx);
+    if (!password) throw appError('STEP_UP_FAILED', STEP_UP_MISSING_MESSAGE, { field: 'password' });
+    const runner = ctx.dataSource.createQueryRunner('master');
+    const refusal = await this.throttle.refusal(runner.manager, me.username, ctx.ip).finally(() => runner.release());
+    if (refusal) throw loginRefused(refusal);
+    const rows: Array<{ passwordHash: string }> = await ctx.manager.query('SELECT passwordHash FROM `user` WHERE id = ?', [me.id]);
+    if (rows[0] && (await verifyPassword(rows[0].passwordHash, password))) return;
+    // the failure is counted and audited in a transaction of its own: the act's rolls back
+    const record = () =>
+      withTransaction({ ...ctx, manager: ctx.dataSource.manager, inTransaction: false }, async (tx) => {
+        const outcome = await this.throttle.failed(tx.manager, me.username, ctx.ip);
+        await appendAudit(tx, [
+          {
+            action: 'auth.stepUp.failed',
+            targetType: target.targetType,
+            targetId: target.targetId,
+            agencyId: target.agencyId,
+            reportId: target.reportId ?? null,
+            detail: { attempted: target.attempted, reason: 'wrong-password', ip: ctx.ip ?? null },
+          },
+          ...(outcome.accountLockSeconds
+            ? [{ action: 'auth.lockout', targetType: 'User', targetId: me.id, agencyId: me.agencyId, detail: { scope: 'account', username: me.username, failures: outcome.failures, lockSeconds: outcome.accountLockSeconds, ip: ctx.ip ?? null } }]
+            : []),
+          ...(outcome.ipBlocked ? [{ action: 'auth.lockout', targetType: 'IP', targetId: ctx.ip ?? 'unknown', detail: { scope: 'ip', ip: ctx.ip ?? null } }] : []),
+        ]);
+      });
+    const error = appError('STEP_UP_FAILED', STEP_UP_WRONG_MESSAGE, { field: 'password' }) as GraphQLError & AfterRollback;
+    if (ctx.inTransaction) error.afterRollback = record;
+    else await record();
+    throw error;
   }
 
   /**

@@ -24,8 +24,9 @@ export class ConfidentialityResolver {
     @Arg('reportId', () => ID) reportId: string,
     @Arg('contentHash') contentHash: string,
     @Arg('input', () => ConfidentialityReviewInput) input: ConfidentialityReviewInput,
+    @Arg('password', () => String, { nullable: true, description: '审查人本人的登录密码（作出审查结论时再次确认身份）' }) password?: string | null,
   ) {
-    return this.service.saveReview(ctx, reportId, contentHash, input);
+    return this.service.saveReview(ctx, reportId, contentHash, input, password);
   }
 
   @Authorized()

@@ -37,6 +37,8 @@ import { ConfidentialityReview } from './confidentiality-review.entity';
 import { allFindingsOf, findFinding, findReviewOf, insertFinding, insertReview, updateFinding, updateReview } from './confidentiality.repository';
 import { Finding } from './finding.entity';
 import { Injectable } from '../../common/injectable';
+import { AuthService } from '../auth/auth.service';
+import { recentAdminGrantOf } from '../users/admin-grants';
 
 export interface ReviewInput {
   checks: { key: string; conclusion: string; note?: string | null }[];
@@ -62,7 +64,10 @@ function records(rows: Finding[]): FindingRecord[] {
 
 @Injectable()
 export class ConfidentialityService {
-  constructor(private readonly reportService: ReportService) {}
+  constructor(
+    private readonly reportService: ReportService,
+    private readonly auth: AuthService,
+  ) {}
 
   /**
    * Scan the report's texts and reconcile the stored findings inside the caller's transaction: new
@@ -184,7 +189,7 @@ export class ConfidentialityService {
    * since the reviewer looked). Reviewing the same content again replaces the decision; both are on
    * the trail.
    */
-  async saveReview(ctx: RequestContext, reportId: string, contentHash: string, input: ReviewInput): Promise<ConfidentialityReview> {
+  async saveReview(ctx: RequestContext, reportId: string, contentHash: string, input: ReviewInput, password?: string | null): Promise<ConfidentialityReview> {
     const report = await this.reportService.get(ctx, reportId);
     if (!report) throw notFound('报告不存在');
     const user = await authorize(ctx, 'confidentiality.review', { agencyId: report.agencyId, reportId, targetType: 'Report', targetId: reportId });
@@ -210,6 +215,11 @@ export class ConfidentialityService {
       if (separation) {
         return refusal(tx, { code: 'FORBIDDEN', message: separation }, { attempted: 'confidentiality.review', agencyId: locked.agencyId, reportId });
       }
+      // a conclusion is a signature: the reviewer's own password, now (a record without one asks for none)
+      if (conclusion) {
+        await this.auth.confirmOwnPassword(tx, password, { attempted: 'confidentiality.review', targetType: 'Report', targetId: reportId, agencyId: locked.agencyId, reportId });
+      }
+      const grant = conclusion ? await recentAdminGrantOf(tx.manager, user.id, new Date()) : null;
       const before = await findReviewOf(tx.manager, reportId, contentHash);
       const row = {
         checks,
@@ -243,6 +253,8 @@ export class ConfidentialityService {
           bases,
           disclosure,
           note: row.note,
+          ...(conclusion ? { stepUp: true } : {}),
+          ...(grant ? { adminGrant: grant.warning, adminGrantAt: grant.at } : {}),
           ...(before ? { before: { checks: before.checks, conclusion: before.conclusion, reviewerId: before.reviewerId } } : {}),
         },
       });

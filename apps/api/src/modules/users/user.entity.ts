@@ -54,6 +54,23 @@ export class User {
   @Column({ type: 'integer', default: 0 })
   tokenVersion: number;
 
+  /** the password was set by an administrator: only changing it is allowed until the user does */
+  @Field({ description: '密码由管理员设置，须先修改密码才能进行其他操作' })
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  /**
+   * when an administrator last created the account with a signing role or gave it one (null: never,
+   * e.g. the demo seed or the CLI); signatures within the domain's notice period are called out
+   */
+  @Field(() => Date, { nullable: true, description: '管理员最近一次创建本账号（含签署角色）或授予签署角色的时间' })
+  @DateTimeColumn({ nullable: true })
+  adminGrantAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'created 创建 | role 授予签署角色' })
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  adminGrantKind: 'created' | 'role' | null;
+
   @DateTimeColumn()
   createdAt: Date;
 

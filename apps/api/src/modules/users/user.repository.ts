@@ -7,7 +7,7 @@ export function findUser(manager: EntityManager, id: string): Promise<User | nul
 }
 
 /** what a request needs of its signed-in user: who, where, which roles, and whether the token still holds */
-export type SignedInUser = Pick<User, 'id' | 'username' | 'displayName' | 'agencyId' | 'roles' | 'active' | 'tokenVersion'>;
+export type SignedInUser = Pick<User, 'id' | 'username' | 'displayName' | 'agencyId' | 'roles' | 'active' | 'tokenVersion' | 'mustChangePassword'>;
 
 /**
  * The user behind a bearer token, read on every signed-in request. Hand-written SQL returning exactly
@@ -17,8 +17,8 @@ export type SignedInUser = Pick<User, 'id' | 'username' | 'displayName' | 'agenc
  * dialects.
  */
 export async function tokenUser(manager: EntityManager, id: string): Promise<SignedInUser | null> {
-  const rows: { id: string; username: string; displayName: string; agencyId: string; roles: string | null; active: number | boolean | string; tokenVersion: number | string }[] =
-    await manager.query('SELECT id, username, displayName, agencyId, roles, active, tokenVersion FROM `user` WHERE id = ?', [id]);
+  const rows: { id: string; username: string; displayName: string; agencyId: string; roles: string | null; active: number | boolean | string; tokenVersion: number | string; mustChangePassword: number | boolean | string }[] =
+    await manager.query('SELECT id, username, displayName, agencyId, roles, active, tokenVersion, mustChangePassword FROM `user` WHERE id = ?', [id]);
   const row = rows[0];
   if (!row) return null;
   return {
@@ -29,5 +29,6 @@ export async function tokenUser(manager: EntityManager, id: string): Promise<Sig
     roles: (row.roles ? row.roles.split(',') : []) as User['roles'],
     active: row.active === true || Number(row.active) === 1,
     tokenVersion: Number(row.tokenVersion),
+    mustChangePassword: row.mustChangePassword === true || Number(row.mustChangePassword) === 1,
   };
 }

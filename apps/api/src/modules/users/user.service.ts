@@ -1,5 +1,6 @@
 import { passwordProblem, type PasswordContext } from '@touming/domain/passwords';
 import { isRole, type Role } from '@touming/domain/permissions';
+import { adminGrantOf } from '@touming/domain/accounts';
 import { authorize, requireUser } from '../../common/authorize';
 import { applyScope, listScope } from '../../common/scope';
 import type { RequestContext } from '../../common/context';
@@ -55,6 +56,12 @@ export interface NewUser {
   email?: string | null;
   agencyId: string;
   roles: Role[];
+  /**
+   * an administrator creates the account (console, API): the password is one-time and a signing
+   * role counts as an administrator's grant; the seed and the CLI (run by whoever holds the server,
+   * typically for the first administrator) create ordinary accounts
+   */
+  byAdministrator?: boolean;
 }
 
 /** insert a user inside an open transaction, with its audit entry (no permission check: callers do) */
@@ -69,6 +76,8 @@ export async function insertUser(tx: RequestContext, input: NewUser, passwordHas
   const agency = await tx.manager.findOne(Agency, { where: { id: input.agencyId } });
   if (!agency) throw notFound('单位不存在');
   const now = new Date();
+  const roles = [...new Set(input.roles)];
+  const grant = input.byAdministrator ? adminGrantOf({ created: true, before: [], after: roles, at: now }) : null;
   const user = tx.manager.create(User, {
     id: newId(),
     username,
@@ -76,9 +85,12 @@ export async function insertUser(tx: RequestContext, input: NewUser, passwordHas
     email: normalEmail(input.email),
     passwordHash: passwordHash ?? (await hashPassword(input.password)),
     agencyId: input.agencyId,
-    roles: [...new Set(input.roles)],
+    roles,
     active: true,
     tokenVersion: 0,
+    mustChangePassword: input.byAdministrator === true,
+    adminGrantAt: grant?.at ?? null,
+    adminGrantKind: grant?.kind ?? null,
     createdAt: now,
     updatedAt: now,
   });
@@ -88,7 +100,13 @@ export async function insertUser(tx: RequestContext, input: NewUser, passwordHas
     if (isUniqueViolation(error)) throw conflict(`用户名“${username}”已存在`);
     throw error;
   }
-  await appendAudit(tx, { action: 'user.create', targetType: 'User', targetId: user.id, agencyId: user.agencyId, detail: { after: snapshot(user) } });
+  await appendAudit(tx, {
+    action: 'user.create',
+    targetType: 'User',
+    targetId: user.id,
+    agencyId: user.agencyId,
+    detail: { after: snapshot(user), ...(user.mustChangePassword ? { oneTimePassword: true } : {}), ...(grant ? { signingGrant: grant.kind } : {}) },
+  });
   return user;
 }
 
@@ -125,7 +143,7 @@ export class UserService {
 
   async create(ctx: RequestContext, input: UserInput): Promise<User> {
     await authorize(ctx, 'user.manage', { agencyId: input.agencyId, targetType: 'User' });
-    return withTransaction(ctx, (tx) => insertUser(tx, input));
+    return withTransaction(ctx, (tx) => insertUser(tx, { ...input, byAdministrator: true }));
   }
 
   async update(ctx: RequestContext, id: string, input: UserUpdateInput): Promise<User> {
@@ -154,8 +172,17 @@ export class UserService {
       if (email !== undefined) user.email = email;
       if (input.roles) user.roles = [...new Set(input.roles)];
       if (input.active != null) user.active = input.active;
-      if (passwordHash) user.passwordHash = passwordHash;
+      // a password the administrator sets is one-time: its owner chooses their own at the next login
+      if (passwordHash) {
+        user.passwordHash = passwordHash;
+        user.mustChangePassword = true;
+      }
       const after = snapshot(user);
+      const grant = adminGrantOf({ created: false, before: before.roles, after: after.roles, movedAgency: before.agencyId !== after.agencyId, at: new Date() });
+      if (grant) {
+        user.adminGrantAt = grant.at;
+        user.adminGrantKind = grant.kind;
+      }
       // a new password, other roles, another agency or deactivation end every session of the user
       const revoke =
         passwordHash !== undefined ||
@@ -171,6 +198,9 @@ export class UserService {
         roles: user.roles,
         active: user.active,
         passwordHash: user.passwordHash,
+        mustChangePassword: user.mustChangePassword,
+        adminGrantAt: user.adminGrantAt,
+        adminGrantKind: user.adminGrantKind,
         tokenVersion: user.tokenVersion,
         updatedAt: user.updatedAt,
       });
@@ -179,7 +209,14 @@ export class UserService {
         targetType: 'User',
         targetId: id,
         agencyId: user.agencyId,
-        detail: { before, after, passwordChanged: passwordHash !== undefined, sessionsRevoked: revoke },
+        detail: {
+          before,
+          after,
+          passwordChanged: passwordHash !== undefined,
+          ...(passwordHash !== undefined ? { oneTimePassword: true } : {}),
+          ...(grant ? { signingGrant: grant.kind } : {}),
+          sessionsRevoked: revoke,
+        },
       });
       return user;
     });

@@ -6,6 +6,8 @@ import { ReportService } from '../reports/report.service';
 import { PublicationResolver } from './publication.resolver';
 import { RectificationRequest } from './rectification.entity';
 import { Signature } from './signature.entity';
+import { SignatureGrantResolver, ReviewGrantResolver } from './signer-grants.resolver';
+import { SignComparisonResolver } from './sign-comparison.resolver';
 import { SigningResolver } from './signing.resolver';
 import { SigningService } from './signing.service';
 import { WarningExplanation } from './warning-explanation.entity';
@@ -30,7 +32,7 @@ function registerWorkflowHooks(container: Container): void {
 /** 三级联签, the warnings' 说明, publication, 整改 and corrections */
 export const workflowModule: ApiModule = {
   name: 'workflow',
-  resolvers: [SigningResolver, PublicationResolver, WorkflowFieldsResolver],
+  resolvers: [SigningResolver, PublicationResolver, WorkflowFieldsResolver, SignatureGrantResolver, ReviewGrantResolver, SignComparisonResolver],
   entities: [Signature, WarningExplanation, RectificationRequest],
   register: registerWorkflowHooks,
 };

@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { domainEnum } from '../../common/domain-enum';
 import { DateTimeColumn, UUID_LENGTH } from '../../db/columns';
+import type { ReportContent } from '@touming/domain/report';
 import { Report } from '../reports/report.entity';
 
 export const SignatureStageEnum = domainEnum('SignatureStage', SIGNATURE_STAGES, SIGNATURE_STAGE_LABELS, '签署环节（三级联签，及县政务公开办预审）');
@@ -66,4 +67,11 @@ export class Signature {
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 500, nullable: true })
   voidReason: string | null;
+
+  /**
+   * the content the signer saw, for 与上次签署版本对比 (null for signatures made before it was kept);
+   * read only by that comparison, never with the signature lists
+   */
+  @Column({ type: 'simple-json', nullable: true, select: false })
+  signedContent?: ReportContent | null;
 }

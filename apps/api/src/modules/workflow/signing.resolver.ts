@@ -29,8 +29,9 @@ export class SigningResolver {
     @Arg('stage', () => SignatureStageEnum) stage: SignatureStage,
     @Arg('contentHash') contentHash: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
+    @Arg('password', () => String, { nullable: true, description: '签署人本人的登录密码（签署时再次确认身份）' }) password?: string | null,
   ) {
-    return this.signing.sign(ctx, id, stage, contentHash, comment);
+    return this.signing.sign(ctx, id, stage, contentHash, comment, password);
   }
 
   @Authorized()
@@ -40,8 +41,9 @@ export class SigningResolver {
     @Arg('id', () => ID) id: string,
     @Arg('contentHash') contentHash: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
+    @Arg('password', () => String, { nullable: true, description: '预审人本人的登录密码（签署时再次确认身份）' }) password?: string | null,
   ) {
-    return this.signing.sign(ctx, id, 'COUNTY_PRE_REVIEW', contentHash, comment);
+    return this.signing.sign(ctx, id, 'COUNTY_PRE_REVIEW', contentHash, comment, password);
   }
 
   @Authorized()

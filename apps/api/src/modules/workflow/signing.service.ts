@@ -25,7 +25,7 @@ import { newId } from '../../db/columns';
 import { findAgency } from '../agencies/agency.repository';
 import { appendAudit, type AuditRecord } from '../audit/audit.service';
 import type { Report } from '../reports/report.entity';
-import { updateReportStatus, type CellChange, type SectionChange } from '../reports/report.repository';
+import { loadContent, updateReportStatus, type CellChange, type SectionChange } from '../reports/report.repository';
 import { actorName, runAct } from './act';
 import { forgetReport } from './loaders';
 import { Signature } from './signature.entity';
@@ -34,21 +34,31 @@ import { WarningExplanation } from './warning-explanation.entity';
 import { findExplanation, insertSignature, saveExplanation, signaturesOf } from './workflow.repository';
 import { domainReview, domainSignatures, loadValidation, revisionHistory } from './workflow.state';
 import { separationRules } from './separation-rules';
+import { AuthService } from '../auth/auth.service';
+import type { ReportContent } from '@touming/domain/report';
+import { signatureNeedsStepUp } from '@touming/domain/accounts';
+import { recentAdminGrantOf } from '../users/admin-grants';
 
 @Injectable()
 export class SigningService {
+  constructor(private readonly auth: AuthService) {}
+
   /**
    * A signature of one stage, on exactly the content the signer saw. It decides on the findings never,
    * and on the warnings' explanations and the confidentiality review (who gave it) only at submission.
    */
-  sign(ctx: RequestContext, id: string, stage: SignatureStage, contentHash: string, comment?: string | null): Promise<Report> {
+  sign(ctx: RequestContext, id: string, stage: SignatureStage, contentHash: string, comment?: string | null, password?: string | null): Promise<Report> {
     const action = `report.${actionForStage(stage)}`;
+    // the content the submission validated, kept with the signature (read once)
+    let validated: ReportContent | null = null;
     return runAct(ctx, id, {
       attempted: action,
       // at submission the review of the content counts too: its reviewer may not also submit it
       state: stage === 'PREPARE' ? ['cycle', 'signatures', 'revisions', 'explanations', 'reviews'] : ['cycle', 'signatures', 'revisions'],
-      check: async ({ tx, report, state, actor }) =>
-        checkSign({
+      check: async ({ tx, report, state, actor }) => {
+        const loaded = stage === 'PREPARE' ? await loadValidation(tx.manager, report) : null;
+        validated = loaded?.content ?? null;
+        const check = checkSign({
           status: report.status,
           stage,
           actor,
@@ -57,11 +67,17 @@ export class SigningService {
           sentHash: contentHash,
           signatures: domainSignatures(state.signatures),
           requiresPreReview: state.requiresPreReview,
-          validation: stage === 'PREPARE' ? (await loadValidation(tx.manager, report)).validation : undefined,
+          validation: loaded?.validation,
           explanations: state.explanations,
           review: domainReview(state.review),
           rules: separationRules(),
-        }),
+        });
+        // the signer's own password, once the signature would otherwise stand (a refused one asks for none)
+        if (check.ok && signatureNeedsStepUp(stage)) {
+          await this.auth.confirmOwnPassword(tx, password, { attempted: action, targetType: 'Report', targetId: id, agencyId: report.agencyId, reportId: id });
+        }
+        return check;
+      },
       // a signature refused because the report moved on (another signer, an edit, a return) is kept on
       // the trail: who tried to sign what, and why it was not accepted
       refused: ({ report, from }, check) =>
@@ -89,11 +105,14 @@ export class SigningService {
           voidedAt: null,
           voidedBy: null,
           voidReason: null,
+          // kept for the next signer's 与上次签署版本对比
+          signedContent: validated ?? (await loadContent(tx.manager, report)),
         });
         await insertSignature(tx.manager, signature);
         // the preparer was warned (the console shows it before submitting); the trail keeps what they were warned of
         const agency = stage === 'PREPARE' ? await findAgency(tx.manager, report.agencyId) : null;
         const warnings = agency ? submissionWarnings({ reportAgency: report.agencyName, registeredAgencyName: agency.name }) : [];
+        const grant = await recentAdminGrantOf(tx.manager, actor.id, at);
         const detail = {
           stage,
           from,
@@ -101,7 +120,10 @@ export class SigningService {
           contentHash: report.contentHash,
           revision: signature.revision,
           comment: signature.comment,
+          ...(signatureNeedsStepUp(stage) ? { stepUp: true } : {}),
           ...(warnings.length ? { warnings: warnings.map((w) => w.message) } : {}),
+          // the separation-of-powers flag: an account an administrator made or empowered days ago
+          ...(grant ? { adminGrant: grant.warning, adminGrantAt: grant.at } : {}),
         };
         return {
           result: report,
