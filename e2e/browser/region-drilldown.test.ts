@@ -29,7 +29,7 @@ describe('按地区逐级查看', () => {
       await page.goto(`/#/county?year=${year}`);
       await page.getByTestId('region-breadcrumbs').waitFor();
       expect(await page.getByTestId('menu-county').innerText()).toContain('市级汇总');
-      expect(await page.getByRole('heading', { name: '市级汇总' }).count()).toBe(1);
+      expect(await page.getByRole('heading', { level: 2, name: '市级汇总' }).count()).toBe(1);
       expect(await page.getByTestId('region-breadcrumbs').innerText()).toMatch(/宁夏回族自治区[\s\S]*吴忠市/);
 
       // the whole city (with its counties) counts 盐池县's reports; 本级 only the city's own agencies: none compiled
@@ -37,18 +37,18 @@ describe('按地区逐级查看', () => {
       const subtree = await page.getByTestId('county-included').innerText();
       expect(subtree).toContain('盐池县');
       await screenshot(page, 'drilldown-city-subtree');
-      await choose(page, /地区层次/, '仅本级');
+      await choose(page, /^地区层次/, '仅本级');
       await expect.poll(() => page.getByTestId('county-compiled').innerText()).toContain('吴忠市（仅本级）');
       await page.getByTestId('county-empty').waitFor();
       await screenshot(page, 'drilldown-city-own-level');
-      await choose(page, /地区层次/, '含下级地区');
+      await choose(page, /^地区层次/, '含下级地区');
 
       // down to 同心县, then one of its agencies
-      await choose(page, /下级地区/, '同心县');
+      await choose(page, /^下级地区/, '同心县');
       await expect.poll(() => page.getByTestId('region-breadcrumbs').innerText()).toMatch(/吴忠市[\s\S]*同心县/);
       await expect.poll(() => page.getByTestId('county-compiled').innerText()).toContain('同心县（含下级地区）');
       await expect.poll(() => page.getByTestId('county-missing').innerText()).toContain('同心县教育局');
-      await choose(page, /本级单位/, '同心县教育局');
+      await choose(page, /^本级单位/, '同心县教育局');
       await expect.poll(() => page.getByTestId('region-breadcrumbs').innerText()).toMatch(/吴忠市[\s\S]*同心县[\s\S]*同心县教育局/);
       await expect.poll(() => page.getByTestId('county-compiled').innerText()).toContain('同心县教育局');
       expect(await page.getByTestId('county-missing').innerText()).toContain('同心县教育局');
@@ -65,7 +65,7 @@ describe('按地区逐级查看', () => {
       // the dashboard: 同心县's agencies only, once picked
       await page.goto('/#/');
       await page.getByTestId('agency-progress').waitFor();
-      await choose(page, /下级地区/, '同心县');
+      await choose(page, /^下级地区/, '同心县');
       await expect.poll(async () => (await page.getByTestId('agency-progress').innerText()).includes('盐池县')).toBe(false);
       expect(await page.getByTestId('agency-progress').innerText()).toContain('同心县教育局');
       await waitNoSpinner(page);
@@ -82,13 +82,13 @@ describe('按地区逐级查看', () => {
   });
 
   it('手机上的地区选择与面包屑', async () => {
-    const context = await newContext({ width: 390, height: 844, mobile: true });
+    const context = await newContext({ width: 390, height: 844 });
     try {
       const page = await newPage(context);
       await login(page, 'wuzhong.admin');
       await page.goto(`/#/county?year=${year}`);
       await page.getByTestId('region-breadcrumbs').waitFor();
-      await choose(page, /下级地区/, '同心县');
+      await choose(page, /^下级地区/, '同心县');
       await expect.poll(() => page.getByTestId('county-compiled').innerText()).toContain('同心县');
       await waitNoSpinner(page);
       // nothing wider than the phone
@@ -107,14 +107,14 @@ describe('按地区逐级查看', () => {
       await login(page, 'admin');
       await page.goto(`/#/county?year=${year}`);
       await page.getByTestId('region-breadcrumbs').waitFor();
-      expect(await page.getByRole('heading', { name: '县级汇总' }).count()).toBe(1);
+      expect(await page.getByRole('heading', { level: 2, name: '县级汇总' }).count()).toBe(1);
       expect(await page.getByTestId('region-breadcrumbs').innerText()).toMatch(/吴忠市[\s\S]*盐池县/);
       // 吴忠市 is above the county office: shown, not a link
       expect(await page.getByTestId('crumb-640300').count()).toBe(0);
       await expect.poll(() => page.getByTestId('county-compiled').innerText()).toContain('盐池县');
       expect(await page.getByTestId('region-picker').innerText()).not.toContain('同心县');
-      if (await page.getByRole('combobox', { name: /下级地区/ }).count()) {
-        await page.getByRole('combobox', { name: /下级地区/ }).click();
+      if (await page.getByRole('combobox', { name: /^下级地区/ }).count()) {
+        await page.getByRole('combobox', { name: /^下级地区/ }).click();
         expect(await page.getByRole('option', { name: '同心县' }).count()).toBe(0);
         await page.keyboard.press('Escape');
       }
