@@ -82,6 +82,7 @@ export function CountyPage() {
           </Typography>
           <TextField
             select
+            fullWidth={false}
             size="small"
             label={translate('touming.county.year')}
             value={year ?? ''}
@@ -101,6 +102,7 @@ export function CountyPage() {
           {tab === 'summary' && !pick.agencyId && (
             <TextField
               select
+              fullWidth={false}
               size="small"
               label={translate('touming.county.extent')}
               value={extent}
@@ -118,6 +120,7 @@ export function CountyPage() {
           {tab === 'summary' && !pick.agencyId && (
             <TextField
               select
+              fullWidth={false}
               size="small"
               label={translate('touming.county.scope')}
               value={scopeKind}

@@ -62,6 +62,7 @@ export function RegionPicker({ value, onChange, withAgency = true }: { value: Re
       {children.length > 0 && (
         <TextField
           select
+          fullWidth={false}
           size="small"
           label={t('child', { level: levelOf(children[0].level) })}
           value=""
@@ -79,6 +80,7 @@ export function RegionPicker({ value, onChange, withAgency = true }: { value: Re
       {withAgency && agencyList.length > 0 && (
         <TextField
           select
+          fullWidth={false}
           size="small"
           label={t('agency')}
           value={value.agencyId ?? ''}
