@@ -21,6 +21,7 @@ async function choose(page: Page, label: RegExp, option: string | RegExp) {
 describe('按地区逐级查看', () => {
   afterAll(closeBrowser);
 
+  // a long walk through several screens: more time than the default on a loaded machine
   it('市政务公开办：选同心县、再选单位，汇总仅本级与含下级地区', async () => {
     const context = await newContext();
     try {
@@ -79,7 +80,7 @@ describe('按地区逐级查看', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 180_000);
 
   it('手机上的地区选择与面包屑', async () => {
     const context = await newContext({ width: 390, height: 844 });
