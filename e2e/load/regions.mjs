@@ -1,4 +1,4 @@
-// npm run bench -- --regions province [--cities 4 --counties 4 --agencies 20 --years 3 --runs 40 --dialect both]
+// npm run bench -- --regions province [--cities 4 --counties 4 --agencies 20 --years 3 --runs 40 --dialect both --rowid-totals false]
 // A province-shaped dataset (province → cities → counties, agencies in every county and at every
 // level) written through the API's own storage functions on SQLite and/or MariaDB, then for the
 // province, one city and one county: public statistics / compilation totals read the way they were
@@ -15,6 +15,8 @@ import { ROOT, MYSQL_BASE, parseArgs } from './generate.mjs';
 const require = createRequire(import.meta.url);
 const api = require(path.join(ROOT, 'apps/api/dist/index.js'));
 const domain = require(path.join(ROOT, 'packages/domain/dist/cjs/index.js'));
+// the two statements the totals add to a publication, timed on their own inside its transaction
+const totalsRepository = require(path.join(ROOT, 'apps/api/dist/modules/regions/totals.repository.js'));
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -98,9 +100,10 @@ async function generateProvince(ds, { cities, counties, agencies, years }) {
 }
 
 export async function regionsBench(argv) {
-  const args = parseArgs(argv, { cities: 4, counties: 4, agencies: 20, years: 3, runs: 40, dialect: 'both', db: 'touming_bench_regions' });
+  const args = parseArgs(argv, { cities: 4, counties: 4, agencies: 20, years: 3, runs: 40, dialect: 'both', db: 'touming_bench_regions', 'rowid-totals': 'false' });
   const dialects = args.dialect === 'both' ? ['sqlite', 'mysql'] : [args.dialect];
   const lines = [];
+  const notes = [];
   for (const dialect of dialects) {
     const { ds, drop } = await openDialect(dialect, args.db);
     try {
@@ -119,10 +122,20 @@ export async function regionsBench(argv) {
         if (JSON.stringify(a.cells) !== JSON.stringify(b.cells)) throw new Error(`${label}: maintained totals differ from the sum`);
         lines.push(`| ${dialect} | ${label} (${a.reportCount} reports) | ${ms(before.p50)} / ${ms(before.p95)} | ${ms(after.p50)} / ${ms(after.p95)} | ${(before.p50 / after.p50).toFixed(0)}× |`);
       }
+      if (dialect === 'sqlite' && args['rowid-totals'] === 'true') {
+        // the layout before RegionTotalClustered (a rowid table and its primary-key index), to compare
+        const { RegionTotalClustered1796351870146: Clustered } = require(path.join(ROOT, 'apps/api/dist/migrations/sqlite/1796351870146-RegionTotalClustered.js'));
+        const runner = ds.createQueryRunner();
+        await new Clustered().down(runner);
+        await runner.release();
+        process.stdout.write('sqlite: region_total as a rowid table (before RegionTotalClustered)\n');
+      }
       // publication: a correction of an already published report, with the totals maintenance (as
       // the product does it) against the plain inserts it did before
       const corrections = data.sample;
       let k = 0;
+      const readTimes = [];
+      const upsertTimes = [];
       const publish = async (maintain) => {
         const { report, revision } = corrections[k++ % corrections.length];
         // a correction changes a few figures, as real ones do
@@ -131,30 +144,59 @@ export async function regionsBench(argv) {
         const next = { ...revision, id: randomUUID(), revisionNo: revision.revisionNo + k, content, isCurrent: true };
         const t = process.hrtime.bigint();
         await ds.transaction(async (m) => {
-          if (maintain) return api.insertCurrentRevision(m, next);
+          if (maintain) {
+            // what insertCurrentRevision does, with the totals' two statements timed
+            const t0 = process.hrtime.bigint();
+            const place = await totalsRepository.publicationPlace(m, next.agencyId, next.reportId);
+            readTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+            await m.update(api.ReportRevision, { reportId: next.reportId, isCurrent: true }, { isCurrent: false });
+            await m.insert(api.ReportRevision, next);
+            await api.insertRows(m, api.PublishedCell, domain.getFormat(next.format).cells.map((d) => ({ revisionId: next.id, key: d.key, agencyId: next.agencyId, year: next.year, format: next.format, value: next.content.cells[d.key] ?? null })));
+            const t1 = process.hrtime.bigint();
+            await totalsRepository.addToTotals(m, totalsRepository.publicationDeltas(place, next));
+            upsertTimes.push(Number(process.hrtime.bigint() - t1) / 1e6);
+            return;
+          }
           await m.update(api.ReportRevision, { reportId: report.id, isCurrent: true }, { isCurrent: false });
           await m.insert(api.ReportRevision, next);
           await api.insertRows(m, api.PublishedCell, domain.getFormat(next.format).cells.map((d) => ({ revisionId: next.id, key: d.key, agencyId: next.agencyId, year: next.year, format: next.format, value: next.content.cells[d.key] ?? null })));
         });
         return Number(process.hrtime.bigint() - t) / 1e6;
       };
-      // alternately, so both see the same load on a shared machine
+      // alternately, so both see the same load on a shared machine, and each first every other time:
+      // on SQLite a commit that crosses the WAL checkpoint threshold pays for the checkpoint, and a
+      // fixed order let that fall on one of the two more often
       const plainTimes = [];
       const maintainedTimes = [];
+      const pairDifferences = [];
       for (let i = 0; i < Number(args.runs); i++) {
-        plainTimes.push(await publish(false));
-        maintainedTimes.push(await publish(true));
+        const pair = {};
+        for (const maintain of i % 2 ? [true, false] : [false, true]) {
+          const time = await publish(maintain);
+          (maintain ? maintainedTimes : plainTimes).push(time);
+          pair[maintain] = time;
+        }
+        pairDifferences.push(pair[true] - pair[false]);
       }
       const plain = { p50: pct(plainTimes, 50), p95: pct(plainTimes, 95) };
       const maintained = { p50: pct(maintainedTimes, 50), p95: pct(maintainedTimes, 95) };
-      lines.push(`| ${dialect} | publication of a correction: revision + cells → + totals (5 regions) | ${ms(plain.p50)} / ${ms(plain.p95)} | ${ms(maintained.p50)} / ${ms(maintained.p95)} | +${(((maintained.p50 - plain.p50) / plain.p50) * 100).toFixed(0)} % |`);
+      const signed = (n) => `${n < 0 ? '−' : '+'}${Math.abs(n).toFixed(0)} %`;
+      lines.push(`| ${dialect} | publication of a correction: revision + cells → + totals (4 regions: deployment, province, city, county) | ${ms(plain.p50)} / ${ms(plain.p95)} | ${ms(maintained.p50)} / ${ms(maintained.p95)} | ${signed(((maintained.p50 - plain.p50) / plain.p50) * 100)} |`);
+      // on a shared machine the two p50s drift with the load; the median of the differences within each
+      // back-to-back pair, and the two statements timed on their own, say what the totals cost
+      const medianDifference = pct(pairDifferences, 50);
+      notes.push(
+        `${dialect}: median paired difference ${ms(medianDifference)} (${signed((medianDifference / plain.p50) * 100)} of the plain p50); ` +
+          `the totals' statements inside the transaction: read ${ms(pct(readTimes, 50))} / ${ms(pct(readTimes, 95))}, upsert ${ms(pct(upsertTimes, 50))} / ${ms(pct(upsertTimes, 95))} (p50 / p95), ` +
+          `together ${signed(((pct(readTimes, 50) + pct(upsertTimes, 50)) / plain.p50) * 100)} of the plain p50`,
+      );
       await api.rebuildAllTotals(ds, 'bench');
     } finally {
       await drop();
     }
   }
   const table = ['| dialect | level | before: sum of published cells p50 / p95 | now: maintained totals p50 / p95 | ratio |', '|---|---|---|---|---|', ...lines].join('\n');
-  process.stdout.write(`\n${table}\n`);
+  process.stdout.write(`\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
   return table;
 }
 

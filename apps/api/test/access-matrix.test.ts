@@ -339,6 +339,21 @@ const REGION_OPERATIONS: Array<Omit<Operation, 'allowed'> & { allowed: RegionWho
     allowed: OWN_AND_PARENT,
   },
   { name: 'renameRegion (盐池县, empty name)', query: `mutation($id: ID!) { renameRegion(id: $id, name: " ") { id } }`, vars: (i) => ({ id: i.ownRegion }), allowed: OWN_AND_PARENT },
+  {
+    name: 'countySummary (盐池县, 本级)',
+    query: `query($g: ID!) { countySummary(year: 2024, scope: { kind: ALL, regionId: $g, extent: OWN_LEVEL }) { reportCount } }`,
+    vars: (i) => ({ g: i.ownRegion }),
+    allowed: OWN_AND_PARENT,
+  },
+  { name: 'cycleProgress (盐池县)', query: `query($g: ID!) { cycleProgress(year: 2025, regionId: $g) { agencyId } }`, vars: (i) => ({ g: i.ownRegion }), allowed: OWN_AND_PARENT },
+  { name: 'overdueReports (盐池县)', query: `query($g: ID!) { overdueReports(year: 2025, regionId: $g) { agencyId } }`, vars: (i) => ({ g: i.ownRegion }), allowed: OWN_AND_PARENT },
+  {
+    name: 'proposedAccountabilityCases (盐池县)',
+    query: `query($g: ID!) { proposedAccountabilityCases(year: 2025, regionId: $g) { agencyId } }`,
+    vars: (i) => ({ g: i.ownRegion }),
+    allowed: OWN_AND_PARENT,
+  },
+  { name: 'qualityRanking (盐池县)', query: `query($g: ID!) { qualityRanking(year: 2024, regionId: $g) { year } }`, vars: (i) => ({ g: i.ownRegion }), allowed: OWN_AND_PARENT },
 ];
 
 /** the root fields an operation's document selects */

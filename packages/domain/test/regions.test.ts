@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { can, supervisesAgency, type Actor } from '../src/permissions';
-import { childPath, isWithin, moveProblem, movedPath, parseRegionCsv, parentsFirst, pathIds, placementProblem, regionCodeProblem, type RegionFacts } from '../src/regions';
+import { can, roleLabelAt, supervisesAgency, type Actor } from '../src/permissions';
+import { childPath, inCompilation, levelWords, regionChain, isWithin, moveProblem, movedPath, parseRegionCsv, parentsFirst, pathIds, placementProblem, regionCodeProblem, type RegionFacts } from '../src/regions';
 
 const ningxia: RegionFacts = { id: 'nx', code: '640000', level: 'PROVINCE', path: '/nx/' };
 const wuzhong: RegionFacts = { id: 'wz', code: '640300', level: 'CITY', path: '/nx/wz/' };
@@ -100,5 +100,37 @@ describe('regions CSV', () => {
   it('reports each bad line with its number', () => {
     const { problems } = parseRegionCsv(['640000,宁夏,省,', '640301,错码市,市,640000', '650323,外省县,县,640300', '640300,吴忠市,市,640000', '640300,重复,市,640000', '640400,固原市,村,640000'].join('\n'));
     expect(problems.map((p) => p.line).sort()).toEqual([2, 3, 5, 6]);
+  });
+});
+
+describe('level-aware words and compilation extents', () => {
+  it('words the supervising role by the level of its region, a county when there is none', () => {
+    expect(roleLabelAt('COUNTY_ADMIN', 'CITY')).toBe('市政务公开办');
+    expect(roleLabelAt('COUNTY_ADMIN', 'COUNTY')).toBe('县政务公开办');
+    expect(roleLabelAt('COUNTY_ADMIN', null)).toBe('县政务公开办');
+    expect(roleLabelAt('AGENCY_PREPARER', 'CITY')).toBe('填报人（办公室）');
+    expect(levelWords('CITY').whole).toBe('全市');
+    expect(levelWords('PROVINCE').level).toBe('省级');
+    expect(levelWords(undefined).whole).toBe('全县');
+  });
+
+  it('counts the region itself only at its own level, every region below it in the subtree', () => {
+    expect(inCompilation(wuzhong.path, wuzhong.path, 'OWN_LEVEL')).toBe(true);
+    expect(inCompilation(tongxin.path, wuzhong.path, 'OWN_LEVEL')).toBe(false);
+    expect(inCompilation(tongxin.path, wuzhong.path, 'SUBTREE')).toBe(true);
+    expect(inCompilation(yanchi.path, tongxin.path, 'SUBTREE')).toBe(false);
+    expect(inCompilation(null, wuzhong.path, 'SUBTREE')).toBe(false);
+  });
+
+  it('walks the breadcrumbs from the root down to a region', () => {
+    const nodes = [
+      { id: 'tx', parentId: 'wz' },
+      { id: 'nx', parentId: null },
+      { id: 'wz', parentId: 'nx' },
+    ];
+    expect(regionChain(nodes, 'tx').map((n) => n.id)).toEqual(['nx', 'wz', 'tx']);
+    expect(regionChain(nodes, 'unknown')).toEqual([]);
+    // a tree seen from a city office starts at the city: its parent is not in the list
+    expect(regionChain(nodes.filter((n) => n.id !== 'nx'), 'tx').map((n) => n.id)).toEqual(['wz', 'tx']);
   });
 });

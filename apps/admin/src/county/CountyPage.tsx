@@ -9,7 +9,10 @@ import { Title, useGetList, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { useCurrentCycle } from '../common/useCurrentCycle';
 import type { ReportSummary } from '../providers/types';
-import type { CountyScopeKind } from './types';
+import type { CountyScope, CountyScopeKind } from './types';
+import { COMPILATION_EXTENTS, COMPILATION_EXTENT_LABELS, type CompilationExtent } from '@touming/domain/regions';
+import { RegionPicker, type RegionPick } from '../regions/RegionPicker';
+import { useLevelWords } from '../regions/useLevelWords';
 import { RankingTab } from './RankingTab';
 import { SummaryTab } from './SummaryTab';
 
@@ -39,7 +42,15 @@ export function CountyPage() {
   const [year, setYear] = useState<number | null>(params.get('year') ? Number(params.get('year')) : null);
   const tab = params.get('tab') === 'ranking' ? 'ranking' : 'summary';
   const scopeKind = (SCOPES.find((s) => s.kind === params.get('scope'))?.kind ?? 'ALL') as CountyScopeKind;
-  const scope = useMemo(() => ({ kind: scopeKind }), [scopeKind]);
+  // where the compilation looks: a region below the office's own, one agency of it, 本级 or the subtree
+  const pick: RegionPick = { regionId: params.get('region'), agencyId: params.get('agency') };
+  const extent = (params.get('extent') === 'OWN_LEVEL' ? 'OWN_LEVEL' : 'SUBTREE') as CompilationExtent;
+  const scope = useMemo<CountyScope>(
+    () => (pick.agencyId ? { kind: 'LIST', agencyIds: [pick.agencyId], regionId: pick.regionId } : { kind: scopeKind, regionId: pick.regionId, extent }),
+    [scopeKind, pick.regionId, pick.agencyId, extent],
+  );
+  const [agencyName, setAgencyName] = useState<string | null>(null);
+  const words = useLevelWords();
 
   useEffect(() => {
     if (year === null && defaultYear !== null) setYear(defaultYear);
@@ -50,18 +61,28 @@ export function CountyPage() {
     next.set(key, value);
     setParams(next, { replace: true });
   };
+  const choose = (next: RegionPick, name: string | null) => {
+    const p = new URLSearchParams(params);
+    for (const [key, value] of [['region', next.regionId], ['agency', next.agencyId]] as const) {
+      if (value) p.set(key, value);
+      else p.delete(key);
+    }
+    setAgencyName(name);
+    setParams(p, { replace: true });
+  };
   const years = [...new Set([...cycles.map((c) => c.year), ...(year ? [year] : [])])].sort((a, b) => b - a);
 
   return (
     <Card sx={{ mt: 1 }} data-testid="county-summary">
-      <Title title={translate('touming.county.title')} />
+      <Title title={translate('touming.county.title', { ...words })} />
       <CardContent>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 1 }}>
           <Typography variant="h5" component="h2" sx={{ mr: 2 }}>
-            {translate('touming.county.title')}
+            {translate('touming.county.title', { ...words })}
           </Typography>
           <TextField
             select
+            fullWidth={false}
             size="small"
             label={translate('touming.county.year')}
             value={year ?? ''}
@@ -78,9 +99,28 @@ export function CountyPage() {
               </MenuItem>
             ))}
           </TextField>
-          {tab === 'summary' && (
+          {tab === 'summary' && !pick.agencyId && (
             <TextField
               select
+              fullWidth={false}
+              size="small"
+              label={translate('touming.county.extent')}
+              value={extent}
+              onChange={(e) => update('extent', e.target.value)}
+              sx={{ minWidth: 140 }}
+              slotProps={{ htmlInput: { 'data-testid': 'county-extent' } }}
+            >
+              {COMPILATION_EXTENTS.map((x) => (
+                <MenuItem key={x} value={x}>
+                  {COMPILATION_EXTENT_LABELS[x]}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+          {tab === 'summary' && !pick.agencyId && (
+            <TextField
+              select
+              fullWidth={false}
               size="small"
               label={translate('touming.county.scope')}
               value={scopeKind}
@@ -90,18 +130,19 @@ export function CountyPage() {
             >
               {SCOPES.map((s) => (
                 <MenuItem key={s.kind} value={s.kind}>
-                  {translate(s.label)}
+                  {translate(s.label, { ...words })}
                 </MenuItem>
               ))}
             </TextField>
           )}
         </Box>
+        <RegionPicker value={pick} onChange={choose} withAgency={tab === 'summary'} />
         <Tabs value={tab} onChange={(_, v: string) => update('tab', v)} sx={{ mb: 2 }}>
           <Tab value="summary" label={translate('touming.county.tab_summary')} data-testid="county-tab-summary" />
           <Tab value="ranking" label={translate('touming.county.tab_ranking')} data-testid="county-tab-ranking" />
         </Tabs>
         {ready && year === null && <Alert severity="info">{translate('touming.county.no_cycles')}</Alert>}
-        {year !== null && (tab === 'summary' ? <SummaryTab year={year} scope={scope} /> : <RankingTab year={year} />)}
+        {year !== null && (tab === 'summary' ? <SummaryTab year={year} scope={scope} agencyName={agencyName} /> : <RankingTab year={year} regionId={pick.regionId} />)}
       </CardContent>
     </Card>
   );

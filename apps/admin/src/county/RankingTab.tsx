@@ -121,9 +121,9 @@ function RankingTable({ items, testId }: { items: QualityItem[]; testId: string 
   );
 }
 
-export function RankingTab({ year }: { year: number }) {
+export function RankingTab({ year, regionId = null }: { year: number; regionId?: string | null }) {
   const translate = useTranslate();
-  const { data, error, isPending, refetch } = useGraphQLQuery('reports', QualityRankingDocument, { year });
+  const { data, error, isPending, refetch } = useGraphQLQuery('reports', QualityRankingDocument, { year, regionId });
   const ranking = data?.qualityRanking;
   if (error)
     return (

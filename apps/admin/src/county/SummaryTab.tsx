@@ -13,9 +13,12 @@ import { CellBreakdownDrawer } from './CellBreakdownDrawer';
 import { countySummaryUrl, openDataUrl, saveDownload } from './download';
 import type { CountyScope } from './types';
 import { SummaryTables } from './SummaryTables';
+import { useLevelWords } from '../regions/useLevelWords';
+import { COMPILATION_EXTENT_LABELS } from '@touming/domain/regions';
 
 function DownloadButtons({ year }: { year: number }) {
   const translate = useTranslate();
+  const words = useLevelWords();
   const notify = useNotify();
   const [busy, setBusy] = useState<string | null>(null);
   const run = (id: string, url: string, name: string) => async () => {
@@ -48,7 +51,7 @@ function DownloadButtons({ year }: { year: number }) {
       {button('od-csv', 'touming.county.open_data_csv', openDataUrl(year, 'csv'), `开放数据-${year}.csv`, 'county-open-data-csv')}
       {button('od-json', 'touming.county.open_data_json', openDataUrl(year, 'json'), `开放数据-${year}.json`, 'county-open-data-json')}
       <Typography variant="caption" color="text.secondary">
-        {translate('touming.county.downloads_note')}
+        {translate('touming.county.downloads_note', { ...words })}
       </Typography>
     </Box>
   );
@@ -56,6 +59,7 @@ function DownloadButtons({ year }: { year: number }) {
 
 function GenerateButton({ year }: { year: number }) {
   const translate = useTranslate();
+  const words = useLevelWords();
   const notify = useNotify();
   const navigate = useNavigate();
   const generate = useGraphQLMutation(GenerateCountyReportDocument, {
@@ -75,12 +79,12 @@ function GenerateButton({ year }: { year: number }) {
   const busy = generate.isPending;
   return (
     <Button variant="contained" color="secondary" startIcon={busy ? <CircularProgress size={16} /> : <NoteAddIcon />} disabled={busy} onClick={() => generate.mutate({ year })} data-testid="county-generate-report">
-      {translate(busy ? 'touming.county.generating' : 'touming.county.generate')}
+      {translate(busy ? 'touming.county.generating' : 'touming.county.generate', { ...words })}
     </Button>
   );
 }
 
-export function SummaryTab({ year, scope }: { year: number; scope: CountyScope }) {
+export function SummaryTab({ year, scope, agencyName }: { year: number; scope: CountyScope; agencyName?: string | null }) {
   const translate = useTranslate();
   const { data, error, isPending, refetch } = useGraphQLQuery('reports', CountySummaryDocument, { year, scope });
   const [openCell, setOpenCell] = useState<string | null>(null);
@@ -102,9 +106,17 @@ export function SummaryTab({ year, scope }: { year: number; scope: CountyScope }
   const errors = current.validation.errors.length;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      {current.regionName && (
+        <Typography variant="subtitle1" data-testid="county-compiled">
+          {scope.kind === 'LIST'
+            ? translate('touming.county.agency_line', { agency: agencyName ?? [...current.included, ...current.notPublished, ...current.missing][0]?.agencyName ?? '' })
+            : translate('touming.county.region_line', { region: current.regionName, extent: COMPILATION_EXTENT_LABELS[current.extent] })}
+        </Typography>
+      )}
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', justifyContent: 'space-between' }}>
         <DownloadButtons year={year} />
-        <GenerateButton year={year} />
+        {/* the government's own report is drafted from the office's own region, not from a drill-down */}
+        {!scope.regionId && scope.kind !== 'LIST' && <GenerateButton year={year} />}
       </Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexDirection: { xs: 'column', lg: 'row-reverse' } }}>
         <Box sx={{ width: { xs: '100%', lg: 300 }, flexShrink: 0 }}>

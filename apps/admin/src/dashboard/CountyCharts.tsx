@@ -4,6 +4,7 @@
  * initial bundle.
  */
 import { useMemo } from 'react';
+import { useLevelWords } from '../regions/useLevelWords';
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { Alert, Box, Card, CardContent, CircularProgress, Typography } from '@mui/material';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -51,6 +52,7 @@ function sum(cells: Map<string, number | null>, keys: string[]) {
 
 export default function CountyCharts({ year }: { year: number }) {
   const translate = useTranslate();
+  const words = useLevelWords();
   const optionsFor = useGraphQLQueryOptions();
   const wanted = useMemo(() => Array.from({ length: YEARS }, (_, i) => year - YEARS + 1 + i).filter(isReportYear), [year]);
   const { years, error: yearsError } = useQueries({
@@ -112,7 +114,7 @@ export default function CountyCharts({ year }: { year: number }) {
   return (
     <Box sx={{ mt: 3 }}>
       <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-        {translate('touming.charts.title')}
+        {translate('touming.charts.title', { ...words })}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {translate('touming.charts.note')}

@@ -15,6 +15,8 @@ import { formatDate } from '../i18n/format';
 import { DeadlineBadge } from './DeadlineBadge';
 import { lazyScreen } from '../common/lazyWithReload';
 import { ReminderDialog } from '../notifications/ReminderDialog';
+import { useSearchParams } from 'react-router-dom';
+import { RegionPicker, type RegionPick } from '../regions/RegionPicker';
 
 const CountyCharts = lazyScreen(() => import('./CountyCharts'));
 
@@ -26,7 +28,18 @@ export function CountyDashboard() {
   const [locale] = useLocaleState();
   const { cycle, isPending: cyclesPending, error: cycleError } = useCurrentCycle();
   const [filter, setFilter] = useState<Filter>('all');
-  const progress = useGraphQLQuery('reports', CycleProgressDocument, { year: cycle?.year ?? 0 }, { enabled: cycle != null });
+  // the region looked at (below the office's own) and one agency of it, kept in the address
+  const [params, setParams] = useSearchParams();
+  const pick: RegionPick = { regionId: params.get('region'), agencyId: params.get('agency') };
+  const choose = (next: RegionPick) => {
+    const p = new URLSearchParams(params);
+    for (const [key, value] of [['region', next.regionId], ['agency', next.agencyId]] as const) {
+      if (value) p.set(key, value);
+      else p.delete(key);
+    }
+    setParams(p, { replace: true });
+  };
+  const progress = useGraphQLQuery('reports', CycleProgressDocument, { year: cycle?.year ?? 0, regionId: pick.regionId }, { enabled: cycle != null });
   // 催报: agencies selected for a reminder (only those whose report is not yet published)
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [reminding, setReminding] = useState(false);
@@ -34,9 +47,9 @@ export function CountyDashboard() {
   const rows = useMemo(() => {
     const today = new Date();
     return (progress.data?.cycleProgress ?? [])
-      .filter((p) => p.agencyKind !== 'COUNTY_OFFICE')
+      .filter((p) => p.agencyKind !== 'COUNTY_OFFICE' && (!pick.agencyId || p.agencyId === pick.agencyId))
       .map((p) => ({ p, status: deadlineStatus({ deadline: p.deadline, publishedAt: p.firstPublishedAt, today }) }));
-  }, [progress.data]);
+  }, [progress.data, pick.agencyId]);
 
   const matches = (k: Filter, r: (typeof rows)[number]) =>
     k === 'all'
@@ -75,6 +88,7 @@ export function CountyDashboard() {
 
   return (
     <Box data-testid="county-dashboard">
+      <RegionPicker value={pick} onChange={choose} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'repeat(3, 1fr)', sm: 'repeat(5, 1fr)' }, gap: { xs: 1, sm: 2 }, mb: 2 }}>
         {FILTERS.map((k) => (
           <Card

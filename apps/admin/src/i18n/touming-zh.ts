@@ -199,7 +199,7 @@ export const toumingChinese = {
       year_report: '%{year}年度报告',
     },
     charts: {
-      title: '全县统计',
+      title: '%{whole}统计',
       note: '仅统计已公开的报告（现行公开版本），由系统按单元格汇总。',
       empty: '还没有已公开的报告，暂无统计。',
       failed: '统计数据加载失败：%{message}',

@@ -1,16 +1,18 @@
 import { Box, Typography, useMediaQuery, type Theme } from '@mui/material';
-import { AppBar as RaAppBar, Logout, UserMenu, useGetIdentity, useTranslate, useUserMenu } from 'react-admin';
+import { AppBar as RaAppBar, Logout, UserMenu, useGetIdentity, useLocaleState, useTranslate, useUserMenu } from 'react-admin';
 import { Link } from 'react-router-dom';
 import KeyIcon from '@mui/icons-material/Key';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import BadgeIcon from '@mui/icons-material/Badge';
-import { ROLE_LABELS, type Role } from '@touming/domain/permissions';
+import { ROLE_LABELS, roleLabelAt, type Role } from '@touming/domain/permissions';
 import type { ToumingIdentity } from '../providers/authProvider';
 import { NotificationBell } from '../notifications/NotificationBell';
 
 function IdentityItem() {
   const identity = useGetIdentity().identity as (ToumingIdentity | undefined);
   const translate = useTranslate();
+  // the supervising role is worded by the user's level in Chinese (县政务公开办, 市政务公开办)
+  const [locale] = useLocaleState();
   if (!identity) return null;
   return (
     <MenuItem disabled sx={{ opacity: '1 !important' }}>
@@ -19,7 +21,7 @@ function IdentityItem() {
       </ListItemIcon>
       <ListItemText
         primary={`${identity.fullName}（${identity.username}）`}
-        secondary={[identity.agencyName, ...identity.roles.map((r: Role) => translate(`touming.roles.${r}`, { _: ROLE_LABELS[r] }))].filter(Boolean).join(' · ')}
+        secondary={[identity.agencyName, ...identity.roles.map((r: Role) => (locale.startsWith('zh') ? roleLabelAt(r, identity.regionLevel) : translate(`touming.roles.${r}`, { _: ROLE_LABELS[r] })))].filter(Boolean).join(' · ')}
       />
     </MenuItem>
   );

@@ -20,7 +20,7 @@ import type { Action } from '@touming/domain/permissions';
 
 export interface MenuEntry {
   to: string;
-  /** a translation key */
+  /** a translation key; translated with the level words (%{level}汇总 reads 县级汇总 or 市级汇总) */
   label: string;
   icon: ReactElement;
   /** shown when the user may take this action (any agency) */

@@ -21,6 +21,8 @@ export interface ToumingIdentity {
   agencyId: string;
   agencyName: string;
   roles: Role[];
+  /** the level of the user's region (PROVINCE … TOWNSHIP), null without a region tree: the console's words follow it */
+  regionLevel: string | null;
 }
 
 /** the 修改密码 screen (App's custom route) */
@@ -75,6 +77,7 @@ export const authProvider: AuthProvider = {
       agencyId: user.agencyId,
       agencyName: user.agency?.name ?? '',
       roles: user.roles,
+      regionLevel: user.region?.level ?? null,
     };
   },
 

@@ -26,6 +26,12 @@ export const regionsZh = {
   renamed: '已更名',
   moved: '已调整隶属，汇总数已按新的隶属关系重算',
   breadcrumbs: '所在位置',
+  picker: {
+    breadcrumbs: '查看的地区',
+    child: '下级地区（%{level}）',
+    agency: '本级单位',
+    all_agencies: '全部单位',
+  },
 };
 
 export const regionsEn: typeof regionsZh = {
@@ -55,4 +61,10 @@ export const regionsEn: typeof regionsZh = {
   renamed: 'Renamed',
   moved: 'Moved; totals recomputed for the new tree',
   breadcrumbs: 'Location',
+  picker: {
+    breadcrumbs: 'Region shown',
+    child: 'Region below (%{level})',
+    agency: "The region's own agencies",
+    all_agencies: 'All agencies',
+  },
 };

@@ -3,6 +3,8 @@
  * only what a user may do. One table, read by both.
  */
 
+import { levelWords, type RegionLevel } from '../regions';
+
 export const ROLES = [
   'COUNTY_ADMIN',
   'AGENCY_PREPARER',
@@ -170,6 +172,14 @@ export function can(actor: Actor | null | undefined, action: Action, targetAgenc
     if (SUPERVISOR_ROLES.includes(role)) return targetAgencyId == null || supervisesAgency(actor, targetAgencyId);
     return targetAgencyId == null || targetAgencyId === actor.agencyId;
   });
+}
+
+/**
+ * A role's Chinese name for a user whose agency sits at `level` (../regions): the supervising role
+ * is worded by the level (县政务公开办, 市政务公开办 …), every other role as in ROLE_LABELS.
+ */
+export function roleLabelAt(role: Role, level: RegionLevel | string | null | undefined): string {
+  return SUPERVISOR_ROLES.includes(role) ? levelWords(level).office : ROLE_LABELS[role];
 }
 
 /** the Chinese message of a denial */

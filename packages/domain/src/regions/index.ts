@@ -197,3 +197,63 @@ export function parentsFirst(rows: readonly RegionCsvRow[]): RegionCsvRow[] {
   const order: Record<RegionLevel, number> = { PROVINCE: 0, CITY: 1, COUNTY: 2, TOWNSHIP: 3 };
   return [...rows].sort((a, b) => order[a.level] - order[b.level] || a.code.localeCompare(b.code));
 }
+
+/**
+ * The words a supervising office's screens use for its own area, by the level of its region: a county
+ * office sees 全县 and 县级汇总, a city office 全市 and 市级汇总. A deployment without a region tree
+ * (null level) is one county, as it always was.
+ */
+export interface LevelWords {
+  /** the office: 县政务公开办, 市政务公开办 … */
+  office: string;
+  /** the whole area: 全县, 全市 … */
+  whole: string;
+  /** the level as a prefix: 县级, 市级 … */
+  level: string;
+  /** the area itself: 县, 市 … (本县, 本市) */
+  area: string;
+}
+
+const LEVEL_WORDS_BY_LEVEL: Record<RegionLevel, LevelWords> = {
+  PROVINCE: { office: OFFICE_LABELS.PROVINCE, whole: '全省', level: '省级', area: '省' },
+  CITY: { office: OFFICE_LABELS.CITY, whole: '全市', level: '市级', area: '市' },
+  COUNTY: { office: OFFICE_LABELS.COUNTY, whole: '全县', level: '县级', area: '县' },
+  TOWNSHIP: { office: OFFICE_LABELS.TOWNSHIP, whole: '全乡镇', level: '乡镇级', area: '乡镇' },
+};
+
+export function levelWords(level: RegionLevel | string | null | undefined): LevelWords {
+  return LEVEL_WORDS_BY_LEVEL[isRegionLevel(level) ? level : 'COUNTY'];
+}
+
+/**
+ * What a compilation of a region covers: only the agencies placed in that region itself (本级: a
+ * city's own departments, not its counties'), or its whole subtree (the region and every region below).
+ */
+export const COMPILATION_EXTENTS = ['SUBTREE', 'OWN_LEVEL'] as const;
+export type CompilationExtent = (typeof COMPILATION_EXTENTS)[number];
+
+export const COMPILATION_EXTENT_LABELS: Record<CompilationExtent, string> = {
+  SUBTREE: '含下级地区',
+  OWN_LEVEL: '仅本级',
+};
+
+/**
+ * Is an agency whose region sits at `agencyPath` counted when compiling the region at `regionPath`
+ * with `extent`? Own level: the region itself only; subtree: the region or any region below it.
+ */
+export function inCompilation(agencyPath: string | null | undefined, regionPath: string, extent: CompilationExtent): boolean {
+  return extent === 'OWN_LEVEL' ? agencyPath === regionPath : isWithin(agencyPath, regionPath);
+}
+
+export interface RegionCrumb {
+  id: string;
+  parentId: string | null;
+}
+
+/** the chain of regions from the root down to `id` (breadcrumbs), from a list holding every ancestor */
+export function regionChain<T extends RegionCrumb>(nodes: readonly T[], id: string | null | undefined): T[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const chain: T[] = [];
+  for (let node = id ? byId.get(id) : undefined; node && chain.length <= nodes.length; node = node.parentId ? byId.get(node.parentId) : undefined) chain.unshift(node);
+  return chain;
+}

@@ -67,20 +67,20 @@ export class AccountabilityResolver {
 
   @Authorized()
   @Query(() => [ProposedAccountabilityCase], { description: '逾期单位的立案建议（按截止日期即时计算）' })
-  proposedAccountabilityCases(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number) {
-    return this.accountability.proposals(ctx, year);
+  proposedAccountabilityCases(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number, @Arg('regionId', () => ID, { nullable: true, description: '所辖范围内的某一地区（不填为本级地区）' }) regionId?: string) {
+    return this.accountability.proposals(ctx, year, regionId);
   }
 
   @Authorized()
   @Query(() => [AgencyProgressInfo], { description: '逾期的单位报告' })
-  overdueReports(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number) {
-    return this.accountability.overdueReports(ctx, year);
+  overdueReports(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number, @Arg('regionId', () => ID, { nullable: true, description: '所辖范围内的某一地区（不填为本级地区）' }) regionId?: string) {
+    return this.accountability.overdueReports(ctx, year, regionId);
   }
 
   @Authorized()
-  @Query(() => [AgencyProgressInfo], { description: '全县各单位本年度报告进度（县政务公开办看板）' })
-  cycleProgress(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number) {
-    return this.progress.cycleProgress(ctx, year);
+  @Query(() => [AgencyProgressInfo], { description: '所辖地区（或其中某一地区）各单位本年度报告进度（政务公开办看板）' })
+  cycleProgress(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number, @Arg('regionId', () => ID, { nullable: true, description: '所辖范围内的某一地区（不填为本级地区）' }) regionId?: string) {
+    return this.progress.cycleProgress(ctx, year, regionId);
   }
 
   @FieldResolver(() => Agency, { description: '被立案的单位' })

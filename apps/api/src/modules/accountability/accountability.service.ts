@@ -253,9 +253,9 @@ export class AccountabilityService {
   }
 
   /** a proposal for every overdue agency without a standing OVERDUE case — computed now, never stored by a job */
-  async proposals(ctx: RequestContext, year: number): Promise<OverdueCaseProposal[]> {
+  async proposals(ctx: RequestContext, year: number, regionId?: string | null): Promise<OverdueCaseProposal[]> {
     await authorize(ctx, 'accountability.manage', { targetType: 'AccountabilityCase' });
-    const progress = await this.progress.load(ctx, year);
+    const progress = await this.progress.load(ctx, year, regionId);
     const existing = await casesOf(ctx.manager, year, 'OVERDUE');
     const byDeadline = new Map<string, AgencyProgress[]>();
     for (const p of progress) byDeadline.set(p.deadline, [...(byDeadline.get(p.deadline) ?? []), p]);
@@ -273,8 +273,8 @@ export class AccountabilityService {
   }
 
   /** reports overdue in a cycle (unpublished after the deadline, or published late) */
-  async overdueReports(ctx: RequestContext, year: number): Promise<AgencyProgress[]> {
-    const progress = await this.progress.cycleProgress(ctx, year);
+  async overdueReports(ctx: RequestContext, year: number, regionId?: string | null): Promise<AgencyProgress[]> {
+    const progress = await this.progress.cycleProgress(ctx, year, regionId);
     return progress.filter((p) => p.overdue);
   }
 }

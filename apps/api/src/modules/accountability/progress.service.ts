@@ -8,6 +8,7 @@ import { notFound } from '../../common/errors';
 import { findCycleOfYear } from '../cycles/cycle.repository';
 import { listScope } from '../../common/scope';
 import { progressRows } from './progress.repository';
+import { supervisedRegion } from '../regions/supervised-region';
 
 /** one agency's standing in a cycle, for the county dashboard */
 export interface AgencyProgress {
@@ -55,16 +56,19 @@ export class ProgressService {
    * count and review clearance — two queries whatever the number of agencies: the cycle, then the
    * joined rows of ./progress.repository.
    */
-  async cycleProgress(ctx: RequestContext, year: number): Promise<AgencyProgress[]> {
+  async cycleProgress(ctx: RequestContext, year: number, regionId?: string | null): Promise<AgencyProgress[]> {
     await authorize(ctx, 'county.summary', { targetType: 'Cycle' });
-    return this.load(ctx, year);
+    return this.load(ctx, year, regionId);
   }
 
-  async load(ctx: RequestContext, year: number): Promise<AgencyProgress[]> {
+  /** the progress of the caller's scope, or of a region inside the office's subtree (regionId) */
+  async load(ctx: RequestContext, year: number, regionId?: string | null): Promise<AgencyProgress[]> {
     const cycle = await findCycleOfYear(ctx.manager, year);
     if (!cycle) throw notFound(`${year}年度的报告周期不存在`);
-    // the office's own subtree only (an office without a region: every agency)
-    const rows = await progressRows(ctx.manager, year, REPORTING_AGENCY_KINDS, ctx.user ? listScope(ctx) : null);
+    // the office's own subtree, or the part of it asked for (an office without a region: every agency)
+    const region = regionId ? await supervisedRegion(ctx, regionId, 'county.summary') : null;
+    const scope = region?.path ? { regionPath: region.path } : ctx.user ? listScope(ctx) : null;
+    const rows = await progressRows(ctx.manager, year, REPORTING_AGENCY_KINDS, scope);
     const today = new Date();
     return rows.map((row) => {
       const kind = String(row.agencyKind);

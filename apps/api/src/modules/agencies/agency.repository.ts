@@ -39,6 +39,8 @@ export interface AgencyListFilter {
   kind?: string | null;
   /** part of the name or code */
   search?: string | null;
+  /** the region's own agencies only (the scope still applies) */
+  regionId?: string | null;
 }
 
 export function pageAgencies(manager: EntityManager, filter: AgencyListFilter, page: Page): Promise<{ items: Agency[]; totalItems: number }> {
@@ -46,6 +48,7 @@ export function pageAgencies(manager: EntityManager, filter: AgencyListFilter, p
   applyScope(qb, 'a.id', filter.scope);
   if (filter.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
   if (filter.search) qb.andWhere('(a.name LIKE :s OR a.code LIKE :s)', { s: `%${filter.search}%` });
+  if (filter.regionId) qb.andWhere('a.regionId = :regionId', { regionId: filter.regionId });
   return fetchPage(qb, 'a', page);
 }
 

@@ -77,7 +77,7 @@ export class AgencyService {
   async list(ctx: RequestContext, filter: AgencyFilter | null | undefined, options: ListOptions | null | undefined) {
     await authorize(ctx, 'agency.read');
     const page = pageOf(options, SORTABLE, 'code');
-    return pageAgencies(ctx.manager, { scope: listScope(ctx), kind: filter?.kind, search: filter?.search }, page);
+    return pageAgencies(ctx.manager, { scope: listScope(ctx), kind: filter?.kind, search: filter?.search, regionId: filter?.regionId }, page);
   }
 
   async get(ctx: RequestContext, id: string): Promise<Agency | null> {

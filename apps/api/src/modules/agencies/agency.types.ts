@@ -18,6 +18,9 @@ export class AgencyFilter {
 
   @Field(() => String, { nullable: true, description: '按名称或代码搜索' })
   search?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '只列出该地区本级的单位（不含下级地区；仍限于所辖范围）' })
+  regionId?: string | null;
 }
 
 @InputType()

@@ -1,4 +1,3 @@
-import { FORBIDDEN_MESSAGE } from '@touming/domain/permissions';
 import { cellDefinition, formatForYear, isFormatId, type FormatId } from '@touming/domain/formats';
 import { emptyReport, type ReportContent } from '@touming/domain/report';
 import { computedTotals, validateReport, type ValidationResult } from '@touming/domain/validation';
@@ -15,15 +14,12 @@ import { buildTables } from '../formats/tables';
 import type { Report } from '../reports/report.entity';
 import { findReportOf, reportStatusesOf } from '../reports/report.repository';
 import { ReportService } from '../reports/report.service';
-import { CountyScopeKind, type CountyAgencyStatus, type CountyCellBreakdown, type CountyScope, type CountySummary } from './county.types';
+import { CompilationExtentEnum, CountyScopeKind, type CountyAgencyStatus, type CountyCellBreakdown, type CountyScope, type CountySummary } from './county.types';
 import { cellByAgency, publishedTotals, type PublishedTotals } from '../revisions/published-cell.repository';
 import { currentRevisions, type AgencySelection } from '../revisions/revision.repository';
 import { Injectable } from '../../common/injectable';
-import { actorOf } from '../../common/context';
-import { deny } from '../../common/authorize';
-import { isWithin, pathIds } from '@touming/domain/regions';
-import { findRegion } from '../regions/region.repository';
-import { readTotals, WHOLE_DEPLOYMENT } from '../regions/totals.repository';
+import { readOwnLevelTotals, readTotals } from '../regions/totals.repository';
+import { supervisedRegion, type SupervisedRegion } from '../regions/supervised-region';
 
 /** the agencies of each scope: ALL is every agency the county compiles (@touming/domain/agencies) */
 const KINDS_OF_SCOPE: Record<Exclude<CountyScopeKind, 'LIST'>, readonly AgencyKind[]> = {
@@ -48,26 +44,15 @@ export function contentOfTotals(totals: PublishedTotals, agency: string): Report
 export class CountyService {
   constructor(private readonly reportService: ReportService) {}
 
-  /**
-   * The region a compilation covers: the one asked for (inside the caller's subtree, else FORBIDDEN
-   * and audited), else the caller's own; the whole deployment (WHOLE_DEPLOYMENT, path null) for an
-   * office without a region.
-   */
-  async regionOf(ctx: RequestContext, regionId?: string | null): Promise<CompiledRegion> {
-    const own = actorOf(ctx)?.regionPath ?? null;
-    if (regionId) {
-      const region = await findRegion(ctx.manager, regionId);
-      if (!region) throw notFound('地区不存在');
-      if (own && !isWithin(region.path, own)) return deny(ctx, 'county.summary', { targetType: 'Region', targetId: regionId }, `${FORBIDDEN_MESSAGE}：该地区不在您所辖范围内`);
-      return { id: region.id, path: region.path, name: region.name, level: region.level };
-    }
-    if (!own) return { id: WHOLE_DEPLOYMENT, path: null, name: null, level: null };
-    const id = pathIds(own).at(-1)!;
-    const region = await findRegion(ctx.manager, id);
-    return { id, path: own, name: region?.name ?? null, level: region?.level ?? null };
+  /** the region a compilation covers (./../regions/supervised-region): asked for and supervised, or the caller's own */
+  regionOf(ctx: RequestContext, regionId?: string | null): Promise<CompiledRegion> {
+    return supervisedRegion(ctx, regionId, 'county.summary');
   }
 
-  /** the agencies of a scope (active ones) in the region's subtree, in code order */
+  /**
+   * the agencies of a scope (active ones), in code order: of the region's subtree, or of the region
+   * itself only when the extent is OWN_LEVEL (本级); a deployment without regions has one level
+   */
   async agenciesOf(manager: EntityManager, scope: CountyScope | null | undefined, region: CompiledRegion | null): Promise<Agency[]> {
     const kind = scope?.kind ?? CountyScopeKind.ALL;
     if (kind === CountyScopeKind.LIST) {
@@ -77,6 +62,7 @@ export class CountyService {
       if (found.length !== new Set(ids).size) throw notFound('所选单位中有不存在的单位');
       return found;
     }
+    if (region?.path && scope?.extent === CompilationExtentEnum.OWN_LEVEL) return activeAgencies(manager, { kinds: KINDS_OF_SCOPE[kind], regionId: region.id });
     return activeAgencies(manager, { kinds: KINDS_OF_SCOPE[kind], regionPath: region?.path ?? null });
   }
 
@@ -107,10 +93,11 @@ export class CountyService {
     const format = await this.formatOfYear(manager, year);
     const previousFormat = await this.formatOfYear(manager, year - 1);
     const comparable = previousFormat === format;
+    const ownLevel = !!region.path && scope?.extent === CompilationExtentEnum.OWN_LEVEL;
     const kinds = scope?.kind && scope.kind !== CountyScopeKind.LIST ? KINDS_OF_SCOPE[scope.kind] : scope?.kind === CountyScopeKind.LIST ? null : KINDS_OF_SCOPE.ALL;
 
     const [maintained, revisions, previousRevisions, reports] = await Promise.all([
-      kinds ? readTotals(manager, region.id, year, format, kinds) : Promise.resolve(null),
+      kinds ? (ownLevel ? readOwnLevelTotals(manager, region.id, year, format, kinds) : readTotals(manager, region.id, year, format, kinds)) : Promise.resolve(null),
       currentRevisions(manager, year, selection),
       comparable ? currentRevisions(manager, year - 1, selection) : Promise.resolve([]),
       reportStatusesOf(manager, year, selection.agencyIds!),
@@ -173,6 +160,8 @@ export class CountyService {
       year,
       format,
       scope: scope?.kind ?? CountyScopeKind.ALL,
+      extent: ownLevel ? CompilationExtentEnum.OWN_LEVEL : CompilationExtentEnum.SUBTREE,
+      regionLevel: region.level,
       regionId: region.id || null,
       regionName: region.name,
       fromMaintainedTotals: fromMaintained,
@@ -252,13 +241,7 @@ export class CountyService {
   }
 }
 
-export interface CompiledRegion {
-  /** the region's id, WHOLE_DEPLOYMENT ('') for a deployment without regions */
-  id: string;
-  path: string | null;
-  name: string | null;
-  level: string | null;
-}
+export type CompiledRegion = SupervisedRegion;
 
 /** what the change beside each total compares, in words for the console and the downloads */
 export function comparisonNote(comparable: boolean, both: number, now: number, before: number, year: number): string {

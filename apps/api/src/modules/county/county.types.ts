@@ -1,5 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { AgencyKind } from '@touming/domain/agencies';
+import { COMPILATION_EXTENTS, COMPILATION_EXTENT_LABELS, type CompilationExtent } from '@touming/domain/regions';
+import { domainEnum } from '../../common/domain-enum';
 import { AgencyKindEnum } from '../agencies/agency.entity';
 import { ReportTable } from '../formats/format.types';
 import { Validation } from '../reports/report.types';
@@ -15,6 +17,10 @@ registerEnumType(CountyScopeKind, {
   description: '汇总范围：全部县直部门和乡镇、仅县直部门、仅乡镇、指定单位',
 });
 
+/** the domain's compilation extents: SUBTREE (含下级地区, the default) or OWN_LEVEL (仅本级) */
+export const CompilationExtentEnum = domainEnum('CompilationExtent', COMPILATION_EXTENTS, COMPILATION_EXTENT_LABELS, '汇总的地区层次：含下级地区或仅本级（只汇总该地区本身的单位）');
+export type CompilationExtentEnum = CompilationExtent;
+
 @InputType({ description: '汇总范围' })
 export class CountyScope {
   @Field(() => CountyScopeKind, { defaultValue: CountyScopeKind.ALL })
@@ -25,6 +31,9 @@ export class CountyScope {
 
   @Field(() => ID, { nullable: true, description: '汇总的地区（须在所辖范围内）；不填为本级地区' })
   regionId?: string | null;
+
+  @Field(() => CompilationExtentEnum, { nullable: true, description: '仅本级或含下级地区（不填为含下级地区）' })
+  extent?: CompilationExtentEnum | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: '汇总范围内某单位的报告情况' })
@@ -104,8 +113,14 @@ export class CountySummary {
   @Field(() => CountyScopeKind)
   scope: CountyScopeKind;
 
+  @Field(() => CompilationExtentEnum, { description: '汇总的地区层次：仅本级或含下级地区' })
+  extent: CompilationExtentEnum;
+
   @Field(() => ID, { nullable: true, description: '汇总的地区；部署未划分地区时为空' })
   regionId: string | null;
+
+  @Field(() => String, { nullable: true, description: '汇总地区的层级（PROVINCE/CITY/COUNTY/TOWNSHIP）' })
+  regionLevel: string | null;
 
   @Field(() => String, { nullable: true, description: '汇总的地区名称' })
   regionName: string | null;

@@ -17,6 +17,8 @@ export interface OpenDataRow {
   region: string | null;
   /** the 行政区划代码 of the agency's region (null when placed in none) */
   regionCode: string | null;
+  /** the name of that region in the region tree */
+  regionName: string | null;
   revisionId: string;
   revisionNo: number;
   publishedAt: string;
@@ -26,7 +28,7 @@ export interface OpenDataRow {
 }
 
 export const OPEN_DATA_COLUMNS: Array<keyof OpenDataRow> = [
-  'year', 'format', 'agencyId', 'agencyCode', 'agencyName', 'agencyKind', 'region', 'regionCode', 'revisionId', 'revisionNo', 'publishedAt', 'key', 'label', 'value',
+  'year', 'format', 'agencyId', 'agencyCode', 'agencyName', 'agencyKind', 'region', 'regionCode', 'regionName', 'revisionId', 'revisionNo', 'publishedAt', 'key', 'label', 'value',
 ];
 
 /** the open-data rows of a year, ordered by agency code and the format's cell order */
@@ -48,6 +50,7 @@ export async function openDataRows(manager: EntityManager, year: number): Promis
       agencyKind: String(r.agencyKind),
       region: r.region === null || r.region === undefined ? null : String(r.region),
       regionCode: r.regionCode === null || r.regionCode === undefined ? null : String(r.regionCode),
+      regionName: r.regionName === null || r.regionName === undefined ? null : String(r.regionName),
       revisionId: String(r.revisionId),
       revisionNo: Number(r.revisionNo),
       publishedAt: publishedAt.toISOString(),

@@ -10,7 +10,7 @@ import { activeAgencies } from '../agencies/agency.repository';
 import { CountyService, contentOfTotals } from '../county/county.service';
 import { isRegionLevel, type RegionLevel } from '@touming/domain/regions';
 import type { Region } from '../regions/region.entity';
-import { findRegionByCode, regionsWithin } from '../regions/region.repository';
+import { findRegion, findRegionByCode, regionsOf, regionsWithin } from '../regions/region.repository';
 import { readLevelTotals, readTotals, WHOLE_DEPLOYMENT } from '../regions/totals.repository';
 import { findCurrentRevision, findRevision, pageCurrentRevisions, publishedYearsByAgency, revisionHistory } from '../revisions/revision.repository';
 import { buildTables } from '../formats/tables';
@@ -45,7 +45,7 @@ export class PublicService {
     private readonly countyService: CountyService,
   ) {}
 
-  private toPublic(revision: ReportRevision, agency: Agency | undefined): PublicReport {
+  private toPublic(revision: ReportRevision, agency: Agency | undefined, region: Region | null | undefined): PublicReport {
     return {
       id: revision.id,
       title: reportTitle(revision.content),
@@ -55,6 +55,8 @@ export class PublicService {
       agencyName: revision.content.agency,
       agencyKind: agency?.kind ?? 'DEPARTMENT',
       region: agency?.region ?? null,
+      regionCode: region?.code ?? null,
+      regionName: region?.name ?? null,
       revisionNo: revision.revisionNo,
       publishedAt: revision.publishedAt,
       correctionNote: revision.correctionNote,
@@ -64,6 +66,12 @@ export class PublicService {
       reportId: revision.reportId,
       isCurrent: revision.isCurrent,
     };
+  }
+
+  /** one revision with its agency and the agency's region */
+  private async publicOf(ctx: RequestContext, revision: ReportRevision): Promise<PublicReport> {
+    const agency = (await ctx.loaders.agency.load(revision.agencyId)) ?? undefined;
+    return this.toPublic(revision, agency, agency?.regionId ? await findRegion(ctx.manager, agency.regionId) : null);
   }
 
   async reports(ctx: RequestContext, filter: PublicReportFilter | null | undefined, options: ListOptions | null | undefined) {
@@ -76,8 +84,11 @@ export class PublicService {
       { year: filter?.year, agencyId: filter?.agency, kind: filter?.kind, region: name, regionPath: node?.path ?? null },
       page,
     );
-    const agencies = await ctx.loaders.agency.loadMany(rows.map((r) => r.agencyId));
-    const items = rows.map((r, i) => this.toPublic(r, agencies[i] instanceof Agency ? (agencies[i] as Agency) : undefined));
+    const agencies = (await ctx.loaders.agency.loadMany(rows.map((r) => r.agencyId))).map((a) => (a instanceof Agency ? a : undefined));
+    // the agencies' regions in one query for the page
+    const regionIds = [...new Set(agencies.map((a) => a?.regionId).filter((id): id is string => !!id))];
+    const regions = new Map((await regionsOf(ctx.manager, regionIds)).map((g) => [g.id, g]));
+    const items = rows.map((r, i) => this.toPublic(r, agencies[i], agencies[i]?.regionId ? regions.get(agencies[i]!.regionId!) : null));
     return { items, totalItems };
   }
 
@@ -87,7 +98,7 @@ export class PublicService {
     const revision = await findCurrentRevision(ctx.manager, id);
     if (!revision) return null;
     await assertPublishedIntact(ctx.manager, revision, ctx.requestId);
-    return this.toPublic(revision, (await ctx.loaders.agency.load(revision.agencyId)) ?? undefined);
+    return this.publicOf(ctx, revision);
   }
 
   /**
@@ -101,7 +112,7 @@ export class PublicService {
     // a current revision report() refused stays refused: only superseded ones are looked up here
     if (!revision || revision.isCurrent) return null;
     await assertPublishedIntact(ctx.manager, revision, ctx.requestId);
-    return this.toPublic(revision, (await ctx.loaders.agency.load(revision.agencyId)) ?? undefined);
+    return this.publicOf(ctx, revision);
   }
 
   /** every published revision of the report `report` belongs to, first to last (facts only) */

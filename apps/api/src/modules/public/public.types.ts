@@ -87,6 +87,12 @@ export class PublicReport {
   @Field(() => String, { nullable: true })
   region: string | null;
 
+  @Field(() => String, { nullable: true, description: '单位所在地区的行政区划代码（未划分地区为 null）' })
+  regionCode: string | null;
+
+  @Field(() => String, { nullable: true, description: '单位所在地区的名称（行政区划）' })
+  regionName: string | null;
+
   @Field(() => Int, { description: '第几次公开（2 起为更正版本）' })
   revisionNo: number;
 

@@ -25,9 +25,9 @@ function toReason(r: DomainReason): QualityReason {
 export class QualityService {
   constructor(private readonly countyService: CountyService) {}
 
-  async ranking(ctx: RequestContext, year: number, now: Date = new Date()): Promise<QualityRanking> {
+  async ranking(ctx: RequestContext, year: number, regionId?: string | null, now: Date = new Date()): Promise<QualityRanking> {
     await authorize(ctx, 'county.summary', { targetType: 'QualityRanking' });
-    const agencies = await this.countyService.agenciesOf(ctx.manager, { kind: CountyScopeKind.ALL }, await this.countyService.regionOf(ctx));
+    const agencies = await this.countyService.agenciesOf(ctx.manager, { kind: CountyScopeKind.ALL }, await this.countyService.regionOf(ctx, regionId));
     const selection = { agencyIds: agencies.map((a) => a.id) };
     const [cycle, revisions, previousRevisions] = await Promise.all([
       findCycleOfYear(ctx.manager, year),

@@ -146,6 +146,31 @@ export async function readTotals(
   return totalsOf(format, year, await qb.getRawMany());
 }
 
+/**
+ * The totals of a region's own agencies only (本级): its subtree rows less its children's subtree
+ * rows, one statement over at most (children + 1) × kinds × keys rows, whatever the number of agencies.
+ */
+export async function readOwnLevelTotals(
+  manager: EntityManager,
+  regionId: string,
+  year: number,
+  format: FormatId,
+  kinds: readonly string[] | null,
+): Promise<PublishedTotals> {
+  const qb = manager
+    .createQueryBuilder()
+    .select('t.key', 'key')
+    .addSelect('SUM(CASE WHEN t.regionId = :regionId THEN t.total ELSE -t.total END)', 'total')
+    .addSelect('SUM(CASE WHEN t.regionId = :regionId THEN t.filled ELSE -t.filled END)', 'filled')
+    .from('region_total', 't')
+    .where('(t.regionId = :regionId OR t.regionId IN (SELECT c.id FROM region c WHERE c.parentId = :regionId))', { regionId })
+    .andWhere('t.year = :year', { year })
+    .andWhere('t.format = :format', { format })
+    .groupBy('t.key');
+  if (kinds) qb.andWhere('t.kind IN (:...kinds)', { kinds: kinds.length ? kinds : ['-'] });
+  return totalsOf(format, year, await qb.getRawMany());
+}
+
 /** summed rows (key, total, filled) as the totals of a format, blank where nothing was filled */
 function totalsOf(format: FormatId, year: number, rows: Array<{ key: string; total: unknown; filled: unknown }>): PublishedTotals {
   const byKey = new Map(rows.map((r) => [r.key, r]));

@@ -113,6 +113,7 @@ export async function publishedCellRows(manager: EntityManager, year: number): P
     .addSelect('a.kind', 'agencyKind')
     .addSelect('a.region', 'region')
     .addSelect('g.code', 'regionCode')
+    .addSelect('g.name', 'regionName')
     .addSelect('c.revisionId', 'revisionId')
     .addSelect('r.revisionNo', 'revisionNo')
     .addSelect('r.publishedAt', 'publishedAt')

@@ -2,6 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import type { RequestContext } from '../../common/context';
 import { ListOptions } from '../../common/list';
 import { Agency } from '../agencies/agency.entity';
+import { Region } from '../regions/region.entity';
+import { findRegion } from '../regions/region.repository';
 import { User } from './user.entity';
 import { UserService } from './user.service';
 import { UserFilter, UserInput, UserList, UserUpdateInput } from './user.types';
@@ -46,5 +48,11 @@ export class UserResolver {
   @FieldResolver(() => Agency)
   async agency(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Agency> {
     return (await ctx.loaders.agency.load(user.agencyId))!;
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: '用户所在单位的地区（政务公开办按其层级称县、市、省政务公开办）；未划分地区为 null' })
+  async region(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Region | null> {
+    const agency = await ctx.loaders.agency.load(user.agencyId);
+    return agency?.regionId ? findRegion(ctx.manager, agency.regionId) : null;
   }
 }
