@@ -9,3 +9,4 @@ export * from './submission';
 export * from './published-integrity';
 export * from './returns';
 export * from './turns';
+export * from './acknowledgement';
