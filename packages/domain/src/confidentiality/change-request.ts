@@ -45,6 +45,5 @@ export function checkFindingChangeRequest(input: ChangeRequestInput): ChangeRequ
  * selected): where a 请修改 notification and the 保密审查 page's links lead.
  */
 export function findingEditorLink(reportId: string, finding: { section: string; start: number; end: number }): string {
-  const q = new URLSearchParams({ focus: `section:${finding.section}`, start: String(finding.start), end: String(finding.end) });
-  return `/reports/${reportId}?${q.toString()}`;
+  return `/reports/${encodeURIComponent(reportId)}?focus=${encodeURIComponent(`section:${finding.section}`)}&start=${finding.start}&end=${finding.end}`;
 }

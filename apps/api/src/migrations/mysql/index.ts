@@ -7,6 +7,7 @@ import { PublishedFiles1796341648031 } from './1796341648031-PublishedFiles';
 import { HashAlgorithm1796342213674 } from './1796342213674-HashAlgorithm';
 import { Notifications1796342787882 } from './1796342787882-Notifications';
 import { CaseRecord1796343133827 } from './1796343133827-CaseRecord';
+import { FindingAcknowledgement1796351366660 } from './1796351366660-FindingAcknowledgement';
 
 /** MySQL/MariaDB migrations in order (generated with typeorm migration:generate, then reviewed) */
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795756413018, Workflow1795757219480, RateLimit1795758000001, AuditFilters1795758412001, Regions1796340272146, PublishedFiles1796341648031, HashAlgorithm1796342213674, Notifications1796342787882, CaseRecord1796343133827];
+export const MYSQL_MIGRATIONS: Function[] = [Initial1795756413018, Workflow1795757219480, RateLimit1795758000001, AuditFilters1795758412001, Regions1796340272146, PublishedFiles1796341648031, HashAlgorithm1796342213674, Notifications1796342787882, CaseRecord1796343133827, FindingAcknowledgement1796351366660];

@@ -17,8 +17,10 @@ export class SigningResolver {
     @Arg('id', () => ID) id: string,
     @Arg('contentHash') contentHash: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
+    @Arg('acknowledgeFindings', () => Boolean, { nullable: true, description: '签署人已知悉尚未处理的保密扫描发现（有未处理的发现时必须为 true）' })
+    acknowledgeFindings?: boolean | null,
   ) {
-    return this.signing.sign(ctx, id, 'PREPARE', contentHash, comment);
+    return this.signing.sign(ctx, id, 'PREPARE', contentHash, comment, acknowledgeFindings);
   }
 
   @Authorized()
@@ -29,8 +31,10 @@ export class SigningResolver {
     @Arg('stage', () => SignatureStageEnum) stage: SignatureStage,
     @Arg('contentHash') contentHash: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
+    @Arg('acknowledgeFindings', () => Boolean, { nullable: true, description: '签署人已知悉尚未处理的保密扫描发现（有未处理的发现时必须为 true）' })
+    acknowledgeFindings?: boolean | null,
   ) {
-    return this.signing.sign(ctx, id, stage, contentHash, comment);
+    return this.signing.sign(ctx, id, stage, contentHash, comment, acknowledgeFindings);
   }
 
   @Authorized()
@@ -40,8 +44,10 @@ export class SigningResolver {
     @Arg('id', () => ID) id: string,
     @Arg('contentHash') contentHash: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
+    @Arg('acknowledgeFindings', () => Boolean, { nullable: true, description: '签署人已知悉尚未处理的保密扫描发现（有未处理的发现时必须为 true）' })
+    acknowledgeFindings?: boolean | null,
   ) {
-    return this.signing.sign(ctx, id, 'COUNTY_PRE_REVIEW', contentHash, comment);
+    return this.signing.sign(ctx, id, 'COUNTY_PRE_REVIEW', contentHash, comment, acknowledgeFindings);
   }
 
   @Authorized()

@@ -9,6 +9,7 @@ import {
   checkReturn,
   checkSign,
   checkWithdraw,
+  openFindingsToAcknowledge,
   returnVoidReason,
   SIGNED_STATUSES,
   signaturesToVoid,
@@ -32,21 +33,23 @@ import { Signature } from './signature.entity';
 import { pick, voidReviews, voidSignatures } from './voiding';
 import { WarningExplanation } from './warning-explanation.entity';
 import { findExplanation, insertSignature, saveExplanation, signaturesOf } from './workflow.repository';
-import { domainReview, domainSignatures, loadValidation, revisionHistory } from './workflow.state';
+import { domainFindings, domainReview, domainSignatures, loadValidation, revisionHistory } from './workflow.state';
 import { separationRules } from './separation-rules';
 
 @Injectable()
 export class SigningService {
   /**
-   * A signature of one stage, on exactly the content the signer saw. It decides on the findings never,
-   * and on the warnings' explanations and the confidentiality review (who gave it) only at submission.
+   * A signature of one stage, on exactly the content the signer saw. Open scanner findings do not
+   * stop it, but the signer must acknowledge them (`acknowledgeFindings`), and the signature and its
+   * audit entry record which ones; the warnings' explanations and the confidentiality review (who
+   * gave it) count only at submission.
    */
-  sign(ctx: RequestContext, id: string, stage: SignatureStage, contentHash: string, comment?: string | null): Promise<Report> {
+  sign(ctx: RequestContext, id: string, stage: SignatureStage, contentHash: string, comment?: string | null, acknowledgeFindings?: boolean | null): Promise<Report> {
     const action = `report.${actionForStage(stage)}`;
     return runAct(ctx, id, {
       attempted: action,
       // at submission the review of the content counts too: its reviewer may not also submit it
-      state: stage === 'PREPARE' ? ['cycle', 'signatures', 'revisions', 'explanations', 'reviews'] : ['cycle', 'signatures', 'revisions'],
+      state: stage === 'PREPARE' ? ['cycle', 'signatures', 'revisions', 'explanations', 'reviews', 'findings'] : ['cycle', 'signatures', 'revisions', 'findings'],
       check: async ({ tx, report, state, actor }) =>
         checkSign({
           status: report.status,
@@ -61,6 +64,8 @@ export class SigningService {
           explanations: state.explanations,
           review: domainReview(state.review),
           rules: separationRules(),
+          findings: domainFindings(state.findings),
+          acknowledgeFindings,
         }),
       // a signature refused because the report moved on (another signer, an edit, a return) is kept on
       // the trail: who tried to sign what, and why it was not accepted
@@ -76,6 +81,7 @@ export class SigningService {
             }
           : null,
       write: async ({ tx, report, from, state, actor, at }, to) => {
+        const acknowledged = openFindingsToAcknowledge(domainFindings(state.findings));
         const signature = Object.assign(new Signature(), {
           id: newId(),
           reportId: id,
@@ -86,6 +92,7 @@ export class SigningService {
           contentHash: report.contentHash,
           comment: comment?.trim() || null,
           signedAt: at,
+          acknowledgedFindings: acknowledged.length ? acknowledged : null,
           voidedAt: null,
           voidedBy: null,
           voidReason: null,
@@ -101,6 +108,7 @@ export class SigningService {
           contentHash: report.contentHash,
           revision: signature.revision,
           comment: signature.comment,
+          ...(acknowledged.length ? { acknowledgedFindings: acknowledged.map((f) => f.message) } : {}),
           ...(warnings.length ? { warnings: warnings.map((w) => w.message) } : {}),
         };
         return {
