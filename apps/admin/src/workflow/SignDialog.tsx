@@ -2,11 +2,14 @@
  * What a signer signs: the official layout of the report exactly as it stands (the domain's renderHtml in
  * a sandboxed iframe) and its content hash. The hash sent with the signature is the one shown here, so a
  * change made meanwhile by someone else makes the API answer CONFLICT instead of signing unseen content.
+ * The open scanner findings of that content are listed above it (SignFindings): signing with any
+ * open needs the signer's acknowledgement, sent with the signature.
  */
 import { useState } from 'react';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography, useMediaQuery, type Theme } from '@mui/material';
 import type { ReportContent } from '@touming/domain/report';
 import { PreviewPanel } from '../editor/PreviewPanel';
+import { SignFindings, type SignFindingsProps } from './SignFindings';
 import { useWf } from './useWf';
 
 export interface SignDialogProps {
@@ -17,13 +20,18 @@ export interface SignDialogProps {
   hash: string;
   busy: boolean;
   error: string | null;
-  onConfirm(comment: string): void;
+  /** the open scanner findings of the content being signed */
+  openFindings: SignFindingsProps['findings'];
+  sectionTitle: SignFindingsProps['sectionTitle'];
+  onConfirm(comment: string, acknowledgeFindings: boolean): void;
   onClose(): void;
 }
 
-export function SignDialog({ open, title, confirmLabel, content, hash, busy, error, onConfirm, onClose }: SignDialogProps) {
+export function SignDialog({ open, title, confirmLabel, content, hash, busy, error, openFindings, sectionTitle, onConfirm, onClose }: SignDialogProps) {
   const { t } = useWf();
   const [comment, setComment] = useState('');
+  const [acknowledged, setAcknowledged] = useState(false);
+  const unacknowledged = openFindings.length > 0 && !acknowledged;
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <Dialog open={open} onClose={onClose} maxWidth="lg" fullWidth fullScreen={phone} scroll="paper">
@@ -40,6 +48,7 @@ export function SignDialog({ open, title, confirmLabel, content, hash, busy, err
             {hash}
           </Typography>
         </Box>
+        <SignFindings findings={openFindings} sectionTitle={sectionTitle} acknowledged={acknowledged} onAcknowledged={setAcknowledged} />
         {open && <PreviewPanel content={content} title={title} />}
         <TextField
           fullWidth
@@ -59,7 +68,7 @@ export function SignDialog({ open, title, confirmLabel, content, hash, busy, err
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('cancel')}</Button>
-        <Button variant="contained" disabled={busy} onClick={() => onConfirm(comment.trim())} data-testid="sign-confirm">
+        <Button variant="contained" disabled={busy || unacknowledged} onClick={() => onConfirm(comment.trim(), openFindings.length > 0 && acknowledged)} data-testid="sign-confirm">
           {busy ? t('working') : confirmLabel}
         </Button>
       </DialogActions>

@@ -51,6 +51,7 @@ import type { EditorExtensionProps } from '../editor/extensions';
 import { formatDate, formatDateTime } from '../i18n/format';
 import type { ReportWorkflow } from './types';
 import { SignDialog, TextDialog } from './SignDialog';
+import { sectionTitleOf } from './sections';
 import { failureMessage, useWf } from './useWf';
 
 const SIGNING: WorkflowAction[] = ['submit', 'review', 'approve', 'preReview'];
@@ -125,6 +126,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
   const isCorrection = wfReport.revisions.length > 0;
   const blockers = wfReport.publicationBlockers;
   const signing = dialog?.kind === 'sign' ? dialog.action : null;
+  const openFindings = wfReport.confidentiality.findings.filter((f) => f.status === 'OPEN');
 
   return (
     <Paper variant="outlined" sx={{ p: 2, mt: 2 }} data-testid="workflow-panel">
@@ -285,6 +287,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
                     {formatDateTime(s.signedAt, locale)}
                     {s.comment ? ` · ${s.comment}` : ''}
                     {s.voidedAt ? ` · ${t('panel.void_reason', { reason: s.voidReason ?? '' })}` : ''}
+                    {s.acknowledgedFindings?.length ? ` · ${t('panel.acknowledged', { count: s.acknowledgedFindings.length })}` : ''}
                   </>
                 }
               />
@@ -321,14 +324,17 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
           hash={shownHash}
           busy={busy}
           error={failure}
+          openFindings={openFindings}
+          sectionTitle={(key) => sectionTitleOf(content.format, key)}
           onClose={() => setDialog(null)}
-          onConfirm={(comment) => {
+          onConfirm={(comment, acknowledgeFindings) => {
             const stage = stageForAction(signing);
+            const ack = acknowledgeFindings || null;
             act(async () => {
               if (signing === 'submit') {
-                return (await request(SubmitReportDocument, { id: report.id, contentHash: shownHash, comment: comment || null })).submitReport;
+                return (await request(SubmitReportDocument, { id: report.id, contentHash: shownHash, comment: comment || null, acknowledgeFindings: ack })).submitReport;
               }
-              return (await request(SignReportDocument, { id: report.id, stage: stage!, contentHash: shownHash, comment: comment || null })).signReport;
+              return (await request(SignReportDocument, { id: report.id, stage: stage!, contentHash: shownHash, comment: comment || null, acknowledgeFindings: ack })).signReport;
             }, t('done.signed'));
           }}
         />
