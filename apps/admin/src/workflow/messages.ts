@@ -107,7 +107,7 @@ export const workflowZh = {
     request_change_label: '修改意见',
     request_change_hint: '填报人会收到消息，点开即定位到报告中的这段文字。',
     change_requested: '已请填报人修改：%{comment}',
-    change_requested_by: '（%{name}，%{time}）',
+    change_requested_by: '（要求人：%{name}，%{time}）',
     change_sent: '已发给填报人',
     confidence: '可信度%{level}',
     parallel_hint: '填报人提交后即可审查，与分管领导、主要领导签署同时进行；公开前须签署齐全，且审查针对的是签署的同一内容。',
