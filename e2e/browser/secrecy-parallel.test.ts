@@ -213,7 +213,8 @@ describe('保密审查与领导签署并行', () => {
     await withPage('reviewer', async (page) => {
       await openEditor(page, id);
       await signWithFindings(page, 'sign-button', [EMAIL], 'secrecy-9-leader-acknowledges');
-      await page.getByTestId('signature-list').getByText('签署时确认知悉 1 项未处理的扫描发现').waitFor();
+      // the 分管领导's signature (like the preparer's) records the acknowledgement
+      await page.getByTestId('signature-list').getByTestId('signature').filter({ hasText: '分管领导审核' }).filter({ hasText: '签署时确认知悉 1 项未处理的扫描发现' }).waitFor();
       await screenshot(page, 'secrecy-10-signature-records-acknowledgement');
     });
     s = await stateOf(id);

@@ -15,6 +15,11 @@ export function focusTarget(key: string, range?: { start: number; end: number })
       el.scrollIntoView({ block: 'center', behavior: 'smooth' });
       el.focus({ preventScroll: true });
       if (range && el instanceof HTMLTextAreaElement) selectSpan(el, range);
+      // panels that load after the jump (the workflow's, lazily) push the page down: bring the target
+      // back into view once they are in, unless the user has moved on
+      setTimeout(() => {
+        if (document.activeElement === el) el.scrollIntoView({ block: 'center' });
+      }, 800);
       el.classList.add('tm-flash');
       setTimeout(() => el.classList.remove('tm-flash'), 1300);
     } else if (tries++ < 10) {

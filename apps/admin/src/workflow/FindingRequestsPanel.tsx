@@ -5,7 +5,9 @@
  */
 import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, AlertTitle, Box, Button, Typography } from '@mui/material';
-import { LinkBase } from 'react-admin';
+import { LinkBase, usePermissions } from 'react-admin';
+import { can } from '@touming/domain/permissions';
+import type { Permissions } from '../providers/authProvider';
 import { findingEditorLink } from '@touming/domain/confidentiality';
 import { ReportWorkflowDocument } from '../gql/graphql';
 import { useGraphQLQuery } from '../providers/useGraphQL';
@@ -16,13 +18,16 @@ import { useWf } from './useWf';
 
 export function FindingRequestsPanel({ report, content }: EditorExtensionProps) {
   const { t, locale } = useWf();
+  // for whoever fixes the text (the preparer); the reviewer sees its requests on the 保密审查 page
+  const { permissions } = usePermissions<Permissions | null>();
+  const canEdit = permissions ? can(permissions, 'report.edit', report.agencyId) : false;
   // the same query (and cache entry) as the 签署与公开 panel
   const { data } = useGraphQLQuery('reports', ReportWorkflowDocument, { id: report.id }, {
     dependsOn: [report.revision, report.status],
     placeholderData: keepPreviousData,
   });
   const asked = (data?.report?.confidentiality.findings ?? []).filter((f) => f.status === 'OPEN' && f.changeRequestComment);
-  if (asked.length === 0) return null;
+  if (!canEdit || asked.length === 0) return null;
   return (
     <Alert severity="warning" sx={{ mt: 2 }} data-testid="finding-requests">
       <AlertTitle>{t('conf.requests_title')}</AlertTitle>
