@@ -197,7 +197,7 @@ export function notificationText(kind: NotificationKind, f: NotificationFacts): 
       break;
     case 'REVIEW_TURN':
       title = `待您保密审查：${reportName(f)}`;
-      body = `${reportName(f)}已进入保密审查，请在公开前完成审查。`;
+      body = `${reportName(f)}已提交，可以开始保密审查（与领导签署同时进行），请在公开前完成审查。`;
       break;
     case 'CONTRIBUTION_ASSIGNED':
       title = `分配给您的填报任务：${reportName(f)}`;
