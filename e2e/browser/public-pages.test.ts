@@ -68,9 +68,10 @@ async function correct(): Promise<void> {
     await gql('mutation($id: ID!, $r: String!) { explainWarning(id: $id, ruleId: $r, text: "经核实，数据与台账一致") { id } }', { id, r: w.ruleId }, preparer);
   }
   const hash = (await gql<{ report: { contentHash: string } }>('query($id: ID!) { report(id: $id) { contentHash } }', { id }, preparer)).report.contentHash;
-  await gql('mutation($id: ID!, $h: String!) { submitReport(id: $id, contentHash: $h) { id } }', { id, h: hash }, preparer);
-  await gql('mutation($id: ID!, $h: String!) { signReport(id: $id, stage: REVIEW, contentHash: $h) { id } }', { id, h: hash }, await tokenFor('wenlv.reviewer'));
-  await gql('mutation($id: ID!, $h: String!) { signReport(id: $id, stage: APPROVE, contentHash: $h) { id } }', { id, h: hash }, await tokenFor('wenlv.approver'));
+  // the signers have seen any open scanner findings (the 保密审查员 dismisses them below)
+  await gql('mutation($id: ID!, $h: String!) { submitReport(id: $id, contentHash: $h, acknowledgeFindings: true) { id } }', { id, h: hash }, preparer);
+  await gql('mutation($id: ID!, $h: String!) { signReport(id: $id, stage: REVIEW, contentHash: $h, acknowledgeFindings: true) { id } }', { id, h: hash }, await tokenFor('wenlv.reviewer'));
+  await gql('mutation($id: ID!, $h: String!) { signReport(id: $id, stage: APPROVE, contentHash: $h, acknowledgeFindings: true) { id } }', { id, h: hash }, await tokenFor('wenlv.approver'));
   const secrecy = await tokenFor('wenlv.secrecy');
   const findings = await gql<{ report: { confidentiality: { findings: { id: string; status: string }[] } } }>(
     'query($id: ID!) { report(id: $id) { confidentiality { findings { id status } } } }',
