@@ -68,9 +68,9 @@ async function correct(): Promise<void> {
     await gql('mutation($id: ID!, $r: String!) { explainWarning(id: $id, ruleId: $r, text: "经核实，数据与台账一致") { id } }', { id, r: w.ruleId }, preparer);
   }
   const hash = (await gql<{ report: { contentHash: string } }>('query($id: ID!) { report(id: $id) { contentHash } }', { id }, preparer)).report.contentHash;
-  await gql('mutation($id: ID!, $h: String!) { submitReport(id: $id, contentHash: $h) { id } }', { id, h: hash }, preparer);
-  // leaders confirm with their own password (step-up)
-  const SIGN = 'mutation($id: ID!, $s: SignatureStage!, $h: String!, $p: String) { signReport(id: $id, stage: $s, contentHash: $h, password: $p) { id } }';
+  // the signers have seen any open scanner findings (the 保密审查员 dismisses them below); leaders confirm with their own password (step-up)
+  await gql('mutation($id: ID!, $h: String!) { submitReport(id: $id, contentHash: $h, acknowledgeFindings: true) { id } }', { id, h: hash }, preparer);
+  const SIGN = 'mutation($id: ID!, $s: SignatureStage!, $h: String!, $p: String) { signReport(id: $id, stage: $s, contentHash: $h, password: $p, acknowledgeFindings: true) { id } }';
   await gql(SIGN, { id, s: 'REVIEW', h: hash, p: DEMO_PASSWORD }, await tokenFor('wenlv.reviewer'));
   await gql(SIGN, { id, s: 'APPROVE', h: hash, p: DEMO_PASSWORD }, await tokenFor('wenlv.approver'));
   const secrecy = await tokenFor('wenlv.secrecy');

@@ -85,6 +85,9 @@ describe('已退回与撤回', () => {
       await screenshot(page, 'returned-editor');
 
       await page.getByTestId('submit-button').click();
+      await page.getByTestId('sign-hash').waitFor();
+      // open scanner findings are acknowledged to sign (the 保密审查 decides on them)
+      if (await page.getByTestId('sign-findings').count()) await page.getByTestId('sign-acknowledge').click();
       await page.getByTestId('sign-confirm').click();
       await page.getByTestId('sign-confirm').waitFor({ state: 'detached' });
       await editorNotice.waitFor({ state: 'detached' });

@@ -1,8 +1,8 @@
 /**
  * 三级联签 and 保密审查 through the console, ending in a published report (已公开): 盐池县教育体育局's
  * current report (SUBMITTED in the seed) is returned by the 分管领导, submitted again by the 填报人,
- * signed by the 分管领导 and the 主要领导 (on a phone-width screen), reviewed for confidentiality by
- * the 保密审查员, and published. Each step uses its screen when the console has it; a step whose
+ * reviewed for confidentiality by the 保密审查员 right after submission (the review runs in parallel
+ * with the leaders), signed by the 分管领导 and the 主要领导 (on a phone-width screen), and published. Each step uses its screen when the console has it; a step whose
  * screen is not in the built console is driven through the GraphQL API and named in the output.
  */
 import type { Page } from 'playwright-core';
@@ -109,6 +109,8 @@ async function signInUi(page: Page, testid: 'submit-button' | 'sign-button', sho
     await page.getByTestId('sign-diff').waitFor();
     await page.getByTestId('stepup-password').fill(DEMO_PASSWORD);
   }
+  // open scanner findings are listed and must be acknowledged to sign
+  if (await page.getByTestId('sign-findings').count()) await page.getByTestId('sign-acknowledge').click();
   if (shot) await screenshot(page, shot, { fullPage: false }); // the dialog, as the signer sees it
   await page.getByTestId('sign-confirm').click();
   await page.getByTestId('sign-confirm').waitFor({ state: 'detached' });
@@ -186,34 +188,7 @@ describe('三级联签、保密审查与公开', () => {
     );
     expect(await statusOf(id)).toBe('SUBMITTED');
 
-    await step(
-      '分管领导签署',
-      'jiaoti.reviewer',
-      id,
-      (page) => signInUi(page, 'sign-button', 'signing'),
-      async (token, r) => {
-        await gql('mutation($id: ID!, $h: String!, $p: String) { signReport(id: $id, stage: REVIEW, contentHash: $h, password: $p) { id } }', { id, h: r.contentHash, p: DEMO_PASSWORD }, token);
-      },
-      { shot: 'signing', dashboard: dashboardSays('turn', '轮到您签署：审核（分管领导）', 'dashboard-reviewer-turn') },
-    );
-    expect(await statusOf(id)).toBe('REVIEWED');
-
-    await step(
-      '主要领导签署（手机）',
-      'jiaoti.approver',
-      id,
-      (page) => signInUi(page, 'sign-button', 'signing-phone'),
-      async (token, r) => {
-        await gql('mutation($id: ID!, $h: String!, $p: String) { signReport(id: $id, stage: APPROVE, contentHash: $h, password: $p) { id } }', { id, h: r.contentHash, p: DEMO_PASSWORD }, token);
-      },
-      { width: 390, height: 844, mobile: true, shot: 'signing-phone', dashboard: dashboardSays('turn', '轮到您签署：审批（主要领导）', 'dashboard-approver-turn-phone') },
-    );
-    expect(await statusOf(id)).toBe('APPROVED');
-
-    // signed off but not yet reviewed: not in the county office's 待发布 list, and not 可以发布
-    expect(await countyPublishQueue()).not.toContain(id);
-
-    // 保密审查: its own screen
+    // 保密审查 right after submission, in parallel with the leaders: its own screen
     {
       const context = await newContext();
       try {
@@ -268,6 +243,36 @@ describe('三级联签、保密审查与公开', () => {
         await context.close();
       }
     }
+    // reviewed but not yet signed off: not in the county office's 待发布 list, and not 可以发布
+    const reviewedOnly = await wfReport(id, 'jiaoti.preparer');
+    expect(reviewedOnly.confidentiality.cleared).toBe(true);
+    expect(reviewedOnly.status).toBe('SUBMITTED');
+    expect(await countyPublishQueue()).not.toContain(id);
+
+    await step(
+      '分管领导签署',
+      'jiaoti.reviewer',
+      id,
+      (page) => signInUi(page, 'sign-button', 'signing'),
+      async (token, r) => {
+        await gql('mutation($id: ID!, $h: String!, $p: String) { signReport(id: $id, stage: REVIEW, contentHash: $h, password: $p) { id } }', { id, h: r.contentHash, p: DEMO_PASSWORD }, token);
+      },
+      { shot: 'signing', dashboard: dashboardSays('turn', '轮到您签署：审核（分管领导）', 'dashboard-reviewer-turn') },
+    );
+    expect(await statusOf(id)).toBe('REVIEWED');
+
+    await step(
+      '主要领导签署（手机）',
+      'jiaoti.approver',
+      id,
+      (page) => signInUi(page, 'sign-button', 'signing-phone'),
+      async (token, r) => {
+        await gql('mutation($id: ID!, $h: String!, $p: String) { signReport(id: $id, stage: APPROVE, contentHash: $h, password: $p) { id } }', { id, h: r.contentHash, p: DEMO_PASSWORD }, token);
+      },
+      { width: 390, height: 844, mobile: true, shot: 'signing-phone', dashboard: dashboardSays('turn', '轮到您签署：审批（主要领导）', 'dashboard-approver-turn-phone') },
+    );
+    expect(await statusOf(id)).toBe('APPROVED');
+
     const ready = await wfReport(id, 'jiaoti.preparer');
     expect(ready.confidentiality.cleared).toBe(true);
     expect(ready.publicationBlockers).toEqual([]);

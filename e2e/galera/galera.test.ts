@@ -302,7 +302,7 @@ describe.skipIf(!cluster)('the API on a three-node Galera cluster, one instance 
     const sign = (token: string, stage: string, hash: string) => (b: string) =>
       gql(
         b,
-        'mutation($id: ID!, $s: SignatureStage!, $h: String!, $p: String) { signReport(id: $id, stage: $s, contentHash: $h, password: $p) { status } }',
+        'mutation($id: ID!, $s: SignatureStage!, $h: String!, $p: String) { signReport(id: $id, stage: $s, contentHash: $h, password: $p, acknowledgeFindings: true) { status } }',
         { id, s: stage, h: hash, p: 'touming-demo' },
         token,
       );

@@ -110,8 +110,8 @@ describe('concurrent writers and sign-off races (MariaDB, HTTP)', () => {
       const r = await gql(api.base, 'query($a: ID!, $y: Int) { reports(filter: { agencyId: $a, year: $y }) { items { id status contentHash } } }', { a: agencyId, y: demo.currentYear }, admin);
       return { agencyId, report: r.data.reports.items[0] as { id: string; status: string; contentHash: string } };
     };
-    // each signature confirmed with the signer's own password (step-up)
-    const SIGN = 'mutation($id: ID!, $s: SignatureStage!, $h: String!, $p: String) { signReport(id: $id, stage: $s, contentHash: $h, password: $p) { status } }';
+    // each signature confirmed with the signer's own password (step-up), any open scanner findings acknowledged
+    const SIGN = 'mutation($id: ID!, $s: SignatureStage!, $h: String!, $p: String) { signReport(id: $id, stage: $s, contentHash: $h, password: $p, acknowledgeFindings: true) { status } }';
     const countEntries = async (action: string, reportId: string) => {
       const conn = await sql(DB);
       const [[row]] = (await conn.query('SELECT COUNT(*) AS n FROM audit_entry WHERE action = ? AND reportId = ?', [action, reportId])) as any;

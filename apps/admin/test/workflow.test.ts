@@ -53,14 +53,16 @@ describe('待我处理 queues', () => {
     expect(county.find((x) => x.key === 'to_publish')!.items.map((r) => r.id)).toEqual(['cleared']);
   });
 
-  it('gives the confidentiality reviewer signed reports whose review is not cleared', () => {
+  it('gives the confidentiality reviewer every submitted report whose review is not cleared (in parallel with the leaders)', () => {
     const reports = [
       report('x', 'APPROVED', []),
       report('y', 'APPROVED', [], { confidentiality: { cleared: true } }),
       report('z', 'REVIEWED', []),
+      report('s', 'SUBMITTED', []),
+      report('d', 'DRAFT', []),
     ];
     const review = groupTodos(reports, { roles: ['CONFIDENTIALITY_REVIEWER'], agencyId: 'wenlv' }).find((x) => x.key === 'to_review')!;
-    expect(review.items.map((r) => r.id)).toEqual(['x']);
+    expect(review.items.map((r) => r.id)).toEqual(['x', 'z', 's']);
   });
 });
 

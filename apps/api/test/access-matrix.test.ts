@@ -228,6 +228,8 @@ const OPERATIONS: Operation[] = [
   { name: 'scanReport (other)', query: `mutation($id: ID!) { scanReport(id: $id) { id } }`, vars: (i) => ({ id: i.otherDraft }), allowed: ADMIN, writes: true },
   { name: 'dismissFinding (own, no reason)', query: `mutation($id: ID!) { dismissFinding(id: $id, reason: "") { id } }`, vars: (i) => ({ id: i.ownFinding }), allowed: ['secrecy'] },
   { name: 'dismissFinding (other)', query: `mutation($id: ID!) { dismissFinding(id: $id, reason: "") { id } }`, vars: (i) => ({ id: i.otherFinding }), allowed: NOBODY },
+  { name: 'requestFindingChange (own, no comment)', query: `mutation($id: ID!) { requestFindingChange(id: $id, comment: "") { id } }`, vars: (i) => ({ id: i.ownFinding }), allowed: ['secrecy'] },
+  { name: 'requestFindingChange (other)', query: `mutation($id: ID!) { requestFindingChange(id: $id, comment: "") { id } }`, vars: (i) => ({ id: i.otherFinding }), allowed: NOBODY },
   { name: 'resolveFinding (own, no reason)', query: `mutation($id: ID!) { resolveFinding(id: $id, reason: "") { id } }`, vars: (i) => ({ id: i.ownFinding }), allowed: ['secrecy'] },
   { name: 'resolveFinding (other)', query: `mutation($id: ID!) { resolveFinding(id: $id, reason: "") { id } }`, vars: (i) => ({ id: i.otherFinding }), allowed: NOBODY },
   {

@@ -100,8 +100,8 @@ describe('revision numbers', () => {
   });
 });
 
-describe('the confidentiality review is due once signed off', () => {
-  it('in APPROVED and PRE_REVIEWED only', () => {
-    expect(REPORT_STATUSES.filter(isReviewDue)).toEqual(['APPROVED', 'PRE_REVIEWED']);
+describe('the confidentiality review is due from submission on, in parallel with the leaders', () => {
+  it('in every submitted, not yet published state', () => {
+    expect(REPORT_STATUSES.filter(isReviewDue)).toEqual(['SUBMITTED', 'REVIEWED', 'APPROVED', 'PRE_REVIEWED']);
   });
 });

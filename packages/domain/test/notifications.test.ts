@@ -3,6 +3,7 @@ import {
   AGENCY_RESPONSIBLE_ROLES,
   checkSendReminder,
   defaultReminderMessage,
+  NOTIFICATION_KIND_LABELS,
   notificationText,
   NOTIFYING_ACTIONS,
   plannedNotifications,
@@ -16,25 +17,33 @@ const pre = { requiresPreReview: true };
 const sign = (action: string, from: string, to: string) => ({ action, agencyId: 'a1', reportId: 'r1', detail: { from, to } });
 
 describe('who a workflow event notifies', () => {
-  it('a submission tells the 分管领导, a review the 主要领导 — in the report’s agency only', () => {
+  it('a submission tells the 分管领导 and the 保密审查员 (in parallel), a review the 主要领导 — in the report’s agency only', () => {
     expect(plannedNotifications(sign('report.submit', 'DRAFT', 'SUBMITTED'), noPre)).toEqual([
       { kind: 'SIGN_TURN', audience: { roles: ['AGENCY_REVIEWER'], agencyId: 'a1' } },
+      { kind: 'REVIEW_TURN', audience: { roles: ['CONFIDENTIALITY_REVIEWER'], agencyId: 'a1' } },
     ]);
     expect(plannedNotifications(sign('report.review', 'SUBMITTED', 'REVIEWED'), noPre)).toEqual([
       { kind: 'SIGN_TURN', audience: { roles: ['AGENCY_APPROVER'], agencyId: 'a1' } },
     ]);
   });
 
-  it('approval makes the confidentiality review due; with a pre-review it is also the county office’s turn', () => {
-    expect(plannedNotifications(sign('report.approve', 'REVIEWED', 'APPROVED'), noPre)).toEqual([
-      { kind: 'REVIEW_TURN', audience: { roles: ['CONFIDENTIALITY_REVIEWER'], agencyId: 'a1' } },
-    ]);
+  it('the review was due since submission: later signatures do not tell the reviewers again; with a pre-review approval is the county office’s turn', () => {
+    expect(plannedNotifications(sign('report.approve', 'REVIEWED', 'APPROVED'), noPre)).toEqual([]);
     expect(plannedNotifications(sign('report.approve', 'REVIEWED', 'APPROVED'), pre)).toEqual([
       { kind: 'SIGN_TURN', audience: { roles: ['COUNTY_ADMIN'], agencyId: null } },
-      { kind: 'REVIEW_TURN', audience: { roles: ['CONFIDENTIALITY_REVIEWER'], agencyId: 'a1' } },
     ]);
-    // the review was already due at APPROVED: the pre-review does not tell the reviewers twice
     expect(plannedNotifications(sign('report.preReview', 'APPROVED', 'PRE_REVIEWED'), pre)).toEqual([]);
+  });
+
+  it('a 请修改 of the 保密审查员 tells the agency’s preparers, with the finding and the comment', () => {
+    expect(plannedNotifications({ action: 'finding.requestChange', agencyId: 'a1', reportId: 'r1', detail: { comment: '请删除手机号' } }, noPre)).toEqual([
+      { kind: 'FINDING_CHANGE_REQUESTED', audience: { roles: ['AGENCY_PREPARER'], agencyId: 'a1' } },
+    ]);
+    const text = notificationText('FINDING_CHANGE_REQUESTED', { agencyName: '盐池县某局', year: 2026, actorName: '赵敏', target: '疑似手机号码“138****5678”', comment: '请删除手机号' });
+    expect(text.title).toBe('请修改：盐池县某局 2026 年度报告');
+    expect(text.body).toContain('疑似手机号码“138****5678”');
+    expect(text.body).toContain('修改意见：请删除手机号');
+    expect(NOTIFICATION_KIND_LABELS.FINDING_CHANGE_REQUESTED).toBe('保密审查请修改');
   });
 
   it('a return tells the preparers; unknown actions and malformed details tell nobody', () => {

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  findingConfidence,
   findingKey,
+  hasResidentIdShape,
   isResidentIdNumber,
   luhnValid,
   reconcileFindings,
@@ -52,8 +54,22 @@ describe('scanText: resident ID numbers', () => {
     expectExactSpans(text, findings);
     expect(findings[0].start).toBe(text.length - 18);
   });
-  it('an 18-digit number with a wrong check digit is not a finding', () => {
-    expect(scanText('档案编号110105194912310021。', 'overview')).toEqual([]);
+  it('an ID-shaped number whose check digit fails is a 疑似身份证号 of lower confidence (a mistyped ID is still personal data)', () => {
+    const found = scanText('身份证号110105194912310021。', 'overview');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'suspectedIdNumber', match: '110105194912310021' });
+    expect(found[0].message).toContain('疑似身份证号');
+    expect(found[0].message).not.toContain('194912'); // masked
+    expect(findingConfidence('suspectedIdNumber')).toBe('LOW');
+    expect(findingConfidence('idNumber')).toBe('HIGH');
+    // a valid ID stays a (high-confidence) ID number
+    expect(kinds('身份证号11010519491231002X')).toEqual(['idNumber']);
+  });
+  it('an 18-digit number without a plausible region or birth date is not flagged', () => {
+    expect(hasResidentIdShape('110105194912310021')).toBe(true);
+    expect(kinds('档案编号990105194912310021。')).not.toContain('suspectedIdNumber'); // no province 99
+    expect(kinds('档案编号640323199002300019。')).not.toContain('suspectedIdNumber'); // 30 February
+    expect(kinds('档案编号640323180001010019。')).not.toContain('suspectedIdNumber'); // born 1800
   });
   it('an ID embedded in a longer run of digits is not a finding', () => {
     expect(kinds('流水号911010519491231002X')).not.toContain('idNumber');

@@ -99,7 +99,11 @@ describe('whose turn: signing, the confidentiality review, publication', () => {
     expect(awaitsReviewBy(secrecy, approved, 'agency-2')).toBe(false);
     expect(awaitsReviewBy(preparer, approved, AGENCY)).toBe(false);
     expect(awaitsReviewBy(secrecy, { ...approved, confidentialityCleared: true }, AGENCY)).toBe(false);
-    expect(awaitsReviewBy(secrecy, { ...approved, status: 'SUBMITTED' }, AGENCY)).toBe(false);
+    // in parallel with the leaders: due as soon as the preparer submits, never on a draft
+    expect(awaitsReviewBy(secrecy, { ...approved, status: 'SUBMITTED' }, AGENCY)).toBe(true);
+    expect(awaitsReviewBy(secrecy, { ...approved, status: 'REVIEWED' }, AGENCY)).toBe(true);
+    expect(awaitsReviewBy(secrecy, { ...approved, status: 'DRAFT' }, AGENCY)).toBe(false);
+    expect(awaitsReviewBy(secrecy, { ...approved, status: 'PUBLISHED' }, AGENCY)).toBe(false);
   });
   it('names the signature a signer is to give', () => {
     expect(signatureTurnOf({ actions: ['review', 'return'] })).toBe('review');

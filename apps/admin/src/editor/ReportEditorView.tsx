@@ -25,6 +25,7 @@ import { PreviewDialog } from './PreviewDialog';
 import { SectionPanel } from './SectionPanel';
 import { SectionTabs } from './SectionTabs';
 import { useEditorAccess } from './useEditorAccess';
+import { useLinkedFocus } from './useLinkedFocus';
 import { useReportDraft } from './useReportDraft';
 import './editor.css';
 
@@ -64,10 +65,12 @@ export function ReportEditorView({ report }: { report: Report }) {
     onReportChanged: draft.rebase,
   };
 
-  const jump = useCallback((key: string) => {
+  const jump = useCallback((key: string, range?: { start: number; end: number }) => {
     setTab(tabOfKey(key) as SectionKey);
-    focusTarget(key);
+    focusTarget(key, range);
   }, []);
+  // an address pointing into the report (a 请修改 notification, the 保密审查 page) opens there
+  useLinkedFocus(jump);
 
   useEffect(() => {
     if (draft.state === 'error' && draft.error) notify(draft.error, { type: 'error' });

@@ -2,7 +2,9 @@
  * 保密审查 of one report (route /reports/:id/confidentiality): the seven checks (两秘密一隐私, 三安全一稳定)
  * with a conclusion and note each, the overall conclusion, 公开属性 and basis, saved against the content
  * hash the reviewer is looking at; and the scanner's findings, each highlighted in its own text, to be
- * fixed in the report (then rescanned) or dismissed with a reason. Check keys and labels: the domain's.
+ * fixed in the report (then rescanned), sent to the preparer (请修改, with a comment: the preparer is
+ * notified and the link opens the editor at the span) or dismissed with a reason. The review may be
+ * given as soon as the preparer submits, alongside the leaders. Check keys and labels: the domain's.
  */
 import { useEffect, useMemo, useState } from 'react';
 import {
@@ -37,12 +39,15 @@ import {
   REVIEW_BASIS_LABELS,
   REVIEW_CONCLUSIONS,
   REVIEW_CONCLUSION_LABELS,
+  findingEditorLink,
   suggestedConclusion,
   type CheckConclusion,
 } from '@touming/domain/confidentiality';
+import { FINDING_CONFIDENCE_LABELS, type FindingConfidence } from '@touming/domain/scanner';
 import {
   DismissFindingDocument,
   ReportForReviewDocument,
+  RequestFindingChangeDocument,
   SaveConfidentialityReviewDocument,
   ScanReportDocument,
 } from '../gql/graphql';
@@ -104,6 +109,7 @@ export function ConfidentialityPage() {
   const [note, setNote] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [dismissing, setDismissing] = useState<Finding | null>(null);
+  const [asking, setAsking] = useState<Finding | null>(null);
   // each saves against the report on screen; the report (findings, review, cleared) is fetched again
   // after, and lists, queues and dashboards showing it go stale
   const onError = (e: Error) => setFailure(failureMessage(e, t));
@@ -123,7 +129,15 @@ export function ConfidentialityPage() {
     onSuccess: () => setDismissing(null),
     onError,
   });
-  const busy = saveReview.isPending || scan.isPending || dismiss.isPending;
+  const askChange = useGraphQLMutation(RequestFindingChangeDocument, {
+    invalidates: ['reports'],
+    onSuccess: () => {
+      setAsking(null);
+      notify(t('conf.change_sent'), { type: 'success' });
+    },
+    onError,
+  });
+  const busy = saveReview.isPending || scan.isPending || dismiss.isPending || askChange.isPending;
 
   // a loaded (or reloaded) report resets the form to its review on the current content
   useEffect(() => {
@@ -164,6 +178,8 @@ export function ConfidentialityPage() {
   const stale = review && (review.voidedAt || review.contentHash !== report.contentHash);
   // the form is offered to whoever the domain lets review this agency's report; the API checks again
   const canReview = permissions ? can(permissions, 'confidentiality.review', report.agencyId) : false;
+  // who may edit the report goes to the editor to fix a finding; the reviewer sees it there read-only
+  const canEdit = permissions ? can(permissions, 'report.edit', report.agencyId) : false;
   const textOf = (section: string) => report.sections.find((s) => s.key === section)?.text ?? '';
   const sectionTitle = (section: string) => report.sections.find((s) => s.key === section)?.title ?? section;
   const allConcluded = Object.values(checks).every((c) => c.conclusion);
@@ -224,6 +240,11 @@ export function ConfidentialityPage() {
         </Alert>
       )}
       {!canReview && <Alert severity="info" sx={{ my: 1 }}>{t('conf.read_only')}</Alert>}
+      {canReview && (
+        <Typography variant="body2" color="text.secondary" sx={{ my: 1 }} data-testid="confidentiality-parallel">
+          {t('conf.parallel_hint')}
+        </Typography>
+      )}
       {conf.blockers.length > 0 && (
         <Alert severity="warning" sx={{ my: 1 }}>
           {conf.blockers.map((b, i) => (
@@ -246,12 +267,33 @@ export function ConfidentialityPage() {
                 <Typography variant="caption" color="text.secondary">
                   {t('conf.in_section', { section: sectionTitle(f.section) })}
                 </Typography>
+                {f.confidence === 'LOW' && (
+                  <Chip size="small" variant="outlined" label={t('conf.confidence', { level: FINDING_CONFIDENCE_LABELS[f.confidence as FindingConfidence] })} />
+                )}
               </Stack>
               <FindingExcerpt text={textOf(f.section)} finding={f} />
-              {f.status === 'OPEN' && canReview && (
+              {f.changeRequestComment && (
+                <Typography variant="body2" sx={{ mt: 0.5 }} data-testid={`finding-request-${f.id}`}>
+                  {t('conf.change_requested', { comment: f.changeRequestComment })}
+                  {f.changeRequestedByName && f.changeRequestedAt
+                    ? t('conf.change_requested_by', { name: f.changeRequestedByName, time: formatDateTime(f.changeRequestedAt, locale) })
+                    : ''}
+                </Typography>
+              )}
+              {f.status === 'OPEN' && canEdit && !canReview && (
                 <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-                  <Button size="small" component={LinkBase} to={`/reports/${report.id}`}>
+                  <Button size="small" variant="outlined" component={LinkBase} to={findingEditorLink(report.id, f)} data-testid={`finding-edit-${f.id}`}>
                     {t('conf.edit_report')}
+                  </Button>
+                </Stack>
+              )}
+              {f.status === 'OPEN' && canReview && (
+                <Stack direction="row" useFlexGap sx={{ mt: 1, gap: 1, flexWrap: 'wrap' }}>
+                  <Button size="small" component={LinkBase} to={findingEditorLink(report.id, f)} data-testid={`finding-show-${f.id}`}>
+                    {canEdit ? t('conf.edit_report') : t('conf.show_in_report')}
+                  </Button>
+                  <Button size="small" variant="contained" disabled={busy} onClick={() => setAsking(f)} data-testid={`finding-request-change-${f.id}`}>
+                    {t('conf.request_change')}
                   </Button>
                   <Button size="small" variant="outlined" disabled={busy} onClick={() => rescan(f)} title={t('conf.fixed_hint')} data-testid={`finding-fixed-${f.id}`}>
                     {t('conf.fixed')}
@@ -375,6 +417,22 @@ export function ConfidentialityPage() {
         </CardContent>
       </Card>
 
+      <TextDialog
+        key={asking?.id ?? 'none'}
+        open={asking !== null}
+        title={t('conf.request_change_title')}
+        label={t('conf.request_change_label')}
+        hint={asking ? `${asking.message} · ${t('conf.request_change_hint')}` : undefined}
+        required
+        confirmLabel={t('conf.request_change')}
+        busy={busy}
+        error={failure}
+        testId="request-change"
+        onClose={() => setAsking(null)}
+        onConfirm={(comment) => {
+          if (asking) askChange.mutate({ id: asking.id, comment });
+        }}
+      />
       <TextDialog
         open={dismissing !== null}
         title={t('conf.dismiss_title')}

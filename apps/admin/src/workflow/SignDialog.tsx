@@ -2,6 +2,8 @@
  * What a signer signs: the official layout of the report exactly as it stands (the domain's renderHtml in
  * a sandboxed iframe) and its content hash. The hash sent with the signature is the one shown here, so a
  * change made meanwhile by someone else makes the API answer CONFLICT instead of signing unseen content.
+ * The open scanner findings of that content are listed above it (SignFindings): signing with any
+ * open needs the signer's acknowledgement, sent with the signature.
  */
 import { useState } from 'react';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography, useMediaQuery, type Theme } from '@mui/material';
@@ -10,6 +12,7 @@ import type { SignatureStage } from '@touming/domain/workflow';
 import { PreviewPanel } from '../editor/PreviewPanel';
 import { SignComparison } from './SignComparison';
 import { StepUpPasswordField } from './StepUpPasswordField';
+import { SignFindings, type SignFindingsProps } from './SignFindings';
 import { useWf } from './useWf';
 
 export interface SignDialogProps {
@@ -25,14 +28,19 @@ export interface SignDialogProps {
    * asks for the signer's own password (step-up)
    */
   leader?: { reportId: string; stage: SignatureStage } | null;
-  onConfirm(comment: string, password: string | null): void;
+  /** the open scanner findings of the content being signed */
+  openFindings: SignFindingsProps['findings'];
+  sectionTitle: SignFindingsProps['sectionTitle'];
+  onConfirm(comment: string, password: string | null, acknowledgeFindings: boolean): void;
   onClose(): void;
 }
 
-export function SignDialog({ open, title, confirmLabel, content, hash, busy, error, leader, onConfirm, onClose }: SignDialogProps) {
+export function SignDialog({ open, title, confirmLabel, content, hash, busy, error, leader, openFindings, sectionTitle, onConfirm, onClose }: SignDialogProps) {
   const { t } = useWf();
   const [comment, setComment] = useState('');
   const [password, setPassword] = useState('');
+  const [acknowledged, setAcknowledged] = useState(false);
+  const unacknowledged = openFindings.length > 0 && !acknowledged;
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <Dialog open={open} onClose={onClose} maxWidth="lg" fullWidth fullScreen={phone} scroll="paper">
@@ -49,6 +57,7 @@ export function SignDialog({ open, title, confirmLabel, content, hash, busy, err
             {hash}
           </Typography>
         </Box>
+        <SignFindings findings={openFindings} sectionTitle={sectionTitle} acknowledged={acknowledged} onAcknowledged={setAcknowledged} />
         {open && leader && <SignComparison reportId={leader.reportId} stage={leader.stage} content={content} />}
         {open && <PreviewPanel content={content} title={title} />}
         <TextField
@@ -70,7 +79,12 @@ export function SignDialog({ open, title, confirmLabel, content, hash, busy, err
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('cancel')}</Button>
-        <Button variant="contained" disabled={busy || (Boolean(leader) && !password)} onClick={() => onConfirm(comment.trim(), leader ? password : null)} data-testid="sign-confirm">
+        <Button
+          variant="contained"
+          disabled={busy || unacknowledged || (Boolean(leader) && !password)}
+          onClick={() => onConfirm(comment.trim(), leader ? password : null, openFindings.length > 0 && acknowledged)}
+          data-testid="sign-confirm"
+        >
           {busy ? t('working') : confirmLabel}
         </Button>
       </DialogActions>

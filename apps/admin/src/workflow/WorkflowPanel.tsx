@@ -52,6 +52,7 @@ import { formatDate, formatDateTime } from '../i18n/format';
 import type { ReportWorkflow } from './types';
 import { SignDialog, TextDialog } from './SignDialog';
 import { AdminGrantWarnings } from './AdminGrantWarnings';
+import { sectionTitleOf } from './sections';
 import { failureMessage, useWf } from './useWf';
 
 const SIGNING: WorkflowAction[] = ['submit', 'review', 'approve', 'preReview'];
@@ -126,6 +127,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
   const isCorrection = wfReport.revisions.length > 0;
   const blockers = wfReport.publicationBlockers;
   const signing = dialog?.kind === 'sign' ? dialog.action : null;
+  const openFindings = wfReport.confidentiality.findings.filter((f) => f.status === 'OPEN');
 
   return (
     <Paper variant="outlined" sx={{ p: 2, mt: 2 }} data-testid="workflow-panel">
@@ -288,6 +290,7 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
                     {formatDateTime(s.signedAt, locale)}
                     {s.comment ? ` · ${s.comment}` : ''}
                     {s.voidedAt ? ` · ${t('panel.void_reason', { reason: s.voidReason ?? '' })}` : ''}
+                    {s.acknowledgedFindings?.length ? ` · ${t('panel.acknowledged', { count: s.acknowledgedFindings.length })}` : ''}
                     {s.adminGrantWarning && !s.voidedAt && (
                       <Typography component="span" variant="body2" color="warning.dark" sx={{ display: 'block' }} data-testid="signature-admin-grant">
                         ⚠ {s.adminGrantWarning}
@@ -330,14 +333,17 @@ export function WorkflowPanel({ report, content, hasUnsavedEdits, onReportChange
           busy={busy}
           error={failure}
           leader={signing === 'submit' ? null : { reportId: report.id, stage: stageForAction(signing)! }}
+          openFindings={openFindings}
+          sectionTitle={(key) => sectionTitleOf(content.format, key)}
           onClose={() => setDialog(null)}
-          onConfirm={(comment, password) => {
+          onConfirm={(comment, password, acknowledgeFindings) => {
             const stage = stageForAction(signing);
+            const ack = acknowledgeFindings || null;
             act(async () => {
               if (signing === 'submit') {
-                return (await request(SubmitReportDocument, { id: report.id, contentHash: shownHash, comment: comment || null })).submitReport;
+                return (await request(SubmitReportDocument, { id: report.id, contentHash: shownHash, comment: comment || null, acknowledgeFindings: ack })).submitReport;
               }
-              return (await request(SignReportDocument, { id: report.id, stage: stage!, contentHash: shownHash, comment: comment || null, password })).signReport;
+              return (await request(SignReportDocument, { id: report.id, stage: stage!, contentHash: shownHash, comment: comment || null, password, acknowledgeFindings: ack })).signReport;
             }, t('done.signed'));
           }}
         />

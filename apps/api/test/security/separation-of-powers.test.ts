@@ -84,9 +84,9 @@ describe.each(DIALECTS)('separation of powers on %s', (dialect) => {
     // the preparer's submission is handing on, not a signature that needs the password
     expect((await env.api.gql('mutation($id: ID!, $h: String!) { submitReport(id: $id, contentHash: $h) { status } }', { id: wenlv.id, h: s.contentHash }, preparer)).errors).toBeUndefined();
 
-    expectCode(await wenlv.sign(reviewer, 'REVIEW', s.contentHash, ''), 'STEP_UP_FAILED', '本人登录密码');
+    expectCode(await wenlv.sign(reviewer, 'REVIEW', s.contentHash, undefined, ''), 'STEP_UP_FAILED', '本人登录密码');
     const failuresBefore = await env.api.dataSource.query("SELECT `count` AS n FROM rate_limit_bucket WHERE `key` = 'login:user:wenlv.reviewer'".replace(/`/g, dialect === 'sqlite' ? '"' : '`'));
-    const wrong = await wenlv.sign(reviewer, 'REVIEW', s.contentHash, 'not-my-password');
+    const wrong = await wenlv.sign(reviewer, 'REVIEW', s.contentHash, undefined, 'not-my-password');
     expectCode(wrong, 'STEP_UP_FAILED', '密码不正确');
     const entry = await lastOf('auth.stepUp.failed');
     expect(entry).toMatchObject({ reportId: wenlv.id, targetType: 'Report' });

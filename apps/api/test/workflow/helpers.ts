@@ -5,9 +5,9 @@ import { codeOf, type GqlResult, type TestApi } from '../support/api';
 
 export const REPORT_STATE = `id status revision contentHash
   validation { errors { ruleId } warnings { ruleId explanation } }
-  signatures { stage signerId contentHash voidedAt voidReason }
+  signatures { stage signerId contentHash voidedAt voidReason acknowledgedFindings { key message } }
   availableActions publicationBlockers { code ref }
-  confidentiality { cleared review { id contentHash } findings { id key kind section start end match status } blockers { code } }
+  confidentiality { cleared review { id contentHash } findings { id key kind section start end match message status confidence changeRequestComment changeRequestedByName } blockers { code } }
   revisions { id revisionNo isCurrent contentHash correctionNote }`;
 
 export const ALL_PASS = CONFIDENTIALITY_CHECK_KEYS.map((key) => ({
@@ -43,15 +43,23 @@ export class ReportClient {
     return result.data!.updateReport;
   }
 
-  submit(token: string, hash: string, comment?: string) {
-    return this.api.gql(`mutation($id: ID!, $h: String!, $c: String) { submitReport(id: $id, contentHash: $h, comment: $c) { status } }`, { id: this.id, h: hash, c: comment ?? null }, token);
+  /** `acknowledge`: the signer ticked that they have seen the open scanner findings */
+  submit(token: string, hash: string, comment?: string, acknowledge?: boolean) {
+    return this.api.gql(
+      `mutation($id: ID!, $h: String!, $c: String, $k: Boolean) { submitReport(id: $id, contentHash: $h, comment: $c, acknowledgeFindings: $k) { status } }`,
+      { id: this.id, h: hash, c: comment ?? null, k: acknowledge ?? null },
+      token,
+    );
   }
 
-  /** a signature, confirmed with the signer's own password (the one the token was signed in with unless given) */
-  sign(token: string, stage: string, hash: string, password = this.api.passwordOf(token)) {
+  /**
+   * a signature, confirmed with the signer's own password (the one the token was signed in with unless
+   * given); `acknowledge`: the signer ticked that they have seen the open scanner findings
+   */
+  sign(token: string, stage: string, hash: string, acknowledge?: boolean, password = this.api.passwordOf(token)) {
     return this.api.gql(
-      `mutation($id: ID!, $s: SignatureStage!, $h: String!, $p: String) { signReport(id: $id, stage: $s, contentHash: $h, password: $p) { status } }`,
-      { id: this.id, s: stage, h: hash, p: password },
+      `mutation($id: ID!, $s: SignatureStage!, $h: String!, $p: String, $k: Boolean) { signReport(id: $id, stage: $s, contentHash: $h, password: $p, acknowledgeFindings: $k) { status } }`,
+      { id: this.id, s: stage, h: hash, p: password, k: acknowledge ?? null },
       token,
     );
   }

@@ -54,6 +54,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'confidentiality.review.voided': '保密审查作废',
   'finding.scan': '保密扫描',
   'finding.dismiss': '忽略扫描发现',
+  'finding.requestChange': '保密审查请修改',
   'contribution.assign': '分配填报任务',
   'contribution.deliver': '报送填报任务',
   'contribution.accept': '接受填报内容',
@@ -206,6 +207,10 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   kind: '类型',
   section: '所在部分',
   message: '内容',
+  findingId: '扫描发现编号',
+  acknowledgedFindings: '签署时确认知悉的扫描发现',
+  start: '起始位置',
+  end: '结束位置',
   // snapshots of agencies, users, cycles and cases
   before: '修改前',
   after: '修改后',

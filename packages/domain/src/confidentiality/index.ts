@@ -1,2 +1,3 @@
 export * from './checks';
 export * from './review';
+export * from './change-request';

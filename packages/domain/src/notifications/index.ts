@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'CASE_OPENED',
   'CASE_ANSWERED',
   'CASE_CLOSED',
+  'FINDING_CHANGE_REQUESTED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -36,6 +37,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   CASE_OPENED: '责任追究立案',
   CASE_ANSWERED: '整改情况已报送',
   CASE_CLOSED: '责任追究结案',
+  FINDING_CHANGE_REQUESTED: '保密审查请修改',
 };
 
 /** e-mail copy of a notification: not sent (no address or no SMTP), waiting, sent, failed (kept to retry) */
@@ -89,12 +91,14 @@ export const NOTIFYING_ACTIONS: readonly string[] = [
   'accountability.open',
   'accountability.respond',
   'accountability.transition',
+  'finding.requestChange',
 ];
 
 /**
  * Who an audited event notifies, and of what. Workflow acts read the status they led to (`detail.to`):
  * the signer of the stage now pending is told it is their turn; the confidentiality reviewers when the
- * review falls due; the preparers when a report is returned to them. `options` are the cycle's.
+ * review falls due (on submission, in parallel with the leaders); the preparers when a report is
+ * returned to them or the 保密审查员 sends them a finding to fix (请修改). `options` are the cycle's.
  * `facts.contributionAssignerId` names who assigned a delivered contribution.
  */
 export function plannedNotifications(
@@ -130,6 +134,9 @@ export function plannedNotifications(
       }
       break;
     }
+    case 'finding.requestChange':
+      if (agencyId) out.push({ kind: 'FINDING_CHANGE_REQUESTED', audience: { roles: ['AGENCY_PREPARER'], agencyId } });
+      break;
     case 'contribution.assign':
       if (typeof detail.assigneeId === 'string') out.push({ kind: 'CONTRIBUTION_ASSIGNED', audience: { userIds: [detail.assigneeId] } });
       break;
@@ -169,7 +176,7 @@ export interface NotificationFacts {
   /** who did it */
   actorName?: string | null;
   caseTitle?: string | null;
-  /** a contribution's part (in words) and due date */
+  /** a contribution's part (in words) and due date; a finding sent back: its (masked) message */
   target?: string | null;
   dueDate?: string | null;
 }
@@ -202,7 +209,7 @@ export function notificationText(kind: NotificationKind, f: NotificationFacts): 
       break;
     case 'REVIEW_TURN':
       title = `待您保密审查：${reportName(f)}`;
-      body = `${reportName(f)}已进入保密审查，请在公开前完成审查。`;
+      body = `${reportName(f)}已提交，可以开始保密审查（与领导签署同时进行），请在公开前完成审查。`;
       break;
     case 'CONTRIBUTION_ASSIGNED':
       title = `分配给您的填报任务：${reportName(f)}`;
@@ -227,6 +234,10 @@ export function notificationText(kind: NotificationKind, f: NotificationFacts): 
     case 'CASE_ANSWERED':
       title = `整改情况已报送：${f.caseTitle ?? reportName(f)}`;
       body = `${f.actorName ?? '被追究单位'}已报送整改情况。${comment}`;
+      break;
+    case 'FINDING_CHANGE_REQUESTED':
+      title = `请修改：${reportName(f)}`;
+      body = `保密审查员${by}请您修改${reportName(f)}中的${f.target ? `“${f.target}”` : '一处内容'}。${comment ? `修改意见：${comment.trim()}` : ''}`;
       break;
     case 'CASE_CLOSED':
       title = `责任追究结案：${f.caseTitle ?? reportName(f)}`;

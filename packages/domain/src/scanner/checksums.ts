@@ -20,6 +20,18 @@ function isPlausibleBirthDate(yyyymmdd: string): boolean {
 }
 
 /**
+ * The shape of a resident ID number without its check: 18 characters, a region code not starting
+ * with 0 whose province part is a real one (11–82), a plausible birth date. A number of this shape
+ * whose check character fails is most likely an ID number with a typing error.
+ */
+export function hasResidentIdShape(value: string): boolean {
+  if (!/^[1-9]\d{16}[\dXx]$/.test(value)) return false;
+  const province = Number(value.slice(0, 2));
+  if (province < 11 || province > 82) return false;
+  return isPlausibleBirthDate(value.slice(6, 14));
+}
+
+/**
  * An 18-character resident ID number (GB 11643-1999): 6-digit region code (not starting with 0),
  * 8-digit birth date, 3-digit sequence, check character (digit or X) matching the weighted sum.
  */

@@ -5,7 +5,7 @@
  */
 import { NARRATIVE_KEYS } from '../formats';
 import type { ReportContent } from '../report';
-import { isResidentIdNumber, luhnValid } from './checksums';
+import { hasResidentIdShape, isResidentIdNumber, luhnValid } from './checksums';
 import { digitsJoinedView, normalizedView, originalSpan, type ScanView } from './normalize';
 import { FINDING_KIND_LABELS, type Finding, type FindingKind } from './types';
 
@@ -40,6 +40,24 @@ function findIdNumbers(text: string): Candidate[] {
   for (const m of matches(text, ID_RE)) {
     if (!isResidentIdNumber(m[0])) continue;
     out.push({ kind: 'idNumber', start: m.index, end: m.index + m[0].length, message: `疑似${FINDING_KIND_LABELS.idNumber}“${maskValue(m[0])}”` });
+  }
+  return out;
+}
+
+/**
+ * An ID-shaped number whose check digit fails (lower confidence): run after the bank cards, so an
+ * 18-digit card number that passes Luhn stays a card.
+ */
+function findSuspectedIdNumbers(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of matches(text, ID_RE)) {
+    if (isResidentIdNumber(m[0]) || !hasResidentIdShape(m[0])) continue;
+    out.push({
+      kind: 'suspectedIdNumber',
+      start: m.index,
+      end: m.index + m[0].length,
+      message: `${FINDING_KIND_LABELS.suspectedIdNumber}“${maskValue(m[0])}”（校验位不符，可能是录错的身份证号）`,
+    });
   }
   return out;
 }
@@ -134,7 +152,7 @@ export function scanText(text: string, section: string): Finding[] {
   const joined = digitsJoinedView(normalized);
   const numberViews = joined.text === normalized.text ? [normalized] : [normalized, joined];
   const accepted: Candidate[] = [];
-  const finders: Array<(t: string) => Candidate[]> = [findIdNumbers, findBankCards, findEmails, findMobiles];
+  const finders: Array<(t: string) => Candidate[]> = [findIdNumbers, findBankCards, findSuspectedIdNumbers, findEmails, findMobiles];
   for (const find of finders) {
     const views = find === findEmails ? [normalized] : numberViews;
     for (const view of views) {

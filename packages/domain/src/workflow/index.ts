@@ -10,3 +10,4 @@ export * from './published-integrity';
 export * from './returns';
 export * from './turns';
 export * from './sign-comparison';
+export * from './acknowledgement';

@@ -38,11 +38,14 @@ export function isContentEditable(status: ReportStatus): boolean {
 }
 
 /**
- * The confidentiality reviewer's review is due once the report is signed off and not yet published
- * (it may be given earlier; a later edit voids it). The 待我处理 queue of reviewers lists these.
+ * The confidentiality reviewer's review is due as soon as the preparer submits, in parallel with the
+ * leaders' signatures, and until publication: a phone number found then costs the preparer one edit
+ * and one new submission, not a return after three signatures. Publication still needs all the
+ * signatures and a passed review of the same content (an edit voids both). The 待我处理 queue of
+ * reviewers lists these.
  */
 export function isReviewDue(status: ReportStatus): boolean {
-  return status === 'APPROVED' || status === 'PRE_REVIEWED';
+  return status === 'SUBMITTED' || status === 'REVIEWED' || status === 'APPROVED' || status === 'PRE_REVIEWED';
 }
 
 /** warnings are explained in the draft, before the preparer's signature, so the signers see the explanations */

@@ -14,6 +14,7 @@ import {
   type ReportStatus,
   type SignatureStage,
 } from './states';
+import { unacknowledgedFindings } from './acknowledgement';
 import { preparerSeparationProblem, separationBlockers, type SeparationRules } from './separation';
 import { validSignatureOf, validSignatures, type Signature } from './signatures';
 import type { Blocker, WorkflowErrorCode } from './types';
@@ -209,11 +210,16 @@ export interface SignInput {
   /** the review of the content (PREPARE: its reviewer may not also submit, see ./separation) */
   review?: Pick<ConfidentialityReview, 'contentHash' | 'reviewerId'> | null;
   rules?: SeparationRules;
+  /** the scanner findings of the content with their state: open ones need the signer's acknowledgement */
+  findings?: readonly FindingState[];
+  /** the signer ticked "I have seen the open findings" */
+  acknowledgeFindings?: boolean | null;
 }
 
 /**
  * May the actor give the `stage` signature now? Order of checks: the stage fits the state, the role
- * allows it, the content is what the signer saw, separation of duties, and (for submission) validation.
+ * allows it, the content is what the signer saw, separation of duties, (for submission) validation,
+ * and open scanner findings acknowledged.
  */
 export function checkSign(input: SignInput): WorkflowCheck {
   const { status, stage, actor, reportAgencyId, currentHash, sentHash, signatures, requiresPreReview } = input;
@@ -246,6 +252,8 @@ export function checkSign(input: SignInput): WorkflowCheck {
     const blockers = submitBlockers({ validation: input.validation, explanations: input.explanations ?? {} });
     if (blockers.length) return refuse('VALIDATION_FAILED', blockersMessage('报告不能提交', blockers), blockers);
   }
+  const unacknowledged = unacknowledgedFindings(input.findings ?? [], input.acknowledgeFindings);
+  if (unacknowledged) return refuse('VALIDATION_FAILED', unacknowledged.message, unacknowledged.blockers);
   return { ok: true, nextStatus: next };
 }
 

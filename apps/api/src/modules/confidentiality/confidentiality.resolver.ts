@@ -47,6 +47,12 @@ export class ConfidentialityResolver {
     return this.service.dismissFinding(ctx, id, reason);
   }
 
+  @Authorized()
+  @Mutation(() => Finding, { description: '请修改：保密审查员把一项扫描发现连同修改意见发给填报人（填报人收到消息，可在编辑器中定位）' })
+  requestFindingChange(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('comment') comment: string) {
+    return this.service.requestFindingChange(ctx, id, comment);
+  }
+
   @FieldResolver(() => ReportConfidentiality, { complexity: 10 })
   confidentiality(@Root() report: Report, @Ctx() ctx: RequestContext) {
     return this.service.state(ctx, report);

@@ -1,4 +1,5 @@
 import {
+  checkFindingChangeRequest,
   CHECK_CONCLUSIONS,
   CONFIDENTIALITY_CHECKS,
   DEFAULT_REPORT_DISCLOSURE,
@@ -99,12 +100,29 @@ export class ConfidentialityService {
           dismissReason: null,
           dismissedBy: null,
           dismissedAt: null,
+          changeRequestComment: null,
+          changeRequestedBy: null,
+          changeRequestedByName: null,
+          changeRequestedAt: null,
           foundAt: at,
           fixedAt: null,
         }));
         opened.push(f.key);
       } else if (row.status === 'FIXED') {
-        await updateFinding(tx.manager, row.id, { ...span, status: 'OPEN', fixedAt: null, dismissReason: null, dismissedBy: null, dismissedAt: null, foundAt: at });
+        // a finding back in the text is a new one: the earlier dismissal and 请修改 were about the old text
+        await updateFinding(tx.manager, row.id, {
+          ...span,
+          status: 'OPEN',
+          fixedAt: null,
+          dismissReason: null,
+          dismissedBy: null,
+          dismissedAt: null,
+          changeRequestComment: null,
+          changeRequestedBy: null,
+          changeRequestedByName: null,
+          changeRequestedAt: null,
+          foundAt: at,
+        });
         opened.push(f.key);
       } else if (row.start !== f.start || row.end !== f.end) {
         await updateFinding(tx.manager, row.id, { start: f.start, end: f.end });
@@ -177,6 +195,52 @@ export class ConfidentialityService {
         agencyId: locked.agencyId,
         reportId: locked.id,
         detail: { key: finding.key, kind: finding.kind, section: finding.section, message: finding.message, reason: patch.dismissReason },
+      });
+      return finding;
+    });
+    forgetReport(ctx, report.id);
+    return result;
+  }
+
+  /**
+   * 请修改: the reviewer sends an open finding to the preparer with a comment. Kept on the finding
+   * (the editor shows it at the span); the audit entry notifies the agency's preparers in the same
+   * transaction (notifications/notify.ts). Sending it again replaces the comment.
+   */
+  async requestFindingChange(ctx: RequestContext, findingId: string, comment: string): Promise<Finding> {
+    const user = requireUser(ctx);
+    const found = await findFinding(ctx.manager, findingId);
+    if (!found) throw notFound('扫描发现不存在');
+    const report = await this.reportService.get(ctx, found.reportId);
+    if (!report) throw notFound('报告不存在');
+    const result = await withTransaction(ctx, async (tx) => {
+      const locked = await lockReport(tx, report.id);
+      const finding = await findFinding(tx.manager, findingId);
+      if (!finding) throw notFound('扫描发现不存在');
+      const check = checkFindingChangeRequest({
+        actor: actorOf(tx),
+        reportAgencyId: locked.agencyId,
+        status: locked.status,
+        findingStatus: finding.status,
+        comment,
+      });
+      // a refusal by role is kept on the trail as a denied access (refusal)
+      if (!check.ok) return refusal(tx, check, { attempted: 'finding.requestChange', agencyId: locked.agencyId, reportId: locked.id, targetType: 'Finding', targetId: findingId });
+      const patch = {
+        changeRequestComment: check.comment,
+        changeRequestedBy: user.id,
+        changeRequestedByName: `${user.displayName}（${user.username}）`,
+        changeRequestedAt: new Date(),
+      };
+      await updateFinding(tx.manager, findingId, patch);
+      Object.assign(finding, patch);
+      await appendAudit(tx, {
+        action: 'finding.requestChange',
+        targetType: 'Finding',
+        targetId: findingId,
+        agencyId: locked.agencyId,
+        reportId: locked.id,
+        detail: { key: finding.key, kind: finding.kind, section: finding.section, start: finding.start, end: finding.end, message: finding.message, comment: check.comment },
       });
       return finding;
     });

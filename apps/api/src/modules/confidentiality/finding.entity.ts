@@ -1,4 +1,5 @@
-import { FINDING_KINDS, type FindingKind, type FindingStatus } from '@touming/domain/scanner';
+import { FINDING_CONFIDENCE_LABELS, FINDING_CONFIDENCES, FINDING_KINDS, findingConfidence, type FindingConfidence, type FindingKind, type FindingStatus } from '@touming/domain/scanner';
+import { domainEnum } from '../../common/domain-enum';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { DateTimeColumn, UUID_LENGTH } from '../../db/columns';
@@ -6,6 +7,8 @@ import { Report } from '../reports/report.entity';
 
 export const FindingKindEnum = Object.fromEntries(FINDING_KINDS.map((k) => [k, k])) as { [K in FindingKind]: K };
 registerEnumType(FindingKindEnum, { name: 'FindingKind', description: '扫描发现类型' });
+
+export const FindingConfidenceEnum = domainEnum('FindingConfidence', FINDING_CONFIDENCES, FINDING_CONFIDENCE_LABELS, '扫描发现的可信程度');
 
 export const FINDING_STATUSES = ['OPEN', 'FIXED', 'DISMISSED'] as const;
 export const FindingStatusEnum = Object.fromEntries(FINDING_STATUSES.map((s) => [s, s])) as { [S in FindingStatus]: S };
@@ -76,6 +79,27 @@ export class Finding {
   @Field(() => Date, { nullable: true })
   @DateTimeColumn({ nullable: true })
   dismissedAt: Date | null;
+
+  @Field(() => FindingConfidenceEnum, { description: '可信程度：校验位不符的疑似身份证号等为较低' })
+  get confidence(): FindingConfidence {
+    return findingConfidence(this.kind);
+  }
+
+  @Field(() => String, { nullable: true, description: '保密审查员的修改意见（请修改）' })
+  @Column({ type: 'text', nullable: true })
+  changeRequestComment: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'varchar', length: UUID_LENGTH, nullable: true })
+  changeRequestedBy: string | null;
+
+  @Field(() => String, { nullable: true, description: '要求修改的保密审查员' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  changeRequestedByName: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @DateTimeColumn({ nullable: true })
+  changeRequestedAt: Date | null;
 
   @Field()
   @DateTimeColumn()

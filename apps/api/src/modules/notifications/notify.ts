@@ -6,6 +6,7 @@
  * and the recipients. The e-mail copies are queued for after the commit (./mailer.ts).
  */
 import { caseTitle, type CaseKind } from '@touming/domain/accountability';
+import { findingEditorLink } from '@touming/domain/confidentiality';
 import { contributionTargets } from '@touming/domain/contributions';
 import type { FormatId } from '@touming/domain/formats';
 import {
@@ -38,6 +39,11 @@ function linkOf(kind: NotificationKind, event: NotifiableEvent): string | null {
   if (kind.startsWith('CASE_')) return event.targetId ? `/accountability/${event.targetId}/show` : '/accountability';
   if (!event.reportId) return null;
   if (kind === 'REVIEW_TURN') return `/reports/${event.reportId}/confidentiality`;
+  // 请修改 opens the editor at the finding's text span
+  const d = event.detail ?? {};
+  if (kind === 'FINDING_CHANGE_REQUESTED' && typeof d.section === 'string' && typeof d.start === 'number' && typeof d.end === 'number') {
+    return findingEditorLink(event.reportId, { section: d.section, start: d.start, end: d.end });
+  }
   return `/reports/${event.reportId}`;
 }
 
@@ -98,6 +104,10 @@ async function factsOf(tx: RequestContext, event: NotifiableEvent) {
       if (event.action === 'accountability.respond') facts.comment = c.response;
       if (event.action === 'accountability.open') facts.comment = c.rectifyBy ? `整改期限：${c.rectifyBy}` : null;
     }
+  }
+  if (event.action === 'finding.requestChange') {
+    facts.target = typeof detail.message === 'string' ? detail.message : null;
+    facts.comment = typeof detail.comment === 'string' ? detail.comment : null;
   }
   if (event.action === 'reminder.send') facts.comment = typeof detail.message === 'string' ? detail.message : null;
   return { facts, requiresPreReview, assignerId };

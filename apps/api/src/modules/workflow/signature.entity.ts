@@ -1,4 +1,4 @@
-import { SIGNATURE_STAGE_LABELS, SIGNATURE_STAGES, type SignatureStage } from '@touming/domain/workflow';
+import { SIGNATURE_STAGE_LABELS, SIGNATURE_STAGES, type AcknowledgedFinding, type SignatureStage } from '@touming/domain/workflow';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { domainEnum } from '../../common/domain-enum';
@@ -7,6 +7,15 @@ import type { ReportContent } from '@touming/domain/report';
 import { Report } from '../reports/report.entity';
 
 export const SignatureStageEnum = domainEnum('SignatureStage', SIGNATURE_STAGES, SIGNATURE_STAGE_LABELS, '签署环节（三级联签，及县政务公开办预审）');
+
+@ObjectType({ description: '签署时尚未处理、签署人确认已知悉的保密扫描发现' })
+export class AcknowledgedFindingInfo {
+  @Field({ description: '扫描发现编号（类型:部分:哈希）' })
+  key: string;
+
+  @Field({ description: '说明（个人信息已打码）' })
+  message: string;
+}
 
 /**
  * One signature of 三级联签, bound to the content hash the signer saw. Never deleted: an edit or a
@@ -55,6 +64,13 @@ export class Signature {
   @Field()
   @DateTimeColumn()
   signedAt: Date;
+
+  @Field(() => [AcknowledgedFindingInfo], {
+    nullable: true,
+    description: '签署时尚未处理的保密扫描发现，签署人已勾选确认知悉；null 为签署时没有未处理的发现',
+  })
+  @Column({ type: 'simple-json', nullable: true })
+  acknowledgedFindings: AcknowledgedFinding[] | null;
 
   @Field(() => Date, { nullable: true, description: '作废时间（签署后内容被修改或报告被退回）' })
   @DateTimeColumn({ nullable: true })

@@ -17,8 +17,10 @@ export class SigningResolver {
     @Arg('id', () => ID) id: string,
     @Arg('contentHash') contentHash: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
+    @Arg('acknowledgeFindings', () => Boolean, { nullable: true, description: '签署人已知悉尚未处理的保密扫描发现（有未处理的发现时必须为 true）' })
+    acknowledgeFindings?: boolean | null,
   ) {
-    return this.signing.sign(ctx, id, 'PREPARE', contentHash, comment);
+    return this.signing.sign(ctx, id, 'PREPARE', contentHash, comment, { acknowledgeFindings });
   }
 
   @Authorized()
@@ -30,8 +32,10 @@ export class SigningResolver {
     @Arg('contentHash') contentHash: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
     @Arg('password', () => String, { nullable: true, description: '签署人本人的登录密码（签署时再次确认身份）' }) password?: string | null,
+    @Arg('acknowledgeFindings', () => Boolean, { nullable: true, description: '签署人已知悉尚未处理的保密扫描发现（有未处理的发现时必须为 true）' })
+    acknowledgeFindings?: boolean | null,
   ) {
-    return this.signing.sign(ctx, id, stage, contentHash, comment, password);
+    return this.signing.sign(ctx, id, stage, contentHash, comment, { password, acknowledgeFindings });
   }
 
   @Authorized()
@@ -42,8 +46,10 @@ export class SigningResolver {
     @Arg('contentHash') contentHash: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
     @Arg('password', () => String, { nullable: true, description: '预审人本人的登录密码（签署时再次确认身份）' }) password?: string | null,
+    @Arg('acknowledgeFindings', () => Boolean, { nullable: true, description: '签署人已知悉尚未处理的保密扫描发现（有未处理的发现时必须为 true）' })
+    acknowledgeFindings?: boolean | null,
   ) {
-    return this.signing.sign(ctx, id, 'COUNTY_PRE_REVIEW', contentHash, comment, password);
+    return this.signing.sign(ctx, id, 'COUNTY_PRE_REVIEW', contentHash, comment, { password, acknowledgeFindings });
   }
 
   @Authorized()

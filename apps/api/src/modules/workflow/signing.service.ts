@@ -9,6 +9,7 @@ import {
   checkReturn,
   checkSign,
   checkWithdraw,
+  openFindingsToAcknowledge,
   returnVoidReason,
   SIGNED_STATUSES,
   signaturesToVoid,
@@ -32,7 +33,7 @@ import { Signature } from './signature.entity';
 import { pick, voidReviews, voidSignatures } from './voiding';
 import { WarningExplanation } from './warning-explanation.entity';
 import { findExplanation, insertSignature, saveExplanation, signaturesOf } from './workflow.repository';
-import { domainReview, domainSignatures, loadValidation, revisionHistory } from './workflow.state';
+import { domainFindings, domainReview, domainSignatures, loadValidation, revisionHistory } from './workflow.state';
 import { separationRules } from './separation-rules';
 import { AuthService } from '../auth/auth.service';
 import type { ReportContent } from '@touming/domain/report';
@@ -44,17 +45,27 @@ export class SigningService {
   constructor(private readonly auth: AuthService) {}
 
   /**
-   * A signature of one stage, on exactly the content the signer saw. It decides on the findings never,
-   * and on the warnings' explanations and the confidentiality review (who gave it) only at submission.
+   * A signature of one stage, on exactly the content the signer saw. Open scanner findings do not
+   * stop it, but the signer must acknowledge them (`acknowledgeFindings`), and the signature and its
+   * audit entry record which ones; the warnings' explanations and the confidentiality review (who
+   * gave it) count only at submission.
    */
-  sign(ctx: RequestContext, id: string, stage: SignatureStage, contentHash: string, comment?: string | null, password?: string | null): Promise<Report> {
+  sign(
+    ctx: RequestContext,
+    id: string,
+    stage: SignatureStage,
+    contentHash: string,
+    comment?: string | null,
+    options: { password?: string | null; acknowledgeFindings?: boolean | null } = {},
+  ): Promise<Report> {
+    const { password, acknowledgeFindings } = options;
     const action = `report.${actionForStage(stage)}`;
     // the content the submission validated, kept with the signature (read once)
     let validated: ReportContent | null = null;
     return runAct(ctx, id, {
       attempted: action,
       // at submission the review of the content counts too: its reviewer may not also submit it
-      state: stage === 'PREPARE' ? ['cycle', 'signatures', 'revisions', 'explanations', 'reviews'] : ['cycle', 'signatures', 'revisions'],
+      state: stage === 'PREPARE' ? ['cycle', 'signatures', 'revisions', 'explanations', 'reviews', 'findings'] : ['cycle', 'signatures', 'revisions', 'findings'],
       check: async ({ tx, report, state, actor }) => {
         const loaded = stage === 'PREPARE' ? await loadValidation(tx.manager, report) : null;
         validated = loaded?.content ?? null;
@@ -71,6 +82,8 @@ export class SigningService {
           explanations: state.explanations,
           review: domainReview(state.review),
           rules: separationRules(),
+          findings: domainFindings(state.findings),
+          acknowledgeFindings,
         });
         // the signer's own password, once the signature would otherwise stand (a refused one asks for none)
         if (check.ok && signatureNeedsStepUp(stage)) {
@@ -92,6 +105,7 @@ export class SigningService {
             }
           : null,
       write: async ({ tx, report, from, state, actor, at }, to) => {
+        const acknowledged = openFindingsToAcknowledge(domainFindings(state.findings));
         const signature = Object.assign(new Signature(), {
           id: newId(),
           reportId: id,
@@ -102,6 +116,7 @@ export class SigningService {
           contentHash: report.contentHash,
           comment: comment?.trim() || null,
           signedAt: at,
+          acknowledgedFindings: acknowledged.length ? acknowledged : null,
           voidedAt: null,
           voidedBy: null,
           voidReason: null,
@@ -121,6 +136,7 @@ export class SigningService {
           revision: signature.revision,
           comment: signature.comment,
           ...(signatureNeedsStepUp(stage) ? { stepUp: true } : {}),
+          ...(acknowledged.length ? { acknowledgedFindings: acknowledged.map((f) => f.message) } : {}),
           ...(warnings.length ? { warnings: warnings.map((w) => w.message) } : {}),
           // the separation-of-powers flag: an account an administrator made or empowered days ago
           ...(grant ? { adminGrant: grant.warning, adminGrantAt: grant.at } : {}),
