@@ -6,6 +6,7 @@
  * audited with its notification in the same transaction. On SQLite and MariaDB.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NotificationKind } from '@touming/domain/notifications';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { Notification } from '../../src/modules/notifications/notification.entity';
 import { DIALECTS } from '../support/databases';
@@ -29,7 +30,7 @@ describe.each(DIALECTS)('contributions: deliver, send back, accept on %s', (dial
       comment === undefined ? { id } : { id, c: comment },
       token,
     );
-  const notificationsOf = (userId: string, kind: string) => env.api.dataSource.manager.find(Notification, { where: { userId, kind } });
+  const notificationsOf = (userId: string, kind: NotificationKind) => env.api.dataSource.manager.find(Notification, { where: { userId, kind } });
 
   beforeAll(async () => {
     env = await seededEnv(dialect);

@@ -55,7 +55,7 @@ describe.each(DIALECTS)('the 保密审查 in parallel with the signatures on %s'
     let s = await report.state(t.p);
     expect(s.confidentiality.cleared).toBe(true);
     // cleared, but the leaders have not signed: not publishable
-    expect(s.publicationBlockers.map((b: { code: string }) => `${b.code}${b.ref ? ':' + b.ref : ''}`)).toEqual(['status.notReady', 'signature.missing:REVIEW', 'signature.missing:APPROVE']);
+    expect(s.publicationBlockers.map((b: { code: string; ref?: string | null }) => `${b.code}${b.ref ? ':' + b.ref : ''}`)).toEqual(['status.notReady', 'signature.missing:REVIEW', 'signature.missing:APPROVE']);
     await report.sign(t.r, 'REVIEW', hash);
     await report.sign(t.a, 'APPROVE', hash);
     s = await report.state(t.p);
