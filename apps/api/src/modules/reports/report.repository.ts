@@ -9,7 +9,9 @@ import type { Page } from '../../common/list';
 import { newId } from '../../db/columns';
 import { ReportCell } from './report-cell.entity';
 import { Report } from './report.entity';
-import { applyScope, type ListScope } from '../../common/scope';
+import { scopeCondition, type ListScope } from '../../common/scope';
+import { hydrate, selectColumns } from '../../db/raw-rows';
+import { Agency } from '../agencies/agency.entity';
 
 /**
  * Storage of reports: a report row plus one report_cell row per filled cell. Everything here takes
@@ -57,24 +59,40 @@ export interface ReportListFilter {
 
 /**
  * A page of reports with their agencies joined (many-to-one: one row per report, so a plain LIMIT
- * pages correctly); each report's agency is left on `agencyRef` for the caller to take.
+ * pages correctly) and the total in the same statement (a window count, computed before the LIMIT);
+ * each report's agency is left on `agencyRef` for the caller to take. Hand-written: the list is the
+ * console's most frequent read, and TypeORM built the join and a separate COUNT(DISTINCT) on every
+ * request (its query building and result transformer were the largest JavaScript share of the
+ * page's CPU profile). A page past the end has no row to carry the total: counted separately then.
+ * (Sorted by agency name, the order is the one asked for: TypeORM's second ordering on the same
+ * column replaced the first, so a descending sort by name came out ascending.)
  */
 export async function pageReports(manager: EntityManager, filter: ReportListFilter, page: Page): Promise<{ items: Report[]; totalItems: number }> {
-  const qb = manager.createQueryBuilder(Report, 'r');
-  applyScope(qb, 'r.agencyId', filter.scope);
-  if (filter.agencyId) qb.andWhere('r.agencyId = :agencyId', { agencyId: filter.agencyId });
-  if (filter.year != null) qb.andWhere('r.year = :year', { year: filter.year });
-  if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
-  if (filter.format) qb.andWhere('r.format = :format', { format: filter.format });
-  const [items, totalItems] = await qb
-    .leftJoinAndSelect('r.agencyRef', 'a')
-    .orderBy(`r.${page.sort}`, page.order)
-    .addOrderBy('r.agencyName', 'ASC')
-    .addOrderBy('r.id', 'ASC')
-    .offset(page.skip)
-    .limit(page.take)
-    .getManyAndCount();
-  return { items, totalItems };
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const scope = scopeCondition('r.agencyId', filter.scope);
+  if (scope) where.push(scope.sql), params.push(...scope.params);
+  if (filter.agencyId) where.push('r.agencyId = ?'), params.push(filter.agencyId);
+  if (filter.year != null) where.push('r.year = ?'), params.push(filter.year);
+  if (filter.status) where.push('r.status = ?'), params.push(filter.status);
+  if (filter.format) where.push('r.format = ?'), params.push(filter.format);
+  const condition = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  // page.sort is one of the service's whitelisted column names, skip/take checked integers (pageOf)
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT ${selectColumns(manager, Report, 'r')}, ${selectColumns(manager, Agency, 'a')}, COUNT(*) OVER () AS totalItems ` +
+      `FROM report r LEFT JOIN agency a ON a.id = r.agencyId${condition} ` +
+      `ORDER BY r.\`${page.sort}\` ${page.order === 'DESC' ? 'DESC' : 'ASC'}${page.sort === 'agencyName' ? '' : ', r.agencyName ASC'}, r.id ASC ` +
+      `LIMIT ${Number(page.take)} OFFSET ${Number(page.skip)}`,
+    params,
+  );
+  const items = rows.map((raw) => {
+    const report = hydrate(manager, Report, raw, 'r');
+    if (raw.a_id != null) report.agencyRef = hydrate(manager, Agency, raw, 'a');
+    return report;
+  });
+  if (rows.length) return { items, totalItems: Number(rows[0].totalItems) };
+  const [{ n }]: { n: number | string }[] = await manager.query(`SELECT COUNT(*) AS n FROM report r${condition}`, params);
+  return { items, totalItems: Number(n) };
 }
 
 /** insert a new report row and its filled cells (a second report of the agency and year raises the driver's unique violation first) */
@@ -109,14 +127,20 @@ export async function loadPreviousContent(manager: EntityManager, agencyId: stri
 
 /**
  * A report and last year's report of its agency in one statement (an index-merge union of the
- * primary key and the agency/year key); [undefined, null] when the report does not exist.
+ * primary key and the agency/year key), with the path of the region the report's agency is placed in
+ * (what a regional office's permission check asks next); [undefined, null, null] when the report does
+ * not exist. Hand-written (report(id) and every save read it): TypeORM's query building and result
+ * transformer were a visible share of report(id)'s CPU profile.
  */
-export async function loadWithPrevious(manager: EntityManager, id: string): Promise<[Report | undefined, Report | null]> {
-  const rows = await manager
-    .createQueryBuilder(Report, 'r')
-    .innerJoin(Report, 'c', 'c.id = :id AND (r.id = c.id OR (r.agencyId = c.agencyId AND r.year = c.year - 1))', { id })
-    .getMany();
-  return [rows.find((r) => r.id === id), rows.find((r) => r.id !== id) ?? null];
+export async function loadWithPrevious(manager: EntityManager, id: string): Promise<[Report | undefined, Report | null, string | null]> {
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT ${selectColumns(manager, Report, 'r')}, g.path AS agencyRegionPath FROM report r ` +
+      'INNER JOIN report c ON c.id = ? AND (r.id = c.id OR (r.agencyId = c.agencyId AND r.year = c.year - 1)) ' +
+      'LEFT JOIN agency a ON a.id = c.agencyId LEFT JOIN region g ON g.id = a.regionId',
+    [id],
+  );
+  const reports = rows.map((raw) => hydrate(manager, Report, raw, 'r'));
+  return [reports.find((r) => r.id === id), reports.find((r) => r.id !== id) ?? null, (rows[0]?.agencyRegionPath as string | null | undefined) ?? null];
 }
 
 /** the contents of a report and of last year's report, their cells read in one statement */
