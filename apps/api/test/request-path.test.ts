@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyScope, type ListScope } from '../src/common/scope';
 import type { Page } from '../src/common/list';
 import { Agency } from '../src/modules/agencies/agency.entity';
+import { ReportingCycle } from '../src/modules/cycles/cycle.entity';
+import { findCycleOfYear } from '../src/modules/cycles/cycle.repository';
 import { Region } from '../src/modules/regions/region.entity';
 import { Report } from '../src/modules/reports/report.entity';
 import { loadWithPrevious, pageReports, type ReportListFilter } from '../src/modules/reports/report.repository';
@@ -136,7 +138,7 @@ describe.each(DIALECTS)('the request path (%s)', (dialect) => {
     expect(rows).toBeGreaterThan(200);
   });
 
-  it("a report with last year's and its agency's region path by hand-written SQL equals TypeORM's entities", async () => {
+  it("a report with last year's and its agency's region path, and a year's cycle, by hand-written SQL equal TypeORM's entities", async () => {
     const m = env.db.dataSource.manager;
     const reports = await m.find(Report);
     let withPrevious = 0;
@@ -149,6 +151,11 @@ describe.each(DIALECTS)('the request path (%s)', (dialect) => {
     }
     expect(withPrevious).toBeGreaterThan(10);
     expect(await loadWithPrevious(m, '00000000-0000-4000-8000-000000000000')).toStrictEqual([undefined, null, null]);
+    // the cycle of a year, likewise
+    const cycles = await m.find(ReportingCycle);
+    expect(cycles.length).toBeGreaterThan(2);
+    for (const cycle of cycles) expect(await findCycleOfYear(m, cycle.year)).toStrictEqual(cycle);
+    expect(await findCycleOfYear(m, 1990)).toBeNull();
   });
 
   it("the bench's reads stay within their statement counts (the token check included)", async () => {
