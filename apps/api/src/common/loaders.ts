@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import { decimalToNumber } from '../db/columns';
 import { Agency } from '../modules/agencies/agency.entity';
-import { ReportCell } from '../modules/reports/report-cell.entity';
+import type { ReportCell } from '../modules/reports/report-cell.entity';
 import { Report } from '../modules/reports/report.entity';
+import { readCellRows } from '../modules/reports/report.repository';
 
 /**
  * Per-request batch loaders: a list of N reports asking for their agencies or cells makes one query
@@ -62,13 +62,7 @@ const MAKERS: { [K in keyof Loaders]: (manager: EntityManager) => Loaders[K] } =
   cellsByReport: (manager) =>
     new DataLoader(
       async (reportIds) => {
-        // plain rows, not entities: a report has ~200 cells and report(id) reads two reports' worth;
-        // TypeORM's entity hydration of them was a visible share of the CPU profile under load
-        const raw: { reportId: string; key: string; value: string | number | null }[] = await manager.query(
-          `SELECT reportId, \`key\`, value FROM report_cell WHERE reportId IN (${reportIds.map(() => '?').join(', ')})`,
-          [...reportIds],
-        );
-        const rows: ReportCell[] = raw.map((r) => ({ reportId: r.reportId, key: r.key, value: decimalToNumber.from(r.value) }));
+        const rows = await readCellRows(manager, reportIds);
         const byReport = new Map<string, ReportCell[]>();
         for (const row of rows) {
           const list = byReport.get(row.reportId) ?? [];
