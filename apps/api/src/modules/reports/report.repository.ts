@@ -87,12 +87,16 @@ export interface ReportListFilter {
 export async function pageReports(manager: EntityManager, filter: ReportListFilter, page: Page): Promise<{ items: Report[]; totalItems: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
+  const and = (sql: string, ...values: unknown[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
   const scope = scopeCondition('r.agencyId', filter.scope);
-  if (scope) where.push(scope.sql), params.push(...scope.params);
-  if (filter.agencyId) where.push('r.agencyId = ?'), params.push(filter.agencyId);
-  if (filter.year != null) where.push('r.year = ?'), params.push(filter.year);
-  if (filter.status) where.push('r.status = ?'), params.push(filter.status);
-  if (filter.format) where.push('r.format = ?'), params.push(filter.format);
+  if (scope) and(scope.sql, ...scope.params);
+  if (filter.agencyId) and('r.agencyId = ?', filter.agencyId);
+  if (filter.year != null) and('r.year = ?', filter.year);
+  if (filter.status) and('r.status = ?', filter.status);
+  if (filter.format) and('r.format = ?', filter.format);
   const condition = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   // page.sort is one of the service's whitelisted column names, skip/take checked integers (pageOf)
   const rows: Record<string, unknown>[] = await manager.query(
