@@ -44,7 +44,8 @@ async function startServer(name, cmd, port, url, extraEnv = {}) {
   const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: String(port), LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false', ...extraEnv };
   const child = spawn(process.execPath, ['-r', path.join(ROOT, 'e2e/load/count-queries.cjs'), ...cmd], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   children.add(child);
-  for (let i = 0; i < 100; i++) {
+  // up to a minute: on a loaded machine loading the server's modules alone can take 20 s
+  for (let i = 0; i < 300; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' });
       if (res.status < 500) return { name, child, port, pid: child.pid };
