@@ -1,11 +1,13 @@
 // npm run bench [-- --agencies 2000 --years 7 --duration 10 --connections 10 --reuse]
-//   [--executor jit|js|both] [--only report,reports,…] [--port 4210 --base-port 4110] [--out docs/performance.md]
+//   [--executor jit|js|both] [--before apps/api/dist-before] [--only report,reports,…] [--port 4210 --base-port 4110] [--out docs/performance.md]
 // npm run bench -- --regions province [--cities 4 --counties 4 --agencies 20 --years 3] (./regions.mjs)
 // Generates the dataset, starts the product (built: apps/api/dist) and the baseline on loopback, checks
 // that both answer the documents alike, then drives each operation with autocannon, the servers
 // alternately, and writes docs/performance.md. `--executor both` runs the product twice in the same run,
 // once on graphql-jit and once on graphql-js (GRAPHQL_EXECUTOR), to compare the executors under the same
 // load; CPU per request is the server process's user+system time over the run divided by its requests.
+// `--before <dir>` adds an earlier build of the product (its dist directory, built from an older commit)
+// to the same run, alternating with the others: a before/after comparison under the same load.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,7 +29,7 @@ const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 const jwt = require('jsonwebtoken');
 
-const args = parseArgs(process.argv.slice(2), { agencies: 2000, years: 7, duration: 10, connections: 10, db: 'touming_bench', reuse: 'false', keep: 'false', out: 'docs/performance.md', console: 'true', executor: 'jit', only: '', port: 4210, 'base-port': 4110 });
+const args = parseArgs(process.argv.slice(2), { agencies: 2000, years: 7, duration: 10, connections: 10, db: 'touming_bench', reuse: 'false', keep: 'false', out: 'docs/performance.md', console: 'true', executor: 'jit', before: '', only: '', port: 4210, 'base-port': 4110 });
 const EXECUTORS = args.executor === 'both' ? ['jit', 'js'] : [args.executor];
 // a random secret per run: the product refuses a guessable one in production (config.ts jwtSecretProblem)
 const SECRET = require('node:crypto').randomBytes(32).toString('base64url');
@@ -42,7 +44,8 @@ async function startServer(name, cmd, port, url, extraEnv = {}) {
   const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: String(port), LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false', ...extraEnv };
   const child = spawn(process.execPath, ['-r', path.join(ROOT, 'e2e/load/count-queries.cjs'), ...cmd], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   children.add(child);
-  for (let i = 0; i < 100; i++) {
+  // up to a minute: on a loaded machine loading the server's modules alone can take 20 s
+  for (let i = 0; i < 300; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' });
       if (res.status < 500) return { name, child, port, pid: child.pid };
@@ -214,6 +217,7 @@ async function main() {
     const name = EXECUTORS.length > 1 ? `product-${executor}` : 'product';
     products.push(await startServer(name, ['apps/api/dist/main.js'], Number(args.port) + i, url, { GRAPHQL_EXECUTOR: executor }));
   }
+  if (args.before) products.push(await startServer('product-before', [path.join(args.before, 'main.js')], Number(args.port) + products.length, url));
   const ours = products[0];
   const base = await startServer('baseline', ['e2e/load/baseline.mjs'], Number(args['base-port']), url);
   const servers = [...products, base];
@@ -277,7 +281,7 @@ async function main() {
   const url20 = `${MYSQL_BASE}/${args.db}_20`;
   const conn20 = await mysql.createConnection({ uri: url20, timezone: 'Z' });
   const fx20 = await fixtures(conn20);
-  const small = await startServer('product', ['apps/api/dist/main.js'], Number(args.port) + EXECUTORS.length, url20);
+  const small = await startServer('product', ['apps/api/dist/main.js'], Number(args.port) + products.length, url20);
   const smallBase = await startServer('baseline', ['e2e/load/baseline.mjs'], Number(args['base-port']) + 1, url20);
   const dash20 = { product: await statementsPerRequest(small, operations(fx20).dashboard, 'dashboard'), baseline: await statementsPerRequest(smallBase, operations(fx20).dashboard, 'dashboard') };
   await stop(small);

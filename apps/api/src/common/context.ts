@@ -8,6 +8,8 @@ export interface CurrentUser {
   id: string;
   username: string;
   displayName: string;
+  /** the e-mail address as read with the token check (null: none; `me` answers from this) */
+  email?: string | null;
   agencyId: string;
   roles: Role[];
   /** the region path of the user's agency when the user holds the supervising role (null: no region) */

@@ -26,7 +26,15 @@ export function applyScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, c
   // parameter names unique per call: a query may apply the scope twice (a subquery and the outer one)
   const param = `scope${++counter % 1_000_000}`;
   if (scope.agencyId) return qb.andWhere(`${column} = :${param}`, { [param]: scope.agencyId });
-  return qb.andWhere(`${column} IN (SELECT sa.id FROM agency sa INNER JOIN region sg ON sg.id = sa.regionId WHERE sg.path LIKE :${param})`, {
-    [param]: `${scope.regionPath}%`,
-  });
+  return qb.andWhere(`${column} IN (${REGION_AGENCIES} :${param})`, { [param]: `${scope.regionPath}%` });
+}
+
+/** the agencies placed in a region's subtree, by the path prefix that follows */
+const REGION_AGENCIES = 'SELECT sa.id FROM agency sa INNER JOIN region sg ON sg.id = sa.regionId WHERE sg.path LIKE';
+
+/** the same condition for hand-written SQL: a WHERE fragment with `?` placeholders and its values (null: no limit) */
+export function scopeCondition(column: string, scope: ListScope | undefined): { sql: string; params: string[] } | null {
+  if (!scope) return null;
+  if (scope.agencyId) return { sql: `${column} = ?`, params: [scope.agencyId] };
+  return { sql: `${column} IN (${REGION_AGENCIES} ?)`, params: [`${scope.regionPath}%`] };
 }

@@ -39,6 +39,10 @@ export function createDataSource(db: DatabaseConfig, opts: DataSourceOptions = {
       timezone: 'Z',
       supportBigNumbers: true,
       poolSize: 10,
+      // mysql2's promise API captures a stack trace on every query (to graft onto a failed query's
+      // error): ~3 % of the CPU of a one-statement request under load. A failed query's error keeps
+      // its message, code and SQL; its stack then starts in mysql2
+      extra: { trace: false },
       migrations: MYSQL_MIGRATIONS,
     });
   }

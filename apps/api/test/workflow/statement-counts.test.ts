@@ -12,27 +12,28 @@ import { expectCode, ReportClient } from './helpers';
  * Later additions, each in the act's own transaction: the 消息 of the people told (the report, agency and
  * cycle read again by the notification observer, the recipients, one insert: +5 on submit, review,
  * approve, return, +2 on rectification), the submission's agency-name warning (+1 on submit) and the
- * region totals at publication (+2 net on publish). Separation of powers: a signature keeps the content
- * it saw (+1 on review and approve: the cells; the submission reuses what it validated) and reads the
- * signer's last administrator grant (+1); a leader's signature and a review conclusion check the signer's
- * password (step-up: the two throttle counters on the primary and the password hash, +3).
+ * region totals at publication (+2 net on publish). The token check reads the user with its agency's
+ * region in one statement: one less for a supervising office (requestRectification 10 → 9); the 消息
+ * read their report, its agency's name and its cycle in one statement (−2 on submit, review, approve,
+ * return). Separation of powers: a signature keeps the content it saw (+1 on review and approve: the
+ * cells; the submission reuses what it validated) and reads the signer's last administrator grant (+1);
+ * a leader's signature and a review conclusion check the signer's password (step-up: the two throttle
+ * counters on the primary and the password hash, +3).
  */
 const BOUNDS: Record<string, number> = {
   explainWarning: 12,
   // +1 since submission reads the confidentiality review: its reviewer may not also submit the content;
   // +1 since every signature reads the open scanner findings (they need the signer's acknowledgement),
-  // +1 since submission tells the 保密审查员 too (the review runs in parallel with the leaders);
-  // a leader's signature also checks the signer's password (step-up), keeps the content signed and
-  // looks up a recent administrator grant of the signer
-  submit: 26,
+  // +1 since submission tells the 保密审查员 too (the review runs in parallel with the leaders)
+  submit: 24,
   signDenied: 13,
-  review: 23,
-  approve: 23,
-  returnReport: 21,
+  review: 21,
+  approve: 21,
+  returnReport: 19,
   // +1 since a review reads the signatures: the preparer of the content may not also review it
   saveReview: 15,
   publish: 26,
-  requestRectification: 10,
+  requestRectification: 9,
   startCorrection: 19,
   updateSigned: 20,
 };

@@ -16,18 +16,24 @@ import { signToken, verifyToken, type TokenSettings } from './tokens';
 
 export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
 
-type UserBasics = Pick<User, 'id' | 'username' | 'displayName' | 'agencyId' | 'roles'> & { mustChangePassword?: boolean };
+type UserBasics = Pick<User, 'id' | 'username' | 'displayName' | 'agencyId' | 'roles'> & { email?: string | null; mustChangePassword?: boolean };
 
 export function currentUserOf(user: UserBasics, regionPath: string | null = null): CurrentUser {
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
+    email: user.email ?? null,
     agencyId: user.agencyId,
     roles: user.roles,
     regionPath,
     ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
   };
+}
+
+/** the region a signed-in user's office supervises: its agency's, for the supervising role only (agency roles are limited to their agency, whatever its region) */
+function supervisedRegion(user: Pick<User, 'agencyId' | 'roles'>, agencyRegionPath: string | null): string | null {
+  return hasCountyScope({ roles: user.roles, agencyId: user.agencyId }) ? agencyRegionPath : null;
 }
 
 /** what a step-up confirmation is for: the act the password confirms, for the trail */
@@ -41,12 +47,12 @@ export interface StepUpTarget {
 
 /**
  * The signed-in user with the region its office supervises: one lookup, for the supervising role
- * only (agency roles are limited to their agency, whatever its region).
+ * only. (A request's token check reads the region with the user: see tokenUser.)
  */
 export async function signedInUser(manager: EntityManager, user: UserBasics): Promise<CurrentUser> {
   if (!hasCountyScope({ roles: user.roles, agencyId: user.agencyId })) return currentUserOf(user);
   const rows: Array<{ path: string | null }> = await manager.query('SELECT g.path AS path FROM agency a LEFT JOIN region g ON g.id = a.regionId WHERE a.id = ?', [user.agencyId]);
-  return currentUserOf(user, rows[0]?.path ?? null);
+  return currentUserOf(user, supervisedRegion(user, rows[0]?.path ?? null));
 }
 
 export class AuthService {
@@ -198,6 +204,6 @@ export class AuthService {
     if (!claims || !user || !user.active || user.tokenVersion !== claims.tv) {
       return createRequestContext(dataSource, { ...extra, authError: unauthenticated('登录已失效，请重新登录') });
     }
-    return createRequestContext(dataSource, { ...extra, user: await signedInUser(dataSource.manager, user) });
+    return createRequestContext(dataSource, { ...extra, user: currentUserOf(user, supervisedRegion(user, user.agencyRegionPath)) });
   }
 }

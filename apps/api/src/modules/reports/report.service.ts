@@ -98,9 +98,11 @@ export class ReportService {
     requireUser(ctx);
     // the report and last year's report of its agency in one statement (an index-merge union of the
     // primary key and the agency/year key): Report.validation and previousYear then need no lookup
-    const [report, previous] = await loadWithPrevious(ctx.manager, id);
+    const [report, previous, regionPath] = await loadWithPrevious(ctx.manager, id);
     if (!report) return null;
     ctx.loaders.reportByAgencyYear.prime(`${report.agencyId}:${report.year - 1}`, previous);
+    // read with the report: a regional office's check below needs no lookup of its own (knowRegionOf)
+    if (!Object.prototype.hasOwnProperty.call(ctx.agencyRegions, report.agencyId)) ctx.agencyRegions[report.agencyId] = regionPath;
     await authorize(ctx, 'report.read', { agencyId: report.agencyId, reportId: report.id, targetType: 'Report', targetId: id });
     return report;
   }

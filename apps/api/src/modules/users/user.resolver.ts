@@ -1,6 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { ListOptions } from '../../common/list';
+import { selectedFieldNames } from '../../common/selected-fields';
 import { Agency } from '../agencies/agency.entity';
 import { Region } from '../regions/region.entity';
 import { findRegion } from '../regions/region.repository';
@@ -13,8 +15,8 @@ export class UserResolver {
   constructor(private readonly userService: UserService) {}
 
   @Query(() => User, { nullable: true, description: '当前登录用户（未登录为 null）' })
-  me(@Ctx() ctx: RequestContext) {
-    return this.userService.me(ctx);
+  me(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return this.userService.me(ctx, selectedFieldNames(info));
   }
 
   @Authorized()

@@ -110,10 +110,25 @@ export async function insertUser(tx: RequestContext, input: NewUser, passwordHas
   return user;
 }
 
+/** the fields of `me` the token check's row answers (agency and region have their own resolvers) */
+const ME_FROM_TOKEN = new Set(['__typename', 'id', 'username', 'displayName', 'email', 'agencyId', 'agency', 'region', 'roles', 'active', 'mustChangePassword']);
+
 export class UserService {
-  me(ctx: RequestContext): Promise<User | null> {
-    if (!ctx.user) return Promise.resolve(null);
-    return ctx.manager.findOne(User, { where: { id: ctx.user.id } });
+  /**
+   * The signed-in user. The request's token check has just read the user's row (active, the token's
+   * version current, whether a one-time password is pending), e-mail included: when the caller asks
+   * only for those (and the agency and region, resolved on their own), answered from it without a
+   * second read of the same row; anything else (e.g. adminGrantAt) reads the row.
+   */
+  me(ctx: RequestContext, selected: ReadonlySet<string>): Promise<User | null> {
+    const user = ctx.user;
+    if (!user) return Promise.resolve(null);
+    const known = user.email !== undefined && [...selected].every((f) => ME_FROM_TOKEN.has(f));
+    if (!known) return ctx.manager.findOne(User, { where: { id: user.id } });
+    const { id, username, displayName, email, agencyId, roles } = user;
+    return Promise.resolve(
+      Object.assign(new User(), { id, username, displayName, email, agencyId, roles: [...roles], active: true, mustChangePassword: user.mustChangePassword === true }),
+    );
   }
 
   async list(ctx: RequestContext, filter: UserFilter | null | undefined, options: ListOptions | null | undefined) {
