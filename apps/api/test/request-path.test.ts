@@ -51,7 +51,7 @@ describe.each(DIALECTS)('the request path (%s)', (dialect) => {
     const someone = await m.findOneByOrFail(User, { username: 'wenlv.contributor' });
     const token = await env.api.login('wenlv.contributor');
     expect((await env.api.api.contextFor(`Bearer ${token}`)).user?.username).toBe('wenlv.contributor');
-    await m.update(User, { id: someone.id }, { active: false, tokenVersion: 3, email: 'wenlv@example.org' });
+    await m.update(User, { id: someone.id }, { active: false, tokenVersion: 3, email: 'wenlv@example.org', mustChangePassword: true });
     const users = await m.find(User);
     expect(users.length).toBeGreaterThan(10);
     for (const u of users) {
@@ -67,10 +67,12 @@ describe.each(DIALECTS)('the request path (%s)', (dialect) => {
         roles: u.roles,
         active: u.active,
         tokenVersion: u.tokenVersion,
+        mustChangePassword: u.mustChangePassword,
         agencyRegionPath: region?.path ?? null,
       });
     }
     expect(users.some((u) => u.email)).toBe(true);
+    expect(users.some((u) => u.mustChangePassword)).toBe(true);
     expect(await tokenUser(m, '00000000-0000-4000-8000-000000000000')).toBeNull();
     // the revoked token of the deactivated user is refused, as before
     const ctx = await env.api.api.contextFor(`Bearer ${token}`);
