@@ -78,7 +78,24 @@ describe.each(DIALECTS)('the request path (%s)', (dialect) => {
     const ctx = await env.api.api.contextFor(`Bearer ${token}`);
     expect(ctx.user).toBeNull();
     expect(ctx.authError?.message).toBe('登录已失效，请重新登录');
-    await m.update(User, { id: someone.id }, { active: true, tokenVersion: 0, email: someone.email });
+    await m.update(User, { id: someone.id }, { active: true, tokenVersion: 0, email: someone.email, mustChangePassword: false });
+  });
+
+  it('`me` answers from the token check\'s row what it holds, and reads the row for anything else', async () => {
+    const m = env.db.dataSource.manager;
+    const user = await m.findOneByOrFail(User, { username: 'wenlv.reviewer' });
+    const grantAt = new Date('2026-12-01T02:03:04.000Z');
+    await m.update(User, { id: user.id }, { adminGrantAt: grantAt, adminGrantKind: 'role' });
+    try {
+      const token = await env.api.login('wenlv.reviewer');
+      const fast = await env.api.gql('{ me { id username mustChangePassword ...F } } fragment F on User { roles agency { name } }', {}, token);
+      expect(fast.data!.me).toEqual({ id: user.id, username: 'wenlv.reviewer', mustChangePassword: false, roles: user.roles, agency: { name: '盐池县文化旅游广电局' } });
+      // a field the token's row does not hold, also behind a fragment: read from the user's row
+      const full = await env.api.gql('{ me { id ... on User { adminGrantAt adminGrantKind } } }', {}, token);
+      expect(full.data!.me).toEqual({ id: user.id, adminGrantAt: grantAt.toISOString(), adminGrantKind: 'role' });
+    } finally {
+      await m.update(User, { id: user.id }, { adminGrantAt: null, adminGrantKind: null });
+    }
   });
 
   it('a document whose complexity depends on its variables is estimated per request; others once', async () => {
