@@ -5,8 +5,8 @@
  */
 import { contributionStatusOf, contributionTargets } from '@touming/domain/contributions';
 import { isFormatId } from '@touming/domain/formats';
-import { can, type Actor } from '@touming/domain/permissions';
-import { awaitsPublicationBy, awaitsReviewBy, isReviewDue, type TurnInput } from '@touming/domain/workflow';
+import type { Actor } from '@touming/domain/permissions';
+import { awaitsPublicationBy, awaitsReviewBy, type TurnInput } from '@touming/domain/workflow';
 import type { TodoReport } from '../workflow/operations';
 
 export type QueueKey = 'returned' | 'to_submit' | 'to_sign' | 'to_review' | 'to_publish';

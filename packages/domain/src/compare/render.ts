@@ -21,8 +21,6 @@ export interface ComparisonOutline {
 
 export const CELL_HEADER = ['单元格', '比对前', '比对后', '增减', '变化率', '说明'];
 
-const CHANGE_WORD = { same: '相同', added: '新增', removed: '删去', changed: '改写' } as const;
-
 /** what every rendering (text, HTML, DOCX) prints, in the order it prints it */
 export function comparisonOutline(c: ReportComparison): ComparisonOutline {
   const side = (r: ReportComparison['before']) => `${r.year}年度报告（${r.format}年格式）`;

@@ -12,4 +12,4 @@ import { FindingAcknowledgement1796351366660 } from './1796351366660-FindingAckn
 import { ContributionReview1796351227476 } from './1796351227476-ContributionReview';
 
 /** MySQL/MariaDB migrations in order (generated with typeorm migration:generate, then reviewed) */
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795756413018, Workflow1795757219480, RateLimit1795758000001, AuditFilters1795758412001, Regions1796340272146, PublishedFiles1796341648031, HashAlgorithm1796342213674, Notifications1796342787882, CaseRecord1796343133827, SigningSafeguards1796351067361, FindingAcknowledgement1796351366660, ContributionReview1796351227476];
+export const MYSQL_MIGRATIONS = [Initial1795756413018, Workflow1795757219480, RateLimit1795758000001, AuditFilters1795758412001, Regions1796340272146, PublishedFiles1796341648031, HashAlgorithm1796342213674, Notifications1796342787882, CaseRecord1796343133827, SigningSafeguards1796351067361, FindingAcknowledgement1796351366660, ContributionReview1796351227476];

@@ -13,4 +13,4 @@ import { ContributionReview1796351227475 } from './1796351227475-ContributionRev
 import { RegionTotalClustered1796351870146 } from './1796351870146-RegionTotalClustered';
 
 /** SQLite migrations in order (generated with typeorm migration:generate, then reviewed) */
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795756412474, Workflow1795757219479, RateLimit1795758000000, AuditFilters1795758412000, Regions1796340272145, PublishedFiles1796341648030, HashAlgorithm1796342213673, Notifications1796342787881, CaseRecord1796343133826, SigningSafeguards1796351067360, FindingAcknowledgement1796351366659, ContributionReview1796351227475, RegionTotalClustered1796351870146];
+export const SQLITE_MIGRATIONS = [Initial1795756412474, Workflow1795757219479, RateLimit1795758000000, AuditFilters1795758412000, Regions1796340272145, PublishedFiles1796341648030, HashAlgorithm1796342213673, Notifications1796342787881, CaseRecord1796343133826, SigningSafeguards1796351067360, FindingAcknowledgement1796351366659, ContributionReview1796351227475, RegionTotalClustered1796351870146];
