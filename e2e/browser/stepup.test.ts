@@ -1,6 +1,6 @@
 /**
- * Separation of powers in the console. Uses 盐池县人力资源和社会保障局 (yanchi.renshe), whose open-year
- * report no other browser test touches (REVIEWED in the demo), and accounts made here by the county
+ * Separation of powers in the console. Uses 盐池县自然资源局 (yanchi.ziran), whose open-year
+ * report no other browser test touches (APPROVED in the demo), and accounts made here by the county
  * administrator:
  * - a new 主要领导 signs in with the password the administrator gave: the change form comes first
  *   (nothing else is allowed until done), in Chinese;
@@ -29,7 +29,7 @@ import {
 const ONE_TIME = 'Given-By-Office-2026';
 const OWN = 'Mine-And-Only-Mine-27';
 const suffix = Date.now().toString(36);
-const names = { preparer: `renshe.p.${suffix}`, reviewer: `renshe.r.${suffix}`, approver: `renshe.a.${suffix}` };
+const names = { preparer: `ziran.p.${suffix}`, reviewer: `ziran.r.${suffix}`, approver: `ziran.a.${suffix}` };
 const CHANGED_TEXT = '本年度未收取信息处理费。经复核，本报告数据已与业务系统核对一致。';
 
 async function signIn(page: Page, username: string, password: string) {
@@ -71,17 +71,17 @@ describe('签署须本人密码、一次性密码、管理员近期创建的签�
   beforeAll(async () => {
     const admin = await tokenFor('admin');
     const { agencies } = await gql<{ agencies: { items: { id: string; code: string }[] } }>('{ agencies(options: { take: 100 }) { items { id code } } }', {}, admin);
-    const renshe = agencies.items.find((a) => a.code === 'yanchi.renshe')!;
+    const ziran = agencies.items.find((a) => a.code === 'yanchi.ziran')!;
     const create = (username: string, displayName: string, role: string) =>
-      gql('mutation($i: UserInput!) { createUser(input: $i) { id } }', { i: { username, displayName, password: ONE_TIME, agencyId: renshe.id, roles: [role] } }, admin);
-    await create(names.preparer, '人社填报人', 'AGENCY_PREPARER');
-    await create(names.reviewer, '人社分管领导', 'AGENCY_REVIEWER');
-    await create(names.approver, '人社新任局长', 'AGENCY_APPROVER');
+      gql('mutation($i: UserInput!) { createUser(input: $i) { id } }', { i: { username, displayName, password: ONE_TIME, agencyId: ziran.id, roles: [role] } }, admin);
+    await create(names.preparer, '自然资源局填报人', 'AGENCY_PREPARER');
+    await create(names.reviewer, '自然资源局分管领导', 'AGENCY_REVIEWER');
+    await create(names.approver, '自然资源局新任局长', 'AGENCY_APPROVER');
     // the preparer and the reviewer have already chosen their own passwords; the approver signs in below
     await replaceOneTimePassword(names.preparer, ONE_TIME, OWN);
     await replaceOneTimePassword(names.reviewer, ONE_TIME, OWN);
     tokens = { preparer: await login(names.preparer, OWN), reviewer: await login(names.reviewer, OWN) };
-    reportId = (await currentReportOf('yanchi.renshe')).id;
+    reportId = (await currentReportOf('yanchi.ziran')).id;
 
     // a round the reviewer signs, then returns; the preparer changes the text and submits again
     await gql('mutation($id: ID!) { returnReport(id: $id, comment: "请补充第六部分") { id } }', { id: reportId }, admin);
@@ -153,9 +153,9 @@ describe('签署须本人密码、一次性密码、管理员近期创建的签�
       await page.getByTestId('sign-confirm').waitFor({ state: 'detached' });
       const warnings = page.getByTestId('admin-grant-warnings');
       await warnings.waitFor({ timeout: 20_000 });
-      expect(await warnings.innerText()).toMatch(/人社新任局长.*该签署账号由管理员于 \d{4}-\d{2}-\d{2} 创建/s);
+      expect(await warnings.innerText()).toMatch(/自然资源局新任局长.*该签署账号由管理员于 \d{4}-\d{2}-\d{2} 创建/s);
       // the 分管领导 account was made by the administrator too
-      expect(await warnings.innerText()).toContain('人社分管领导');
+      expect(await warnings.innerText()).toContain('自然资源局分管领导');
       await warnings.scrollIntoViewIfNeeded();
       await screenshot(page, 'stepup-admin-grant', { fullPage: false });
       expect(page.errors).toEqual([]);

@@ -35,6 +35,10 @@ describe('audit labels', () => {
     expect(auditFieldLabel('signedHash')).toBe('签署时的内容哈希');
     expect(auditFieldLabel('detectedFormat')).toBe('识别的格式');
     expect(auditFieldLabel('agencyId')).toBe('所属单位');
+    // a user's snapshot on user.create / user.update (apps/api users service)
+    for (const field of ['username', 'displayName', 'email', 'agencyId', 'roles', 'active']) {
+      expect(auditFieldLabel(field), field).toMatch(/[\u4e00-\u9fff]/);
+    }
     // the demo seed's summary entries are on every new county's trail
     for (const field of ['archiveSigners', 'explanations', 'reviews', 'publishedCells', 'returned', 'accountabilityCases', 'openCycle', 'realReport', 'today']) {
       expect(auditFieldLabel(field), field).toMatch(/[\u4e00-\u9fff]/);

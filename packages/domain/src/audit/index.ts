@@ -224,6 +224,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   active: '启用',
   username: '用户名',
   displayName: '姓名',
+  email: '电子邮箱',
   agencyId: '所属单位',
   roles: '角色',
   description: '情况说明',
