@@ -52,6 +52,14 @@ describe('审计记录', () => {
       await tokenFor('admin'),
     );
     const preparerId = users.users.items.find((u) => u.username === 'wenlv.preparer')!.id;
+    // an act of the county office in its own county, so that the trail has an entry with coded values
+    // whichever test files ran before (the seed's own entries belong to no agency: not in a county's list)
+    const zhujian = agencies.agencies.items.find((a) => a.code === 'yanchi.zhujian')!;
+    await gql(
+      'mutation($a: ID!, $y: Int!) { openAccountabilityCase(input: { agencyId: $a, year: $y, kind: OTHER, description: "审计记录测试：核实上年度报告的公开渠道", responsiblePerson: "办公室", rectifyBy: "2099-12-31" }) { id } }',
+      { a: zhujian.id, y: demo.previousYear },
+      await tokenFor('admin'),
+    );
 
     const context = await newContext();
     try {
