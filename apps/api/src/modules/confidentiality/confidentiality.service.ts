@@ -63,6 +63,19 @@ function records(rows: Finding[]): FindingRecord[] {
   return rows.map((f) => ({ kind: f.kind, section: f.section, start: f.start, end: f.end, match: f.match, message: f.message, key: f.key, status: f.status, reason: f.dismissReason }));
 }
 
+/** a finding as the scanner opens it: nothing dismissed, fixed or sent back yet (a new one, or one back in the text) */
+const OPEN_AFRESH = {
+  status: 'OPEN',
+  fixedAt: null,
+  dismissReason: null,
+  dismissedBy: null,
+  dismissedAt: null,
+  changeRequestComment: null,
+  changeRequestedBy: null,
+  changeRequestedByName: null,
+  changeRequestedAt: null,
+} as const;
+
 @Injectable()
 export class ConfidentialityService {
   constructor(
@@ -96,33 +109,13 @@ export class ConfidentialityService {
           key: f.key,
           kind: f.kind,
           ...span,
-          status: 'OPEN',
-          dismissReason: null,
-          dismissedBy: null,
-          dismissedAt: null,
-          changeRequestComment: null,
-          changeRequestedBy: null,
-          changeRequestedByName: null,
-          changeRequestedAt: null,
+          ...OPEN_AFRESH,
           foundAt: at,
-          fixedAt: null,
         }));
         opened.push(f.key);
       } else if (row.status === 'FIXED') {
         // a finding back in the text is a new one: the earlier dismissal and 请修改 were about the old text
-        await updateFinding(tx.manager, row.id, {
-          ...span,
-          status: 'OPEN',
-          fixedAt: null,
-          dismissReason: null,
-          dismissedBy: null,
-          dismissedAt: null,
-          changeRequestComment: null,
-          changeRequestedBy: null,
-          changeRequestedByName: null,
-          changeRequestedAt: null,
-          foundAt: at,
-        });
+        await updateFinding(tx.manager, row.id, { ...span, ...OPEN_AFRESH, foundAt: at });
         opened.push(f.key);
       } else if (row.start !== f.start || row.end !== f.end) {
         await updateFinding(tx.manager, row.id, { start: f.start, end: f.end });

@@ -125,50 +125,52 @@ export async function addToTotals(manager: EntityManager, deltas: readonly Total
  * some agency kinds (null: all): one statement over at most kinds × keys rows, whatever the number
  * of agencies.
  */
-export async function readTotals(
-  manager: EntityManager,
-  regionId: string,
-  year: number,
-  format: FormatId,
-  kinds: readonly string[] | null,
-): Promise<PublishedTotals> {
-  const qb = manager
-    .createQueryBuilder()
-    .select('t.key', 'key')
-    .addSelect('SUM(t.total)', 'total')
-    .addSelect('SUM(t.filled)', 'filled')
-    .from('region_total', 't')
-    .where('t.regionId = :regionId', { regionId })
-    .andWhere('t.year = :year', { year })
-    .andWhere('t.format = :format', { format })
-    .groupBy('t.key');
-  if (kinds) qb.andWhere('t.kind IN (:...kinds)', { kinds: kinds.length ? kinds : ['-'] });
-  return totalsOf(format, year, await qb.getRawMany());
+export function readTotals(manager: EntityManager, regionId: string, year: number, format: FormatId, kinds: readonly string[] | null): Promise<PublishedTotals> {
+  return sumTotals(manager, { year, format, kinds }, 't.total', 't.filled', 't.regionId = :regionId', { regionId });
 }
 
 /**
  * The totals of a region's own agencies only (本级): its subtree rows less its children's subtree
  * rows, one statement over at most (children + 1) × kinds × keys rows, whatever the number of agencies.
  */
-export async function readOwnLevelTotals(
+export function readOwnLevelTotals(
   manager: EntityManager,
   regionId: string,
   year: number,
   format: FormatId,
   kinds: readonly string[] | null,
 ): Promise<PublishedTotals> {
+  return sumTotals(
+    manager,
+    { year, format, kinds },
+    'CASE WHEN t.regionId = :regionId THEN t.total ELSE -t.total END',
+    'CASE WHEN t.regionId = :regionId THEN t.filled ELSE -t.filled END',
+    '(t.regionId = :regionId OR t.regionId IN (SELECT c.id FROM region c WHERE c.parentId = :regionId))',
+    { regionId },
+  );
+}
+
+/** one statement summing region_total rows by cell key: which rows (`where`) and how each counts (`total`, `filled`) */
+async function sumTotals(
+  manager: EntityManager,
+  of: { year: number; format: FormatId; kinds: readonly string[] | null },
+  total: string,
+  filled: string,
+  where: string,
+  params: Record<string, unknown>,
+): Promise<PublishedTotals> {
   const qb = manager
     .createQueryBuilder()
     .select('t.key', 'key')
-    .addSelect('SUM(CASE WHEN t.regionId = :regionId THEN t.total ELSE -t.total END)', 'total')
-    .addSelect('SUM(CASE WHEN t.regionId = :regionId THEN t.filled ELSE -t.filled END)', 'filled')
+    .addSelect(`SUM(${total})`, 'total')
+    .addSelect(`SUM(${filled})`, 'filled')
     .from('region_total', 't')
-    .where('(t.regionId = :regionId OR t.regionId IN (SELECT c.id FROM region c WHERE c.parentId = :regionId))', { regionId })
-    .andWhere('t.year = :year', { year })
-    .andWhere('t.format = :format', { format })
+    .where(where, params)
+    .andWhere('t.year = :year', { year: of.year })
+    .andWhere('t.format = :format', { format: of.format })
     .groupBy('t.key');
-  if (kinds) qb.andWhere('t.kind IN (:...kinds)', { kinds: kinds.length ? kinds : ['-'] });
-  return totalsOf(format, year, await qb.getRawMany());
+  if (of.kinds) qb.andWhere('t.kind IN (:...kinds)', { kinds: of.kinds.length ? of.kinds : ['-'] });
+  return totalsOf(of.format, of.year, await qb.getRawMany());
 }
 
 /** summed rows (key, total, filled) as the totals of a format, blank where nothing was filled */
