@@ -11,6 +11,7 @@ export const QUERIES = {
   dashboard: `query BenchDashboard($year: Int!) { cycleProgress(year: $year) { agencyId agencyName agencyKind reportId status errorCount warningCount openFindings confidentialityCleared firstPublishedAt deadline overdue daysOverdue daysLeft } }`,
   statistics: `query BenchStatistics($year: Int!) { publicStatistics(year: $year) { year format kind reportCount cells { key label value } tables { ${TABLES} } } }`,
   update: `mutation BenchUpdate($id: ID!, $rev: Int!, $cells: [CellInput!]!) { updateReport(id: $id, expectedRevision: $rev, input: { cells: $cells }) { id revision status contentHash errorCount warningCount } }`,
-  // a leader's signature carries the signer's own password (step-up): the product verifies it (argon2) on every signature
-  signoff: `mutation BenchSign($id: ID!, $hash: String!, $password: String) { signReport(id: $id, stage: REVIEW, contentHash: $hash, password: $password) { id status revision } }`,
+  // a leader's signature carries the signer's own password (step-up): the product verifies it (argon2) on every
+  // signature; any open scanner findings are acknowledged, as the sign dialog asks
+  signoff: `mutation BenchSign($id: ID!, $hash: String!, $password: String) { signReport(id: $id, stage: REVIEW, contentHash: $hash, password: $password, acknowledgeFindings: true) { id status revision } }`,
 };
