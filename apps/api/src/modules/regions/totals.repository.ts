@@ -241,6 +241,11 @@ export async function freshTotals(manager: EntityManager): Promise<TotalRow[]> {
   for (const sql of [cellSums("''", ''), cellSums('g.id', inRegions), reportCounts("''", ''), reportCounts('g.id', inRegions)]) {
     rows.push(...(await manager.query(sql)));
   }
+  return totalRowsOf(rows);
+}
+
+/** raw (regionId, year, format, kind, key, total, filled) rows as totals, those that say nothing dropped (rows worn down to zero are as good as absent) */
+function totalRowsOf(rows: Array<Record<string, unknown>>): TotalRow[] {
   return rows
     .map((r) => ({
       regionId: String(r.regionId),
@@ -257,17 +262,7 @@ export async function freshTotals(manager: EntityManager): Promise<TotalRow[]> {
 /** the maintained rows that say anything (rows worn down to zero are as good as absent) */
 export async function maintainedTotals(manager: EntityManager): Promise<TotalRow[]> {
   const rows: Array<Record<string, unknown>> = await manager.query('SELECT regionId, year, format, kind, `key`, total, filled FROM region_total');
-  return rows
-    .map((r) => ({
-      regionId: String(r.regionId),
-      year: Number(r.year),
-      format: String(r.format),
-      kind: String(r.kind),
-      key: String(r.key),
-      total: round4(Number(r.total ?? 0)),
-      filled: Number(r.filled),
-    }))
-    .filter((r) => r.total !== 0 || r.filled !== 0);
+  return totalRowsOf(rows);
 }
 
 export interface TotalDifference {
