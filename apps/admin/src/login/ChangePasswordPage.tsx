@@ -61,42 +61,31 @@ export function ChangePasswordPage() {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {translate('touming.password.hint')}
           </Typography>
-          <TextField
+          <PasswordField
             label={translate('touming.password.current')}
-            type="password"
             value={current}
-            onChange={(e) => setCurrent(e.target.value)}
+            onChange={setCurrent}
             autoComplete="current-password"
-            fullWidth
-            required
-            margin="dense"
-            slotProps={{ htmlInput: { 'data-testid': 'password-current' } }}
+            helperText={undefined}
+            testId="password-current"
           />
-          <TextField
+          <PasswordField
             label={translate('touming.password.new')}
-            type="password"
             value={next}
-            onChange={(e) => setNext(e.target.value)}
+            onChange={setNext}
             autoComplete="new-password"
-            fullWidth
-            required
-            margin="dense"
             error={Boolean(problem)}
             helperText={problem ?? translate('touming.password.rule')}
-            slotProps={{ htmlInput: { 'data-testid': 'password-new' } }}
+            testId="password-new"
           />
-          <TextField
+          <PasswordField
             label={translate('touming.password.repeat')}
-            type="password"
             value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
+            onChange={setRepeat}
             autoComplete="new-password"
-            fullWidth
-            required
-            margin="dense"
             error={mismatch}
             helperText={mismatch ? translate('touming.password.mismatch') : ' '}
-            slotProps={{ htmlInput: { 'data-testid': 'password-repeat' } }}
+            testId="password-repeat"
           />
           {error && (
             <Alert severity="error" sx={{ mt: 1 }} data-testid="password-error">
@@ -109,5 +98,34 @@ export function ChangePasswordPage() {
         </CardContent>
       </Card>
     </Box>
+  );
+}
+
+interface PasswordFieldProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  autoComplete: 'current-password' | 'new-password';
+  error?: boolean;
+  helperText: string | undefined;
+  testId: string;
+}
+
+/** one of the form's three password inputs: required, full width, named for the browser's password manager */
+function PasswordField({ label, value, onChange, autoComplete, error = false, helperText, testId }: PasswordFieldProps) {
+  return (
+    <TextField
+      label={label}
+      type="password"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      autoComplete={autoComplete}
+      fullWidth
+      required
+      margin="dense"
+      error={error}
+      helperText={helperText}
+      slotProps={{ htmlInput: { 'data-testid': testId } }}
+    />
   );
 }
