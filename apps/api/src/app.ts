@@ -17,9 +17,10 @@ import { makeFormatError } from './common/errors';
 import { executorFromEnv, executorGateway, type ExecutorKind, type JitExecutor } from './common/executor';
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, wellFormedText } from './common/query-limits';
 import { boundedTextInput } from './common/input-bounds';
-import { abuseAccounting, MAX_QUERY_TOKENS, queryLengthGate, refusedAddressGate } from './http/graphql-guards';
+import { abuseAccounting, MAX_QUERY_TOKENS, queryLengthGate, refusal, refusedAddressGate } from './http/graphql-guards';
+import { bodyRefusal, byteSize, createGraphqlEndpoint } from './http/graphql-endpoint';
 import { createMetricsServer, mountMetrics } from './http/metrics-endpoint';
-import { securityHeaders } from './http/security-headers';
+import { securityHeaderList, securityHeaders } from './http/security-headers';
 import { migrationsApplied } from './db/data-source';
 import { AuthService } from './modules/auth/auth.service';
 import { metricsPlugin, operationOf, watchDataSource } from './observability';
@@ -137,7 +138,7 @@ export async function createApi(
  * reads stay on the primary for the whole request, so nobody ever reads an older state than what
  * they themselves just wrote (replication lag); writes and transactions go to the primary anyway.
  */
-function pinToPrimary(ctx: RequestContext, res: express.Response): RequestContext {
+function pinToPrimary(ctx: RequestContext, res: http.ServerResponse): RequestContext {
   const ds = ctx.dataSource;
   if (!ctx.user || !(ds.options as { replication?: unknown }).replication) return ctx;
   const runner = ds.createQueryRunner('master');
@@ -164,11 +165,17 @@ export interface HttpApp {
 /** Express around the API: /graphql, /healthz, /readyz, and the built console at / when present */
 export async function createHttpApp(dataSource: DataSource, config: AppConfig, logger?: Logger): Promise<HttpApp> {
   const app = express();
-  const server = http.createServer(app);
+  // POST /graphql with a JSON body is answered by http/graphql-endpoint.ts, everything else by Express
+  let graphqlEndpoint: ReturnType<typeof createGraphqlEndpoint> | null = null;
+  const server = http.createServer((req, res) => {
+    if (graphqlEndpoint?.handles(req)) graphqlEndpoint.handle(req, res);
+    else app(req, res);
+  });
   app.disable('x-powered-by');
   // TRUST_PROXY (off by default): whose X-Forwarded-For is believed — see http/trust-proxy.ts
   app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders({ production: config.production, hstsMaxAge: config.hstsMaxAge }));
+  const headerOptions = { production: config.production, hstsMaxAge: config.hstsMaxAge };
+  app.use(securityHeaders(headerOptions));
   const api = await createApi(dataSource, config, { logger, plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })] });
   await api.apollo.start();
   watchDataSource(dataSource);
@@ -233,6 +240,18 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
     }
   });
 
+  const graphqlContext = async (authorization: string | undefined, requestId: string, ip: string | undefined, res: http.ServerResponse) =>
+    pinToPrimary(await api.contextFor(authorization, { requestId, ip }), res);
+  graphqlEndpoint = createGraphqlEndpoint({
+    api,
+    staticHeaders: securityHeaderList(headerOptions),
+    trustProxy: app.get('trust proxy fn') as (address: string, hop: number) => boolean,
+    bodyLimit: { text: config.bodyLimit, bytes: byteSize(config.bodyLimit) },
+    logger,
+    draining: () => draining,
+    context: graphqlContext,
+  });
+  // the other /graphql requests (GET, other content types, compressed bodies) through Express
   app.use(
     '/graphql',
     refusedAddressGate(api),
@@ -240,9 +259,9 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
     queryLengthGate(api),
     expressMiddleware(api.apollo, {
       context: async ({ req, res }) => {
-        const ctx = await api.contextFor(req.headers.authorization, { requestId: res.locals.requestId as string, ip: req.ip });
+        const ctx = await graphqlContext(req.headers.authorization, res.locals.requestId as string, req.ip, res);
         res.locals.ctx = ctx;
-        return pinToPrimary(ctx, res);
+        return ctx;
       },
     }),
   );
@@ -257,10 +276,12 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);
     const status = error?.status ?? 500;
-    const message =
-      error?.type === 'entity.too.large' ? `请求体过大（上限 ${config.bodyLimit}）` : status < 500 ? '请求格式不正确' : '服务器内部错误';
     if (status >= 500) logger?.error({ err: error }, 'HTTP 请求出错');
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+    const answer =
+      status >= 500
+        ? refusal(status, 'INTERNAL_SERVER_ERROR', '服务器内部错误')
+        : { ...bodyRefusal(error?.type === 'entity.too.large' ? 'too-large' : 'malformed', config.bodyLimit), status };
+    res.status(answer.status).json(answer.body);
   });
   const stop = async () => {
     draining = true;

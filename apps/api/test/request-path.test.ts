@@ -8,7 +8,7 @@ import { ReportingCycle } from '../src/modules/cycles/cycle.entity';
 import { findCycleOfYear } from '../src/modules/cycles/cycle.repository';
 import { Region } from '../src/modules/regions/region.entity';
 import { Report } from '../src/modules/reports/report.entity';
-import { loadWithPrevious, pageReports, type ReportListFilter } from '../src/modules/reports/report.repository';
+import { loadWithPrevious, pageReports, REPORT_CONTENT_COLUMNS, type ReportListFilter } from '../src/modules/reports/report.repository';
 import { User } from '../src/modules/users/user.entity';
 import { tokenUser } from '../src/modules/users/user.repository';
 import { codeOf } from './support/api';
@@ -23,6 +23,8 @@ import { seededEnv, type SeededEnv } from './support/env';
  */
 
 /** the reports page as TypeORM built it before it was hand-written (the reference) */
+const omit = <T extends object>(row: T, keys: readonly string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
+
 async function typeormPage(manager: EntityManager, filter: ReportListFilter, page: Page) {
   const qb = manager.createQueryBuilder(Report, 'r');
   applyScope(qb, 'r.agencyId', filter.scope);
@@ -151,10 +153,36 @@ describe.each(DIALECTS)('the request path (%s)', (dialect) => {
           const reference = await typeormPage(m, filter, page);
           expect(ours, JSON.stringify({ filter, page })).toStrictEqual(reference);
           rows += ours.items.length;
+          // a listing: the same rows and values, without the content columns
+          const listing = await pageReports(m, filter, page, 'listing');
+          expect(listing.totalItems).toBe(reference.totalItems);
+          expect(listing.items.map((r) => ({ ...r }))).toStrictEqual(reference.items.map((r) => omit({ ...r }, REPORT_CONTENT_COLUMNS)));
         }
       }
     }
     expect(rows).toBeGreaterThan(200);
+  });
+
+  it('a list page reads the content columns only when a selected field needs them', async () => {
+    const admin = await env.api.login('admin');
+    const year = env.demo.currentYear - 1;
+    const list = (items: string) => env.api.gql(`query ($y: Int) { reports(filter: { year: $y }, options: { take: 5, sort: "agencyName" }) { items { ${items} } } }`, { y: year }, admin);
+    const listing = await list('id status revision agency { name }');
+    expect(listing.errors).toBeUndefined();
+    const statements = () => env.db.queries.filter((q) => /FROM \(SELECT r\.id/.test(q)).map((q) => q.includes('`r_overview`'));
+    env.db.queries.length = 0;
+    await list('id __typename agencyName');
+    expect(statements()).toEqual([false]);
+    env.db.queries.length = 0;
+    const whole = await list('id sections { key text }');
+    expect(statements()).toEqual([true]);
+    const items = (whole.data as { reports: { items: Array<{ id: string; sections: Array<{ key: string; text: string }> }> } }).reports.items;
+    expect(items).toHaveLength(5);
+    for (const item of items) {
+      const one = await env.api.gql('query ($id: ID!) { report(id: $id) { sections { key text } } }', { id: item.id }, admin);
+      expect(item.sections).toStrictEqual((one.data as { report: { sections: unknown } }).report.sections);
+      expect(item.sections.some((section) => section.text.length > 0)).toBe(true);
+    }
   });
 
   it("a report with last year's and its agency's region path, and a year's cycle, by hand-written SQL equal TypeORM's entities", async () => {

@@ -24,13 +24,19 @@ function shapeOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): S
   return shape;
 }
 
-/** the select list of every column of the entity read from `alias`, named `${prefix}_${column}` */
-export function selectColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string, prefix = alias): string {
+/**
+ * The select list of every column of the entity read from `alias`, named `${prefix}_${column}`;
+ * `except` leaves columns out (by property name) — hydrate then leaves those properties unset.
+ */
+export function selectColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string, prefix = alias, except: readonly string[] = []): string {
   const shape = shapeOf(manager, entity);
-  const key = `${alias} ${prefix}`;
+  const key = `${alias} ${prefix} ${except.join(',')}`;
   let list = shape.selects.get(key);
   if (!list) {
-    list = shape.metadata.columns.map((c) => `\`${alias}\`.\`${c.databaseName}\` AS \`${prefix}_${c.databaseName}\``).join(', ');
+    list = shape.metadata.columns
+      .filter((c) => !except.includes(c.propertyName))
+      .map((c) => `\`${alias}\`.\`${c.databaseName}\` AS \`${prefix}_${c.databaseName}\``)
+      .join(', ');
     shape.selects.set(key, list);
   }
   return list;

@@ -25,42 +25,72 @@ export const MAX_QUERY_CHARS = 20_000;
 /** codes of a request refused as a whole, before any resolver ran */
 const REFUSAL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
 
-function refuse(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}) {
-  res.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
+/** a request answered before GraphQL runs: status, body in GraphQL's error shape, extra headers */
+export interface Refusal {
+  status: number;
+  headers: Record<string, string>;
+  body: { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
 }
 
-function tooManyRequests(res: Response, retryAfter: number) {
-  res.setHeader('Retry-After', String(retryAfter));
-  refuse(res, 429, 'TOO_MANY_REQUESTS', `请求过于频繁，请 ${retryAfter} 秒后再试`, { retryAfter });
+export function refusal(status: number, code: string, message: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}): Refusal {
+  return { status, headers, body: { errors: [{ message, extensions: { code, ...extensions } }] } };
 }
 
-/** before the body is parsed: an anonymous caller from an address over the limit is answered 429 */
+function tooManyRequests(retryAfter: number): Refusal {
+  return refusal(429, 'TOO_MANY_REQUESTS', `请求过于频繁，请 ${retryAfter} 秒后再试`, { retryAfter }, { 'retry-after': String(retryAfter) });
+}
+
+function send(res: Response, answer: Refusal) {
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  res.status(answer.status).json(answer.body);
+}
+
+/** who asks and from where, as both HTTP paths (Express and graphql-endpoint.ts) know it */
+export interface Caller {
+  ip: string | undefined;
+  authorization: string | undefined;
+}
+
+/** before the body is read: an anonymous caller from an address over the limit is answered 429 */
+export async function addressRefusal(api: Api, limiter: PublicRateLimiter, caller: Caller): Promise<Refusal | null> {
+  const wait = limiter.refusedFor(caller.ip);
+  if (wait === 0) return null;
+  // a signed-in user is not limited by the anonymous limit (checked only in this rare case)
+  const ctx = await api.contextFor(caller.authorization, { ip: caller.ip });
+  return ctx.user ? null : tooManyRequests(wait);
+}
+
+/** after the body is parsed: the query text is refused above MAX_QUERY_CHARS (counted when anonymous) */
+export async function queryLengthRefusal(api: Api, limiter: PublicRateLimiter, caller: Caller, query: unknown): Promise<Refusal | null> {
+  if (typeof query !== 'string' || query.length <= MAX_QUERY_CHARS) return null;
+  const ctx = await api.contextFor(caller.authorization, { ip: caller.ip });
+  if (!ctx.user) await limiter.hit(ctx.dataSource, caller.ip);
+  return refusal(400, 'BAD_USER_INPUT', `查询文本过长（${query.length} 个字符，上限 ${MAX_QUERY_CHARS}）`);
+}
+
+/** Express: addressRefusal */
 export function refusedAddressGate(api: Api): RequestHandler {
   const limiter = api.container.get(PublicRateLimiter);
   return async (req, res, next) => {
-    const wait = limiter.refusedFor(req.ip);
-    if (wait === 0) return next();
     try {
-      // a signed-in user is not limited by the anonymous limit (checked only in this rare case)
-      const ctx = await api.contextFor(req.headers.authorization, { ip: req.ip });
-      if (ctx.user) return next();
-      tooManyRequests(res, wait);
+      const answer = await addressRefusal(api, limiter, { ip: req.ip, authorization: req.headers.authorization });
+      if (answer) send(res, answer);
+      else next();
     } catch (error) {
       next(error);
     }
   };
 }
 
-/** after the body is parsed: the query text is refused above MAX_QUERY_CHARS (counted when anonymous) */
+/** Express: queryLengthRefusal */
 export function queryLengthGate(api: Api): RequestHandler {
   const limiter = api.container.get(PublicRateLimiter);
   return async (req, res, next) => {
     const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query?.query;
-    if (typeof query !== 'string' || query.length <= MAX_QUERY_CHARS) return next();
     try {
-      const ctx = await api.contextFor(req.headers.authorization, { ip: req.ip });
-      if (!ctx.user) await limiter.hit(ctx.dataSource, req.ip);
-      refuse(res, 400, 'BAD_USER_INPUT', `查询文本过长（${query.length} 个字符，上限 ${MAX_QUERY_CHARS}）`);
+      const answer = await queryLengthRefusal(api, limiter, { ip: req.ip, authorization: req.headers.authorization }, query);
+      if (answer) send(res, answer);
+      else next();
     } catch (error) {
       next(error);
     }

@@ -55,3 +55,25 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
   }) as RequestHandler;
 }
 
+
+/**
+ * The same headers as a list, computed once by running the same helmet configuration against a
+ * recording response: for graphql-endpoint.ts, which answers without Express (helmet would build
+ * them again on every request). The list is the middleware's output, so the two cannot differ.
+ */
+export function securityHeaderList(options: SecurityHeaderOptions): Array<[string, string]> {
+  const headers = new Map<string, string>();
+  const recorder = {
+    setHeader: (name: string, value: unknown) => headers.set(name.toLowerCase(), String(value)),
+    removeHeader: (name: string) => headers.delete(name.toLowerCase()),
+  };
+  let done = false;
+  const middleware = securityHeaders(options) as unknown as (req: object, res: object, next: (error?: unknown) => void) => void;
+  middleware({}, recorder, (error) => {
+    if (error) throw error;
+    done = true;
+  });
+  // helmet sets its headers synchronously; were that to change, fail at start-up, not silently
+  if (!done || headers.size === 0) throw new Error('securityHeaderList: helmet did not set its headers synchronously');
+  return [...headers];
+}

@@ -84,7 +84,16 @@ export interface ReportListFilter {
  * (Sorted by agency name, the order is the one asked for: TypeORM's second ordering on the same
  * column replaced the first, so a descending sort by name came out ascending.)
  */
-export async function pageReports(manager: EntityManager, filter: ReportListFilter, page: Page): Promise<{ items: Report[]; totalItems: number }> {
+/** the columns a listing leaves out: the text sections and the stored validation (large, and parsed per row) */
+export const REPORT_CONTENT_COLUMNS = ['overview', 'problems', 'other', 'validation'] as const;
+
+export async function pageReports(
+  manager: EntityManager,
+  filter: ReportListFilter,
+  page: Page,
+  /** 'listing': the rows without REPORT_CONTENT_COLUMNS (those properties are then unset) */
+  columns: 'whole' | 'listing' = 'whole',
+): Promise<{ items: Report[]; totalItems: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const and = (sql: string, ...values: unknown[]) => {
@@ -104,7 +113,7 @@ export async function pageReports(manager: EntityManager, filter: ReportListFilt
   // the page's rows are then read whole (with 2,000 agencies, counting and sorting whole rows — text
   // sections, stored validation — made MariaDB materialise every report of the year)
   const rows: Record<string, unknown>[] = await manager.query(
-    `SELECT ${selectColumns(manager, Report, 'r')}, ${selectColumns(manager, Agency, 'a')}, p.totalItems AS totalItems ` +
+    `SELECT ${selectColumns(manager, Report, 'r', 'r', columns === 'listing' ? REPORT_CONTENT_COLUMNS : [])}, ${selectColumns(manager, Agency, 'a')}, p.totalItems AS totalItems ` +
       `FROM (SELECT r.id AS id, COUNT(*) OVER () AS totalItems FROM report r${condition} ORDER BY ${order} LIMIT ${Number(page.take)} OFFSET ${Number(page.skip)}) p ` +
       `INNER JOIN report r ON r.id = p.id LEFT JOIN agency a ON a.id = r.agencyId ORDER BY ${order}`,
     params,

@@ -1,9 +1,11 @@
 import { cellDefinition, getFormat, type FormatId } from '@touming/domain/formats';
 import type { RuleResult as DomainRuleResult } from '@touming/domain/validation';
-import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { ListOptions } from '../../common/list';
+import { selectedFieldNamesUnder } from '../../common/selected-fields';
 import { Agency } from '../agencies/agency.entity';
 import { ReportTable } from '../formats/format.types';
 import { explanationsOf } from '../workflow/loaders';
@@ -34,10 +36,11 @@ export class ReportResolver {
   @Query(() => ReportList)
   reports(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter,
     @Arg('options', () => ListOptions, { nullable: true }) options?: ListOptions,
   ) {
-    return this.reportService.list(ctx, filter, options);
+    return this.reportService.list(ctx, filter, options, selectedFieldNamesUnder(info, 'items'));
   }
 
   @Authorized()

@@ -45,6 +45,15 @@ import { importReportFile, ReportFileError } from './report-file';
 const SORTABLE = ['year', 'agencyName', 'status', 'createdAt', 'updatedAt', 'errorCount', 'warningCount'] as const;
 
 /**
+ * Report fields answered without the content columns (REPORT_CONTENT_COLUMNS): a list page selecting
+ * only these (the console's report list, the bench's) reads its 50 rows without the text sections and
+ * the stored validation — on the list's CPU profile, decoding and parsing those was the largest share
+ * after the response's own writing. A whitelist: any other field, including ones other modules add to
+ * Report, reads whole rows.
+ */
+const LISTING_FIELDS = new Set(['__typename', 'id', 'agencyId', 'agencyName', 'year', 'format', 'status', 'revision', 'contentHash', 'hashAlgorithm', 'errorCount', 'warningCount', 'createdAt', 'updatedAt', 'agency']);
+
+/**
  * Called inside the transaction of every content change (update, import over a draft) after the new
  * content is written: the workflow module voids signatures here.
  */
@@ -76,13 +85,15 @@ export class ReportService {
 
   // ---- reads ---------------------------------------------------------------------------------
 
-  async list(ctx: RequestContext, filter: ReportFilter | null | undefined, options: ListOptions | null | undefined) {
+  /** `itemFields`: the fields the caller selected on the items, when known (a listing then skips the content columns) */
+  async list(ctx: RequestContext, filter: ReportFilter | null | undefined, options: ListOptions | null | undefined, itemFields?: ReadonlySet<string>) {
     await authorize(ctx, 'report.read', { agencyId: filter?.agencyId ?? undefined, targetType: 'Report' });
     const page = pageOf(options, SORTABLE, 'year');
     const { items, totalItems } = await pageReports(
       ctx.manager,
       { scope: listScope(ctx), agencyId: filter?.agencyId, year: filter?.year, status: filter?.status, format: filter?.format },
       page,
+      itemFields && [...itemFields].every((f) => LISTING_FIELDS.has(f)) ? 'listing' : 'whole',
     );
     // the agencies come with the page and go into the request's agency loader: Report.agency then
     // costs no query
