@@ -25,8 +25,9 @@ function shapeOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): S
 }
 
 /**
- * The select list of every column of the entity read from `alias`, named `${prefix}_${column}`;
- * `except` leaves columns out (by property name) — hydrate then leaves those properties unset.
+ * The select list of every column of the entity read from `alias`, named `${prefix}_${column}`, as
+ * TypeORM's find reads it: a column marked `select: false` is left out (e.g. a signature's signed
+ * content). `except` leaves further columns out (by property name) — hydrate leaves those unset.
  */
 export function selectColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string, prefix = alias, except: readonly string[] = []): string {
   const shape = shapeOf(manager, entity);
@@ -34,7 +35,7 @@ export function selectColumns(manager: EntityManager, entity: EntityTarget<Objec
   let list = shape.selects.get(key);
   if (!list) {
     list = shape.metadata.columns
-      .filter((c) => !except.includes(c.propertyName))
+      .filter((c) => c.isSelect && !except.includes(c.propertyName))
       .map((c) => `\`${alias}\`.\`${c.databaseName}\` AS \`${prefix}_${c.databaseName}\``)
       .join(', ');
     shape.selects.set(key, list);
