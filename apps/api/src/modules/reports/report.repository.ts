@@ -1,5 +1,5 @@
 import { currentHashAlgorithm } from '../../common/hashing';
-import { cellKeys, NARRATIVE_KEYS, type FormatId, type NarrativeKey } from '@touming/domain/formats';
+import { getFormat, NARRATIVE_KEYS, type FormatId, type NarrativeKey } from '@touming/domain/formats';
 import { contentHash } from '@touming/domain/hash';
 import type { ReportContent } from '@touming/domain/report';
 import { validateReport, type ValidationResult } from '@touming/domain/validation';
@@ -21,7 +21,7 @@ import { Agency } from '../agencies/agency.entity';
 /** the domain's view of a stored report */
 export function contentOf(report: Report, cells: ReportCell[]): ReportContent {
   const values: Record<string, number | null> = {};
-  for (const key of cellKeys(report.format as FormatId)) values[key] = null;
+  for (const cell of getFormat(report.format as FormatId).cells) values[cell.key] = null;
   for (const cell of cells) values[cell.key] = cell.value;
   return {
     format: report.format as FormatId,
