@@ -24,16 +24,31 @@ function shapeOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): S
   return shape;
 }
 
-/** the select list of every column of the entity read from `alias`, named `${prefix}_${column}` */
+/**
+ * the select list of every column of the entity read from `alias`, named `${prefix}_${column}` —
+ * those TypeORM selects by default: a `select: false` column (a signature's kept content) is left
+ * out, as TypeORM's find leaves it out
+ */
 export function selectColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string, prefix = alias): string {
   const shape = shapeOf(manager, entity);
   const key = `${alias} ${prefix}`;
   let list = shape.selects.get(key);
   if (!list) {
-    list = shape.metadata.columns.map((c) => `\`${alias}\`.\`${c.databaseName}\` AS \`${prefix}_${c.databaseName}\``).join(', ');
+    list = shape.metadata.columns.filter((c) => c.isSelect).map((c) => `\`${alias}\`.\`${c.databaseName}\` AS \`${prefix}_${c.databaseName}\``).join(', ');
     shape.selects.set(key, list);
   }
   return list;
+}
+
+/**
+ * the same names as selectColumns(…, prefix), each NULL: the other half of a UNION ALL of two
+ * entities' rows (a row is told by a column of its own, e.g. `kind`)
+ */
+export function nullColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, prefix: string): string {
+  return shapeOf(manager, entity)
+    .metadata.columns.filter((c) => c.isSelect)
+    .map((c) => `NULL AS \`${prefix}_${c.databaseName}\``)
+    .join(', ');
 }
 
 /** the entity of one raw row read with selectColumns(…, prefix) */
