@@ -19,6 +19,11 @@ const jwt = require('jsonwebtoken');
 const domain = require('@touming/domain');
 const { buildTables } = api('modules/formats/tables.js');
 const { entryHash } = api('modules/audit/audit.service.js');
+// the product's login throttle, for its pure parts only (bucket keys, when a bucket refuses, the message)
+const { LoginThrottle, loginRefused } = api('modules/auth/login-throttle.js');
+// the password hashes are argon2id, verified by the library the product verifies them with
+const argon2 = require('@node-rs/argon2');
+const throttle = new LoginThrottle();
 
 // the secret as a KeyObject made once (a string makes jsonwebtoken try to parse a public key per call)
 const SECRET = require('node:crypto').createSecretKey(Buffer.from(process.env.JWT_SECRET, 'utf8'));
@@ -53,7 +58,12 @@ class GqlError extends Error {
 
 // ---- auth: the same JWT, the same user row check (active, token version)
 
-async function userOf(conn, authorization) {
+/**
+ * The token's user. A signature (`stepUp`) also reads what its step-up and its record need, in the
+ * same statement: the password hash, the last administrator grant and the two login-throttle buckets
+ * that may refuse the attempt (the account's key is the product's: login:user:<lower-case name>).
+ */
+async function userOf(conn, authorization, stepUp = null) {
   const m = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
   if (!m) throw new GqlError('请先登录', 'UNAUTHENTICATED');
   let claims;
@@ -62,7 +72,14 @@ async function userOf(conn, authorization) {
   } catch {
     throw new GqlError('登录已失效，请重新登录', 'UNAUTHENTICATED');
   }
-  const [[u]] = await conn.query('SELECT id, username, displayName, agencyId, roles, active, tokenVersion FROM `user` WHERE id = ?', [claims.sub]);
+  const [[u]] = stepUp
+    ? await conn.query(
+        'SELECT u.id, u.username, u.displayName, u.agencyId, u.roles, u.active, u.tokenVersion, u.passwordHash, u.adminGrantAt, u.adminGrantKind, ' +
+          'i.`count` AS ipCount, i.windowStart AS ipWindowStart, a.`count` AS accountCount, a.windowStart AS accountWindowStart FROM `user` u ' +
+          "LEFT JOIN rate_limit_bucket i ON i.`key` = ? LEFT JOIN rate_limit_bucket a ON a.`key` = CONCAT('login:user:', LEFT(LOWER(u.username), 150)) WHERE u.id = ?",
+        [throttle.keys('', stepUp.ip).ip, claims.sub],
+      )
+    : await conn.query('SELECT id, username, displayName, agencyId, roles, active, tokenVersion FROM `user` WHERE id = ?', [claims.sub]);
   if (!u || !u.active || u.tokenVersion !== claims.tv) throw new GqlError('登录已失效，请重新登录', 'UNAUTHENTICATED');
   return { ...u, roles: u.roles.split(',') };
 }
@@ -243,34 +260,84 @@ const ops = {
     }
   },
 
-  // lock the report with its cycle flag and revision count · its signatures · insert · status · audit (3)
-  async BenchSign(conn, user, { id, hash }) {
+  // What the product's signReport does for a leader's signature (SigningService.sign), by hand:
+  //   user + password hash + admin grant + throttle buckets (1, userOf) · BEGIN · the report locked with
+  //   its cycle's flag, last revision number and agency's registered name (1) · its signatures and open
+  //   or dismissed findings (1) · the domain's check · the step-up (argon2, no statement) · the cells,
+  //   kept as the signed content (1) · the signature · the status · the 消息: recipients, insert (2) ·
+  //   audit (3) · COMMIT
+  async BenchSign(conn, user, { id, hash, password }) {
+    const stage = 'REVIEW';
+    // the document's literal: the signer acknowledges any open scanner findings
+    const acknowledgeFindings = true;
     await conn.query('BEGIN');
     try {
+      // scalar subqueries, not joins: a locking read locks the rows of every table it joins (a joined
+      // cycle row serialised every signature of the year), not those of its nested subqueries
       const [[r]] = await conn.query(
-        'SELECT r.id, r.agencyId, r.status, r.revision, r.contentHash, c.requiresPreReview, (SELECT MAX(revisionNo) FROM report_revision v WHERE v.reportId = r.id) AS lastRevision FROM report r LEFT JOIN reporting_cycle c ON c.year = r.year WHERE r.id = ? FOR UPDATE',
+        'SELECT r.id, r.agencyId, r.agencyName, r.year, r.format, r.status, r.revision, r.contentHash, r.overview, r.problems, r.other, ' +
+          '(SELECT c.requiresPreReview FROM reporting_cycle c WHERE c.year = r.year) AS requiresPreReview, ' +
+          '(SELECT MAX(v.revisionNo) FROM report_revision v WHERE v.reportId = r.id) AS lastRevision, ' +
+          '(SELECT a.name FROM agency a WHERE a.id = r.agencyId) AS registeredName FROM report r WHERE r.id = ? FOR UPDATE',
         [id],
       );
       if (!r) throw new GqlError('报告不存在', 'NOT_FOUND');
       authorize(user, 'report.read', r.agencyId);
-      const [sigs] = await conn.query('SELECT id, stage, signerId, contentHash, signedAt, voidedAt, comment FROM signature WHERE reportId = ? ORDER BY signedAt, id', [id]);
+      const [rows] = await conn.query(
+        "SELECT 'S' AS kind, id, stage, signerId, contentHash, signedAt, voidedAt, comment, NULL AS findingKey, NULL AS message, NULL AS findingStatus FROM signature WHERE reportId = ? " +
+          "UNION ALL SELECT 'F', id, NULL, NULL, NULL, NULL, NULL, NULL, `key`, message, status FROM finding WHERE reportId = ? AND status <> 'FIXED' ORDER BY kind DESC, signedAt, id",
+        [id, id],
+      );
+      const signatures = rows.filter((x) => x.kind === 'S').map((x) => ({ id: x.id, stage: x.stage, signerId: x.signerId, contentHash: x.contentHash, comment: x.comment, signedAt: x.signedAt.toISOString(), voidedAt: x.voidedAt ? x.voidedAt.toISOString() : null }));
+      const findings = rows.filter((x) => x.kind === 'F').map((x) => ({ status: x.findingStatus, key: x.findingKey, message: x.message }));
+      const requiresPreReview = !!r.requiresPreReview;
       const check = domain.checkSign({
         status: r.status,
-        stage: 'REVIEW',
+        stage,
         actor: { id: user.id, agencyId: user.agencyId, roles: user.roles },
         reportAgencyId: r.agencyId,
         currentHash: r.contentHash,
         sentHash: hash,
-        signatures: sigs.map((s) => ({ ...s, signedAt: s.signedAt.toISOString(), voidedAt: s.voidedAt ? s.voidedAt.toISOString() : null })),
-        requiresPreReview: !!r.requiresPreReview,
+        signatures,
+        requiresPreReview,
+        findings,
+        acknowledgeFindings,
       });
       if (!check.ok) throw new GqlError(check.message ?? 'refused', check.code);
+      if (domain.signatureNeedsStepUp(stage)) await confirmPassword(user, password, { reportId: id, agencyId: r.agencyId });
+      const [cells] = await conn.query('SELECT `key`, value FROM report_cell WHERE reportId = ?', [id]);
       const at = new Date();
       const revision = r.status === 'PUBLISHED' ? (r.lastRevision ?? 0) : (r.lastRevision ?? 0) + 1;
+      const acknowledged = domain.openFindingsToAcknowledge(findings);
       const sigId = randomUUID();
-      await conn.query('INSERT INTO signature (id, reportId, revision, stage, signerId, signerName, contentHash, comment, signedAt) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)', [sigId, id, revision, 'REVIEW', user.id, `${user.displayName}（${user.username}）`, r.contentHash, at]);
+      const signerName = `${user.displayName}（${user.username}）`;
+      await conn.query(
+        'INSERT INTO signature (id, reportId, revision, stage, signerId, signerName, contentHash, comment, signedAt, acknowledgedFindings, signedContent) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)',
+        [sigId, id, revision, stage, user.id, signerName, r.contentHash, at, acknowledged.length ? JSON.stringify(acknowledged) : null, JSON.stringify(contentOf(r, cells))],
+      );
       await conn.query('UPDATE report SET status = ?, updatedAt = ? WHERE id = ?', [check.nextStatus, at, id]);
-      await auditAppend(conn, user, { action: 'report.review', targetType: 'Signature', targetId: sigId, agencyId: r.agencyId, reportId: id, detail: { stage: 'REVIEW', from: r.status, to: check.nextStatus, contentHash: r.contentHash, revision, comment: null } });
+      const grant = user.adminGrantAt && user.adminGrantKind ? { kind: user.adminGrantKind, at: user.adminGrantAt } : null;
+      const recent = domain.isRecentAdminGrant(grant, at) ? grant : null;
+      const record = {
+        action: `report.${domain.actionForStage(stage)}`,
+        targetType: 'Signature',
+        targetId: sigId,
+        agencyId: r.agencyId,
+        reportId: id,
+        detail: {
+          stage,
+          from: r.status,
+          to: check.nextStatus,
+          contentHash: r.contentHash,
+          revision,
+          comment: null,
+          stepUp: true,
+          ...(acknowledged.length ? { acknowledgedFindings: acknowledged.map((f) => f.message) } : {}),
+          ...(recent ? { adminGrant: domain.adminGrantWarning(recent), adminGrantAt: recent.at.toISOString() } : {}),
+        },
+      };
+      await notify(conn, user, record, { agencyName: r.registeredName, year: r.year, requiresPreReview });
+      await auditAppend(conn, user, record);
       await conn.query('COMMIT');
       return { signReport: { ...r, status: check.nextStatus } };
     } catch (e) {
@@ -279,6 +346,64 @@ const ops = {
     }
   },
 };
+
+/**
+ * The signer's own password (the product's AuthService.confirmOwnPassword): refused while a throttle
+ * bucket read with the user refuses; a wrong one is counted against the account and the address and
+ * put on the trail, in a transaction of its own (the act's rolls back; the bench never sends one, so
+ * the product's separate entry for the start of a lock is left out here).
+ */
+async function confirmPassword(user, password, target) {
+  if (!password) throw new GqlError(domain.STEP_UP_MISSING_MESSAGE, 'STEP_UP_FAILED');
+  const bucket = (count, windowStart) => (count == null ? null : { count: Number(count), windowStart: Number(windowStart) });
+  const refusal = throttle.refusalOf({ ip: bucket(user.ipCount, user.ipWindowStart), account: bucket(user.accountCount, user.accountWindowStart) });
+  if (refusal) throw new GqlError(loginRefused(refusal).message, 'TOO_MANY_REQUESTS');
+  let ok = false;
+  try {
+    ok = await argon2.verify(user.passwordHash, password);
+  } catch {}
+  if (ok) return;
+  const conn = await pool.getConnection();
+  try {
+    const now = Math.floor(Date.now() / 1000);
+    const keys = throttle.keys(user.username, user.ip);
+    await conn.query('INSERT INTO rate_limit_bucket (`key`, windowStart, `count`) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE `count` = IF(windowStart < ?, 1, `count` + 1), windowStart = VALUES(windowStart)', [keys.account, now, now - 24 * 60 * 60]);
+    await conn.query('INSERT INTO rate_limit_bucket (`key`, windowStart, `count`) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE `count` = IF(windowStart = VALUES(windowStart), `count` + 1, 1), windowStart = VALUES(windowStart)', [keys.ip, now - (now % (15 * 60))]);
+    await conn.query('BEGIN');
+    await auditAppend(conn, user, { action: 'auth.stepUp.failed', targetType: 'Report', targetId: target.reportId, agencyId: target.agencyId, reportId: target.reportId, detail: { attempted: 'report.review', reason: 'wrong-password', ip: user.ip ?? null } });
+    await conn.query('COMMIT');
+  } finally {
+    conn.release();
+  }
+  throw new GqlError(domain.STEP_UP_WRONG_MESSAGE, 'STEP_UP_FAILED');
+}
+
+/** the 消息 of an audited event (the product's notifications/notify.ts): the domain's plan and words, the recipients, one insert */
+async function notify(conn, user, event, facts) {
+  const plans = domain.plannedNotifications(event, { requiresPreReview: facts.requiresPreReview });
+  const words = { agencyName: facts.agencyName, year: facts.year, actorName: user.displayName };
+  const stage = event.detail.to ? domain.pendingStage(event.detail.to, { requiresPreReview: facts.requiresPreReview }) : null;
+  if (stage) words.stage = stage;
+  const told = new Set();
+  const rows = [];
+  const at = new Date();
+  for (const plan of plans) {
+    const { title, body } = domain.notificationText(plan.kind, words);
+    const roles = plan.audience.roles.map(() => "CONCAT(',', roles, ',') LIKE ?");
+    const [users] = await conn.query(
+      `SELECT id FROM \`user\` WHERE active = 1 AND (${roles.join(' OR ')})${plan.audience.agencyId ? ' AND agencyId = ?' : ''}`,
+      [...plan.audience.roles.map((role) => `%,${role},%`), ...(plan.audience.agencyId ? [plan.audience.agencyId] : [])],
+    );
+    for (const u of users) {
+      if (u.id === user.id || told.has(u.id)) continue;
+      told.add(u.id);
+      rows.push([randomUUID(), u.id, plan.kind, title, body, plan.kind === 'REVIEW_TURN' ? `/reports/${event.reportId}/confidentiality` : `/reports/${event.reportId}`, event.agencyId, event.reportId, user.displayName, at, null, null, 0, null, null]);
+    }
+  }
+  if (rows.length) {
+    await conn.query('INSERT INTO notification (id, userId, kind, title, body, link, agencyId, reportId, actorName, createdAt, readAt, emailStatus, emailAttempts, emailError, emailSentAt) VALUES ?', [rows]);
+  }
+}
 
 /** the hash-chained audit append: head under lock, entry, head */
 async function auditAppend(conn, user, record) {
@@ -307,7 +432,8 @@ const server = http.createServer((req, res) => {
       const op = ops[doc.name?.value];
       if (!op) throw new GqlError('unknown operation', 'BAD_REQUEST');
       conn = await pool.getConnection();
-      const user = await userOf(conn, req.headers.authorization);
+      const user = await userOf(conn, req.headers.authorization, op === ops.BenchSign ? { ip: req.socket.remoteAddress } : null);
+      if (op === ops.BenchSign) user.ip = req.socket.remoteAddress;
       body = JSON.stringify({ data: project(await op(conn, user, variables), doc.selectionSet) });
     } catch (e) {
       if (!(e instanceof GqlError)) console.error(e);

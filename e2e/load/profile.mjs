@@ -1,4 +1,6 @@
 // node e2e/load/profile.mjs --db touming_bench --op report [--duration 10 --connections 10 --port 4210 --executor jit]
+//   --op signoff signs the dataset's SUBMITTED reports as their 分管领导 (each once: 100 to warm up, the rest measured;
+//   a fresh dataset each time, e.g. node e2e/load/generate.mjs --db … --agencies 1000 --years 2)
 // Where the product's CPU goes for one bench operation: starts the built product under `node --cpu-prof`
 // on an existing bench dataset (npm run bench -- --keep true, or generate.mjs), drives the operation with
 // autocannon, stops the server and prints the self time by package/area and the top functions. The
@@ -8,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import mysql from 'mysql2/promise';
-import { parseArgs, ROOT, MYSQL_BASE } from './generate.mjs';
+import { BENCH_PASSWORD, parseArgs, ROOT, MYSQL_BASE } from './generate.mjs';
 import { QUERIES } from './queries.mjs';
 
 const require = createRequire(import.meta.url);
@@ -24,10 +26,14 @@ const conn = await mysql.createConnection({ uri: url, timezone: 'Z' });
 const [[admin]] = await conn.query("SELECT id FROM `user` WHERE username = 'county'");
 const [[{ year }]] = await conn.query('SELECT MAX(year) AS year FROM report');
 const [reports] = await conn.query('SELECT id FROM report WHERE year = ? ORDER BY id LIMIT 200', [year]);
+const [submitted] = await conn.query("SELECT r.id, r.contentHash AS hash, u.id AS userId FROM report r JOIN `user` u ON u.agencyId = r.agencyId AND u.roles = 'AGENCY_REVIEWER' WHERE r.status = 'SUBMITTED' ORDER BY r.year DESC, r.id");
 await conn.end();
-const token = jwt.sign({ sub: admin.id, tv: 0 }, SECRET, { algorithm: 'HS256', expiresIn: '1h', issuer: 'touming' });
-const varsOf = { me: () => ({}), report: (i) => ({ id: reports[i % reports.length].id }), reports: (i) => ({ year, skip: (i % 4) * 50 }), dashboard: () => ({ year }), statistics: () => ({ year: year - 2 }) };
-if (!varsOf[args.op]) throw new Error(`--op: one of ${Object.keys(varsOf).join(', ')} (reads)`);
+const tokenOf = (sub) => jwt.sign({ sub, tv: 0 }, SECRET, { algorithm: 'HS256', expiresIn: '1h', issuer: 'touming' });
+const token = tokenOf(admin.id);
+const varsOf = { me: () => ({}), report: (i) => ({ id: reports[i % reports.length].id }), reports: (i) => ({ year, skip: (i % 4) * 50 }), dashboard: () => ({ year }), statistics: () => ({ year: year - 2 }), signoff: (i) => ({ id: submitted[i].id, hash: submitted[i].hash, password: BENCH_PASSWORD }) };
+if (!varsOf[args.op]) throw new Error(`--op: one of ${Object.keys(varsOf).join(', ')}`);
+const signoff = args.op === 'signoff';
+if (signoff && submitted.length < 200) throw new Error(`signoff: ${submitted.length} SUBMITTED reports; generate a larger dataset`);
 
 const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: String(args.port), LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false', GRAPHQL_EXECUTOR: args.executor };
 const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'apps/api/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -42,19 +48,27 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 400));
 }
 let i = 0;
-const drive = (duration) => autocannon({
+const drive = (duration, amount) => autocannon({
   url: target,
   method: 'POST',
   connections: args.connections,
-  duration: args.duration,
+  ...(amount ? { amount } : { duration }),
   headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-  requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: QUERIES[args.op], variables: varsOf[args.op](i++) }) }) }],
+  requests: [
+    {
+      setupRequest: (req) => {
+        const n = i++;
+        const auth = signoff ? { authorization: `Bearer ${tokenOf(submitted[n].userId)}` } : {};
+        return { ...req, headers: { ...req.headers, ...auth }, body: JSON.stringify({ query: QUERIES[args.op], variables: varsOf[args.op](n) }) };
+      },
+    },
+  ],
 });
 // warm up (documents compiled, connections open, code optimised); only samples after it are counted
 // (the profile's clock is the same monotonic clock as process.hrtime here)
-await drive(3);
+await drive(3, signoff ? 100 : 0);
 const measuredFrom = Number(process.hrtime.bigint() / 1000n);
-const result = await drive(args.duration);
+const result = await drive(args.duration, signoff ? submitted.length - 100 - args.connections : 0);
 const measuredTo = Number(process.hrtime.bigint() / 1000n);
 await new Promise((r) => (child.once('exit', r), child.kill('SIGINT')));
 console.log(`${args.op} on ${args.executor}: ${result.requests.average} req/s, ${result.non2xx} non-2xx`);

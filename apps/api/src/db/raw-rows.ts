@@ -43,6 +43,17 @@ export function selectColumns(manager: EntityManager, entity: EntityTarget<Objec
   return list;
 }
 
+/**
+ * the same names as selectColumns(…, prefix), each NULL: the other half of a UNION ALL of two
+ * entities' rows (a row is told by a column of its own, e.g. `kind`)
+ */
+export function nullColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, prefix: string): string {
+  return shapeOf(manager, entity)
+    .metadata.columns.filter((c) => c.isSelect)
+    .map((c) => `NULL AS \`${prefix}_${c.databaseName}\``)
+    .join(', ');
+}
+
 /** the entity of one raw row read with selectColumns(…, prefix) */
 export function hydrate<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, raw: Record<string, unknown>, prefix: string): T {
   const { metadata } = shapeOf(manager, entity as EntityTarget<ObjectLiteral>);

@@ -157,4 +157,16 @@ describe.each(DIALECTS)('separation of powers on %s', (dialect) => {
     r = (await env.api.ok(BASE, { id: wenlv.id, s: 'COUNTY_PRE_REVIEW' }, admin)).report;
     expect(r.signComparisonBase).toMatchObject({ kind: 'previousStage', stage: 'APPROVE', same: false });
   });
+
+  it('a step-up of a locked account is refused before the password is looked at, even the right one', async () => {
+    // the throttle's buckets are read with the password hash (one statement): the lock must still hold
+    const reviewer = await env.api.login('wenlv.reviewer');
+    const s = await wenlv.state(reviewer);
+    expect(s.status).toBe('SUBMITTED');
+    for (let i = 0; i < 5; i++) expectCode(await wenlv.sign(reviewer, 'REVIEW', s.contentHash, undefined, `wrong-${i}`), 'STEP_UP_FAILED', '密码不正确');
+    const refused = await wenlv.sign(reviewer, 'REVIEW', s.contentHash);
+    expect(codeOf(refused)).toBe('TOO_MANY_REQUESTS');
+    expect(refused.errors![0].extensions).toMatchObject({ scope: 'account' });
+    expect((await wenlv.state(reviewer)).status).toBe('SUBMITTED');
+  });
 });

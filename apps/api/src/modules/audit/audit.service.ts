@@ -78,13 +78,17 @@ export function observeAudit(observer: AuditObserver): void {
 /**
  * Append entries to the chain inside the caller's transaction (ctx must come from withTransaction).
  * The head row is read under a lock (FOR UPDATE on MySQL; SQLite transactions are serialised), so
- * concurrent transactions extend the chain one after another and never fork it.
+ * concurrent transactions extend the chain one after another and never fork it. The observers run
+ * first, in the same transaction.
  */
 export async function appendAudit(ctx: RequestContext, records: AuditRecord | AuditRecord[]): Promise<AuditEntry[]> {
   if (!ctx.inTransaction) throw new Error('appendAudit must run inside withTransaction (same transaction as the change)');
   const list = Array.isArray(records) ? records : [records];
   if (list.length === 0) return [];
   const manager = ctx.manager;
+  // the observers' writes (the 消息) first: the head's lock below serialises every writer of the
+  // deployment until the commit, so nothing that does not need it waits inside it
+  for (const observer of observers) await observer(ctx, list);
   const head = await lockForUpdate(
     manager.createQueryBuilder(AuditHead, 'h').where('h.id = :id', { id: AUDIT_HEAD_ID }),
   ).getOne();
@@ -132,7 +136,6 @@ export async function appendAudit(ctx: RequestContext, records: AuditRecord | Au
   await manager.update(AuditHead, { id: AUDIT_HEAD_ID }, { lastId, lastHash: prevHash, hashAlgorithm: algorithm });
   // counted when appended inside the transaction: a rolled-back change's entries are counted too
   auditAppends.inc(saved.length);
-  for (const observer of observers) await observer(ctx, list);
   return saved;
 }
 

@@ -4,7 +4,7 @@ import { createRequestContext, type CurrentUser, type RequestContext } from '../
 import { passwordProblem } from '@touming/domain/passwords';
 import { requireSignedIn, requireUser } from '../../common/authorize';
 import { appError, badInput, unauthenticated } from '../../common/errors';
-import { STEP_UP_MISSING_MESSAGE, STEP_UP_WRONG_MESSAGE } from '@touming/domain/accounts';
+import { STEP_UP_MISSING_MESSAGE, STEP_UP_WRONG_MESSAGE, type AdminGrant } from '@touming/domain/accounts';
 import { withTransaction, type AfterRollback } from '../../db/transaction';
 import type { GraphQLError } from 'graphql';
 import { appendAudit } from '../audit/audit.service';
@@ -12,6 +12,7 @@ import { User } from '../users/user.entity';
 import { tokenUser } from '../users/user.repository';
 import { LoginThrottle, loginRefused } from './login-throttle';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import { stepUpFacts, type StepUpFacts } from './step-up.repository';
 import { signToken, verifyToken, type TokenSettings } from './tokens';
 
 export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
@@ -157,16 +158,25 @@ export class AuthService {
    * confidentiality conclusion, so that the act is the person's and not whoever holds their session
    * (or set their password). A missing or wrong password is STEP_UP_FAILED; a wrong one counts as a
    * failed login for the account and the address (no side door for guessing, the same lockout) and
-   * is on the trail with the act it was meant to confirm. Checked before the act's transaction.
+   * is on the trail with the act it was meant to confirm. Checked inside the act's transaction, once
+   * the act would otherwise stand; the throttle's buckets, the password hash and the signer's last
+   * administrator grant (which the act records) are one statement (./step-up.repository.ts), on the
+   * primary: a transaction runs there, and outside one a primary runner is taken — a lagging replica
+   * would let a burst of guesses through.
    */
-  async confirmOwnPassword(ctx: RequestContext, password: string | null | undefined, target: StepUpTarget): Promise<void> {
+  async confirmOwnPassword(ctx: RequestContext, password: string | null | undefined, target: StepUpTarget): Promise<{ adminGrant: AdminGrant | null }> {
     const me = requireUser(ctx);
     if (!password) throw appError('STEP_UP_FAILED', STEP_UP_MISSING_MESSAGE, { field: 'password' });
-    const runner = ctx.dataSource.createQueryRunner('master');
-    const refusal = await this.throttle.refusal(runner.manager, me.username, ctx.ip).finally(() => runner.release());
+    const keys = this.throttle.keys(me.username, ctx.ip);
+    let facts: StepUpFacts;
+    if (ctx.inTransaction) facts = await stepUpFacts(ctx.manager, me.id, keys);
+    else {
+      const runner = ctx.dataSource.createQueryRunner('master');
+      facts = await stepUpFacts(runner.manager, me.id, keys).finally(() => runner.release());
+    }
+    const refusal = this.throttle.refusalOf(facts.buckets);
     if (refusal) throw loginRefused(refusal);
-    const rows: Array<{ passwordHash: string }> = await ctx.manager.query('SELECT passwordHash FROM `user` WHERE id = ?', [me.id]);
-    if (rows[0] && (await verifyPassword(rows[0].passwordHash, password))) return;
+    if (facts.passwordHash && (await verifyPassword(facts.passwordHash, password))) return { adminGrant: facts.adminGrant };
     // the failure is counted and audited in a transaction of its own: the act's rolls back
     const record = () =>
       withTransaction({ ...ctx, manager: ctx.dataSource.manager, inTransaction: false }, async (tx) => {

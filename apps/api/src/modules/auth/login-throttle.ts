@@ -50,6 +50,12 @@ export interface FailureOutcome {
 
 type Source = DataSource | EntityManager;
 
+/** one row of rate_limit_bucket as the throttle reads it */
+export interface ThrottleBucket {
+  count: number;
+  windowStart: number;
+}
+
 const accountKey = (username: string) => `login:user:${username.toLowerCase().slice(0, 150)}`;
 const ipKey = (ip: string | undefined) => `login:ip:${(ip ?? 'unknown').slice(0, 150)}`;
 
@@ -83,7 +89,7 @@ export class LoginThrottle {
     return now - (now % this.settings.ipWindowSeconds);
   }
 
-  private async row(source: Source, key: string): Promise<{ count: number; windowStart: number } | null> {
+  private async row(source: Source, key: string): Promise<ThrottleBucket | null> {
     const rows: Array<{ count: unknown; windowStart: unknown }> = await source.query(
       q(source, 'SELECT `count`, `windowStart` FROM `rate_limit_bucket` WHERE `key` = ?'),
       [key],
@@ -91,15 +97,24 @@ export class LoginThrottle {
     return rows[0] ? { count: Number(rows[0].count), windowStart: Number(rows[0].windowStart) } : null;
   }
 
+  /** the keys of the two buckets an attempt is refused by (rows of rate_limit_bucket) */
+  keys(username: string, ip: string | undefined): { ip: string; account: string } {
+    return { ip: ipKey(ip), account: accountKey(username) };
+  }
+
   /** null when the attempt may go ahead, else who refuses it and for how long */
   async refusal(source: Source, username: string, ip: string | undefined): Promise<LoginRefusal | null> {
+    return this.refusalOf({ ip: await this.row(source, ipKey(ip)), account: await this.row(source, accountKey(username)) });
+  }
+
+  /** refusal() on the two buckets read by the caller (a step-up reads them with the signer's row) */
+  refusalOf(buckets: { ip: ThrottleBucket | null; account: ThrottleBucket | null }): LoginRefusal | null {
     const now = this.now();
-    const ipRow = await this.row(source, ipKey(ip));
+    const { ip: ipRow, account } = buckets;
     const window = this.ipWindow(now);
     if (ipRow && ipRow.windowStart === window && ipRow.count >= this.settings.ipFailures) {
       return { scope: 'ip', retryAfter: window + this.settings.ipWindowSeconds - now };
     }
-    const account = await this.row(source, accountKey(username));
     if (account) {
       const until = account.windowStart + this.lockSeconds(account.count);
       if (until > now) return { scope: 'account', retryAfter: until - now };

@@ -39,7 +39,7 @@ import { allFindingsOf, findFinding, findReviewOf, insertFinding, insertReview, 
 import { Finding } from './finding.entity';
 import { Injectable } from '../../common/injectable';
 import { AuthService } from '../auth/auth.service';
-import { recentAdminGrantOf } from '../users/admin-grants';
+import { recentAdminGrant } from '../users/admin-grants';
 
 export interface ReviewInput {
   checks: { key: string; conclusion: string; note?: string | null }[];
@@ -273,10 +273,11 @@ export class ConfidentialityService {
         return refusal(tx, { code: 'FORBIDDEN', message: separation }, { attempted: 'confidentiality.review', agencyId: locked.agencyId, reportId });
       }
       // a conclusion is a signature: the reviewer's own password, now (a record without one asks for none)
-      if (conclusion) {
-        await this.auth.confirmOwnPassword(tx, password, { attempted: 'confidentiality.review', targetType: 'Report', targetId: reportId, agencyId: locked.agencyId, reportId });
-      }
-      const grant = conclusion ? await recentAdminGrantOf(tx.manager, user.id, new Date()) : null;
+      const confirmed = conclusion
+        ? await this.auth.confirmOwnPassword(tx, password, { attempted: 'confidentiality.review', targetType: 'Report', targetId: reportId, agencyId: locked.agencyId, reportId })
+        : null;
+      // the grant was read with the password hash
+      const grant = confirmed ? recentAdminGrant(confirmed.adminGrant, new Date()) : null;
       const before = await findReviewOf(tx.manager, reportId, contentHash);
       const row = {
         checks,

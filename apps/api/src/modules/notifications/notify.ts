@@ -63,16 +63,36 @@ async function recipients(manager: EntityManager, audience: Audience, exclude: s
   return users.filter((u) => u.id !== exclude);
 }
 
+/** what the words of a report's 消息 need: the report, its agency's registered name, its cycle's pre-review */
+export interface ReportFacts {
+  report: Pick<Report, 'agencyId' | 'year' | 'format'>;
+  agencyName: string | null;
+  requiresPreReview: boolean;
+}
+
+/** per transaction context (a retried run is a new one and reads afresh) */
+const factsInHand = new WeakMap<RequestContext, Map<string, ReportFacts>>();
+
+/**
+ * A workflow act reads these facts with its locked report (workflow/report-lock.ts); told here, the
+ * 消息 of its audit records do not read the report, its agency and its cycle again.
+ */
+export function knowReportFacts(tx: RequestContext, reportId: string, facts: ReportFacts): void {
+  let known = factsInHand.get(tx);
+  if (!known) factsInHand.set(tx, (known = new Map()));
+  known.set(reportId, facts);
+}
+
 /**
  * The event's report, the name of its agency (the event's, else the report's) and whether the
  * report's cycle requires a pre-review: one statement inside the act's transaction (it was three
- * TypeORM reads of rows the act had just read — 消息 were the largest share of a signature's statements).
+ * TypeORM reads of rows the act had just read — 消息 were the largest share of a signature's statements),
+ * none when the transaction already has them in hand (knowReportFacts).
  */
-async function reportFacts(
-  m: EntityManager,
-  reportId: string,
-  agencyId: string | null,
-): Promise<{ report: Pick<Report, 'agencyId' | 'year' | 'format'>; agencyName: string | null; requiresPreReview: boolean } | null> {
+async function reportFacts(tx: RequestContext, reportId: string, agencyId: string | null): Promise<ReportFacts | null> {
+  const known = factsInHand.get(tx)?.get(reportId);
+  if (known && (agencyId === null || agencyId === known.report.agencyId)) return known;
+  const m = tx.manager;
   const rows: { agencyId: string; year: number | string; format: string; agencyName: string | null; requiresPreReview: number | string | boolean | null }[] = await m.query(
     'SELECT r.agencyId AS agencyId, r.year AS year, r.format AS format, a.name AS agencyName, c.requiresPreReview AS requiresPreReview ' +
       'FROM report r LEFT JOIN agency a ON a.id = COALESCE(?, r.agencyId) LEFT JOIN reporting_cycle c ON c.year = r.year WHERE r.id = ?',
@@ -90,7 +110,7 @@ async function reportFacts(
 /** the names an event's words need, loaded once per event */
 async function factsOf(tx: RequestContext, event: NotifiableEvent) {
   const m = tx.manager;
-  const joined = event.reportId ? await reportFacts(m, event.reportId, event.agencyId ?? null) : null;
+  const joined = event.reportId ? await reportFacts(tx, event.reportId, event.agencyId ?? null) : null;
   const report = joined?.report ?? null;
   const agencyId = event.agencyId ?? report?.agencyId ?? null;
   const agency = joined ? { name: joined.agencyName } : agencyId ? await m.findOne(Agency, { where: { id: agencyId } }) : null;

@@ -20,8 +20,12 @@ export async function adminGrantOfUser(manager: EntityManager, userId: string): 
 }
 
 /** the grant behind a signature made at `signedAt`, when the domain calls it recent; else null */
-export async function recentAdminGrantOf(manager: EntityManager, userId: string, signedAt: Date): Promise<RecentAdminGrant | null> {
-  const grant = await adminGrantOfUser(manager, userId);
+export function recentAdminGrant(grant: AdminGrant | null, signedAt: Date): RecentAdminGrant | null {
   if (!grant || !isRecentAdminGrant(grant, signedAt)) return null;
   return { kind: grant.kind, at: grant.at.toISOString(), warning: adminGrantWarning(grant) };
+}
+
+/** the same, reading the grant (a step-up confirmation has already read it: see AuthService.confirmOwnPassword) */
+export async function recentAdminGrantOf(manager: EntityManager, userId: string, signedAt: Date): Promise<RecentAdminGrant | null> {
+  return recentAdminGrant(await adminGrantOfUser(manager, userId), signedAt);
 }

@@ -23,7 +23,6 @@ import type { RequestContext } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { Injectable } from '../../common/injectable';
 import { newId } from '../../db/columns';
-import { findAgency } from '../agencies/agency.repository';
 import { appendAudit, type AuditRecord } from '../audit/audit.service';
 import type { Report } from '../reports/report.entity';
 import { loadContent, updateReportStatus, type CellChange, type SectionChange } from '../reports/report.repository';
@@ -37,8 +36,8 @@ import { domainFindings, domainReview, domainSignatures, loadValidation, revisio
 import { separationRules } from './separation-rules';
 import { AuthService } from '../auth/auth.service';
 import type { ReportContent } from '@touming/domain/report';
-import { signatureNeedsStepUp } from '@touming/domain/accounts';
-import { recentAdminGrantOf } from '../users/admin-grants';
+import { signatureNeedsStepUp, type AdminGrant } from '@touming/domain/accounts';
+import { recentAdminGrant, recentAdminGrantOf } from '../users/admin-grants';
 
 @Injectable()
 export class SigningService {
@@ -62,6 +61,8 @@ export class SigningService {
     const action = `report.${actionForStage(stage)}`;
     // the content the submission validated, kept with the signature (read once)
     let validated: ReportContent | null = null;
+    // the signer's last administrator grant, read with the password hash by a step-up (undefined: not read)
+    let grantRead: AdminGrant | null | undefined;
     return runAct(ctx, id, {
       attempted: action,
       // at submission the review of the content counts too: its reviewer may not also submit it
@@ -87,7 +88,7 @@ export class SigningService {
         });
         // the signer's own password, once the signature would otherwise stand (a refused one asks for none)
         if (check.ok && signatureNeedsStepUp(stage)) {
-          await this.auth.confirmOwnPassword(tx, password, { attempted: action, targetType: 'Report', targetId: id, agencyId: report.agencyId, reportId: id });
+          ({ adminGrant: grantRead } = await this.auth.confirmOwnPassword(tx, password, { attempted: action, targetType: 'Report', targetId: id, agencyId: report.agencyId, reportId: id }));
         }
         return check;
       },
@@ -104,7 +105,7 @@ export class SigningService {
               detail: { attempted: action, stage, status: from, code: check.code, message: check.message, sentHash: contentHash, contentHash: report.contentHash },
             }
           : null,
-      write: async ({ tx, report, from, state, actor, at }, to) => {
+      write: async ({ tx, report, from, state, actor, at, agencyName }, to) => {
         const acknowledged = openFindingsToAcknowledge(domainFindings(state.findings));
         const signature = Object.assign(new Signature(), {
           id: newId(),
@@ -125,9 +126,9 @@ export class SigningService {
         });
         await insertSignature(tx.manager, signature);
         // the preparer was warned (the console shows it before submitting); the trail keeps what they were warned of
-        const agency = stage === 'PREPARE' ? await findAgency(tx.manager, report.agencyId) : null;
-        const warnings = agency ? submissionWarnings({ reportAgency: report.agencyName, registeredAgencyName: agency.name }) : [];
-        const grant = await recentAdminGrantOf(tx.manager, actor.id, at);
+        // (the registered name was read with the lock)
+        const warnings = stage === 'PREPARE' && agencyName !== null ? submissionWarnings({ reportAgency: report.agencyName, registeredAgencyName: agencyName }) : [];
+        const grant = grantRead !== undefined ? recentAdminGrant(grantRead, at) : await recentAdminGrantOf(tx.manager, actor.id, at);
         const detail = {
           stage,
           from,

@@ -95,9 +95,9 @@ export class WorkflowFieldsService {
   }
 
   async deadline(ctx: RequestContext, report: Report): Promise<DeadlineStatus & { deadline: string }> {
-    const [state, agency] = await Promise.all([this.state(ctx, report), ctx.loaders.agency.load(report.agencyId)]);
+    const [state, agency, revisions] = await Promise.all([this.state(ctx, report), ctx.loaders.agency.load(report.agencyId), workflowLoaders(ctx).revisions.load(report.id)]);
     const deadline = reportDeadline(report.year, state.deadline, isCountyGovernment(agency?.kind));
-    const first = state.revisions[0];
+    const first = revisions[0];
     return { deadline, ...deadlineStatus({ deadline, publishedAt: first?.publishedAt ?? null, today: new Date() }) };
   }
 

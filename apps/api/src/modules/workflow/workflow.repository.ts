@@ -4,6 +4,8 @@
  * per-request batch loaders are ./loaders.ts.
  */
 import { In, type EntityManager } from 'typeorm';
+import { hydrate, nullColumns, selectColumns } from '../../db/raw-rows';
+import { Finding } from '../confidentiality/finding.entity';
 import { RectificationRequest } from './rectification.entity';
 import { Signature } from './signature.entity';
 import { WarningExplanation } from './warning-explanation.entity';
@@ -11,6 +13,28 @@ import { WarningExplanation } from './warning-explanation.entity';
 /** every signature of a report, voided ones included */
 export function signaturesOf(manager: EntityManager, reportId: string): Promise<Signature[]> {
   return manager.find(Signature, { where: { reportId } });
+}
+
+/**
+ * A report's signatures (oldest first, voided ones included) and its open and dismissed findings in
+ * one statement — what a signature and a publication decide on together; it was two. The tables share
+ * no columns: each half of the UNION ALL names the other's as NULL, and `kind` tells the rows apart.
+ * Hand-written, hydrated as TypeORM hydrates them (db/raw-rows.ts); the signed content is not read.
+ */
+export async function signaturesAndFindingsOf(manager: EntityManager, reportId: string): Promise<{ signatures: Signature[]; findings: Finding[] }> {
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT 'S' AS kind, ${selectColumns(manager, Signature, 's')}, ${nullColumns(manager, Finding, 'f')} FROM signature s WHERE s.reportId = ? ` +
+      `UNION ALL SELECT 'F' AS kind, ${nullColumns(manager, Signature, 's')}, ${selectColumns(manager, Finding, 'f')} FROM finding f WHERE f.reportId = ? AND f.status <> 'FIXED' ` +
+      'ORDER BY kind DESC, s_signedAt, s_id',
+    [reportId, reportId],
+  );
+  const signatures: Signature[] = [];
+  const findings: Finding[] = [];
+  for (const row of rows) {
+    if (row.kind === 'S') signatures.push(hydrate(manager, Signature, row, 's'));
+    else findings.push(hydrate(manager, Finding, row, 'f'));
+  }
+  return { signatures, findings };
 }
 
 export async function insertSignature(manager: EntityManager, signature: Signature): Promise<void> {

@@ -6,13 +6,13 @@ import { Not, type EntityManager } from 'typeorm';
 import { ConfidentialityReview } from '../confidentiality/confidentiality-review.entity';
 import { Finding } from '../confidentiality/finding.entity';
 import type { ReportingCycle } from '../cycles/cycle.entity';
-import { findCycleOfYear } from '../cycles/cycle.repository';
 import { loadContent, loadPreviousContent } from '../reports/report.repository';
 import type { Report } from '../reports/report.entity';
-import { ReportRevision } from '../revisions/report-revision.entity';
+import type { LockedReport, RevisionRef } from './report-lock';
 import { Signature } from './signature.entity';
 import { WarningExplanation } from './warning-explanation.entity';
 import { separationRules } from './separation-rules';
+import { signaturesAndFindingsOf } from './workflow.repository';
 
 /** everything the domain's workflow checks need about one report, loaded in a fixed number of queries (the state repository) */
 export interface WorkflowState {
@@ -25,16 +25,17 @@ export interface WorkflowState {
   review: ConfidentialityReview | null;
   /** open and dismissed findings (fixed ones are history) */
   findings: Finding[];
-  revisions: ReportRevision[];
+  /** the published revisions (their numbers are what the workflow decides on) */
+  revisions: RevisionRef[];
 }
 
 export interface RawState {
-  cycle: ReportingCycle | null;
+  cycle: Pick<ReportingCycle, 'requiresPreReview' | 'deadline'> | null;
   signatures: Signature[];
   explanations: WarningExplanation[];
   reviews: ConfidentialityReview[];
   findings: Finding[];
-  revisions: ReportRevision[];
+  revisions: RevisionRef[];
 }
 
 export function currentReview(reviews: readonly ConfidentialityReview[], currentHash: string): ConfidentialityReview | null {
@@ -55,27 +56,39 @@ export function assembleState(report: Report, raw: RawState): WorkflowState {
   };
 }
 
-/** the rows a workflow state is made of; an act loads only those it decides on (each one statement) */
+/**
+ * the parts of a workflow state an act decides on: the cycle and the revisions' numbers come with the
+ * locked report (./report-lock.ts), each other part is one statement — signatures and findings one
+ * together
+ */
 export type StatePart = 'cycle' | 'signatures' | 'explanations' | 'reviews' | 'findings' | 'revisions';
 export const ALL_STATE_PARTS: readonly StatePart[] = ['cycle', 'signatures', 'explanations', 'reviews', 'findings', 'revisions'];
 
 /**
- * Load inside a transaction (the rows the act is decided on). The parts left out are empty in the
- * state (no cycle: requiresPreReview false and no deadline) — an act must not decide on them.
+ * Load inside a transaction (the rows the act is decided on), beside the locked report. The parts
+ * left out are empty in the state (no cycle: requiresPreReview false and no deadline) — an act must
+ * not decide on them.
  */
-export async function loadWorkflowState(manager: EntityManager, report: Report, parts: readonly StatePart[] = ALL_STATE_PARTS): Promise<WorkflowState> {
+export async function loadWorkflowState(manager: EntityManager, locked: LockedReport, parts: readonly StatePart[] = ALL_STATE_PARTS): Promise<WorkflowState> {
+  const { report } = locked;
   const where = { reportId: report.id };
   const wanted = (part: StatePart) => parts.includes(part);
   const none = Promise.resolve([]);
-  const [cycle, signatures, explanations, reviews, findings, revisions] = await Promise.all([
-    wanted('cycle') ? findCycleOfYear(manager, report.year) : Promise.resolve(null),
-    wanted('signatures') ? manager.find(Signature, { where, order: { signedAt: 'ASC', id: 'ASC' } }) : none,
+  const both = wanted('signatures') && wanted('findings') ? signaturesAndFindingsOf(manager, report.id) : null;
+  const [signatures, explanations, reviews, findings] = await Promise.all([
+    both ? both.then((r) => r.signatures) : wanted('signatures') ? manager.find(Signature, { where, order: { signedAt: 'ASC', id: 'ASC' } }) : none,
     wanted('explanations') ? manager.find(WarningExplanation, { where }) : none,
     wanted('reviews') ? manager.find(ConfidentialityReview, { where, order: { reviewedAt: 'DESC' } }) : none,
-    wanted('findings') ? manager.find(Finding, { where: { ...where, status: Not('FIXED' as const) } }) : none,
-    wanted('revisions') ? manager.find(ReportRevision, { where, order: { revisionNo: 'ASC' } }) : none,
+    both ? both.then((r) => r.findings) : wanted('findings') ? manager.find(Finding, { where: { ...where, status: Not('FIXED' as const) } }) : none,
   ]);
-  return assembleState(report, { cycle, signatures, explanations, reviews, findings, revisions });
+  return assembleState(report, {
+    cycle: wanted('cycle') ? locked.cycle : null,
+    signatures,
+    explanations,
+    reviews,
+    findings,
+    revisions: wanted('revisions') ? locked.revisions : [],
+  });
 }
 
 /** the report's content and its validation against last year's report, read in the transaction */
