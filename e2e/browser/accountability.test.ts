@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { demo } from '../demo';
 import { seriousViolations } from './a11y';
 import type { Page } from 'playwright-core';
-import { closeBrowser, expectChinese, gql, login, newContext, newPage, screenshot, tokenFor, waitNoSpinner } from './support';
+import { closeBrowser, expectAxeClean, expectChinese, gql, login, newContext, newPage, screenshot, tokenFor, waitNoSpinner } from './support';
 
 const AGENCY = '盐池县卫生健康局';
 const FACTS = '报告第五部分“存在的主要问题及改进情况”照搬上年原文，未反映本年度工作。';
@@ -166,6 +166,7 @@ describe('责任追究', () => {
       expect(yanchi.every((r) => r.includes('盐池县'))).toBe(true);
       await waitNoSpinner(page);
       await expectChinese(page, '责任追究（按地区）');
+      await expectAxeClean(page, '责任追究（按地区）');
       await screenshot(page, 'accountability-city-county');
       expect(page.errors).toEqual([]);
     } finally {
