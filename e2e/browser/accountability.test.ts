@@ -2,11 +2,14 @@
  * 责任追究 as both sides work on a case: the county office opens one (type, responsible person,
  * 整改期限, facts) after a confirmation; the agency's preparer finds it in 消息, reads it and reports its
  * 整改情况; the office reads the answer and closes the case with a 处理结果. Titles are readable.
+ * 吴忠市's office narrows the list to one of its counties with the region picker (empty state
+ * included); 盐池县's office, with no region below its own, is offered none.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { demo } from '../demo';
 import { seriousViolations } from './a11y';
-import { closeBrowser, expectChinese, login, newContext, newPage, screenshot, waitNoSpinner } from './support';
+import type { Page } from 'playwright-core';
+import { closeBrowser, expectAxeClean, expectChinese, gql, login, newContext, newPage, screenshot, tokenFor, waitNoSpinner } from './support';
 
 const AGENCY = '盐池县卫生健康局';
 const FACTS = '报告第五部分“存在的主要问题及改进情况”照搬上年原文，未反映本年度工作。';
@@ -107,4 +110,80 @@ describe('责任追究', () => {
     }
     // three people sign in one after another on a shared, busy machine
   }, 240_000);
+
+  it('市政务公开办按县筛选责任追究案件；县政务公开办没有地区选择', async () => {
+    const rows = (page: Page) => page.locator('.RaDatagrid-tbody tr');
+    const rowTexts = async (page: Page) => (await rows(page).allInnerTexts()).join('\n');
+    const choose = async (page: Page, option: string) => {
+      await page.getByRole('combobox', { name: /^下级地区/ }).click();
+      await page.getByRole('option', { name: option }).click();
+    };
+    const city = await newContext();
+    try {
+      const page = await newPage(city);
+      page.setDefaultTimeout(15_000);
+      await login(page, 'wuzhong.admin');
+      await page.goto('/#/accountability');
+      await page.getByTestId('region-breadcrumbs').waitFor();
+      expect(await page.getByTestId('region-breadcrumbs').innerText()).toMatch(/宁夏回族自治区[\s\S]*吴忠市/);
+      // the whole city: 盐池县's cases (the demo's and the one above)
+      await expect.poll(() => rowTexts(page)).toContain('盐池县');
+
+      // 同心县 has no case yet: the empty state, under the region picked
+      await choose(page, '同心县');
+      await expect.poll(() => page.getByTestId('region-breadcrumbs').innerText()).toMatch(/吴忠市[\s\S]*同心县/);
+      await page.getByText('还没有责任追究案件').waitFor();
+      expect(page.url()).toContain('regionId');
+      await waitNoSpinner(page);
+      await screenshot(page, 'accountability-city-empty');
+
+      // a case against 同心县教育局 (opened through the API): the filtered list shows it alone
+      const token = await tokenFor('wuzhong.admin');
+      const { regionTree } = await gql<{ regionTree: { nodes: Array<{ id: string; code: string }> } }>('{ regionTree { nodes { id code } } }', {}, token);
+      const tongxin = regionTree.nodes.find((n) => n.code === '640324')!.id;
+      const { agencies } = await gql<{ agencies: { items: Array<{ id: string; name: string }> } }>(
+        'query($g: ID) { agencies(filter: { regionId: $g }, options: { take: 100 }) { items { id name } } }',
+        { g: tongxin },
+        token,
+      );
+      const jiaoyu = agencies.items.find((a) => a.name === '同心县教育局')!;
+      await gql(
+        'mutation($i: OpenAccountabilityCaseInput!) { openAccountabilityCase(input: $i) { id } }',
+        { i: { agencyId: jiaoyu.id, year: demo.previousYear, kind: 'OVERDUE', description: '逾期未报送年度报告。', responsiblePerson: '马明（办公室）', rectifyBy: '2099-01-31' } },
+        token,
+      );
+      await page.reload();
+      await expect.poll(() => rowTexts(page)).toContain(`同心县教育局 ${demo.previousYear} 年度报告逾期未报送`);
+      expect(await rows(page).count()).toBe(1);
+
+      // back up to the city by the breadcrumbs, then down to 盐池县: its cases only
+      await page.getByTestId('crumb-640300').click();
+      await expect.poll(() => rowTexts(page)).toContain('同心县教育局');
+      await choose(page, '盐池县');
+      await expect.poll(() => rowTexts(page)).not.toContain('同心县');
+      const yanchi = await rows(page).allInnerTexts();
+      expect(yanchi.length).toBeGreaterThan(0);
+      expect(yanchi.every((r) => r.includes('盐池县'))).toBe(true);
+      await waitNoSpinner(page);
+      await expectChinese(page, '责任追究（按地区）');
+      await expectAxeClean(page, '责任追究（按地区）');
+      await screenshot(page, 'accountability-city-county');
+      expect(page.errors).toEqual([]);
+    } finally {
+      await city.close();
+    }
+
+    // 盐池县's office has no region below its own: the list as before, without a picker
+    const county = await newContext();
+    try {
+      const page = await newPage(county);
+      await login(page, 'admin');
+      await page.goto('/#/accountability');
+      await expect.poll(() => rowTexts(page)).toContain('盐池县');
+      expect(await page.getByTestId('region-picker').count()).toBe(0);
+      expect(page.errors).toEqual([]);
+    } finally {
+      await county.close();
+    }
+  }, 120_000);
 });

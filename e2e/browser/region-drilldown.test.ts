@@ -3,7 +3,8 @@
  * its counties, picks 同心县 and then one of its agencies through the region picker, climbs back by the
  * breadcrumbs, and looks at 同心县's progress on the dashboard — its screens say 市级汇总 and 市政务公开办.
  * 盐池县's office (admin) is offered no 同心县 and is refused when it asks for it. Desktop and phone.
- * Reads only: 同心县 has no reports and nothing here writes, so other tests' data does not matter
+ * Reads only: 同心县 has no reports and nothing here writes (吴忠市's 生成市人民政府年度报告草稿 is refused:
+ * it has no government registered), so other tests' data does not matter
  * (regions.test.ts may have added a 乡镇 under 同心县; nothing here depends on it).
  */
 import type { Page } from 'playwright-core';
@@ -38,6 +39,11 @@ describe('按地区逐级查看', () => {
       const subtree = await page.getByTestId('county-included').innerText();
       expect(subtree).toContain('盐池县');
       await screenshot(page, 'drilldown-city-subtree');
+      // the office drafts its own government's report: 吴忠市 has registered none, and is told so in its words
+      expect(await page.getByTestId('county-generate-report').innerText()).toBe('生成市人民政府年度报告草稿');
+      await page.getByTestId('county-generate-report').click();
+      await page.getByText('吴忠市尚未登记市人民政府（本级人民政府，单位类型 COUNTY_GOVERNMENT），无法生成其年度报告').waitFor();
+      await screenshot(page, 'drilldown-city-generate-refused', { fullPage: false });
       await choose(page, /^地区层次/, '仅本级');
       await expect.poll(() => page.getByTestId('county-compiled').innerText()).toContain('吴忠市（仅本级）');
       await page.getByTestId('county-empty').waitFor();

@@ -3,7 +3,7 @@ import { ROLE_LABELS } from '@touming/domain/permissions';
 import { cellDefinition } from '@touming/domain/formats';
 import { groupTodos } from '../src/todo/queues';
 import { actionLabel, diffLines } from '../src/resources/audit/diff';
-import { auditFilter } from '../src/workflow/dataProvider';
+import { auditFilter, caseFilter } from '../src/workflow/dataProvider';
 import type { TodoReport } from '../src/workflow/operations';
 
 function report(id: string, status: TodoReport['status'], availableActions: string[], extra: Partial<TodoReport> = {}): TodoReport {
@@ -144,5 +144,12 @@ describe('audit filter', () => {
       excludeCategories: ['AUTH'],
     });
     expect(auditFilter({ hideLogins: false })).toEqual({});
+  });
+});
+
+describe('责任追究 list filter', () => {
+  it('passes the picked region with the other filters, and drops empty ones', () => {
+    expect(caseFilter({ regionId: 'g1', agencyId: '', kind: 'OVERDUE', year: '2025' })).toEqual({ regionId: 'g1', kind: 'OVERDUE', year: 2025 });
+    expect(caseFilter({})).toEqual({});
   });
 });

@@ -149,6 +149,8 @@ const OPERATIONS: Operation[] = [
   { name: 'verifyAuditChain', query: `{ verifyAuditChain { ok } }`, vars: () => ({}), allowed: ADMIN },
   { name: 'accountabilityCases', query: `{ accountabilityCases { totalItems } }`, vars: () => ({}), allowed: ACCOUNTABILITY_READERS },
   { name: 'accountabilityCases of another agency', query: `query($a: ID!) { accountabilityCases(filter: { agencyId: $a }) { totalItems } }`, vars: (i) => ({ a: i.other }), allowed: ADMIN },
+  // narrowing to a region is the office's: an agency user reads its own cases without one
+  { name: 'accountabilityCases of the own county (regionId)', query: `query($g: ID!) { accountabilityCases(filter: { regionId: $g }) { totalItems } }`, vars: (i) => ({ g: i.ownRegion }), allowed: ADMIN },
   { name: 'proposedAccountabilityCases', query: `{ proposedAccountabilityCases(year: 2025) { agencyId } }`, vars: () => ({}), allowed: ADMIN },
   { name: 'countySummary', query: `{ countySummary(year: 2024) { year } }`, vars: () => ({}), allowed: ADMIN },
   { name: 'countyCellBreakdown', query: `{ countyCellBreakdown(year: 2024, key: "t4.reconsideration.upheld") { key } }`, vars: () => ({}), allowed: ADMIN },
@@ -356,6 +358,7 @@ const REGION_OPERATIONS: Array<Omit<Operation, 'allowed'> & { allowed: RegionWho
     allowed: OWN_AND_PARENT,
   },
   { name: 'qualityRanking (盐池县)', query: `query($g: ID!) { qualityRanking(year: 2024, regionId: $g) { year } }`, vars: (i) => ({ g: i.ownRegion }), allowed: OWN_AND_PARENT },
+  { name: 'accountabilityCases (盐池县)', query: `query($g: ID!) { accountabilityCases(filter: { regionId: $g }) { totalItems } }`, vars: (i) => ({ g: i.ownRegion }), allowed: OWN_AND_PARENT },
 ];
 
 /** the root fields an operation's document selects */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ownGovernmentProblem } from '../src/agencies';
 import { can, roleLabelAt, supervisesAgency, type Actor } from '../src/permissions';
 import { childPath, inCompilation, levelWords, regionChain, isWithin, moveProblem, movedPath, parseRegionCsv, parentsFirst, pathIds, placementProblem, regionCodeProblem, type RegionFacts } from '../src/regions';
 
@@ -112,6 +113,14 @@ describe('level-aware words and compilation extents', () => {
     expect(levelWords('CITY').whole).toBe('全市');
     expect(levelWords('PROVINCE').level).toBe('省级');
     expect(levelWords(undefined).whole).toBe('全县');
+    expect(levelWords('CITY').government).toBe('市人民政府');
+  });
+
+  it('names the missing or doubled government of the office’s own level', () => {
+    expect(ownGovernmentProblem(1, 'CITY', '吴忠市')).toBeNull();
+    expect(ownGovernmentProblem(0, 'CITY', '吴忠市')).toBe('吴忠市尚未登记市人民政府（本级人民政府，单位类型 COUNTY_GOVERNMENT），无法生成其年度报告');
+    expect(ownGovernmentProblem(2, 'COUNTY', '盐池县')).toBe('盐池县登记了2个县人民政府，无法确定为哪一个生成报告');
+    expect(ownGovernmentProblem(0, null, null)).toContain('尚未登记县人民政府');
   });
 
   it('counts the region itself only at its own level, every region below it in the subtree', () => {

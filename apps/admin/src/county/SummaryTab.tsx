@@ -66,7 +66,7 @@ function GenerateButton({ year }: { year: number }) {
     // a new draft: the report lists and queues show it when next shown; this page moves to it
     marksStale: ['reports'],
     onSuccess: (r) => {
-      notify(translate('touming.county.generated'), { type: 'success' });
+      notify(translate('touming.county.generated', { ...words }), { type: 'success' });
       navigate(`/reports/${encodeURIComponent(r.generateCountyReport.id)}`);
     },
     onError: (e) => {

@@ -18,7 +18,16 @@ export interface RegionPick {
   agencyId: string | null;
 }
 
-export function RegionPicker({ value, onChange, withAgency = true }: { value: RegionPick; onChange: (next: RegionPick, agencyName: string | null) => void; withAgency?: boolean }) {
+export interface RegionPickerProps {
+  value: RegionPick;
+  onChange: (next: RegionPick, agencyName: string | null) => void;
+  /** also offer one agency of the region (the dashboard, the compilation) */
+  withAgency?: boolean;
+  /** show nothing to an office with no region below its own (a list filter that would have nothing to pick) */
+  onlyWithRegionsBelow?: boolean;
+}
+
+export function RegionPicker({ value, onChange, withAgency = true, onlyWithRegionsBelow = false }: RegionPickerProps) {
   const translate = useTranslate();
   const t = (key: string, options?: Record<string, unknown>) => translate(`touming.regions.picker.${key}`, options);
   const tree = useGraphQLQuery('agencies', RegionTreeDocument, {});
@@ -32,6 +41,7 @@ export function RegionPicker({ value, onChange, withAgency = true }: { value: Re
   const agency = agencyList.find((a) => a.id === value.agencyId) ?? null;
 
   if (!nodes.length || !currentId) return null;
+  if (onlyWithRegionsBelow && !nodes.some((n) => n.manageable && n.id !== ownId)) return null;
   const levelOf = (level: string) => (isRegionLevel(level) ? REGION_LEVEL_LABELS[level] : level);
   const go = (regionId: string) => onChange({ regionId: regionId === ownId ? null : regionId, agencyId: null }, null);
 

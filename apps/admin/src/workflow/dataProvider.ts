@@ -51,7 +51,7 @@ export function auditFilter(filter: Record<string, unknown> = {}): AuditFilter {
 
 export function caseFilter(filter: Record<string, unknown> = {}): AccountabilityCaseFilter {
   const out: Record<string, unknown> = {};
-  for (const key of ['agencyId', 'kind', 'status'] satisfies (keyof AccountabilityCaseFilter)[]) {
+  for (const key of ['agencyId', 'kind', 'status', 'regionId'] satisfies (keyof AccountabilityCaseFilter)[]) {
     if (present(filter[key])) out[key] = String(filter[key]);
   }
   if (present(filter.year)) out.year = Number(filter.year);

@@ -3,6 +3,8 @@
  * sums into its totals. The API stores the kind on each agency; the console offers the same list.
  */
 
+import { levelWords, type RegionLevel } from '../regions';
+
 export const AGENCY_KINDS = ['COUNTY_GOVERNMENT', 'COUNTY_OFFICE', 'DEPARTMENT', 'TOWNSHIP'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
@@ -42,4 +44,18 @@ export function isCompiledInTotals(kind: AgencyKind): boolean {
 /** a county government's own report answers to its own deadline (31 March, ../deadlines) */
 export function isCountyGovernment(kind: AgencyKind | string | null | undefined): boolean {
   return kind === 'COUNTY_GOVERNMENT';
+}
+
+/**
+ * A supervising office drafts the report of its own region's people's government (本级人民政府) — the
+ * one active COUNTY_GOVERNMENT agency placed in that region, at whatever level (a city's office: the
+ * city's government, never one of its counties'). The reason it cannot, in words of the region's level
+ * (../regions levelWords; a deployment without regions is one county), or null when exactly one is found.
+ */
+export function ownGovernmentProblem(found: number, level: RegionLevel | string | null | undefined, regionName?: string | null): string | null {
+  const { government } = levelWords(level);
+  const where = regionName ?? '';
+  if (found === 0) return `${where}尚未登记${government}（本级人民政府，单位类型 COUNTY_GOVERNMENT），无法生成其年度报告`;
+  if (found > 1) return `${where}登记了${found}个${government}，无法确定为哪一个生成报告`;
+  return null;
 }

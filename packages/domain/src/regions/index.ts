@@ -212,13 +212,15 @@ export interface LevelWords {
   level: string;
   /** the area itself: 县, 市 … (本县, 本市) */
   area: string;
+  /** the area's people's government (本级人民政府), whose own report the office drafts: 县人民政府, 市人民政府 … */
+  government: string;
 }
 
 const LEVEL_WORDS_BY_LEVEL: Record<RegionLevel, LevelWords> = {
-  PROVINCE: { office: OFFICE_LABELS.PROVINCE, whole: '全省', level: '省级', area: '省' },
-  CITY: { office: OFFICE_LABELS.CITY, whole: '全市', level: '市级', area: '市' },
-  COUNTY: { office: OFFICE_LABELS.COUNTY, whole: '全县', level: '县级', area: '县' },
-  TOWNSHIP: { office: OFFICE_LABELS.TOWNSHIP, whole: '全乡镇', level: '乡镇级', area: '乡镇' },
+  PROVINCE: { office: OFFICE_LABELS.PROVINCE, whole: '全省', level: '省级', area: '省', government: '省人民政府' },
+  CITY: { office: OFFICE_LABELS.CITY, whole: '全市', level: '市级', area: '市', government: '市人民政府' },
+  COUNTY: { office: OFFICE_LABELS.COUNTY, whole: '全县', level: '县级', area: '县', government: '县人民政府' },
+  TOWNSHIP: { office: OFFICE_LABELS.TOWNSHIP, whole: '全乡镇', level: '乡镇级', area: '乡镇', government: '乡镇人民政府' },
 };
 
 export function levelWords(level: RegionLevel | string | null | undefined): LevelWords {

@@ -26,6 +26,7 @@ import {
   required,
   Link,
   usePermissions,
+  useListContext,
   useRecordContext,
 } from 'react-admin';
 import { CASE_KINDS, CASE_KIND_LABELS, CASE_STATUSES, CASE_STATUS_LABELS, CASE_TRANSITIONS, type CaseKind, type CaseStatus } from '@touming/domain/accountability';
@@ -40,6 +41,7 @@ import { SaveOnlyToolbar } from '../../common/SaveOnlyToolbar';
 import type { AccountabilityCase } from '../../workflow/dataProvider';
 import { useWf } from '../../workflow/useWf';
 import { formatDateTime } from '../../i18n/format';
+import { RegionPicker } from '../../regions/RegionPicker';
 
 const kindChoices = CASE_KINDS.map((id) => ({ id, name: CASE_KIND_LABELS[id] }));
 const statusChoices = CASE_STATUSES.map((id) => ({ id, name: CASE_STATUS_LABELS[id] }));
@@ -99,11 +101,36 @@ function Empty() {
   );
 }
 
+/**
+ * 所辖地区: an office above other regions (a city's, a province's) narrows the cases to one region of
+ * its subtree with the dashboard's picker; the pick is one more filter of the list (regionId, in the
+ * address). Picking another region drops the agency filter, which named an agency of the last one.
+ */
+function RegionFilter() {
+  const { filterValues, displayedFilters, setFilters } = useListContext();
+  const regionId = typeof filterValues.regionId === 'string' ? filterValues.regionId : null;
+  return (
+    <Box sx={{ px: 2, pt: 1 }}>
+      <RegionPicker
+        value={{ regionId, agencyId: null }}
+        withAgency={false}
+        onlyWithRegionsBelow
+        onChange={(next) => {
+          const { regionId: _region, agencyId: _agency, ...rest } = filterValues as Record<string, unknown>;
+          setFilters(next.regionId ? { ...rest, regionId: next.regionId } : rest, displayedFilters);
+        }}
+      />
+    </Box>
+  );
+}
+
 export function AccountabilityList() {
   const { locale } = useWf();
   const { cycle } = useCurrentCycle();
   const { permissions } = usePermissions<Permissions | null>();
   const manage = permissions ? can(permissions, 'accountability.manage') : false;
+  // only an office has regions to pick (agency users read their own agency's cases)
+  const byRegion = permissions ? can(permissions, 'region.read') : false;
   const filters = [
     <NumberInput key="year" source="year" alwaysOn />,
     <ReferenceInput key="agencyId" source="agencyId" reference="agencies" perPage={200} alwaysOn>
@@ -116,6 +143,7 @@ export function AccountabilityList() {
     <Box sx={{ mt: 1 }}>
       {manage && cycle && <ProposedCases year={cycle.year} />}
       <List filters={filters} sort={{ field: 'id', order: 'DESC' }} empty={false} exporter={false}>
+        {byRegion && <RegionFilter />}
         <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty />}>
           <FunctionField source="title" sortable={false} render={(c: AccountabilityCase) => c.title} />
           <FunctionField source="year" render={(c: AccountabilityCase) => `${c.year}`} />

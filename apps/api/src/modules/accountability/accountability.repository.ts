@@ -16,9 +16,10 @@ export function casesOf(manager: EntityManager, year: number, kind: CaseKind): P
 }
 
 export interface CaseListFilter {
-  /** only this agency's cases (an agency user sees its own) */
   /** what the caller may see (../../common/scope) */
   scope?: ListScope;
+  /** only the cases of agencies in this region's subtree (a region the office supervises, checked by the service) */
+  regionPath?: string | null;
   agencyId?: string | null;
   year?: number | null;
   status?: CaseStatus | null;
@@ -28,6 +29,7 @@ export interface CaseListFilter {
 export function pageCases(manager: EntityManager, filter: CaseListFilter, page: Page): Promise<{ items: AccountabilityCase[]; totalItems: number }> {
   const qb = manager.createQueryBuilder(AccountabilityCase, 'c');
   applyScope(qb, 'c.agencyId', filter.scope);
+  if (filter.regionPath) applyScope(qb, 'c.agencyId', { regionPath: filter.regionPath });
   if (filter.agencyId) qb.andWhere('c.agencyId = :agencyId', { agencyId: filter.agencyId });
   if (filter.year != null) qb.andWhere('c.year = :year', { year: filter.year });
   if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });

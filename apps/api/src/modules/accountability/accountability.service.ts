@@ -25,6 +25,7 @@ import { ProgressService, type AgencyProgress } from './progress.service';
 import { Injectable } from '../../common/injectable';
 import { chinaDate } from '@touming/domain/deadlines';
 import { Report } from '../reports/report.entity';
+import { supervisedRegion, type SupervisedRegion } from '../regions/supervised-region';
 
 export interface OpenCaseInput {
   agencyId: string;
@@ -49,6 +50,8 @@ export interface CaseFilter {
   agencyId?: string | null;
   status?: string | null;
   kind?: string | null;
+  /** a region of the office's subtree (its own when absent) */
+  regionId?: string | null;
 }
 
 const SORTABLE = ['openedAt', 'updatedAt', 'year', 'status'] as const;
@@ -245,11 +248,29 @@ export class AccountabilityService {
     const page = pageOf(options, SORTABLE, 'openedAt');
     if (filter?.status && !isCaseStatus(filter.status)) throw badInput(`未知的案件状态：${filter.status}`, { field: 'status' });
     if (filter?.kind && !isCaseKind(filter.kind)) throw badInput(`未知的案件类型：${filter.kind}`, { field: 'kind' });
+    const region = filter?.regionId ? await this.regionFilter(ctx, filter.regionId) : null;
     return pageCases(
       ctx.manager,
-      { scope: listScope(ctx), agencyId: filter?.agencyId, year: filter?.year, status: filter?.status as CaseStatus | null, kind: filter?.kind as CaseKind | null },
+      {
+        scope: listScope(ctx),
+        regionPath: region?.path,
+        agencyId: filter?.agencyId,
+        year: filter?.year,
+        status: filter?.status as CaseStatus | null,
+        kind: filter?.kind as CaseKind | null,
+      },
       page,
     );
+  }
+
+  /**
+   * The region a case list is narrowed to: an office's filter (region.read — an agency user sees its
+   * own agency's cases and has no region to pick), and only a region of its subtree, refused and
+   * audited outside it as the dashboard's and the compilation's regionId are (../regions/supervised-region).
+   */
+  private async regionFilter(ctx: RequestContext, regionId: string): Promise<SupervisedRegion> {
+    await authorize(ctx, 'region.read', { targetType: 'Region', targetId: regionId });
+    return supervisedRegion(ctx, regionId, 'accountability.read');
   }
 
   /** a proposal for every overdue agency without a standing OVERDUE case — computed now, never stored by a job */

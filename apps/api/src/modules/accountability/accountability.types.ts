@@ -59,6 +59,9 @@ export class AccountabilityCaseFilter {
 
   @Field(() => CaseKindEnum, { nullable: true })
   kind?: CaseKind | null;
+
+  @Field(() => ID, { nullable: true, description: '所辖范围内的某一地区（不填为本级地区）' })
+  regionId?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -30,7 +30,7 @@ export class CountyResolver {
   }
 
   @Authorized()
-  @Mutation(() => Report, { description: '以全县汇总数生成县人民政府年度报告草稿（正文待撰写）' })
+  @Mutation(() => Report, { description: '以本级地区（含下级地区）的汇总数生成本级人民政府年度报告草稿（县政务公开办为县人民政府，市政务公开办为市人民政府；正文待撰写）' })
   generateCountyReport(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number) {
     return this.countyService.generateCountyReport(ctx, year);
   }

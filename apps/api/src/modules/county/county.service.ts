@@ -6,7 +6,7 @@ import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { withTransaction } from '../../db/transaction';
-import { COMPILED_AGENCY_KINDS, type AgencyKind } from '@touming/domain/agencies';
+import { COMPILED_AGENCY_KINDS, ownGovernmentProblem, type AgencyKind } from '@touming/domain/agencies';
 import type { Agency } from '../agencies/agency.entity';
 import { activeAgencies, findAgencies } from '../agencies/agency.repository';
 import { findCycleOfYear } from '../cycles/cycle.repository';
@@ -216,19 +216,19 @@ export class CountyService {
   }
 
   /**
-   * The county government's own report for the year, created through the reports service (same
-   * audit, same carry-over) and filled with the county summary's totals; the narrative is left to
-   * write. From here it runs through the normal workflow.
+   * The own report of the people's government of the office's region (本级人民政府: a county office's
+   * county government, a city office's city government), created through the reports service (same
+   * audit, same carry-over) and filled with the region's totals (its whole subtree, as the summary
+   * shows them by default); the narrative is left to write. From here it runs through the normal workflow.
    */
   async generateCountyReport(ctx: RequestContext, year: number): Promise<Report> {
     await authorize(ctx, 'county.summary', { targetType: 'CountySummary' });
     return withTransaction(ctx, async (tx) => {
-      // the government of the office's own region (本级), not one of a county below a city
+      // the government placed in the office's own region (本级), not one of a county below a city
       const region = await this.regionOf(tx);
       const government = await activeAgencies(tx.manager, { kinds: ['COUNTY_GOVERNMENT'], regionId: region.path ? region.id : null });
-      if (government.length !== 1) {
-        throw badInput(government.length === 0 ? '尚未登记县人民政府（单位类型 COUNTY_GOVERNMENT）' : '登记了多个县人民政府，无法确定为哪一个生成报告');
-      }
+      const problem = ownGovernmentProblem(government.length, region.level, region.name);
+      if (problem) throw badInput(problem);
       const existing = await findReportOf(tx.manager, government[0].id, year);
       if (existing) throw conflict(`${government[0].name}${year}年度的报告已存在，不能重复生成`, { reportId: existing.id });
       const { content } = await this.summedContent(tx, year, { kind: CountyScopeKind.ALL, regionId: region.path ? region.id : null });
