@@ -101,7 +101,7 @@ async function loadProvince(ds) {
     .andWhere('a.regionId = :county', { county: county.id })
     .orderBy('a.code')
     .addOrderBy('r.year')
-    .take(60)
+    .limit(60)
     .getMany();
   return {
     province,
@@ -260,9 +260,10 @@ export async function regionsBench(argv) {
       const upsertTimes = [];
       const publish = async (maintain) => {
         const { report, revision } = corrections[k++ % corrections.length];
-        // a correction changes a few figures, as real ones do
+        // a correction changes a few figures, as real ones do — each time to other values than the
+        // report's current ones (k is new every time), so that every correction has differences to add
         const content = { ...revision.content, cells: { ...revision.content.cells } };
-        for (const key of ['t3.new.natural', 't3.results.granted', 't4.reconsideration.upheld']) if (key in content.cells) content.cells[key] = (content.cells[key] ?? 0) + (k % 5) + 1;
+        for (const key of ['t3.new.natural', 't3.results.granted', 't4.reconsideration.upheld']) if (key in content.cells) content.cells[key] = (content.cells[key] ?? 0) + k;
         const next = { ...revision, id: randomUUID(), revisionNo: revision.revisionNo + k, content, isCurrent: true };
         const t = process.hrtime.bigint();
         await ds.transaction(async (m) => {
