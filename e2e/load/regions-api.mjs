@@ -61,6 +61,21 @@ function drive(port, body, authorization, { duration, connections }) {
   });
 }
 
+/** one request after another for `seconds` and at least `atLeast` answers (slow ones: a province's 4-s compilation) */
+async function sequential(port, body, authorization, seconds, atLeast) {
+  const latencies = [];
+  let errors = 0;
+  const started = performance.now();
+  while (performance.now() - started < seconds * 1000 || latencies.length < atLeast) {
+    const t0 = performance.now();
+    const { json } = await post(port, body, authorization);
+    latencies.push(performance.now() - t0);
+    if (json.errors) errors++;
+  }
+  const sorted = latencies.sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), total: sorted.length, errors };
+}
+
 async function post(port, body, authorization) {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body });
   const text = await res.text();
@@ -98,10 +113,13 @@ export async function apiStage({ url, levels, year, port, duration, warmup, conn
           for (let i = 0; i < 5; i++) await post(port, body, authorization);
           stmts = Math.min(stmts, ((await sentStatements(server)) - before) / 5);
         }
-        await drive(port, body, authorization, { duration: warmup, connections });
         // one caller at a time: how long an answer takes; then `connections` at once: the throughput
-        const single = await drive(port, body, authorization, { duration, connections: 1 });
+        await sequential(port, body, authorization, warmup, 3);
+        const single = await sequential(port, body, authorization, duration, 10);
+        await drive(port, body, authorization, { duration: warmup, connections });
         const r = await drive(port, body, authorization, { duration, connections });
+        // autocannon leaves the requests still in flight queued in the server: one more answer waits for them
+        await post(port, body, authorization);
         const row = { level: level.label, query, connections, reportCount: answer.reportCount, bytes: first.bytes, stmts, single, ...r, errors: r.errors + single.errors, load: os.loadavg()[0] };
         rows.push(row);
         log(

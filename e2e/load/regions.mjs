@@ -1,5 +1,5 @@
 // npm run bench -- --regions province [--cities 4 --counties 4 --agencies 20 --years 3 --runs 40 --dialect both --rowid-totals false]
-//   [--db touming_bench_regions --keep false --reuse false --before-runs <runs> --verify true]
+//   [--db touming_bench_regions --keep false --reuse false --before-runs <runs> --verify true --publish true]
 //   [--api false --duration 5 --warmup 2 --connections 10 --port 4230 --api-small true]
 // A province-shaped dataset (province → cities → counties, agencies in every county and at every
 // level) written through the API's own storage functions on SQLite and/or MariaDB, then for the
@@ -196,6 +196,7 @@ export async function regionsBench(argv) {
     keep: 'false',
     reuse: 'false',
     verify: 'true',
+    publish: 'true',
     api: 'false',
     'api-small': 'true',
     duration: 5,
@@ -252,6 +253,7 @@ export async function regionsBench(argv) {
         await runner.release();
         process.stdout.write('sqlite: region_total as a rowid table (before RegionTotalClustered)\n');
       }
+      if (args.publish !== 'true') continue;
       // publication: a correction of an already published report, with the totals maintenance (as
       // the product does it) against the plain inserts it did before
       const corrections = data.sample;
