@@ -8,7 +8,6 @@
 // load; CPU per request is the server process's user+system time over the run divided by its requests.
 // `--before <dir>` adds an earlier build of the product (its dist directory, built from an older commit)
 // to the same run, alternating with the others: a before/after comparison under the same load.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import mysql from 'mysql2/promise';
 import { BENCH_PASSWORD, generate, parseArgs, ROOT, MYSQL_BASE } from './generate.mjs';
 import { QUERIES } from './queries.mjs';
 import { bundleSizes, consoleSummary, dashboardTti } from './console.mjs';
+import { sentStatements, startServer as startProcess, stopServer } from './server.mjs';
 
 // --regions province: the province-shaped dataset and the totals kept at publication (./regions.mjs)
 if (process.argv.includes('--regions')) {
@@ -35,32 +35,15 @@ const EXECUTORS = args.executor === 'both' ? ['jit', 'js'] : [args.executor];
 const SECRET = require('node:crypto').randomBytes(32).toString('base64url');
 const YEAR = 2025;
 const token = (userId) => jwt.sign({ sub: userId, tv: 0 }, SECRET, { algorithm: 'HS256', expiresIn: '8h', issuer: 'touming' });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const children = new Set();
-process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM')));
-
-async function startServer(name, cmd, port, url, extraEnv = {}) {
-  const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: String(port), LOG_LEVEL: 'warn', MIGRATE_ON_START: 'false', ...extraEnv };
-  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'e2e/load/count-queries.cjs'), ...cmd], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  children.add(child);
-  // up to a minute: on a loaded machine loading the server's modules alone can take 20 s
-  for (let i = 0; i < 300; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' });
-      if (res.status < 500) return { name, child, port, pid: child.pid };
-    } catch {}
-    await sleep(200);
-  }
-  throw new Error(`${name} did not start`);
-}
+const startServer = (name, cmd, port, url, extraEnv = {}) => startProcess(name, cmd, port, url, SECRET, extraEnv);
 /** user + system CPU time of a process so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms) */
 const cpuMs = (pid) => {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
 const peakRss = (pid) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-const stop = (s) => new Promise((r) => (s.child.exitCode !== null ? r() : (s.child.once('exit', r), s.child.kill('SIGTERM'))));
+const stop = stopServer;
 
 async function gql(port, auth, name, variables) {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` }, body: JSON.stringify({ query: QUERIES[name], variables }) });
@@ -117,16 +100,6 @@ function operations(fx) {
 }
 
 // ---- measuring -----------------------------------------------------------------------------------
-
-/** the statements a server has sent so far (count-queries.cjs, preloaded into both servers) */
-async function sentStatements(server) {
-  const file = `/tmp/touming-bench-queries-${server.pid}`;
-  fs.rmSync(file, { force: true });
-  process.kill(server.pid, 'SIGUSR2');
-  for (let i = 0; i < 50 && !fs.existsSync(file); i++) await sleep(10);
-  await sleep(10);
-  return Number(fs.readFileSync(file, 'utf8'));
-}
 
 /** statements per request: sequential requests between two readings of the server's own counter */
 async function statementsPerRequest(server, op, name, n = 5) {
