@@ -74,12 +74,14 @@ describe('表格填报：粘贴、键盘、错误保留、总计', () => {
         [2, 0, 0, 1, 0, 0, 3],
       ];
       await paste(page, 't3.new.natural', `${block.map((r) => r.join('\t')).join('\r\n')}\r\n`);
+      // the paste is applied by the editor's handler and drawn on React's next render: wait for its
+      // status line before reading the cells (read at once, a loaded machine showed the old value)
+      await expect.poll(() => page.getByTestId('paste-status').innerText()).toContain('已粘贴 2 行 × 7 列，填入 14 个单元格');
       for (const [i, row] of ['new', 'carried'].entries()) {
         for (const [j, column] of T3_COLUMNS.entries()) {
-          expect(await cell(page, `t3.${row}.${column}`).inputValue(), `t3.${row}.${column}`).toBe(String(block[i][j]));
+          await expect.poll(() => cell(page, `t3.${row}.${column}`).inputValue(), `t3.${row}.${column}`).toBe(String(block[i][j]));
         }
       }
-      expect(await page.getByTestId('paste-status').innerText()).toContain('已粘贴 2 行 × 7 列，填入 14 个单元格');
       await screenshot(page, 'editor-t3-pasted-block');
 
       // Enter goes down, the arrows move across when the caret is at the edge of the text
@@ -118,14 +120,14 @@ describe('表格填报：粘贴、键盘、错误保留、总计', () => {
       // table 4: parts pasted from a row with the total left empty, then the total computed
       await openEditorTab(page, 't4');
       await paste(page, 't4.reconsideration.upheld', '2\t1\t0\t1\t');
-      expect(await page.getByTestId('panel-t4').getByTestId('paste-status').innerText()).toContain('已粘贴 1 行 × 5 列');
-      expect(await cell(page, 't4.reconsideration.upheld').inputValue()).toBe('2');
+      await expect.poll(() => page.getByTestId('panel-t4').getByTestId('paste-status').innerText()).toContain('已粘贴 1 行 × 5 列');
+      await expect.poll(() => cell(page, 't4.reconsideration.upheld').inputValue()).toBe('2');
       expect(await cell(page, 't4.reconsideration.total').inputValue()).toBe('');
       const fill = page.getByTestId('fill-totals');
       await expect.poll(() => fill.innerText()).toMatch(/（1 处）/);
       await screenshot(page, 'editor-t4-fill-totals');
       await fill.click();
-      expect(await cell(page, 't4.reconsideration.total').inputValue()).toBe('4');
+      await expect.poll(() => cell(page, 't4.reconsideration.total').inputValue()).toBe('4');
       expect(await fill.isDisabled()).toBe(true);
 
       // all of it is saved as entered

@@ -147,12 +147,11 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
       const { updateReport } = await request(UpdateReportDocument, { id: base.id, expectedRevision: base.revision, input });
       setServer(updateReport);
       serverRef.current = updateReport;
-      // values typed while the save was in flight stay as edits
-      const left = pruneEdits(updateReport, editsRef.current);
-      setEdits(left);
-      editsRef.current = left;
+      // values typed while the save was in flight stay as edits: pruned against the edits as React
+      // applies this update, so an edit queued but not yet rendered (not yet in editsRef) is kept
+      setEdits((current) => (editsRef.current = pruneEdits(updateReport, current)));
       setSavedAt(new Date());
-      setState(hasEdits(left) ? 'dirty' : 'saved');
+      setState(hasEdits(pruneEdits(updateReport, editsRef.current)) ? 'dirty' : 'saved');
     } catch (e) {
       // CONFLICT with currentRevision: someone saved in between. Other CONFLICTs (e.g. the report was
       // published meanwhile) are plain errors with the API's message.
@@ -215,6 +214,11 @@ export function useReportDraft(initial: Report, options: { canEdit: boolean; aut
     setEdits(left);
     editsRef.current = left;
   }, []);
+
+  // "saved" with edits left (an edit that arrived as a save was answered) is dirty
+  useEffect(() => {
+    if (state === 'saved' && hasEdits(edits)) setState('dirty');
+  }, [state, edits]);
 
   // autosave after a pause in typing
   useEffect(() => {
