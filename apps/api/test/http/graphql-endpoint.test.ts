@@ -102,6 +102,23 @@ describe('POST /graphql without Express', () => {
     }
     const after = await send(env.base, '/graphql', JSON.stringify({ query: '{ __typename }' }));
     expect(JSON.parse(after.text)).toEqual({ data: { __typename: 'Query' } });
+    // a client still sending a large body (slowly) gets the answer, not a broken pipe: the body is read off
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent === 0) controller.enqueue(Buffer.from('{"query":"{ __typename }","variables":{"pad":"'));
+        if (sent++ < 24) {
+          await new Promise((r) => setTimeout(r, 5));
+          controller.enqueue(Buffer.alloc(256 * 1024, 'x'));
+        } else {
+          controller.enqueue(Buffer.from('"}}'));
+          controller.close();
+        }
+      },
+    });
+    const slow = await fetch(`${env.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(slow.status).toBe(413);
+    expect(((await slow.json()) as { errors: Array<{ message: string }> }).errors[0].message).toBe('请求体过大（上限 64kb）');
   });
 
   it('malformed JSON, a JSON scalar and an empty body get the answers Express gave', async () => {
