@@ -1,8 +1,10 @@
 // The regions bench's API stage (--api true, MariaDB): the built product (apps/api/dist/main.js)
 // started on the province dataset as bench.mjs starts it, then driven over HTTP with autocannon for
 // the province, one city and one county: the anonymous publicStatistics of the region, and the
-// supervising office's compilation as the console asks for it (the 汇总 screen's CountySummary and
-// the dashboard's CountySummaryCells, both for the office's own region), each signed as that
+// supervising office's compilation as the console asks for it (the 汇总 screen's CountySummary — the
+// agencies listed up to 300 of them, else counted by child region —, the same with every agency
+// listed as the screen asked before (summaryLists), and the dashboard's CountySummaryCells, all for
+// the office's own region), each signed as that
 // level's office (a JWT as bench.mjs signs it). Statements per request are counted inside the server
 // (count-queries.cjs), so a run on a small and a large dataset shows whether they grow.
 import { createRequire } from 'node:module';
@@ -21,7 +23,9 @@ const AGENCY_STATUS = 'agencyId agencyName kind reportStatus revisionId publishe
 /** the documents, as the public pages and the console (apps/admin/src/county, dashboard) send them */
 export const REGION_QUERIES = {
   statistics: `query RegionStatistics($year: Int!, $region: String) { publicStatistics(year: $year, region: $region) { year format regionCode regionName reportCount cells { key label value } tables { ${TABLES} } } }`,
-  summary: `query CountySummary($year: Int!, $scope: CountyScope) { countySummary(year: $year, scope: $scope) { year format scope extent regionId regionName regionLevel reportCount previousYearComparable comparison { agencyCount reportCount previousYearReportCount description } cells { key label value comparableValue previousValue change blanks } included { ${AGENCY_STATUS} } missing { ${AGENCY_STATUS} } notPublished { ${AGENCY_STATUS} } validation { errors { ${RULE} } warnings { ${RULE} } notAssessable { ${RULE} } } } }`,
+  summary: `query CountySummary($year: Int!, $scope: CountyScope) { countySummary(year: $year, scope: $scope, listAgenciesUpTo: 300) { year format scope extent regionId regionName regionLevel reportCount previousYearComparable comparison { agencyCount reportCount previousYearReportCount description } cells { key label value comparableValue previousValue change blanks } agenciesListed agencyCounts { agencies included notPublished missing } regions { regionId regionCode regionName regionLevel ownLevel counts { agencies included notPublished missing } } included { ${AGENCY_STATUS} } missing { ${AGENCY_STATUS} } notPublished { ${AGENCY_STATUS} } validation { errors { ${RULE} } warnings { ${RULE} } notAssessable { ${RULE} } } } }`,
+  // the 汇总 screen's document before the lists were limited: every agency of the scope listed
+  summaryLists: `query CountySummaryLists($year: Int!, $scope: CountyScope) { countySummary(year: $year, scope: $scope) { year format scope extent regionId regionName regionLevel reportCount previousYearComparable comparison { agencyCount reportCount previousYearReportCount description } cells { key label value comparableValue previousValue change blanks } included { ${AGENCY_STATUS} } missing { ${AGENCY_STATUS} } notPublished { ${AGENCY_STATUS} } validation { errors { ${RULE} } warnings { ${RULE} } notAssessable { ${RULE} } } } }`,
   summaryCells: `query CountySummaryCells($year: Int!) { countySummary(year: $year) { year format reportCount cells { key label value } } }`,
 };
 
@@ -98,6 +102,7 @@ export async function apiStage({ url, levels, year, port, duration, warmup, conn
       const requests = [
         ['statistics', { year, region: level.region.code }, null],
         ['summary', { year, scope: { kind: 'ALL', regionId: null, extent: 'SUBTREE' } }, token(level.userId)],
+        ['summaryLists', { year, scope: { kind: 'ALL', regionId: null, extent: 'SUBTREE' } }, token(level.userId)],
         ['summaryCells', { year }, token(level.userId)],
       ];
       for (const [query, variables, authorization] of requests) {

@@ -142,7 +142,7 @@ export function CountyPage() {
           <Tab value="ranking" label={translate('touming.county.tab_ranking')} data-testid="county-tab-ranking" />
         </Tabs>
         {ready && year === null && <Alert severity="info">{translate('touming.county.no_cycles')}</Alert>}
-        {year !== null && (tab === 'summary' ? <SummaryTab year={year} scope={scope} agencyName={agencyName} /> : <RankingTab year={year} regionId={pick.regionId} />)}
+        {year !== null && (tab === 'summary' ? <SummaryTab year={year} scope={scope} agencyName={agencyName} onOpenRegion={(regionId) => choose({ regionId, agencyId: null }, null)} /> : <RankingTab year={year} regionId={pick.regionId} />)}
       </CardContent>
     </Card>
   );

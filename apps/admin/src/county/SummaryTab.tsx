@@ -9,6 +9,7 @@ import { CountySummaryDocument, GenerateCountyReportDocument } from '../gql/grap
 import { errorCodeOf, type ToumingErrorBody } from '../providers/graphqlClient';
 import { useGraphQLMutation, useGraphQLQuery } from '../providers/useGraphQL';
 import { AgencyStatusPanel } from './AgencyStatusPanel';
+import { RegionCountsPanel } from './RegionCountsPanel';
 import { CellBreakdownDrawer } from './CellBreakdownDrawer';
 import { countySummaryUrl, openDataUrl, saveDownload } from './download';
 import type { CountyScope } from './types';
@@ -84,7 +85,18 @@ function GenerateButton({ year }: { year: number }) {
   );
 }
 
-export function SummaryTab({ year, scope, agencyName }: { year: number; scope: CountyScope; agencyName?: string | null }) {
+export function SummaryTab({
+  year,
+  scope,
+  agencyName,
+  onOpenRegion,
+}: {
+  year: number;
+  scope: CountyScope;
+  agencyName?: string | null;
+  /** down to a child region (the region picker's drill-down) */
+  onOpenRegion: (regionId: string) => void;
+}) {
   const translate = useTranslate();
   const { data, error, isPending, refetch } = useGraphQLQuery('reports', CountySummaryDocument, { year, scope });
   const [openCell, setOpenCell] = useState<string | null>(null);
@@ -120,7 +132,12 @@ export function SummaryTab({ year, scope, agencyName }: { year: number; scope: C
       </Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexDirection: { xs: 'column', lg: 'row-reverse' } }}>
         <Box sx={{ width: { xs: '100%', lg: 300 }, flexShrink: 0 }}>
-          <AgencyStatusPanel included={current.included} missing={current.missing} notPublished={current.notPublished} />
+          {/* a county's agencies one by one; a city's or a province's (too many to list) counted by child region */}
+          {current.agenciesListed ? (
+            <AgencyStatusPanel included={current.included} missing={current.missing} notPublished={current.notPublished} />
+          ) : (
+            <RegionCountsPanel summary={current} onOpenRegion={onOpenRegion} />
+          )}
         </Box>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           {current.reportCount === 0 ? (

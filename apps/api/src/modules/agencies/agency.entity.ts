@@ -12,6 +12,8 @@ registerEnumType(AgencyKindEnum, {
 
 /** an agency (行政机关) that reports; the county office (政务公开办) is one too */
 @ObjectType({ simpleResolvers: true, description: '单位' })
+/** a compilation's census walks a region's agencies by this index alone (no row read per agency) */
+@Index('IDX_agency_scope', ['regionId', 'active', 'kind'])
 @Entity('agency')
 export class Agency {
   @Field(() => ID)

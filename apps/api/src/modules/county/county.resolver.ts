@@ -1,5 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
+import { selectedFieldNames } from '../../common/selected-fields';
 import { Report } from '../reports/report.entity';
 import { CountyService } from './county.service';
 import { CountyCellBreakdown, CountyScope, CountySummary } from './county.types';
@@ -13,9 +15,16 @@ export class CountyResolver {
   countySummary(
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int) year: number,
-    @Arg('scope', () => CountyScope, { nullable: true }) scope?: CountyScope,
+    @Arg('scope', () => CountyScope, { nullable: true }) scope: CountyScope | undefined,
+    @Arg('listAgenciesUpTo', () => Int, { nullable: true, description: '范围内单位多于此数时不列出单位（agenciesListed 为 false），只给计数与下级地区；不填为总是列出' })
+    listAgenciesUpTo: number | null | undefined,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.countyService.summary(ctx, year, scope);
+    // the totals alone need no agency read one by one: the lists and the counts by region only when asked for
+    const selected = selectedFieldNames(info);
+    const lists = selected.has('included') || selected.has('notPublished') || selected.has('missing');
+    const regions = selected.has('regions');
+    return this.countyService.summary(ctx, year, scope, { lists, listUpTo: listAgenciesUpTo ?? null, regions, counts: regions || selected.has('agencyCounts') });
   }
 
   @Authorized()

@@ -12,9 +12,21 @@ import { activeAgencies, findAgencies } from '../agencies/agency.repository';
 import { findCycleOfYear } from '../cycles/cycle.repository';
 import { buildTables } from '../formats/tables';
 import type { Report } from '../reports/report.entity';
-import { findReportOf, reportStatusesOf } from '../reports/report.repository';
+import { findReportOf, reportStatusesIn, reportStatusesOf } from '../reports/report.repository';
 import { ReportService } from '../reports/report.service';
-import { CompilationExtentEnum, CountyScopeKind, type CountyAgencyStatus, type CountyCellBreakdown, type CountyScope, type CountySummary } from './county.types';
+import {
+  CompilationExtentEnum,
+  CountyScopeKind,
+  type CountyAgencyCounts,
+  type CountyAgencyStatus,
+  type CountyCellBreakdown,
+  type CountyRegionCounts,
+  type CountyScope,
+  type CountySummary,
+} from './county.types';
+import { censusTotals, childRegions, scopeCensus, type CensusRow, type CensusTotals, type ScopePlace } from './census.repository';
+import { pathIds } from '@touming/domain/regions';
+import type { ReportRevision } from '../revisions/report-revision.entity';
 import { cellByAgency, publishedTotals, type PublishedTotals } from '../revisions/published-cell.repository';
 import { currentRevisions, type AgencySelection } from '../revisions/revision.repository';
 import { Injectable } from '../../common/injectable';
@@ -82,36 +94,76 @@ export class CountyService {
    * table rules, and compared with last year like with like: the change beside a cell is taken over
    * the agencies that published in both years only (comparableValue vs previousValue), so one
    * agency's early publication is never set against last year's whole county.
+   *
+   * A region's scope is counted in SQL (./census.repository: one statement whatever the number of
+   * agencies) and its totals read from the maintained totals; the agencies are listed only when
+   * `wants.lists` (the caller selected the lists) and the scope has at most `wants.listUpTo` of them.
+   * A LIST of agencies is compiled from the agencies themselves, as before.
    */
-  async summary(ctx: RequestContext, year: number, scope: CountyScope | null | undefined): Promise<CountySummary> {
+  async summary(ctx: RequestContext, year: number, scope: CountyScope | null | undefined, wants: SummaryWants = {}): Promise<CountySummary> {
     await authorize(ctx, 'county.summary', { targetType: 'CountySummary' });
     const manager = ctx.manager;
     const region = await this.regionOf(ctx, scope?.regionId);
-    const agencies = await this.agenciesOf(manager, scope, region);
-    await this.checkListed(ctx, scope, agencies);
+    if (scope?.kind === CountyScopeKind.LIST) {
+      const agencies = await this.agenciesOf(manager, scope, region);
+      await this.checkListed(ctx, scope, agencies);
+      return this.listSummary(manager, year, scope, region, agencies);
+    }
+    const format = await this.formatOfYear(manager, year);
+    const comparable = (await this.formatOfYear(manager, year - 1)) === format;
+    const ownLevel = !!region.path && scope?.extent === CompilationExtentEnum.OWN_LEVEL;
+    const kinds = KINDS_OF_SCOPE[scope?.kind ?? CountyScopeKind.ALL];
+    const place: ScopePlace = { kinds, regionPath: ownLevel ? null : region.path, regionId: ownLevel ? region.id : null };
+    const read = (y: number) => (ownLevel ? readOwnLevelTotals(manager, region.id, y, format, kinds) : readTotals(manager, region.id, y, format, kinds));
+    const [census, maintained, maintainedBefore] = await Promise.all([scopeCensus(manager, year, format, place, wants.counts !== false), read(year), comparable ? read(year - 1) : Promise.resolve(null)]);
+    const count = censusTotals(census);
+    const countedNow = count.counted;
+    const countedBefore = comparable ? count.countedBefore : 0;
+    const both = comparable ? count.compared : 0;
+    // the maintained totals count every agency of the kinds in the subtree, inactive ones too: they are
+    // the answer when they count exactly the active agencies counted here
+    const fromMaintained = maintained.reportCount === countedNow;
+    const selection: AgencySelection = { kinds, regionPath: place.regionPath, regionId: place.regionId, activeOnly: true };
+    const totals = fromMaintained ? maintained : await publishedTotals(manager, year, format, selection);
+    // like with like: when every agency counted in one year is counted in the other, the comparable
+    // totals are the year's totals; otherwise summed over the agencies published in both (rare at scale)
+    const [comparableNow, comparableBefore] =
+      comparable && both
+        ? await Promise.all([
+            both === countedNow ? Promise.resolve(totals) : publishedTotals(manager, year, format, { ...selection, publishedIn: { year: year - 1, format } }),
+            both === countedBefore && maintainedBefore?.reportCount === countedBefore
+              ? Promise.resolve(maintainedBefore)
+              : publishedTotals(manager, year - 1, format, { ...selection, publishedIn: { year, format } }),
+          ])
+        : [null, null];
+
+    const listed = wants.lists !== false && (wants.listUpTo == null || count.agencies <= wants.listUpTo);
+    const lists = listed ? await this.listsOf(manager, year, format, comparable, place, selection) : { included: [], notPublished: [], missing: [] };
+    const regions = wants.regions !== false && !ownLevel ? await this.regionCounts(manager, region, census) : [];
+    return {
+      ...this.compiled(year, format, scope, region, ownLevel, comparable, { totals, comparableNow, comparableBefore, countedNow, countedBefore, both }),
+      fromMaintainedTotals: fromMaintained,
+      agencyCounts: countsOf(count),
+      agenciesListed: listed,
+      regions,
+      ...lists,
+    };
+  }
+
+  /** the compilation of a LIST of agencies: their revisions, reports and sums by id (a few agencies) */
+  private async listSummary(manager: EntityManager, year: number, scope: CountyScope, region: CompiledRegion, agencies: Agency[]): Promise<CountySummary> {
     const selection: AgencySelection = { agencyIds: agencies.map((a) => a.id) };
     const format = await this.formatOfYear(manager, year);
-    const previousFormat = await this.formatOfYear(manager, year - 1);
-    const comparable = previousFormat === format;
-    const ownLevel = !!region.path && scope?.extent === CompilationExtentEnum.OWN_LEVEL;
-    const kinds = scope?.kind && scope.kind !== CountyScopeKind.LIST ? KINDS_OF_SCOPE[scope.kind] : scope?.kind === CountyScopeKind.LIST ? null : KINDS_OF_SCOPE.ALL;
-
-    const [maintained, revisions, previousRevisions, reports] = await Promise.all([
-      kinds ? (ownLevel ? readOwnLevelTotals(manager, region.id, year, format, kinds) : readTotals(manager, region.id, year, format, kinds)) : Promise.resolve(null),
+    const comparable = (await this.formatOfYear(manager, year - 1)) === format;
+    const [revisions, previousRevisions, reports] = await Promise.all([
       currentRevisions(manager, year, selection),
       comparable ? currentRevisions(manager, year - 1, selection) : Promise.resolve([]),
       reportStatusesOf(manager, year, selection.agencyIds!),
     ]);
-    // like with like: the agencies counted this year that also published last year, in the same format
     const countedNow = new Set(revisions.filter((r) => r.format === format).map((r) => r.agencyId));
-    // the maintained totals count every agency of the kinds in the subtree; they are the answer when
-    // they cover exactly the agencies listed here (an inactive agency's publication would differ)
-    const fromMaintained = maintained !== null && maintained.reportCount === countedNow.size;
-    const totals = fromMaintained ? maintained : await publishedTotals(manager, year, format, selection);
+    const totals = await publishedTotals(manager, year, format, selection);
     const countedBefore = new Set(previousRevisions.filter((r) => r.format === format).map((r) => r.agencyId));
     const both = agencies.map((a) => a.id).filter((id) => countedNow.has(id) && countedBefore.has(id));
-    // looked up once per agency below: a set, not a scan of a list as long as the agencies (10,000 at a province)
-    const comparedAgencies = new Set(both);
     const [comparableNow, comparableBefore] =
       comparable && both.length
         ? await Promise.all([
@@ -119,35 +171,64 @@ export class CountyService {
             publishedTotals(manager, year - 1, format, { agencyIds: both }),
           ])
         : [null, null];
+    const lists = agencyLists(agencies, revisions, previousRevisions, reports, format);
+    return {
+      ...this.compiled(year, format, scope, region, false, comparable, { totals, comparableNow, comparableBefore, countedNow: countedNow.size, countedBefore: countedBefore.size, both: both.length }),
+      fromMaintainedTotals: false,
+      agencyCounts: { agencies: agencies.length, included: lists.included.length, notPublished: lists.notPublished.length, missing: lists.missing.length },
+      agenciesListed: true,
+      regions: [],
+      ...lists,
+    };
+  }
+
+  /** the agencies of a region's scope with their report and revision, sorted into the three lists (four statements, rows ∝ agencies) */
+  private async listsOf(manager: EntityManager, year: number, format: FormatId, comparable: boolean, place: ScopePlace, selection: AgencySelection) {
+    const [agencies, revisions, previousRevisions, reports] = await Promise.all([
+      activeAgencies(manager, { kinds: place.kinds, regionPath: place.regionPath, regionId: place.regionId }),
+      currentRevisions(manager, year, selection),
+      comparable ? currentRevisions(manager, year - 1, selection) : Promise.resolve([]),
+      reportStatusesIn(manager, year, place),
+    ]);
+    return agencyLists(agencies, revisions, previousRevisions, reports, format);
+  }
+
+  /** the census by the region's children (each child's subtree) and its own agencies (本级), for the drill-down */
+  private async regionCounts(manager: EntityManager, region: CompiledRegion, census: readonly CensusRow[]): Promise<CountyRegionCounts[]> {
+    const children = await childRegions(manager, region.path ? region.id : null);
+    const depth = region.path ? pathIds(region.path).length : 0;
+    const byChild = new Map<string, CensusRow[]>();
+    const own: CensusRow[] = [];
+    for (const row of census) {
+      const child = row.path ? pathIds(row.path)[depth] : undefined;
+      if (child) byChild.set(child, [...(byChild.get(child) ?? []), row]);
+      else own.push(row);
+    }
+    const rows: CountyRegionCounts[] = [];
+    if (own.length) {
+      rows.push({ regionId: region.id || null, regionCode: null, regionName: region.name, regionLevel: region.level, ownLevel: true, counts: countsOf(censusTotals(own)) });
+    }
+    for (const c of children) {
+      rows.push({ regionId: c.id, regionCode: c.code, regionName: c.name, regionLevel: c.level, ownLevel: false, counts: countsOf(censusTotals(byChild.get(c.id) ?? [])) });
+    }
+    return rows;
+  }
+
+  /** what both kinds of scope answer alike: the cells, tables, validation and comparison of the totals */
+  private compiled(
+    year: number,
+    format: FormatId,
+    scope: CountyScope | null | undefined,
+    region: CompiledRegion,
+    ownLevel: boolean,
+    comparable: boolean,
+    sums: { totals: PublishedTotals; comparableNow: PublishedTotals | null; comparableBefore: PublishedTotals | null; countedNow: number; countedBefore: number; both: number },
+  ) {
+    const { totals, comparableNow, comparableBefore, countedNow, countedBefore, both } = sums;
     const content = contentOfTotals(totals, '汇总');
     // the cross-year rules (carry-over …) only mean something when last year's totals cover the same agencies
-    const previous = comparableBefore && both.length === countedNow.size ? contentOfTotals(comparableBefore, '汇总') : null;
+    const previous = comparableBefore && both === countedNow ? contentOfTotals(comparableBefore, '汇总') : null;
     const validation = tableRulesOnly(validateReport(content, { previous }));
-
-    const revisionByAgency = new Map(revisions.map((r) => [r.agencyId, r]));
-    const reportByAgency = new Map(reports.map((r) => [r.agencyId, r]));
-    const included: CountyAgencyStatus[] = [];
-    const notPublished: CountyAgencyStatus[] = [];
-    const missing: CountyAgencyStatus[] = [];
-    for (const agency of agencies) {
-      const revision = revisionByAgency.get(agency.id);
-      const report = reportByAgency.get(agency.id);
-      const status: CountyAgencyStatus = {
-        agencyId: agency.id,
-        agencyName: agency.name,
-        kind: agency.kind,
-        reportStatus: report?.status ?? null,
-        revisionId: revision?.id ?? null,
-        publishedAt: revision?.publishedAt ?? null,
-        note: null,
-        comparedWithPreviousYear: comparedAgencies.has(agency.id),
-      };
-      if (revision && revision.format === format) included.push(status);
-      else if (revision) notPublished.push({ ...status, note: `公开版本使用${revision.format}年版格式，与本年度${format}年版格式不符，未计入汇总` });
-      else if (report) notPublished.push({ ...status, note: '报告尚未公开' });
-      else missing.push({ ...status, note: '未报送本年度报告' });
-    }
-
     const cells = Object.keys(content.cells).map((key) => {
       const value = totals.cells[key];
       const def = cellDefinition(format, key)!;
@@ -157,7 +238,6 @@ export class CountyService {
       const change = comparableValue !== null && previousValue !== null ? Number((comparableValue - previousValue).toFixed(decimals)) : null;
       return { key, label: def.label, value, blanks: totals.blanks[key], comparableValue, previousValue, change };
     });
-
     return {
       year,
       format,
@@ -166,7 +246,6 @@ export class CountyService {
       regionLevel: region.level,
       regionId: region.id || null,
       regionName: region.name,
-      fromMaintainedTotals: fromMaintained,
       reportCount: totals.reportCount,
       tables: buildTables(format, content.cells, computedTotals(content)),
       cells,
@@ -175,15 +254,12 @@ export class CountyService {
         warnings: validation.warnings.map(toGraphqlRule),
         notAssessable: validation.notAssessable.map(toGraphqlRule),
       },
-      included,
-      notPublished,
-      missing,
       previousYearComparable: comparable,
       comparison: {
-        agencyCount: both.length,
-        reportCount: countedNow.size,
-        previousYearReportCount: comparable ? countedBefore.size : 0,
-        description: comparisonNote(comparable, both.length, countedNow.size, countedBefore.size, year),
+        agencyCount: both,
+        reportCount: countedNow,
+        previousYearReportCount: comparable ? countedBefore : 0,
+        description: comparisonNote(comparable, both, countedNow, countedBefore, year),
       },
     };
   }
@@ -244,6 +320,62 @@ export class CountyService {
 }
 
 export type CompiledRegion = SupervisedRegion;
+
+/** what the caller of summary asked for beyond the totals */
+export interface SummaryWants {
+  /** the agencies listed (included, notPublished, missing; default: yes) */
+  lists?: boolean;
+  /** …but only when the scope has at most this many agencies (null: any number) */
+  listUpTo?: number | null;
+  /** the counts by child region (default: yes) */
+  regions?: boolean;
+  /** the agencies counted as missing or not published (agencyCounts, regions; default: yes) */
+  counts?: boolean;
+}
+
+function countsOf(c: CensusTotals): CountyAgencyCounts {
+  return { agencies: c.agencies, included: c.counted, notPublished: c.agencies - c.counted - c.missing, missing: c.missing };
+}
+
+/**
+ * The agencies sorted into counted (a current revision in the year's format), not published (a
+ * report, or a revision in another format) and missing (no report), in the agencies' order.
+ */
+function agencyLists(
+  agencies: readonly Agency[],
+  revisions: readonly ReportRevision[],
+  previousRevisions: readonly ReportRevision[],
+  reports: ReadonlyArray<Pick<Report, 'agencyId' | 'status'>>,
+  format: FormatId,
+): { included: CountyAgencyStatus[]; notPublished: CountyAgencyStatus[]; missing: CountyAgencyStatus[] } {
+  const revisionByAgency = new Map(revisions.map((r) => [r.agencyId, r]));
+  const reportByAgency = new Map(reports.map((r) => [r.agencyId, r]));
+  // looked up once per agency: a set, not a scan of a list as long as the agencies
+  const countedBefore = new Set(previousRevisions.filter((r) => r.format === format).map((r) => r.agencyId));
+  const included: CountyAgencyStatus[] = [];
+  const notPublished: CountyAgencyStatus[] = [];
+  const missing: CountyAgencyStatus[] = [];
+  for (const agency of agencies) {
+    const revision = revisionByAgency.get(agency.id);
+    const report = reportByAgency.get(agency.id);
+    const counted = !!revision && revision.format === format;
+    const status: CountyAgencyStatus = {
+      agencyId: agency.id,
+      agencyName: agency.name,
+      kind: agency.kind,
+      reportStatus: report?.status ?? null,
+      revisionId: revision?.id ?? null,
+      publishedAt: revision?.publishedAt ?? null,
+      note: null,
+      comparedWithPreviousYear: counted && countedBefore.has(agency.id),
+    };
+    if (counted) included.push(status);
+    else if (revision) notPublished.push({ ...status, note: `公开版本使用${revision.format}年版格式，与本年度${format}年版格式不符，未计入汇总` });
+    else if (report) notPublished.push({ ...status, note: '报告尚未公开' });
+    else missing.push({ ...status, note: '未报送本年度报告' });
+  }
+  return { included, notPublished, missing };
+}
 
 /** what the change beside each total compares, in words for the console and the downloads */
 export function comparisonNote(comparable: boolean, both: number, now: number, before: number, year: number): string {

@@ -102,6 +102,42 @@ export class CountyComparison {
   description: string;
 }
 
+@ObjectType({ simpleResolvers: true, description: '汇总范围内单位的报告情况计数' })
+export class CountyAgencyCounts {
+  @Field(() => Int, { description: '汇总范围内的单位数（启用的）' })
+  agencies: number;
+
+  @Field(() => Int, { description: '已计入（现行公开版本，格式与本年度相同）' })
+  included: number;
+
+  @Field(() => Int, { description: '尚未公开（有报告但未公开，或公开版本格式不符）' })
+  notPublished: number;
+
+  @Field(() => Int, { description: '缺报（无本年度报告）' })
+  missing: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: '汇总地区的一个下级地区（或本级单位）的报告情况计数，供逐级查看' })
+export class CountyRegionCounts {
+  @Field(() => ID, { nullable: true, description: '下级地区；本级单位为汇总地区本身（部署未划分地区时为空）' })
+  regionId: string | null;
+
+  @Field(() => String, { nullable: true })
+  regionCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  regionName: string | null;
+
+  @Field(() => String, { nullable: true, description: '地区层级（PROVINCE/CITY/COUNTY/TOWNSHIP）' })
+  regionLevel: string | null;
+
+  @Field({ description: '本级单位（直接属于汇总地区的单位），而非某一下级地区' })
+  ownLevel: boolean;
+
+  @Field(() => CountyAgencyCounts)
+  counts: CountyAgencyCounts;
+}
+
 @ObjectType({ simpleResolvers: true, description: '全县汇总' })
 export class CountySummary {
   @Field(() => Int)
@@ -139,6 +175,15 @@ export class CountySummary {
 
   @Field(() => Validation, { description: '对汇总数执行的同一套勾稽规则（仅表格规则）' })
   validation: Validation;
+
+  @Field(() => CountyAgencyCounts, { description: '已计入、尚未公开、缺报的单位数（不列出单位）' })
+  agencyCounts: CountyAgencyCounts;
+
+  @Field({ description: '是否列出了单位（included、notPublished、missing）：范围内单位多于 listAgenciesUpTo 时不列出，三个列表为空，按 regions 逐级查看' })
+  agenciesListed: boolean;
+
+  @Field(() => [CountyRegionCounts], { description: '按下级地区（及本级单位）分列的单位计数，供逐级查看；仅本级或指定单位汇总时为空' })
+  regions: CountyRegionCounts[];
 
   @Field(() => [CountyAgencyStatus], { description: '已计入（现行公开版本）' })
   included: CountyAgencyStatus[];

@@ -211,7 +211,7 @@ export function mountDownloads(app: Express, api: Api, dataSource: DataSource): 
       if (!m || !Number.isInteger(year)) return fail(res, 404, '不支持的下载格式（xlsx、csv）');
       const ctx = await api.contextFor(req.headers.authorization, { ip: req.ip });
       const county = api.container.get(CountyService);
-      const summary = await county.summary(ctx, year, null);
+      const summary = await county.summary(ctx, year, null, { regions: false });
       const { content } = await county.summedContent(ctx, year, null);
       const name = `全县政府信息公开工作年度报告汇总-${year}`;
       if (m[1] === 'csv') {

@@ -12,6 +12,7 @@ import { Report } from './report.entity';
 import { scopeCondition, type ListScope } from '../../common/scope';
 import { hydrate, selectColumns } from '../../db/raw-rows';
 import { Agency } from '../agencies/agency.entity';
+import { Region } from '../regions/region.entity';
 
 /**
  * Storage of reports: a report row plus one report_cell row per filled cell. Everything here takes
@@ -62,6 +63,27 @@ export function findReportOf(manager: EntityManager, agencyId: string, year: num
 export function reportStatusesOf(manager: EntityManager, year: number, agencyIds: readonly string[]): Promise<Pick<Report, 'id' | 'agencyId' | 'status'>[]> {
   if (agencyIds.length === 0) return Promise.resolve([]);
   return manager.find(Report, { where: { year, agencyId: In([...agencyIds]) }, select: { id: true, agencyId: true, status: true } });
+}
+
+/**
+ * id, agency and status of the reports of a year of the active agencies of some kinds, in a region's
+ * subtree (regionPath) or its own level (regionId) or anywhere: a compilation's scope by a join, not an id list
+ */
+export function reportStatusesIn(
+  manager: EntityManager,
+  year: number,
+  place: { kinds: readonly string[]; regionPath: string | null; regionId: string | null },
+): Promise<Pick<Report, 'id' | 'agencyId' | 'status'>[]> {
+  const qb = manager
+    .createQueryBuilder(Report, 'r')
+    .select(['r.id', 'r.agencyId', 'r.status'])
+    .innerJoin(Agency, 'a', 'a.id = r.agencyId')
+    .where('r.year = :year', { year })
+    .andWhere('a.active = 1')
+    .andWhere('a.kind IN (:...kinds)', { kinds: place.kinds.length ? place.kinds : ['-'] });
+  if (place.regionId) qb.andWhere('a.regionId = :regionId', { regionId: place.regionId });
+  if (place.regionPath) qb.innerJoin(Region, 'g', 'g.id = a.regionId').andWhere('g.path LIKE :path', { path: `${place.regionPath}%` });
+  return qb.getMany();
 }
 
 export interface ReportListFilter {

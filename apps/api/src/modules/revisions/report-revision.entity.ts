@@ -14,6 +14,8 @@ import { Report } from '../reports/report.entity';
 @Unique('UQ_report_revision_no', ['reportId', 'revisionNo'])
 @Index('IDX_report_revision_year_current', ['year', 'isCurrent'])
 @Index('IDX_report_revision_agency', ['agencyId'])
+/** an agency's current revision of a year and its format from the index alone: the compilation's census reads it for every agency of a region, and the rows carry the content (~17 KB) */
+@Index('IDX_report_revision_current', ['agencyId', 'isCurrent', 'year', 'format'])
 export class ReportRevision {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: UUID_LENGTH })

@@ -28,6 +28,12 @@ export interface AgencySelection {
   region?: string | null;
   /** only agencies placed in this region's subtree ('/<id>/…/', a prefix of their region's path) */
   regionPath?: string | null;
+  /** only agencies placed directly in this region (its own level, 本级) */
+  regionId?: string | null;
+  /** only active agencies (a compilation's scope) */
+  activeOnly?: boolean;
+  /** only agencies that also have a current revision of this year in this format (like with like across years) */
+  publishedIn?: { year: number; format: string } | null;
 }
 
 /** limit a query over rows carrying agencyId (revisions or published cells) to a selection */
@@ -37,13 +43,21 @@ export function applySelection<T extends object>(qb: SelectQueryBuilder<T>, alia
     if (selection.agencyIds.length === 0) qb.andWhere('1 = 0');
     else qb.andWhere(`${alias}.agencyId IN (:...agencyIds)`, { agencyIds: selection.agencyIds });
   }
-  if (selection.kinds || selection.region || selection.regionPath) {
+  if (selection.kinds || selection.region || selection.regionPath || selection.regionId || selection.activeOnly) {
     qb.innerJoin(Agency, 'a', `a.id = ${alias}.agencyId`);
     if (selection.kinds) qb.andWhere('a.kind IN (:...kinds)', { kinds: selection.kinds.length ? selection.kinds : ['-'] });
     if (selection.region) qb.andWhere('a.region = :region', { region: selection.region });
+    if (selection.regionId) qb.andWhere('a.regionId = :selRegionId', { selRegionId: selection.regionId });
+    if (selection.activeOnly) qb.andWhere('a.active = 1');
     if (selection.regionPath) {
       qb.innerJoin(Region, 'sel_g', 'sel_g.id = a.regionId').andWhere('sel_g.path LIKE :selPath', { selPath: `${selection.regionPath}%` });
     }
+  }
+  if (selection.publishedIn) {
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM report_revision sel_p WHERE sel_p.agencyId = ${alias}.agencyId AND sel_p.isCurrent = 1 AND sel_p.year = :selPubYear AND sel_p.format = :selPubFormat)`,
+      { selPubYear: selection.publishedIn.year, selPubFormat: selection.publishedIn.format },
+    );
   }
   return qb;
 }
