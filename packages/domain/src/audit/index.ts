@@ -215,6 +215,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   before: '修改前',
   after: '修改后',
   deadline: '截止日期',
+  daysOverdue: '逾期天数',
   requiresPreReview: '需县政务公开办预审',
   open: '开放填报',
   code: '单位代码',
