@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -15,10 +20,12 @@ import { createLoaders } from './common/loaders';
 import { landingPagePlugin } from './common/landing-page';
 import { makeFormatError } from './common/errors';
 import { executorFromEnv, executorGateway, type ExecutorKind, type JitExecutor } from './common/executor';
-import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, wellFormedText } from './common/query-limits';
-import { boundedTextInput } from './common/input-bounds';
+import { complexityCheck, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, wellFormedTextCheck } from './common/query-limits';
+import { textBoundsCheck } from './common/input-bounds';
+import { checkPlugin, type OperationCheck } from './common/operation-checks';
 import { abuseAccounting, MAX_QUERY_TOKENS, queryLengthGate, refusal, refusedAddressGate } from './http/graphql-guards';
 import { bodyRefusal, byteSize, createGraphqlEndpoint } from './http/graphql-endpoint';
+import { PreparedOperations } from './http/prepared-operations';
 import { createMetricsServer, mountMetrics } from './http/metrics-endpoint';
 import { securityHeaderList, securityHeaders } from './http/security-headers';
 import { migrationsApplied } from './db/data-source';
@@ -34,7 +41,7 @@ import { mountPublicPages } from './modules/public/pages/routes';
 import { PublicRateLimiter } from './modules/public/rate-limit';
 import { buildApiSchema } from './schema';
 import { mountConsole } from './http/console-assets';
-import { passwordChangeGate } from './modules/auth/password-change-gate';
+import { passwordChangeCheck } from './modules/auth/password-change-gate';
 
 export interface Logger {
   info: (obj: unknown, msg?: string) => void;
@@ -47,6 +54,8 @@ export interface Api {
   apollo: ApolloServer<RequestContext>;
   /** which executor runs operations, and graphql-jit's cache when it is jit */
   executor: { kind: ExecutorKind; jit: JitExecutor | null };
+  /** documents Apollo has validated, answered without its pipeline (http/prepared-operations.ts) */
+  prepared: PreparedOperations;
   /** build the context of one request (also for in-process tests) */
   contextFor: (authorization?: string, extra?: { requestId?: string; ip?: string }) => Promise<RequestContext>;
 }
@@ -55,7 +64,7 @@ export interface Api {
 export async function createApi(
   dataSource: DataSource,
   config: Pick<AppConfig, 'jwtSecret' | 'jwtTtl' | 'production' | 'filesDir'> & Partial<Pick<AppConfig, 'smtpUrl' | 'mailFrom'>>,
-  opts: { logger?: Logger; plugins?: ApolloServerPlugin<RequestContext>[]; executor?: ExecutorKind } = {},
+  opts: { logger?: Logger; plugins?: ApolloServerPlugin<RequestContext>[]; executor?: ExecutorKind; prepared?: boolean } = {},
 ): Promise<Api> {
   const container = new Container();
   // e-mail copies of 消息 are sent for this database's notifications (modules/notifications/mailer.ts)
@@ -95,6 +104,25 @@ export async function createApi(
   // graphql-jit by default; GRAPHQL_EXECUTOR=js keeps graphql-js (common/executor.ts says why)
   const executor = opts.executor ?? executorFromEnv(process.env.GRAPHQL_EXECUTOR);
   const gateway = executorGateway(schema, executor, { logger: opts.logger });
+  // checked on every operation before it runs, by Apollo (as plugins) and by the prepared path
+  const checks: OperationCheck[] = [wellFormedTextCheck, complexityCheck(MAX_QUERY_COMPLEXITY), textBoundsCheck, passwordChangeCheck];
+  const prepared = new PreparedOperations({ schema, checks, run: gateway.run, enabled: opts.prepared ?? true });
+  const ownPlugins: ApolloServerPlugin<RequestContext>[] = [
+    // no HTTP cache hints are used: without this Apollo installs its cache-control plugin, whose
+    // willResolveField wraps every field resolver of every response (measured: e2e/load, docs/performance.md)
+    ApolloServerPluginCacheControlDisabled(),
+    // nothing about requests or the schema leaves the server for Apollo's hosted services (APOLLO_KEY
+    // in the environment would otherwise switch usage reporting on), and no federation traces
+    ApolloServerPluginUsageReportingDisabled(),
+    ApolloServerPluginSchemaReportingDisabled(),
+    ApolloServerPluginInlineTraceDisabled(),
+    landingPagePlugin(config.production),
+    ...checks.map(checkPlugin),
+    abuseAccounting(() => container.get(PublicRateLimiter)),
+    requestIdOnInternalErrors,
+    metricsPlugin,
+    prepared.recorder(),
+  ];
   const apollo = new ApolloServer<RequestContext>({
     gateway,
     // main.ts owns SIGTERM/SIGINT (stop via HttpApp.stop, then close the pool); Apollo's own handler
@@ -109,26 +137,17 @@ export async function createApi(
     includeStacktraceInErrorResponses: !config.production,
     formatError: makeFormatError({ production: config.production }),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-    // no HTTP cache hints are used: without this Apollo installs its cache-control plugin, whose
-    // willResolveField wraps every field resolver of every response (measured: e2e/load, docs/performance.md)
-    plugins: [
-      ApolloServerPluginCacheControlDisabled(),
-      landingPagePlugin(config.production),
-      wellFormedText(),
-      complexityLimit(MAX_QUERY_COMPLEXITY),
-      boundedTextInput(),
-      passwordChangeGate(),
-      abuseAccounting(() => container.get(PublicRateLimiter)),
-      requestIdOnInternalErrors,
-      metricsPlugin,
-      ...(opts.plugins ?? []),
-    ],
+    plugins: [...ownPlugins, ...(opts.plugins ?? [])],
   });
+  // the prepared path stands in for these plugins' per-request work; any other plugin with request
+  // hooks (a caller's, or one Apollo adds itself) turns it off
+  prepared.attach(apollo, ownPlugins);
   return {
     schema,
     container,
     apollo,
     executor: { kind: executor, jit: gateway.jit },
+    prepared,
     contextFor: (authorization, extra) => auth.contextFor(dataSource, authorization, extra),
   };
 }
@@ -176,7 +195,7 @@ export async function createHttpApp(dataSource: DataSource, config: AppConfig, l
   app.set('trust proxy', config.trustProxy);
   const headerOptions = { production: config.production, hstsMaxAge: config.hstsMaxAge };
   app.use(securityHeaders(headerOptions));
-  const api = await createApi(dataSource, config, { logger, plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })] });
+  const api = await createApi(dataSource, config, { logger, prepared: config.graphqlPrepared ?? true, plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })] });
   await api.apollo.start();
   watchDataSource(dataSource);
   let draining = false;

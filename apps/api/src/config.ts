@@ -44,6 +44,8 @@ export interface AppConfig {
   smtpUrl?: string | null;
   /** the From: of those e-mails (MAIL_FROM) */
   mailFrom?: string;
+  /** documents Apollo has validated are answered without its pipeline (GRAPHQL_PREPARED; http/prepared-operations.ts) */
+  graphqlPrepared?: boolean;
 }
 
 /** DATABASE_URL → database settings; absent → the embedded SQLite file data/touming.sqlite */
@@ -198,5 +200,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     hashAlgorithm: parseHashAlgorithm(env.HASH_ALGORITHM),
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM || '透明 <touming@localhost>',
+    graphqlPrepared: flag(env.GRAPHQL_PREPARED, true),
   };
 }

@@ -231,23 +231,60 @@ export function createJitExecutor(schema: GraphQLSchema, opts: { maxDocuments?: 
   };
 }
 
+/** what running one resolved operation takes (Apollo's gateway request context, or the prepared path) */
+export interface OperationRun {
+  document: DocumentNode;
+  operation: OperationDefinitionNode | null | undefined;
+  queryHash: string;
+  operationName: string | null;
+  context: unknown;
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * A result already computed for this request by the prepared path (http/prepared-operations.ts), set
+ * on the request's context: the path ran the operation, got errors, and hands the request to Apollo
+ * for Apollo's own error formatting, statuses and plugins — without running the operation twice.
+ */
+export const PRECOMPUTED_RESULT = Symbol('touming.precomputedResult');
+
+/** the outcome of an operation already run: its result, or what it threw */
+export type Precomputed = { result: ExecutionResult } | { error: unknown };
+
+/** the context with the outcome its operation already had (Apollo's copy of the context keeps it) */
+export function withPrecomputed<T extends object>(context: T, precomputed: Precomputed): T {
+  Object.defineProperty(context, PRECOMPUTED_RESULT, { value: precomputed, enumerable: true, configurable: true });
+  return context;
+}
+
 /**
  * The gateway Apollo loads: it announces the schema (Apollo derives its document cache from it) and
  * returns the executor. `js` returns graphql-js's execute with the same arguments Apollo itself
- * would pass, so both switches go through the same path up to the executor.
+ * would pass, so both switches go through the same path up to the executor. `run` is that executor
+ * for callers other than Apollo (the prepared path).
  */
-export function executorGateway(schema: GraphQLSchema, kind: ExecutorKind, opts: { maxDocuments?: number; logger?: ExecutorLogger } = {}): GatewayInterface & { jit: JitExecutor | null } {
+export function executorGateway(
+  schema: GraphQLSchema,
+  kind: ExecutorKind,
+  opts: { maxDocuments?: number; logger?: ExecutorLogger } = {},
+): GatewayInterface & { jit: JitExecutor | null; run: (args: OperationRun) => Promise<ExecutionResult> } {
   const jit = kind === 'jit' ? createJitExecutor(schema, opts) : null;
   const listeners = new Set<(ctx: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void>();
+  const run = (args: OperationRun): Promise<ExecutionResult> => {
+    if (jit) return jit.execute(args);
+    return Promise.resolve(execute({ schema, document: args.document, contextValue: args.context, variableValues: args.variables, operationName: args.operationName }));
+  };
   const executor: GatewayExecutor = async (rc) => {
-    const operationName = rc.request.operationName ?? null;
-    if (jit) {
-      return jit.execute({ document: rc.document, operation: rc.operation, queryHash: rc.queryHash, operationName, context: rc.context, variables: rc.request.variables });
+    const precomputed = (rc.context as { [PRECOMPUTED_RESULT]?: Precomputed })[PRECOMPUTED_RESULT];
+    if (precomputed) {
+      if ('error' in precomputed) throw precomputed.error;
+      return precomputed.result;
     }
-    return execute({ schema, document: rc.document, contextValue: rc.context, variableValues: rc.request.variables, operationName });
+    return run({ document: rc.document, operation: rc.operation, queryHash: rc.queryHash, operationName: rc.request.operationName ?? null, context: rc.context, variables: rc.request.variables });
   };
   return {
     jit,
+    run,
     onSchemaLoadOrUpdate(callback) {
       listeners.add(callback);
       return () => listeners.delete(callback);

@@ -18,6 +18,8 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import type { RequestContext } from './context';
+import { checkPlugin, type OperationCheck } from './operation-checks';
 import { coerceVariables } from './variables';
 
 /** names, codes, ids, comments, reasons, search strings … */
@@ -141,21 +143,18 @@ export function textOverLimit(
   return null;
 }
 
-/** the Apollo plugin: refuses, before execution, any string argument over its limit */
-export function boundedTextInput(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (!operation) return;
-          const tooLong = textOverLimit(schema, document, operation, request.variables);
-          if (tooLong) {
-            throw new GraphQLError(`输入过长：${tooLong.path} 最多 ${tooLong.limit} 个字符（实际 ${tooLong.length} 个）`, {
-              extensions: { code: 'BAD_USER_INPUT', field: tooLong.path, http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
-  };
+/** refuses, before execution, any string argument over its limit */
+export const textBoundsCheck: OperationCheck = ({ schema, document, operation, request }) => {
+  if (!operation) return;
+  const tooLong = textOverLimit(schema, document, operation, request.variables);
+  if (tooLong) {
+    throw new GraphQLError(`输入过长：${tooLong.path} 最多 ${tooLong.limit} 个字符（实际 ${tooLong.length} 个）`, {
+      extensions: { code: 'BAD_USER_INPUT', field: tooLong.path, http: { status: 400 } },
+    });
+  }
+};
+
+/** the Apollo plugin of textBoundsCheck */
+export function boundedTextInput(): ApolloServerPlugin<RequestContext> {
+  return checkPlugin(textBoundsCheck);
 }

@@ -14,6 +14,8 @@ import {
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestContext } from './context';
+import { checkPlugin, type OperationCheck } from './operation-checks';
 import { coerceVariables } from './variables';
 
 export const MAX_QUERY_DEPTH = 12;
@@ -93,60 +95,58 @@ const complexityOf = new WeakMap<OperationDefinitionNode, number | 'per-request'
  * The estimate walks the whole document; it is made once per document when it cannot depend on the
  * variables (complexityDependsOnVariables), and the variables are still checked on every request.
  */
-export function complexityLimit(max: number): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, schema, operation }) {
-          // an operationName the document does not contain: the estimator would fail with a TypeError
-          if (!operation) {
-            throw new GraphQLError(`请求中没有名为“${request.operationName ?? ''}”的操作`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-          }
-          if (operation.operation === 'mutation' && operation.selectionSet.selections.length > MAX_ROOT_MUTATIONS) {
-            throw new GraphQLError(`一次请求最多包含 ${MAX_ROOT_MUTATIONS} 个变更操作`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-          }
-          // the estimator coerces the variables first: invalid ones (null for String!, a string for
-          // Int …) are the caller's mistake, not an internal error (found by the input fuzz); like
-          // the estimator, the last of graphql-js's coercion errors is the one reported
-          const coerced = coerceVariables(schema, operation, request.variables);
-          if (coerced.errors) {
-            throw new GraphQLError(coerced.errors[coerced.errors.length - 1].message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-          }
-          let cached = complexityOf.get(operation);
-          if (cached === undefined) {
-            cached = complexityDependsOnVariables(schema, document, operation) ? 'per-request' : -1;
-            complexityOf.set(operation, cached);
-          }
-          if (typeof cached === 'number' && cached >= 0) {
-            if (cached > max) {
-              throw new GraphQLError(`查询过于复杂（复杂度 ${cached}，上限 ${max}）`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-            }
-            return;
-          }
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              operationName: request.operationName ?? undefined,
-              query: document,
-              variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (error) {
-            // the estimator coerces the variables first: invalid ones (null for String!, a string for
-            // Int …) are the caller's mistake, not an internal error (found by the input fuzz)
-            if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-            throw error;
-          }
-          if (cached === -1) complexityOf.set(operation, complexity);
-          if (complexity > max) {
-            // thrown from a plugin hook: without an http status Apollo would answer 500
-            throw new GraphQLError(`查询过于复杂（复杂度 ${complexity}，上限 ${max}）`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-          }
-        },
-      };
-    },
+export function complexityCheck(max: number): OperationCheck {
+  return ({ request, document, schema, operation }) => {
+    // an operationName the document does not contain: the estimator would fail with a TypeError
+    if (!operation) {
+      throw new GraphQLError(`请求中没有名为“${request.operationName ?? ''}”的操作`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    }
+    if (operation.operation === 'mutation' && operation.selectionSet.selections.length > MAX_ROOT_MUTATIONS) {
+      throw new GraphQLError(`一次请求最多包含 ${MAX_ROOT_MUTATIONS} 个变更操作`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    }
+    // the estimator coerces the variables first: invalid ones (null for String!, a string for
+    // Int …) are the caller's mistake, not an internal error (found by the input fuzz); like
+    // the estimator, the last of graphql-js's coercion errors is the one reported
+    const coerced = coerceVariables(schema, operation, request.variables);
+    if (coerced.errors) {
+      throw new GraphQLError(coerced.errors[coerced.errors.length - 1].message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    }
+    let cached = complexityOf.get(operation);
+    if (cached === undefined) {
+      cached = complexityDependsOnVariables(schema, document, operation) ? 'per-request' : -1;
+      complexityOf.set(operation, cached);
+    }
+    if (typeof cached === 'number' && cached >= 0) {
+      if (cached > max) {
+        throw new GraphQLError(`查询过于复杂（复杂度 ${cached}，上限 ${max}）`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+      }
+      return;
+    }
+    let complexity: number;
+    try {
+      complexity = getComplexity({
+        schema,
+        operationName: request.operationName ?? undefined,
+        query: document,
+        variables: request.variables ?? {},
+        estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+      });
+    } catch (error) {
+      // the estimator coerces the variables first: invalid ones (null for String!, a string for
+      // Int …) are the caller's mistake, not an internal error (found by the input fuzz)
+      if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+      throw error;
+    }
+    if (cached === -1) complexityOf.set(operation, complexity);
+    if (complexity > max) {
+      // thrown from a plugin hook: without an http status Apollo would answer 500
+      throw new GraphQLError(`查询过于复杂（复杂度 ${complexity}，上限 ${max}）`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    }
   };
+}
+
+export function complexityLimit(max: number): ApolloServerPlugin<RequestContext> {
+  return checkPlugin(complexityCheck(max));
 }
 
 /** true when the text has a lone UTF-16 surrogate, i.e. is not valid Unicode (cannot be UTF-8 encoded) */
@@ -169,28 +169,24 @@ function illFormedIn(value: unknown, depth = 0): boolean {
 /** per document: whether one of its string literals is not valid Unicode (the document never changes) */
 const illFormedLiterals = new WeakMap<DocumentNode, boolean>();
 
-export function wellFormedText(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document }) {
-          let bad = illFormedIn(request.variables ?? {});
-          if (!bad) {
-            let literals = illFormedLiterals.get(document);
-            if (literals === undefined) {
-              literals = false;
-              visitStrings(document, (s) => {
-                if (hasLoneSurrogate(s)) literals = true;
-              });
-              illFormedLiterals.set(document, literals);
-            }
-            bad = literals;
-          }
-          if (bad) throw new GraphQLError('输入包含无效的 Unicode 字符（孤立的代理项）', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-        },
-      };
-    },
-  };
+export const wellFormedTextCheck: OperationCheck = ({ request, document }) => {
+  let bad = illFormedIn(request.variables ?? {});
+  if (!bad) {
+    let literals = illFormedLiterals.get(document);
+    if (literals === undefined) {
+      literals = false;
+      visitStrings(document, (s) => {
+        if (hasLoneSurrogate(s)) literals = true;
+      });
+      illFormedLiterals.set(document, literals);
+    }
+    bad = literals;
+  }
+  if (bad) throw new GraphQLError('输入包含无效的 Unicode 字符（孤立的代理项）', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+};
+
+export function wellFormedText(): ApolloServerPlugin<RequestContext> {
+  return checkPlugin(wellFormedTextCheck);
 }
 
 function visitStrings(node: unknown, see: (s: string) => void, depth = 0): void {

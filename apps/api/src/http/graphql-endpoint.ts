@@ -7,7 +7,8 @@
  * its headers again for every response, and `res.send` hashing every response body for an ETag
  * nobody can use on a POST). Here the same steps run as plain code: the same security headers
  * (computed once from the same helmet configuration), request id and log line, client address under
- * TRUST_PROXY, the address and query-length gates, the body limit, then Apollo as before.
+ * TRUST_PROXY, the address and query-length gates, the body limit; then the prepared path
+ * (prepared-operations.ts) answers a document Apollo has already validated, and Apollo the rest.
  *
  * Everything else — GET /graphql, other content types, a compressed body, a query string — is left
  * to Express (`handles` answers false), so those keep exactly the behaviour they had.
@@ -18,6 +19,7 @@ import { HeaderMap } from '@apollo/server';
 import proxyaddr from 'proxy-addr';
 import type { Api, Logger } from '../app';
 import type { RequestContext } from '../common/context';
+import { withPrecomputed, type Precomputed } from '../common/executor';
 import { operationOf } from '../observability';
 import { PublicRateLimiter } from '../modules/public/rate-limit';
 import { addressRefusal, queryLengthRefusal, refusal, type Refusal } from './graphql-guards';
@@ -119,13 +121,25 @@ export function createGraphqlEndpoint(options: GraphqlEndpointOptions) {
     const byLength = await queryLengthRefusal(api, limiter, { ip, authorization }, (body as { query?: unknown }).query);
     if (byLength) return refuse(res, byLength);
 
+    // the context is built once, on first need: by the prepared path or by Apollo (the same promise)
+    let contextPromise: Promise<RequestContext> | null = null;
+    const context = () =>
+      (contextPromise ??= options.context(authorization, requestId, ip, res).then((ctx) => (seen.ctx = ctx)));
+    let precomputed: Precomputed | undefined;
+    // while stopping, Apollo answers everything (its own state decides what still runs)
+    if (!options.draining()) {
+      const outcome = await api.prepared.answer(body, req.headers.accept, context);
+      if (outcome.kind === 'answered') return answer(res, 200, [['content-type', outcome.contentType]], outcome.body);
+      precomputed = outcome.precomputed;
+    }
+
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await api.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-      context: async () => (seen.ctx = await options.context(authorization, requestId, ip, res)),
+      context: precomputed ? async () => withPrecomputed(await context(), precomputed) : context,
     });
     if (response.body.kind === 'complete') return answer(res, response.status ?? 200, response.headers, response.body.string);
     for (const [name, value] of response.headers) res.setHeader(name, value);

@@ -1,4 +1,4 @@
 export { createLogger } from './logger';
 export { registry, auditAppends, watchDataSource, unwatchDataSource } from './metrics';
-export { metricsPlugin, operationOf } from './plugin';
+export { countOperation, metricsPlugin, operationLabelOf, operationOf } from './plugin';
 export { operationLabel } from './operation';

@@ -12,11 +12,17 @@ export const operationOf = new Map<string, string>();
 
 /** per operation node: Apollo hands every request of a cached document the same node */
 const labels = new WeakMap<object, string>();
-function labelOf(op: Parameters<typeof operationLabel>[0]): string {
+export function operationLabelOf(op: Parameters<typeof operationLabel>[0]): string {
   if (!op) return operationLabel(op);
   let label = labels.get(op);
   if (label === undefined) labels.set(op, (label = operationLabel(op)));
   return label;
+}
+
+/** one answered operation: counted and timed (`started`: process.hrtime.bigint() at its start) */
+export function countOperation(operation: string, started: bigint): void {
+  graphqlRequests.inc({ operation });
+  graphqlDuration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
 }
 
 /** counts and times every GraphQL operation and its errors by code */
@@ -26,7 +32,7 @@ export const metricsPlugin: ApolloServerPlugin<RequestContext> = {
     let operation = 'unparsed';
     return {
       async didResolveOperation({ operation: op }) {
-        operation = labelOf(op);
+        operation = operationLabelOf(op);
         operationOf.set(contextValue.requestId, operation);
       },
       async didEncounterErrors({ errors }) {
@@ -35,8 +41,7 @@ export const metricsPlugin: ApolloServerPlugin<RequestContext> = {
         }
       },
       async willSendResponse() {
-        graphqlRequests.inc({ operation });
-        graphqlDuration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+        countOperation(operation, started);
       },
     };
   },

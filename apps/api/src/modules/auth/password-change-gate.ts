@@ -8,6 +8,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { allowedBeforePasswordChange, PASSWORD_CHANGE_REQUIRED_MESSAGE } from '@touming/domain/accounts';
 import { GraphQLError, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { RequestContext } from '../../common/context';
+import { checkPlugin, type OperationCheck } from '../../common/operation-checks';
 
 export function passwordChangeRequired(): GraphQLError {
   return new GraphQLError(PASSWORD_CHANGE_REQUIRED_MESSAGE, { extensions: { code: 'PASSWORD_CHANGE_REQUIRED', http: { status: 403 } } });
@@ -22,14 +23,10 @@ export function operationAllowedBeforePasswordChange(operation: OperationDefinit
   return rootFields(operation.selectionSet).every(allowedBeforePasswordChange);
 }
 
+export const passwordChangeCheck: OperationCheck = ({ contextValue, operation }) => {
+  if (contextValue.user?.mustChangePassword && operation && !operationAllowedBeforePasswordChange(operation)) throw passwordChangeRequired();
+};
+
 export function passwordChangeGate(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, operation }) {
-          if (contextValue.user?.mustChangePassword && operation && !operationAllowedBeforePasswordChange(operation)) throw passwordChangeRequired();
-        },
-      };
-    },
-  };
+  return checkPlugin(passwordChangeCheck);
 }
