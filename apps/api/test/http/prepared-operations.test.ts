@@ -200,4 +200,28 @@ describe.each(DIALECTS)('the prepared path answers as Apollo does (%s)', (dialec
       await api.apollo.stop();
     }
   });
+
+  it('nothing is reported to Apollo\'s hosted services even with APOLLO_KEY set, and the path stays on', async () => {
+    const saved = { key: process.env.APOLLO_KEY, ref: process.env.APOLLO_GRAPH_REF };
+    process.env.APOLLO_KEY = 'service:touming-test:not-a-real-key';
+    process.env.APOLLO_GRAPH_REF = 'touming-test@current';
+    try {
+      const api = await createApi(env.db.dataSource, { jwtSecret: TEST_SECRET, jwtTtl: '1h', production: false });
+      await api.apollo.start();
+      try {
+        const plugins = (api.apollo as unknown as { internals: { plugins: Array<{ __internal_plugin_id__?: string; __is_disabled_plugin__?: boolean }> } }).internals.plugins;
+        for (const id of ['UsageReporting', 'SchemaReporting', 'InlineTrace']) {
+          expect(plugins.filter((p) => p.__internal_plugin_id__ === id).map((p) => p.__is_disabled_plugin__), id).toEqual([true]);
+        }
+        expect(api.prepared.active).toBe(true);
+      } finally {
+        await api.apollo.stop();
+      }
+    } finally {
+      if (saved.key === undefined) delete process.env.APOLLO_KEY;
+      else process.env.APOLLO_KEY = saved.key;
+      if (saved.ref === undefined) delete process.env.APOLLO_GRAPH_REF;
+      else process.env.APOLLO_GRAPH_REF = saved.ref;
+    }
+  });
 });
