@@ -110,12 +110,17 @@ export class PreparedOperations {
   private pluginsKnown: boolean | null = null;
   private readonly known = new Set<ApolloServerPlugin<RequestContext>>();
   private apollo: ApolloServer<RequestContext> | null = null;
-  answeredCount = 0;
+  private answered = 0;
 
   constructor(private readonly deps: PreparedDeps) {}
 
   get enabled(): boolean {
     return this.deps.enabled;
+  }
+
+  /** requests this path answered itself since start */
+  get answeredCount(): number {
+    return this.answered;
   }
 
   /** documents remembered */
@@ -260,7 +265,7 @@ export class PreparedOperations {
     }
     if (result.errors !== undefined || result.data == null) return { kind: 'apollo', precomputed: { result } };
     countOperation(prepared.label, started);
-    this.answeredCount++;
+    this.answered++;
     // Apollo's body: its field order (errors, data, extensions) and a newline (runHttpQuery.ts)
     return { kind: 'answered', contentType, body: JSON.stringify({ errors: undefined, data: result.data, extensions: result.extensions }) + '\n' };
   }

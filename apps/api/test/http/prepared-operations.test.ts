@@ -9,7 +9,9 @@
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { createApi } from '../../src/app';
+import { PreparedOperations } from '../../src/http/prepared-operations';
 import { registry } from '../../src/observability';
 import { User } from '../../src/modules/users/user.entity';
 import { TEST_SECRET } from '../support/api';
@@ -223,5 +225,32 @@ describe.each(DIALECTS)('the prepared path answers as Apollo does (%s)', (dialec
       if (saved.ref === undefined) delete process.env.APOLLO_GRAPH_REF;
       else process.env.APOLLO_GRAPH_REF = saved.ref;
     }
+  });
+});
+
+describe('the prepared documents are bounded', () => {
+  it('by count and by characters of query text (a stranger cannot grow it without limit)', async () => {
+    const schema = buildSchema('type Query { a: Int }');
+    const prepared = new PreparedOperations({ schema, checks: [], run: async () => ({ data: {} }), enabled: true, maxDocuments: 3, maxChars: 100 });
+    const hooks = await prepared.recorder().requestDidStart!({} as never);
+    const see = async (query: string) => {
+      const document = parse(query);
+      await hooks!.didResolveOperation!({ source: query, document, operation: document.definitions[0] as OperationDefinitionNode, queryHash: query, request: {} } as never);
+    };
+    await see('{ a }');
+    await see('{ a b: a }');
+    await see('{ a c: a }');
+    expect(prepared.size).toBe(3);
+    await see('{ a d: a }');
+    expect(prepared.size).toBe(3);
+    // one document longer than the whole budget is not kept at all
+    await see(`{ ${'a '.repeat(60)}}`);
+    expect(prepared.size).toBe(3);
+    // 40 characters each: the budget of 100 holds two of them
+    await see(`{ a ${'e: a '.repeat(7)}}`);
+    await see(`{ a ${'f: a '.repeat(7)}}`);
+    expect(prepared.size).toBeLessThanOrEqual(3);
+    await see(`{ a ${'g: a '.repeat(7)}}`);
+    expect(prepared.size).toBe(2);
   });
 });
