@@ -4,6 +4,7 @@
  * surrogate broke MariaDB's JSON check on the audit detail). Both are the caller's mistake: BAD_USER_INPUT.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEntry } from '../src/modules/audit/audit-entry.entity';
 import { codeOf } from './support/api';
 import { DIALECTS } from './support/databases';
 import { seededEnv, type SeededEnv } from './support/env';
@@ -51,5 +52,23 @@ describe.each(DIALECTS)('input refusals on %s', (dialect) => {
     expect(await env.api.auditCount()).toBe(before + 1);
     const paired = await env.api.gql(`mutation($u: String!) { login(username: $u, password: "x") { token } }`, { u: 'a😀b' });
     expect(codeOf(paired)).toBe('UNAUTHENTICATED');
+  });
+
+  it('a refused act naming an id too long to be one is refused and recorded, not an internal error', async () => {
+    const preparer = await env.api.login('wenlv.preparer');
+    const entries = env.db.dataSource.getRepository(AuditEntry);
+    for (const agencyId of ['💩'.repeat(1000), 'x'.repeat(37)]) {
+      const r = await env.api.gql('mutation($a: ID!) { importReport(agencyId: $a, text: "x", year: 2025) { __typename } }', { a: agencyId }, preparer);
+      expect(codeOf(r), `agencyId of ${[...agencyId].length} characters`).toBe('FORBIDDEN');
+      const [last] = await entries.find({ order: { id: 'DESC' }, take: 1 });
+      expect(last.action).toBe('access.denied');
+      expect(last.agencyId).toBeNull();
+      expect(last.detail).toMatchObject({ attempted: 'report.import', givenIds: { agencyId: { beginning: [...agencyId].slice(0, 64).join(''), length: [...agencyId].length } } });
+    }
+    // an id that fits is recorded as given
+    const r = await env.api.gql('mutation($a: ID!) { importReport(agencyId: $a, text: "x", year: 2025) { __typename } }', { a: 'not-an-agency' }, preparer);
+    expect(codeOf(r)).toBe('FORBIDDEN');
+    const [last] = await entries.find({ order: { id: 'DESC' }, take: 1 });
+    expect(last.agencyId).toBe('not-an-agency');
   });
 });

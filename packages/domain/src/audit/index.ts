@@ -274,6 +274,12 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   failures: '连续失败次数',
   lockSeconds: '锁定秒数',
   attempted: '尝试的操作',
+  // a denial naming an id too long to be one (kept in the detail, cut)
+  givenIds: '请求中过长的编号（未作为编号记录）',
+  reportId: '报告编号',
+  targetId: '对象编号',
+  beginning: '开头部分',
+  length: '字符数',
 };
 
 export function auditFieldLabel(field: string): string {

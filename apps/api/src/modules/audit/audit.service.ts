@@ -3,6 +3,7 @@ import { currentHashAlgorithm, storedHashAlgorithm } from '../../common/hashing'
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RequestContext } from '../../common/context';
+import { UUID_LENGTH } from '../../db/columns';
 import { lockForUpdate } from '../../db/dialect';
 import { withTransaction } from '../../db/transaction';
 import { auditAppends } from '../../observability/metrics';
@@ -152,8 +153,31 @@ export async function recordOutside(ctx: RequestContext, record: AuditRecord): P
   await withTransaction(base, (tx) => appendAudit(tx, record));
 }
 
+/** the columns' lengths of the ids a denial may name as the caller gave them */
+const ID_COLUMN_LENGTH = { agencyId: UUID_LENGTH, reportId: UUID_LENGTH, targetId: 64 } as const;
+
+/**
+ * A denial can name an id the caller made up (nothing was found by it). One longer than its column is
+ * no id of ours: it is kept, cut to 64 characters with its length, in the detail, and the column left
+ * empty — the insert would otherwise fail and the refusal become a 500 with no entry (found by the
+ * input fuzz: importReport with an agencyId of 1,000 emoji).
+ */
+function withFittingIds<T extends Pick<AuditRecord, 'agencyId' | 'reportId' | 'targetId' | 'detail'>>(record: T): T {
+  const given: Record<string, { beginning: string; length: number }> = {};
+  const fitted = { ...record };
+  for (const [key, max] of Object.entries(ID_COLUMN_LENGTH) as [keyof typeof ID_COLUMN_LENGTH, number][]) {
+    const value = record[key];
+    if (typeof value === 'string' && [...value].length > max) {
+      given[key] = { beginning: [...value].slice(0, 64).join(''), length: [...value].length };
+      fitted[key] = null;
+    }
+  }
+  if (Object.keys(given).length === 0) return record;
+  return { ...fitted, detail: { ...(record.detail ?? {}), givenIds: given } };
+}
+
 export async function recordDenial(ctx: RequestContext, record: Omit<AuditRecord, 'action'> & { attempted: string }): Promise<void> {
-  const { attempted, ...rest } = record;
+  const { attempted, ...rest } = withFittingIds(record);
   const base = { ...ctx, manager: ctx.dataSource.manager, inTransaction: false };
   await withTransaction(base, (tx) =>
     appendAudit(tx, { ...rest, action: 'access.denied', detail: { attempted, ...(rest.detail ?? {}) } }),
