@@ -61,11 +61,25 @@ async function fixtures(conn) {
   const [submitted] = await conn.query("SELECT r.id, r.contentHash AS hash, u.id AS userId FROM report r JOIN `user` u ON u.agencyId = r.agencyId AND u.roles = 'AGENCY_REVIEWER' WHERE r.status = 'SUBMITTED' ORDER BY r.year DESC, r.id", []);
   const [[{ n }]] = await conn.query('SELECT COUNT(*) AS n FROM report WHERE year = ?', [YEAR]);
   const [[cell]] = await conn.query("SELECT `key` FROM report_cell WHERE reportId = ? AND `key` LIKE 't3.new.natural'", [drafts[0].id]);
-  // each save writes a value the draft has never had (its current value + 1): a save of the value
-  // already there changes nothing and would measure a cheaper request (fewer statements)
-  const [values] = await conn.query('SELECT reportId, value FROM report_cell WHERE `key` = ? AND reportId IN (SELECT id FROM report WHERE year = ? AND status = ?)', [cell?.key ?? 't3.new.natural', YEAR, 'DRAFT']);
-  const valueOf = new Map(values.map((v) => [v.reportId, Number(v.value)]));
-  return { adminToken: token(admin.id), reports: reports.map((r) => r.id), drafts: drafts.map((d) => ({ ...d, value: valueOf.get(d.id) ?? 0, token: token(d.userId) })), submitted: submitted.map((s) => ({ ...s, token: token(s.userId) })), pages: Math.max(1, Math.floor(Number(n) / 50)), cellKey: cell?.key ?? 't3.new.natural' };
+  const cellKey = cell?.key ?? 't3.new.natural';
+  const fx = { adminToken: token(admin.id), reports: reports.map((r) => r.id), drafts: drafts.map((d) => ({ ...d, token: token(d.userId) })), submitted: submitted.map((s) => ({ ...s, token: token(s.userId) })), pages: Math.max(1, Math.floor(Number(n) / 50)), cellKey };
+  await readDrafts(conn, fx);
+  return fx;
+}
+
+/**
+ * Each draft's revision and the value of the cell the bench saves, as stored. Each save writes a value
+ * the draft has never had (its current value + 1): a save of the value already there changes nothing
+ * and would measure a cheaper request (fewer statements).
+ */
+async function readDrafts(conn, fx) {
+  if (fx.drafts.length === 0) return;
+  const [rows] = await conn.query('SELECT r.id, r.revision, c.value FROM report r LEFT JOIN report_cell c ON c.reportId = r.id AND c.`key` = ? WHERE r.id IN (?)', [fx.cellKey, fx.drafts.map((d) => d.id)]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const d of fx.drafts) {
+    const row = byId.get(d.id);
+    Object.assign(d, { busy: false, revision: row.revision, value: Number(row.value ?? 0) });
+  }
 }
 
 /** request generators per operation: [body, token] for the i-th request (writes consume fixtures) */
@@ -82,7 +96,6 @@ function operations(fx) {
         // a draft with a save in flight is skipped: its next expected revision is not known yet
         let d = fx.drafts[i % fx.drafts.length];
         for (let k = 1; d.busy && k < fx.drafts.length; k++) d = fx.drafts[(i + k) % fx.drafts.length];
-        // a draft whose save never came back (in flight when a run stopped) stays busy: skipped from then on
         d.busy = true;
         return [{ id: d.id, rev: d.revision, cells: [{ key: fx.cellKey, value: d.value + 1 }] }, d.token];
       },
@@ -98,13 +111,7 @@ function operations(fx) {
       // drafts' revisions and values again once the server has finished them
       resync: async (conn) => {
         await new Promise((r) => setTimeout(r, 500));
-        const ids = fx.drafts.map((d) => d.id);
-        const [rows] = await conn.query('SELECT r.id, r.revision, c.value FROM report r LEFT JOIN report_cell c ON c.reportId = r.id AND c.`key` = ? WHERE r.id IN (?)', [fx.cellKey, ids]);
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        for (const d of fx.drafts) {
-          const row = byId.get(d.id);
-          Object.assign(d, { busy: false, revision: row.revision, value: Number(row.value ?? 0) });
-        }
+        await readDrafts(conn, fx);
       },
     },
     signoff: {

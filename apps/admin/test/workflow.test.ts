@@ -115,6 +115,12 @@ describe('audit diff', () => {
       { label: '识别的格式', value: expect.stringContaining('2019年版格式') },
       { label: '校验规则', value: '总体情况原则上不超过一千字' },
     ]);
+    // a refusal naming an id too long to be one (the API keeps its beginning and length in the detail)
+    const denial = diffLines({ attempted: 'report.import', givenIds: { agencyId: { beginning: '💩💩', length: 1000 } } });
+    expect(denial).toEqual([
+      { label: '尝试的操作', value: expect.not.stringMatching(/report\.import/) },
+      { label: '请求中过长的编号（未作为编号记录）', value: '所属单位：开头部分：💩💩，字符数：1000' },
+    ]);
   });
 
   it('shows a state change in Chinese status names and blank values as 空白', () => {

@@ -5,7 +5,6 @@
  * has a limit: the default for names, ids, comments and reasons, more where a field is meant to
  * hold long text. Longer input is refused with BAD_USER_INPUT naming the field, and nothing is written.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getArgumentValues,
   GraphQLError,
@@ -18,8 +17,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import type { RequestContext } from './context';
-import { checkPlugin, type OperationCheck } from './operation-checks';
+import type { OperationCheck } from './operation-checks';
 import { coerceVariables } from './variables';
 
 /** names, codes, ids, comments, reasons, search strings … */
@@ -153,8 +151,3 @@ export const textBoundsCheck: OperationCheck = ({ schema, document, operation, r
     });
   }
 };
-
-/** the Apollo plugin of textBoundsCheck */
-export function boundedTextInput(): ApolloServerPlugin<RequestContext> {
-  return checkPlugin(textBoundsCheck);
-}

@@ -13,9 +13,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from './context';
-import { checkPlugin, type OperationCheck } from './operation-checks';
+import type { OperationCheck } from './operation-checks';
 import { coerceVariables } from './variables';
 
 export const MAX_QUERY_DEPTH = 12;
@@ -145,10 +143,6 @@ export function complexityCheck(max: number): OperationCheck {
   };
 }
 
-export function complexityLimit(max: number): ApolloServerPlugin<RequestContext> {
-  return checkPlugin(complexityCheck(max));
-}
-
 /** true when the text has a lone UTF-16 surrogate, i.e. is not valid Unicode (cannot be UTF-8 encoded) */
 function hasLoneSurrogate(text: string): boolean {
   return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
@@ -184,10 +178,6 @@ export const wellFormedTextCheck: OperationCheck = ({ request, document }) => {
   }
   if (bad) throw new GraphQLError('输入包含无效的 Unicode 字符（孤立的代理项）', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 };
-
-export function wellFormedText(): ApolloServerPlugin<RequestContext> {
-  return checkPlugin(wellFormedTextCheck);
-}
 
 function visitStrings(node: unknown, see: (s: string) => void, depth = 0): void {
   if (depth > 200 || node === null || typeof node !== 'object') return;

@@ -222,7 +222,7 @@ export class PreparedOperations {
    * once (later calls return the same promise): Apollo is handed the same function.
    */
   async answer(body: unknown, accept: string | undefined, context: () => Promise<RequestContext>): Promise<PreparedOutcome> {
-    if (!this.deps.enabled || !this.ready()) return TO_APOLLO;
+    if (!this.active) return TO_APOLLO;
     const request = plainRequest(body);
     if (!request) return TO_APOLLO;
     const contentType = this.contentTypeFor(accept);

@@ -11,7 +11,7 @@ import { MAX_QUERY_TOKENS } from '../../src/http/graphql-guards';
 import { MAX_QUERY_DEPTH } from '../../src/common/query-limits';
 import type { SeededEnv } from './env';
 
-export const REPO = path.resolve(__dirname, '..', '..', '..', '..');
+const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 
 export interface Call {
   label: string;

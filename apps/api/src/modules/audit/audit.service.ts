@@ -167,8 +167,10 @@ function withFittingIds<T extends Pick<AuditRecord, 'agencyId' | 'reportId' | 't
   const fitted = { ...record };
   for (const [key, max] of Object.entries(ID_COLUMN_LENGTH) as [keyof typeof ID_COLUMN_LENGTH, number][]) {
     const value = record[key];
-    if (typeof value === 'string' && [...value].length > max) {
-      given[key] = { beginning: [...value].slice(0, 64).join(''), length: [...value].length };
+    // characters as the database counts them (code points), not UTF-16 units
+    const chars = typeof value === 'string' ? [...value] : [];
+    if (chars.length > max) {
+      given[key] = { beginning: chars.slice(0, 64).join(''), length: chars.length };
       fitted[key] = null;
     }
   }

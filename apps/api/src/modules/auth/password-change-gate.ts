@@ -4,11 +4,9 @@
  * Checked on the whole operation before anything runs (every root field), and again in requireUser
  * for the routes outside GraphQL (downloads).
  */
-import type { ApolloServerPlugin } from '@apollo/server';
 import { allowedBeforePasswordChange, PASSWORD_CHANGE_REQUIRED_MESSAGE } from '@touming/domain/accounts';
 import { GraphQLError, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import type { RequestContext } from '../../common/context';
-import { checkPlugin, type OperationCheck } from '../../common/operation-checks';
+import type { OperationCheck } from '../../common/operation-checks';
 
 export function passwordChangeRequired(): GraphQLError {
   return new GraphQLError(PASSWORD_CHANGE_REQUIRED_MESSAGE, { extensions: { code: 'PASSWORD_CHANGE_REQUIRED', http: { status: 403 } } });
@@ -26,7 +24,3 @@ export function operationAllowedBeforePasswordChange(operation: OperationDefinit
 export const passwordChangeCheck: OperationCheck = ({ contextValue, operation }) => {
   if (contextValue.user?.mustChangePassword && operation && !operationAllowedBeforePasswordChange(operation)) throw passwordChangeRequired();
 };
-
-export function passwordChangeGate(): ApolloServerPlugin<RequestContext> {
-  return checkPlugin(passwordChangeCheck);
-}
