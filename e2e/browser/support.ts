@@ -4,7 +4,6 @@
  * English-string check, and a small GraphQL client for steps that have no screen yet.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import os from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
@@ -156,42 +155,7 @@ export async function expectChinese(page: Page, screen: string): Promise<string>
 
 // ---- accessibility ----
 
-const AXE_SOURCE = fs.readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8');
-
-export interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[]; summary?: string }>;
-}
-
-/**
- * axe-core over the page (WCAG 2.0/2.1 A and AA rules and best practices); injected through the
- * DevTools protocol (page.evaluate), so the page's CSP does not stop it
- */
-export async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, summary: (n as { failureSummary?: string }).failureSummary?.slice(0, 200) })),
-    }));
-  });
-}
-
-/** no serious or critical axe violation on the page as it is now; the others are printed */
-export async function expectAxeClean(page: Page, screen: string): Promise<AxeViolation[]> {
-  const violations = await axe(page);
-  if (violations.length) console.log(`[axe] ${screen}：${violations.map((v) => `${v.id}(${v.impact}, ${v.nodes.length})`).join(', ')}`);
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious, `「${screen}」的 axe 严重问题`).toEqual([]);
-  return violations;
-}
+export { axe, expectAxeClean, type AxeViolation } from './a11y';
 
 // ---- the GraphQL API, for setup and for workflow steps without a screen ----
 
