@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demo } from '../demo';
-import { axe, closeBrowser, currentReportOf, expectAxeClean, login, newContext, newPage, screenshot, waitNoSpinner, type ContextOptions } from './support';
+import { axe, closeBrowser, currentReportOf, expectAxeClean, login, newContext, newPage, screenshot, waitNetworkQuiet, waitNoSpinner, type ContextOptions } from './support';
 
 interface Screen {
   name: string;
@@ -20,7 +20,7 @@ interface Screen {
 
 async function settle(page: Page, ready?: string) {
   if (ready) await page.getByTestId(ready).first().waitFor({ timeout: 30_000 });
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await waitNetworkQuiet(page);
   await waitNoSpinner(page);
   // the screen as it stays, not half-loaded: no loading indicator left (bounded)
   await page.waitForFunction(() => !document.querySelector('.MuiCircularProgress-root'), undefined, { timeout: 10_000 }).catch(() => undefined);

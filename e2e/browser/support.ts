@@ -55,7 +55,45 @@ export async function newPage(context: BrowserContext): Promise<Page & { errors:
   const page = (await context.newPage()) as Page & { errors: string[] };
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
+  trackRequests(page);
   return page;
+}
+
+/** the requests a page has in flight and when the last one started or ended */
+const traffic = new WeakMap<Page, { inFlight: Set<unknown>; lastChange: number }>();
+
+function trackRequests(page: Page) {
+  const state = { inFlight: new Set<unknown>(), lastChange: Date.now() };
+  traffic.set(page, state);
+  const settled = (request: unknown) => {
+    state.inFlight.delete(request);
+    state.lastChange = Date.now();
+  };
+  page.on('request', (request) => {
+    state.inFlight.add(request);
+    state.lastChange = Date.now();
+  });
+  page.on('requestfinished', settled);
+  page.on('requestfailed', settled);
+}
+
+/**
+ * Waits (bounded) until the page has had no request in flight for `quietMs`. Counted from the page's
+ * own requests rather than Playwright's 'networkidle': that one is a no-op after a hash navigation
+ * (it fired once for the document) and never fires again once a sandboxed srcdoc iframe is attached
+ * (the report preview), which cost 20 s per wait.
+ */
+export async function waitNetworkQuiet(page: Page, { quietMs = 300, timeoutMs = 10_000 } = {}) {
+  const state = traffic.get(page);
+  if (!state) {
+    await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined);
+    return;
+  }
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (state.inFlight.size === 0 && Date.now() - state.lastChange >= quietMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** signs in through the login page and waits for the dashboard */
@@ -71,7 +109,7 @@ export async function login(page: Page, username: string) {
 /** full-page screenshot e2e/artifacts/<name>.png once the network is quiet */
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await waitNetworkQuiet(page);
   await waitNoSpinner(page);
   // from the top, so react-admin's app bar (hidden while scrolled down) is on the picture
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
