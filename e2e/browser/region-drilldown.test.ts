@@ -19,6 +19,12 @@ async function choose(page: Page, label: RegExp, option: string | RegExp) {
   await page.getByRole('option', { name: option }).click();
 }
 
+/** the name of the file the 汇总表 CSV button saves */
+async function downloadedName(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('county-download-csv').click()]);
+  return download.suggestedFilename();
+}
+
 describe('按地区逐级查看', () => {
   afterAll(closeBrowser);
 
@@ -55,10 +61,13 @@ describe('按地区逐级查看', () => {
       await expect.poll(() => page.getByTestId('region-breadcrumbs').innerText()).toMatch(/吴忠市[\s\S]*同心县/);
       await expect.poll(() => page.getByTestId('county-compiled').innerText()).toContain('同心县（含下级地区）');
       await expect.poll(() => page.getByTestId('county-missing').innerText()).toContain('同心县教育局');
+      // the download is the compilation on the screen, and its name says which
+      expect(await downloadedName(page)).toBe(`同心县政府信息公开工作年度报告汇总-${year}.csv`);
       await choose(page, /^本级单位/, '同心县教育局');
       await expect.poll(() => page.getByTestId('region-breadcrumbs').innerText()).toMatch(/吴忠市[\s\S]*同心县[\s\S]*同心县教育局/);
       await expect.poll(() => page.getByTestId('county-compiled').innerText()).toContain('同心县教育局');
       expect(await page.getByTestId('county-missing').innerText()).toContain('同心县教育局');
+      expect(await downloadedName(page)).toBe(`同心县政府信息公开工作年度报告汇总（同心县教育局）-${year}.csv`);
       await waitNoSpinner(page);
       await expectChinese(page, '市级汇总（同心县教育局）');
       await expectAxeClean(page, '市级汇总（逐级查看）');

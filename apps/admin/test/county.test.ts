@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { changeLabel, fileNameOf, saveDownload } from '../src/county/download';
+import { changeLabel, countySummaryUrl, fileNameOf, saveDownload } from '../src/county/download';
 import { sortBreakdown } from '../src/county/CellBreakdownDrawer';
 
 describe('county summary helpers', () => {
@@ -8,6 +8,14 @@ describe('county summary helpers', () => {
     expect(fileNameOf(`attachment; filename="summary.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`, 'x')).toBe(name);
     expect(fileNameOf('attachment; filename="summary.csv"', 'x')).toBe('summary.csv');
     expect(fileNameOf(null, 'fallback.csv')).toBe('fallback.csv');
+  });
+
+  it('asks for the summary file of the scope on the screen', () => {
+    expect(countySummaryUrl(2025, 'xlsx')).toBe('/download/county/2025/summary.xlsx');
+    expect(countySummaryUrl(2025, 'xlsx', { kind: 'ALL', regionId: null, extent: 'SUBTREE' })).toBe('/download/county/2025/summary.xlsx');
+    expect(countySummaryUrl(2025, 'csv', { kind: 'TOWNSHIPS', regionId: 'r-1', extent: 'OWN_LEVEL' })).toBe('/download/county/2025/summary.csv?scope=TOWNSHIPS&region=r-1&extent=OWN_LEVEL');
+    // one agency: the agency alone says it, whatever the kind and extent around it
+    expect(countySummaryUrl(2025, 'xlsx', { kind: 'LIST', agencyIds: ['a-7'], regionId: 'r-1', extent: 'OWN_LEVEL' })).toBe('/download/county/2025/summary.xlsx?agency=a-7&region=r-1');
   });
 
   it('shows the change from last year as an arrow, and nothing when not comparable', () => {

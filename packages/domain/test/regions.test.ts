@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ownGovernmentProblem } from '../src/agencies';
 import { can, roleLabelAt, supervisesAgency, type Actor } from '../src/permissions';
-import { childPath, inCompilation, levelWords, regionChain, isWithin, moveProblem, movedPath, parseRegionCsv, parentsFirst, pathIds, placementProblem, regionCodeProblem, type RegionFacts } from '../src/regions';
+import { childPath, compilationTitle, inCompilation, levelWords, regionChain, isWithin, moveProblem, movedPath, parseRegionCsv, parentsFirst, pathIds, placementProblem, regionCodeProblem, type RegionFacts } from '../src/regions';
 
 const ningxia: RegionFacts = { id: 'nx', code: '640000', level: 'PROVINCE', path: '/nx/' };
 const wuzhong: RegionFacts = { id: 'wz', code: '640300', level: 'CITY', path: '/nx/wz/' };
@@ -141,5 +141,12 @@ describe('level-aware words and compilation extents', () => {
     expect(regionChain(nodes, 'unknown')).toEqual([]);
     // a tree seen from a city office starts at the city: its parent is not in the list
     expect(regionChain(nodes.filter((n) => n.id !== 'nx'), 'tx').map((n) => n.id)).toEqual(['wz', 'tx']);
+  });
+
+  it('names a compilation by what it covers: the region, 本级, the part or the one agency', () => {
+    expect(compilationTitle({ regionName: null, regionLevel: null })).toBe('全县政府信息公开工作年度报告汇总');
+    expect(compilationTitle({ regionName: '盐池县', regionLevel: 'COUNTY', part: 'TOWNSHIPS' })).toBe('盐池县政府信息公开工作年度报告汇总（乡镇）');
+    expect(compilationTitle({ regionName: '吴忠市', regionLevel: 'CITY', ownLevel: true, part: 'DEPARTMENTS' })).toBe('吴忠市本级政府信息公开工作年度报告汇总（市直部门）');
+    expect(compilationTitle({ regionName: '宁夏回族自治区', regionLevel: 'PROVINCE', agencyName: '自治区民政厅', part: 'DEPARTMENTS' })).toBe('宁夏回族自治区政府信息公开工作年度报告汇总（自治区民政厅）');
   });
 });

@@ -17,9 +17,8 @@ import { SummaryTables } from './SummaryTables';
 import { useLevelWords } from '../regions/useLevelWords';
 import { COMPILATION_EXTENT_LABELS } from '@touming/domain/regions';
 
-function DownloadButtons({ year }: { year: number }) {
+function DownloadButtons({ year, scope }: { year: number; scope: CountyScope }) {
   const translate = useTranslate();
-  const words = useLevelWords();
   const notify = useNotify();
   const [busy, setBusy] = useState<string | null>(null);
   const run = (id: string, url: string, name: string) => async () => {
@@ -47,12 +46,12 @@ function DownloadButtons({ year }: { year: number }) {
   );
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
-      {button('xlsx', 'touming.county.download_xlsx', countySummaryUrl(year, 'xlsx'), `县级汇总-${year}.xlsx`, 'county-download-xlsx')}
-      {button('csv', 'touming.county.download_csv', countySummaryUrl(year, 'csv'), `县级汇总-${year}.csv`, 'county-download-csv')}
+      {button('xlsx', 'touming.county.download_xlsx', countySummaryUrl(year, 'xlsx', scope), `汇总表-${year}.xlsx`, 'county-download-xlsx')}
+      {button('csv', 'touming.county.download_csv', countySummaryUrl(year, 'csv', scope), `汇总表-${year}.csv`, 'county-download-csv')}
       {button('od-csv', 'touming.county.open_data_csv', openDataUrl(year, 'csv'), `开放数据-${year}.csv`, 'county-open-data-csv')}
       {button('od-json', 'touming.county.open_data_json', openDataUrl(year, 'json'), `开放数据-${year}.json`, 'county-open-data-json')}
       <Typography variant="caption" color="text.secondary">
-        {translate('touming.county.downloads_note', { ...words })}
+        {translate('touming.county.downloads_note')}
       </Typography>
     </Box>
   );
@@ -126,7 +125,7 @@ export function SummaryTab({
         </Typography>
       )}
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', justifyContent: 'space-between' }}>
-        <DownloadButtons year={year} />
+        <DownloadButtons year={year} scope={scope} />
         {/* the government's own report is drafted from the office's own region, not from a drill-down */}
         {!scope.regionId && scope.kind !== 'LIST' && <GenerateButton year={year} />}
       </Box>

@@ -4,8 +4,19 @@
  */
 import { getToken } from '../providers/session';
 import { FALLBACK_MESSAGES, isChinese } from '../providers/graphqlClient';
+import type { CountyScope } from './types';
 
-export const countySummaryUrl = (year: number, ext: 'xlsx' | 'csv') => `/download/county/${year}/summary.${ext}`;
+/** the summary file of the compilation on the screen: the same scope, region, extent or agency */
+export function countySummaryUrl(year: number, ext: 'xlsx' | 'csv', scope?: CountyScope): string {
+  const query = new URLSearchParams();
+  const agency = scope?.kind === 'LIST' ? scope.agencyIds?.[0] : null;
+  if (agency) query.set('agency', agency);
+  else if (scope?.kind && scope.kind !== 'ALL') query.set('scope', scope.kind);
+  if (scope?.regionId) query.set('region', scope.regionId);
+  if (!agency && scope?.extent === 'OWN_LEVEL') query.set('extent', scope.extent);
+  const search = query.toString();
+  return `/download/county/${year}/summary.${ext}${search ? `?${search}` : ''}`;
+}
 export const openDataUrl = (year: number, ext: 'csv' | 'json') => `/download/open-data/${year}.${ext}`;
 export const reportDownloadUrl = (revisionId: string, ext: 'html' | 'docx' | 'xlsx') => `/download/reports/${revisionId}.${ext}`;
 

@@ -127,6 +127,31 @@ describe.each(DIALECTS)('downloads, county report, XLSX import and quality on %s
     expect(csv.split('\r\n').find((l) => l.startsWith('t3.new.total,'))!.split(',')[2]).toBe(String(expected.cells['t3.new.total']));
   });
 
+  it('the summary downloads the scope on the screen (townships, one agency), named by it; unreadable parameters are refused', async () => {
+    const whole = await get('/download/county/2023/summary.xlsx', adminToken);
+    expect(decodeURIComponent(whole.headers.get('content-disposition')!)).toContain('全县政府信息公开工作年度报告汇总-2023.xlsx');
+    const townships = await get('/download/county/2023/summary.xlsx?scope=TOWNSHIPS', adminToken);
+    expect(townships.status).toBe(200);
+    expect(decodeURIComponent(townships.headers.get('content-disposition')!)).toContain('全县政府信息公开工作年度报告汇总（乡镇）-2023.xlsx');
+    const onlyTownships = sumReports(published.filter((p) => p.agency.kind === 'TOWNSHIP').map((p) => p.content));
+    expect((await readReportXlsx(Buffer.from(await townships.arrayBuffer()), '2021')).cells).toEqual(onlyTownships.cells);
+
+    const one = published[2];
+    const csv = await get(`/download/county/2023/summary.csv?agency=${one.agency.id}`, adminToken);
+    expect(decodeURIComponent(csv.headers.get('content-disposition')!)).toContain(`全县政府信息公开工作年度报告汇总（${one.agency.name}）-2023.csv`);
+    const total = (await csv.text()).split('\r\n').find((l) => l.startsWith('t3.new.total,'))!.split(',')[2];
+    expect(total).toBe(String(one.content.cells['t3.new.total']));
+
+    for (const query of ['scope=EVERYTHING', 'extent=DOWN', 'agency=../x', 'region=a&region=b']) {
+      const refused = await get(`/download/county/2023/summary.xlsx?${query}`, adminToken);
+      expect(refused.status, query).toBe(400);
+      expect(((await refused.json()) as { error: string }).error, query).toMatch(/^下载参数不正确：/);
+    }
+    const unknownRegion = await get('/download/county/2023/summary.xlsx?region=no-such-region', adminToken);
+    expect(unknownRegion.status).toBe(404);
+    expect(((await unknownRegion.json()) as { error: string }).error).toBe('地区不存在');
+  });
+
   it('generateCountyReport creates the county government’s draft with the summed tables and empty narrative', async () => {
     const result = await api.ok(
       'mutation { generateCountyReport(year: 2023) { id status agencyName year } }',

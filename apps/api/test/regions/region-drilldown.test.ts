@@ -5,8 +5,11 @@
  * words, and the region on public reports and open data — on SQLite and on MariaDB. The demo:
  * 吴忠市 (wuzhong.admin) above 盐池县 (admin, published reports) and 同心县 (tongxin.admin, none).
  */
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
+import { mountDownloads } from '../../src/modules/exports';
 import { openDataRows } from '../../src/modules/public/open-data';
 import { Region } from '../../src/modules/regions/region.entity';
 import { codeOf } from '../support/api';
@@ -115,5 +118,31 @@ describe.each(DIALECTS)('region drill-down on %s', (dialect) => {
     const rows = await openDataRows(env.db.dataSource.manager, env.demo.currentYear - 1);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.regionCode === '640323' && r.regionName === '盐池县')).toBe(true);
+  });
+
+  it('the city office downloads the compilation it looks at, named by its region: 吴忠市, 盐池县, 吴忠市本级; never a sibling’s from the county', async () => {
+    const app = express();
+    mountDownloads(app, env.api.api, env.db.dataSource);
+    const server = app.listen(0);
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const year = env.demo.currentYear - 1;
+      const download = async (who: string, query = '') => {
+        const res = await fetch(`${base}/download/county/${year}/summary.csv${query}`, { headers: { authorization: `Bearer ${token[who]}` } });
+        const name = decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? '');
+        return { status: res.status, name, text: await res.text() };
+      };
+      const city = await download('wuzhong.admin');
+      expect(city.name).toBe(`吴忠市政府信息公开工作年度报告汇总-${year}.csv`);
+      const county = await download('wuzhong.admin', `?region=${region['640323']}`);
+      expect(county.name).toBe(`盐池县政府信息公开工作年度报告汇总-${year}.csv`);
+      // the county is the city's whole compiled subtree in the demo: the same figures either way
+      expect(county.text).toBe(city.text);
+      expect((await download('admin')).text).toBe(county.text);
+      expect((await download('wuzhong.admin', '?extent=OWN_LEVEL&scope=DEPARTMENTS')).name).toBe(`吴忠市本级政府信息公开工作年度报告汇总（市直部门）-${year}.csv`);
+      expect((await download('admin', `?region=${region['640324']}`)).status).toBe(403);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -227,6 +227,36 @@ export function levelWords(level: RegionLevel | string | null | undefined): Leve
   return LEVEL_WORDS_BY_LEVEL[isRegionLevel(level) ? level : 'COUNTY'];
 }
 
+/** what a compilation's title names: the region, whether only its own level, which agencies */
+export interface CompilationTitleParts {
+  /** the region compiled; null for a deployment without regions (one county) */
+  regionName: string | null;
+  regionLevel: RegionLevel | string | null;
+  /** only the region's own agencies (本级), not its subtree's */
+  ownLevel?: boolean;
+  /** only the departments (…直部门) or only the townships; null for both */
+  part?: 'DEPARTMENTS' | 'TOWNSHIPS' | null;
+  /** one agency's figures only */
+  agencyName?: string | null;
+}
+
+/** the area a compilation covers, as its title and its workbook name it: 盐池县, 吴忠市本级, 全县 */
+export function compilationPlace(parts: Pick<CompilationTitleParts, 'regionName' | 'regionLevel' | 'ownLevel'>): string {
+  return (parts.regionName ?? levelWords(parts.regionLevel).whole) + (parts.ownLevel ? '本级' : '');
+}
+
+/**
+ * The title of a compilation as downloaded, naming exactly what it covers, so two files of different
+ * scopes never share a name: 盐池县政府信息公开工作年度报告汇总, 吴忠市本级…汇总（市直部门）, 全县…汇总 when
+ * the deployment has no regions.
+ */
+export function compilationTitle(parts: CompilationTitleParts): string {
+  const words = levelWords(parts.regionLevel);
+  const place = compilationPlace(parts);
+  const which = parts.agencyName ? parts.agencyName : parts.part === 'DEPARTMENTS' ? `${words.area}直部门` : parts.part === 'TOWNSHIPS' ? '乡镇' : null;
+  return `${place}政府信息公开工作年度报告汇总${which ? `（${which}）` : ''}`;
+}
+
 /**
  * What a compilation of a region covers: only the agencies placed in that region itself (本级: a
  * city's own departments, not its counties'), or its whole subtree (the region and every region below).

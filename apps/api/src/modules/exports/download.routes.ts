@@ -8,7 +8,8 @@
  *   GET /download/revisions/:revisionId.(html|docx|pdf|xlsx)       any published revision of a report
  *        the caller may read (Bearer token)
  *   GET /download/open-data/:year.(csv|json)                       all published cells of a year (anonymous)
- *   GET /download/county/:year/summary.(xlsx|csv)                  the county summary (county admin, Bearer token)
+ *   GET /download/county/:year/summary.(xlsx|csv)?scope=&region=&extent=&agency=
+ *        a supervising office's compilation, of the scope its 汇总 page shows (Bearer token)
  *   GET /download/compare/:afterId.(html|docx)?before=:id           a 比对报告 (Bearer token; whoever may read both;
  *        without `before`, last year's report of the agency)
  *   GET /download/comparisons/:year.xlsx                           every agency of a year against its previous
@@ -21,6 +22,7 @@ import { httpStatusOf } from '@touming/domain/contract';
 import { cellDefinition } from '@touming/domain/formats';
 import { canonicalReport } from '@touming/domain/hash';
 import { dateInChina } from '@touming/domain/render';
+import { compilationPlace, compilationTitle } from '@touming/domain/regions';
 import { reportTitle } from '@touming/domain/report';
 import type { Express, Request, Response } from 'express';
 import type { GraphQLError } from 'graphql';
@@ -32,6 +34,8 @@ import { renderComparisonHtml } from '@touming/domain/compare';
 import { comparisonBatchXlsx, comparisonDocx } from '../compare/comparison-files';
 import { CompareService } from '../compare/compare.service';
 import { CountyService } from '../county/county.service';
+import { CompilationExtentEnum, CountyScopeKind } from '../county/county.types';
+import { countyScopeOfQuery } from './county-download-scope';
 import { openDataRows, OPEN_DATA_COLUMNS, toCsv } from '../public/open-data';
 import { PublicService } from '../public/public.service';
 import { PublicRateLimiter } from '../public/rate-limit';
@@ -209,11 +213,21 @@ export function mountDownloads(app: Express, api: Api, dataSource: DataSource): 
       const m = /^summary\.(xlsx|csv)$/.exec(String(req.params.file));
       const year = Number(req.params.year);
       if (!m || !Number.isInteger(year)) return fail(res, 404, '不支持的下载格式（xlsx、csv）');
+      const read = countyScopeOfQuery(req.query as Record<string, unknown>);
+      if ('problem' in read) return fail(res, 400, `下载参数不正确：${read.problem}`);
+      const { scope } = read;
       const ctx = await api.contextFor(req.headers.authorization, { ip: req.ip });
       const county = api.container.get(CountyService);
-      const summary = await county.summary(ctx, year, null, { regions: false });
-      const { content } = await county.summedContent(ctx, year, null);
-      const name = `全县政府信息公开工作年度报告汇总-${year}`;
+      const summary = await county.summary(ctx, year, scope, { regions: false });
+      const { content } = await county.summedContent(ctx, year, scope);
+      const statuses = [...summary.included, ...summary.notPublished, ...summary.missing];
+      const place = { regionName: summary.regionName, regionLevel: summary.regionLevel, ownLevel: summary.extent === CompilationExtentEnum.OWN_LEVEL };
+      const title = compilationTitle({
+        ...place,
+        part: scope.kind === CountyScopeKind.DEPARTMENTS || scope.kind === CountyScopeKind.TOWNSHIPS ? scope.kind : null,
+        agencyName: scope.kind === CountyScopeKind.LIST ? (statuses[0]?.agencyName ?? null) : null,
+      });
+      const name = `${title}-${year}`;
       if (m[1] === 'csv') {
         const rows = summary.cells.map((c) => ({ ...c, label: cellDefinition(content.format, c.key)?.label ?? c.label }));
         return send(res, 'csv', `${name}.csv`, toCsv(COUNTY_CSV_COLUMNS.map((c) => c.key), rows as unknown as Array<Record<string, unknown>>, COUNTY_CSV_COLUMNS.map((c) => c.header)));
@@ -223,7 +237,7 @@ export function mountDownloads(app: Express, api: Api, dataSource: DataSource): 
         ...summary.notPublished.map((s) => [s.agencyName, '未计入：' + (s.note ?? '尚未公开'), null]),
         ...summary.missing.map((s) => [s.agencyName, '未计入：' + (s.note ?? '未报送'), null]),
       ];
-      const xlsx = await tablesXlsx({ ...content, agency: '全县汇总' }, [{ name: '汇总说明', columns: ['单位', '情况', '公开日期'], rows: statusRows }]);
+      const xlsx = await tablesXlsx({ ...content, agency: `${compilationPlace(place)}汇总` }, [{ name: '汇总说明', columns: ['单位', '情况', '公开日期'], rows: statusRows }]);
       return send(res, 'xlsx', `${name}.xlsx`, xlsx);
     }),
   );
