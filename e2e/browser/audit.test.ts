@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demo } from '../demo';
-import { closeBrowser, expectChinese, gql, login, newContext, newPage, screenshot, tokenFor, waitNoSpinner } from './support';
+import { closeBrowser, expectAxeClean, expectChinese, gql, login, newContext, newPage, screenshot, tokenFor, waitNoSpinner } from './support';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const CODE = /\b(report|auth|signature|confidentiality|finding|seed|access|user|agency|cycle|accountability)\.[a-zA-Z]+/;
@@ -137,6 +137,50 @@ describe('审计记录', () => {
       expect(shown).not.toContain('t2.normativeDocs.repealed');
       expect(await drawer.getByTestId('breakdown-label').innerText()).toMatch(/表二.*废止/);
       await screenshot(page, 'county-breakdown', { fullPage: false });
+      expect(page.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // a province's thousands of agencies: the API answers a page at a time (tested against the database in
+  // apps/api/test/county/demo-county.test.ts); here its answer is widened to 250 agencies, which the demo
+  // county does not have, to see the console ask for the next page and say where it is
+  it('明细抽屉分页：250 个单位时每页 100 个，翻页后显示第 101–200 个', async () => {
+    const context = await newContext();
+    try {
+      const page = await newPage(context);
+      const asked: Array<{ offset: number; limit: number }> = [];
+      await page.route('**/graphql', async (route) => {
+        // the console sends the document's text without an operationName
+        const body = route.request().postDataJSON() as { query?: string; variables?: { offset?: number; limit?: number } } | null;
+        if (!body?.query?.includes('query CountyCellBreakdownByScope')) return route.continue();
+        const response = await route.fetch();
+        const json = (await response.json()) as { data: { countyCellBreakdown: { itemCount: number; offset: number; items: Array<Record<string, unknown>> } } };
+        const { offset = 0, limit = 100 } = body.variables ?? {};
+        asked.push({ offset, limit });
+        const template = json.data.countyCellBreakdown.items[0];
+        const count = Math.max(0, Math.min(limit, 250 - offset));
+        json.data.countyCellBreakdown.itemCount = 250;
+        json.data.countyCellBreakdown.offset = offset;
+        json.data.countyCellBreakdown.items = Array.from({ length: count }, (_, i) => ({ ...template, agencyId: `a${offset + i}`, agencyName: `第${offset + i + 1}个单位`, value: 250 - offset - i }));
+        await route.fulfill({ response, json });
+      });
+      await login(page, 'admin');
+      await page.goto(`/#/county?year=${demo.previousYear}`);
+      const cell = page.locator('[data-cell="t3.new.total"]').first();
+      await cell.waitFor();
+      await cell.click();
+      const drawer = page.getByTestId('county-breakdown');
+      await drawer.getByText('第1个单位', { exact: true }).waitFor();
+      expect(await drawer.locator('tbody tr').count()).toBe(100);
+      expect(await drawer.getByTestId('breakdown-pages').innerText()).toContain('第 1–100 个，共 250 个单位');
+      await drawer.getByRole('button', { name: '下一页' }).click();
+      await drawer.getByText('第101个单位', { exact: true }).waitFor();
+      expect(await drawer.getByTestId('breakdown-pages').innerText()).toContain('第 101–200 个，共 250 个单位');
+      expect(asked.at(-1)).toEqual({ offset: 100, limit: 100 });
+      await expectAxeClean(page, '明细抽屉（分页）');
+      await screenshot(page, 'county-breakdown-pages', { fullPage: false });
       expect(page.errors).toEqual([]);
     } finally {
       await context.close();

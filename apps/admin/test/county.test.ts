@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { changeLabel, countySummaryUrl, fileNameOf, saveDownload } from '../src/county/download';
-import { sortBreakdown } from '../src/county/CellBreakdownDrawer';
 
 describe('county summary helpers', () => {
   it('reads the UTF-8 file name of a download before the plain one', () => {
@@ -23,16 +22,6 @@ describe('county summary helpers', () => {
     expect(changeLabel(-2.5)).toEqual({ text: '↓2.5', direction: 'down' });
     expect(changeLabel(0)).toEqual({ text: '—', direction: 'same' });
     expect(changeLabel(null)).toBeNull();
-  });
-
-  it('sorts a breakdown largest first with blanks last', () => {
-    const sorted = sortBreakdown([
-      { agencyName: '甲', value: 1 },
-      { agencyName: '乙', value: null },
-      { agencyName: '丙', value: 7 },
-      { agencyName: '丁', value: 0 },
-    ]);
-    expect(sorted.map((i) => i.value)).toEqual([7, 1, 0, null]);
   });
 });
 

@@ -119,4 +119,26 @@ describe.each(DIALECTS)('the demo county’s summary and quality ranking on %s',
     expect(ranked).toHaveLength(2);
     expect((ranking.qualityRanking.items as Item[]).filter((i) => i.rank === null).every((i) => i.score === null)).toBe(true);
   });
+
+  it('分单位明细 comes largest first a page at a time, its total and count over every agency; a bad page is refused in Chinese', async () => {
+    const { previousYear } = env.demo;
+    const q = `query($y: Int!, $k: ID!, $o: Int, $l: Int) { countyCellBreakdown(year: $y, key: $k, offset: $o, limit: $l) { total itemCount offset items { agencyName value } } }`;
+    const page = async (o?: number, l?: number) => (await env.api.ok(q, { y: previousYear, k: 't3.new.total', o, l }, admin)).countyCellBreakdown;
+    const all = await page();
+    expect(all.itemCount).toBe(13);
+    expect(all.items).toHaveLength(13);
+    const values = all.items.map((i: { value: number | null }) => i.value);
+    expect(values).toEqual([...values].sort((a, b) => (b ?? -1) - (a ?? -1)));
+    expect(all.total).toBe(values.reduce((n: number, v: number | null) => n + (v ?? 0), 0));
+    const pages = [await page(0, 5), await page(5, 5), await page(10, 5)];
+    expect(pages.map((p) => p.items.length)).toEqual([5, 5, 3]);
+    expect(pages.flatMap((p) => p.items)).toEqual(all.items);
+    expect(pages.every((p) => p.total === all.total && p.itemCount === 13)).toBe(true);
+    expect(pages[1].offset).toBe(5);
+    for (const [o, l, field] of [[-1, 5, 'offset'], [0, 0, 'limit'], [0, 501, 'limit']] as const) {
+      const refused = await env.api.gql(q, { y: previousYear, k: 't3.new.total', o, l }, admin);
+      expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field } });
+      expect(refused.errors?.[0].message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
 });

@@ -51,3 +51,24 @@ export function sumReports(reports: ReportContent[]): AggregateResult {
   }
   return { format, year, reportCount: reports.length, cells, blanks };
 }
+
+/** one agency's value of a compiled cell, as the 分单位明细 lists it */
+export interface AgencyCellValue {
+  agencyName: string;
+  value: number | null;
+}
+
+/**
+ * The order of a cell's 分单位明细 ("which agencies refused most on 国家秘密 grounds"): largest first,
+ * blanks last (blank is not zero, but it is not "most" either), equal values by name in pinyin order.
+ */
+export function compareAgencyCellValues(a: AgencyCellValue, b: AgencyCellValue): number {
+  if (a.value === null || b.value === null) {
+    if (a.value !== null) return -1;
+    if (b.value !== null) return 1;
+  } else if (a.value !== b.value) return b.value - a.value;
+  return a.agencyName.localeCompare(b.agencyName, 'zh-CN');
+}
+
+/** the most rows of a 分单位明细 one request answers (a province has thousands of agencies) */
+export const CELL_BREAKDOWN_MAX_LIMIT = 500;

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { CELL_BREAKDOWN_MAX_LIMIT } from '@touming/domain/aggregate';
 import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { selectedFieldNames } from '../../common/selected-fields';
@@ -28,14 +29,16 @@ export class CountyResolver {
   }
 
   @Authorized()
-  @Query(() => CountyCellBreakdown, { description: '某一单元格的分单位明细，从大到小' })
+  @Query(() => CountyCellBreakdown, { description: '某一单元格的分单位明细，从大到小，分页取（一个省有数千个单位）', complexity: 10 })
   countyCellBreakdown(
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int) year: number,
     @Arg('key', () => ID) key: string,
     @Arg('scope', () => CountyScope, { nullable: true }) scope?: CountyScope,
+    @Arg('offset', () => Int, { nullable: true, defaultValue: 0, description: '跳过的单位数' }) offset?: number | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 100, description: `本页的单位数（1 到 ${CELL_BREAKDOWN_MAX_LIMIT}，不填为 100）` }) limit?: number | null,
   ) {
-    return this.countyService.cellBreakdown(ctx, year, key, scope);
+    return this.countyService.cellBreakdown(ctx, year, key, scope, { offset: offset ?? 0, limit: limit ?? 100 });
   }
 
   @Authorized()

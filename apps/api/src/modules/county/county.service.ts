@@ -1,6 +1,7 @@
 import { cellDefinition, formatForYear, isFormatId, type FormatId } from '@touming/domain/formats';
 import { emptyReport, type ReportContent } from '@touming/domain/report';
 import { computedTotals, validateReport, type ValidationResult } from '@touming/domain/validation';
+import { CELL_BREAKDOWN_MAX_LIMIT, compareAgencyCellValues } from '@touming/domain/aggregate';
 import type { EntityManager } from 'typeorm';
 import { authorize } from '../../common/authorize';
 import type { RequestContext } from '../../common/context';
@@ -274,8 +275,12 @@ export class CountyService {
     return { content: contentOfTotals(totals, '全县汇总'), totals };
   }
 
-  async cellBreakdown(ctx: RequestContext, year: number, key: string, scope: CountyScope | null | undefined): Promise<CountyCellBreakdown> {
+  /** one cell by agency, largest first, a page at a time; the total is over every agency of the scope */
+  async cellBreakdown(ctx: RequestContext, year: number, key: string, scope: CountyScope | null | undefined, page: { offset: number; limit: number } = { offset: 0, limit: 100 }): Promise<CountyCellBreakdown> {
     await authorize(ctx, 'county.summary', { targetType: 'CountySummary' });
+    const { offset, limit } = page;
+    if (!Number.isInteger(offset) || offset < 0) throw badInput('跳过的单位数（offset）不能为负数', { field: 'offset' });
+    if (!Number.isInteger(limit) || limit < 1 || limit > CELL_BREAKDOWN_MAX_LIMIT) throw badInput(`每页单位数须在1到${CELL_BREAKDOWN_MAX_LIMIT}之间`, { field: 'limit' });
     const format = await this.formatOfYear(ctx.manager, year);
     const def = cellDefinition(format, key);
     if (!def) throw badInput(`${year}年度使用的${format}年版格式中没有单元格“${key}”`, { field: 'key' });
@@ -290,7 +295,8 @@ export class CountyService {
     const filled = items.filter((i) => i.value !== null);
     const decimals = def.kind === 'amount' ? (def.decimals ?? 2) : 0;
     const total = filled.length ? Number(filled.reduce((s, i) => s + (i.value as number), 0).toFixed(decimals)) : null;
-    return { key, label: def.label, total, items };
+    items.sort(compareAgencyCellValues);
+    return { key, label: def.label, total, itemCount: items.length, offset, items: items.slice(offset, offset + limit) };
   }
 
   /**

@@ -227,9 +227,15 @@ export class CountyCellBreakdown {
   @Field()
   label: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: '范围内全部单位的合计（不只是本页）' })
   total: number | null;
 
-  @Field(() => [CountyCellAgencyValue])
+  @Field(() => Int, { description: '范围内已公开报告的单位数（各页合计）' })
+  itemCount: number;
+
+  @Field(() => Int, { description: '本页第一项在全部明细中的位置（从 0 起）' })
+  offset: number;
+
+  @Field(() => [CountyCellAgencyValue], { description: '本页的单位，从大到小，空白在后' })
   items: CountyCellAgencyValue[];
 }
