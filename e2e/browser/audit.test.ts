@@ -146,8 +146,11 @@ describe('审计记录', () => {
   // a province's thousands of agencies: the API answers a page at a time (tested against the database in
   // apps/api/test/county/demo-county.test.ts); here its answer is widened to 250 agencies, which the demo
   // county does not have, to see the console ask for the next page and say where it is
-  it('明细抽屉分页：250 个单位时每页 100 个，翻页后显示第 101–200 个', async () => {
-    const context = await newContext();
+  it.each([
+    ['电脑', {}],
+    ['手机', { width: 390, height: 844, mobile: true }],
+  ] as const)('明细抽屉分页（%s）：250 个单位时每页 100 个，翻页后显示第 101–200 个', async (device, opts) => {
+    const context = await newContext(opts);
     try {
       const page = await newPage(context);
       const asked: Array<{ offset: number; limit: number }> = [];
@@ -170,6 +173,11 @@ describe('审计记录', () => {
       await page.goto(`/#/county?year=${demo.previousYear}`);
       const cell = page.locator('[data-cell="t3.new.total"]').first();
       await cell.waitFor();
+      // the tables scroll sideways inside the screen: none is wider than the page (where the card clipped them once)
+      // and the page itself does not scroll sideways (each cell's hidden label once widened it to 1,118 px)
+      const widths = await page.locator('.tm-table-scroll').evaluateAll((els) => els.map((el) => el.clientWidth));
+      expect(Math.max(...widths)).toBeLessThanOrEqual(page.viewportSize()!.width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
       await cell.click();
       const drawer = page.getByTestId('county-breakdown');
       await drawer.getByText('第1个单位', { exact: true }).waitFor();
@@ -179,8 +187,11 @@ describe('审计记录', () => {
       await drawer.getByText('第101个单位', { exact: true }).waitFor();
       expect(await drawer.getByTestId('breakdown-pages').innerText()).toContain('第 101–200 个，共 250 个单位');
       expect(asked.at(-1)).toEqual({ offset: 100, limit: 100 });
-      await expectAxeClean(page, '明细抽屉（分页）');
-      await screenshot(page, 'county-breakdown-pages', { fullPage: false });
+      // on a phone the drawer is the whole width: the pages and the rows fit without scrolling sideways
+      const paper = page.locator('.MuiDrawer-paper', { has: drawer });
+      expect(await paper.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      await expectAxeClean(page, `明细抽屉（分页，${device}）`);
+      await screenshot(page, `county-breakdown-pages-${opts === undefined || !('mobile' in opts) ? 'desktop' : 'phone'}`, { fullPage: false });
       expect(page.errors).toEqual([]);
     } finally {
       await context.close();

@@ -129,7 +129,8 @@ export function SummaryTab({
         {/* the government's own report is drafted from the office's own region, not from a drill-down */}
         {!scope.regionId && scope.kind !== 'LIST' && <GenerateButton year={year} />}
       </Box>
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexDirection: { xs: 'column', lg: 'row-reverse' } }}>
+      {/* stretched on a phone: a column sized to its content would be as wide as the tables, clipped by the card, and never scroll */}
+      <Box sx={{ display: 'flex', gap: 2, alignItems: { xs: 'stretch', lg: 'flex-start' }, flexDirection: { xs: 'column', lg: 'row-reverse' } }}>
         <Box sx={{ width: { xs: '100%', lg: 300 }, flexShrink: 0 }}>
           {/* a county's agencies one by one; a city's or a province's (too many to list) counted by child region */}
           {current.agenciesListed ? (
