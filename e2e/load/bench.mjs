@@ -92,6 +92,7 @@ function operations(fx) {
     statistics: { kind: 'read', next: () => [{ year: YEAR - 2 }, fx.adminToken] },
     update: {
       kind: 'write',
+      maxConnections: () => fx.drafts.length,
       next: (i) => {
         // a draft with a save in flight is skipped: its next expected revision is not known yet
         let d = fx.drafts[i % fx.drafts.length];
@@ -127,13 +128,19 @@ function operations(fx) {
 
 // ---- measuring -----------------------------------------------------------------------------------
 
-/** statements per request: sequential requests between two readings of the server's own counter */
+/**
+ * statements per request: sequential requests between two readings of the server's own counter. Each
+ * request is made after the previous one's answer, so a save always carries its draft's latest revision
+ * (made all at once, a dataset with fewer drafts than requests saved one draft twice at the same
+ * revision and failed with CONFLICT).
+ */
 async function statementsPerRequest(server, op, name, n = 5) {
-  const calls = [];
-  for (let i = 0; i < n; i++) calls.push(op.next(i));
-  if (calls.some((c) => !c)) return NaN;
+  if (op.remaining && op.remaining() < n) return NaN;
   const before = await sentStatements(server);
-  for (const [vars, auth] of calls) {
+  for (let i = 0; i < n; i++) {
+    const call = op.next(i);
+    if (!call) return NaN;
+    const [vars, auth] = call;
     const body = await gql(server.port, auth, name, vars);
     if (body.errors) throw new Error(`${server.name} ${name}: ${body.errors[0].message}`);
     op.onData?.(vars, body.data);
@@ -142,6 +149,19 @@ async function statementsPerRequest(server, op, name, n = 5) {
 }
 
 const percentile = (sorted, p) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10 : NaN);
+
+/**
+ * Connections for an operation: the year's published aggregate takes seconds at province scale, so
+ * fewer, that requests complete within the run instead of queueing behind each other in MariaDB; never
+ * more saves at once than drafts (two saves of one draft at once: the second is a CONFLICT, not a
+ * measurement), nor more than the requests a fixed amount makes.
+ */
+function connectionsFor(name, op, amount) {
+  let n = name === 'statistics' ? Math.min(2, args.connections) : args.connections;
+  if (op.maxConnections) n = Math.min(n, op.maxConnections());
+  if (amount) n = Math.min(n, amount);
+  return Math.max(1, n);
+}
 
 function drive(server, name, op, { duration, connections, amount, overallRate }) {
   return new Promise((resolve, reject) => {
@@ -254,8 +274,7 @@ async function main() {
     // measured 0.63× and 0.72× on updateReport at 2,000 agencies). Sign-off consumes its fixtures: no warm-up.
     if (name !== 'signoff' && Number(args.warmup) > 0) {
       for (const s of servers) {
-        const connections = name === 'statistics' ? Math.min(2, args.connections) : args.connections;
-        await drive(s, name, opsOf[s.name][name], { duration: Number(args.warmup), connections });
+        await drive(s, name, opsOf[s.name][name], { duration: Number(args.warmup), connections: connectionsFor(name, opsOf[s.name][name]) });
         await opsOf[s.name][name].resync?.(conn);
       }
     }
@@ -263,10 +282,7 @@ async function main() {
       const op = opsOf[s.name][name];
       const stmts = await statementsPerRequest(s, op, name);
       const amount = name === 'signoff' ? Math.max(1, Math.min(1000, op.remaining() - 5)) : undefined;
-      // the year's published aggregate takes seconds at province scale: fewer connections, so that
-      // requests complete within the run instead of queueing behind each other in MariaDB
-      const connections = name === 'statistics' ? Math.min(2, args.connections) : args.connections;
-      const r = await measured(s, name, op, { duration: args.duration, connections, amount });
+      const r = await measured(s, name, op, { duration: args.duration, connections: connectionsFor(name, op, amount), amount });
       await op.resync?.(conn);
       results[name][s.name] = { ...r, stmts };
       console.log(`  ${name.padEnd(11)} ${s.name.padEnd(11)} ${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms  ${r.cpu.toFixed(2)} ms CPU/req  ${stmts.toFixed(1)} stmt/req  ${r.total} req ${r.errors} err`);
@@ -277,8 +293,7 @@ async function main() {
     const rate = Math.max(1, Math.floor(results[name].baseline.rps / 2));
     if (!results[name].baseline.total) continue;
     for (const s of servers) {
-      const connections = name === 'statistics' ? Math.min(2, args.connections) : args.connections;
-      const r = summary(await drive(s, name, opsOf[s.name][name], { duration: Math.min(args.duration, 8), connections, overallRate: rate }));
+      const r = summary(await drive(s, name, opsOf[s.name][name], { duration: Math.min(args.duration, 8), connections: connectionsFor(name, opsOf[s.name][name]), overallRate: rate }));
       results[name][s.name].halfP95 = r.p95;
       results[name][s.name].halfRate = rate;
     }
