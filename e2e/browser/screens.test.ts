@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { demo } from '../demo';
-import { closeBrowser, expectChinese, login, newContext, newPage, screenshot, waitNoSpinner } from './support';
+import { closeBrowser, currentReportOf, expectChinese, login, newContext, newPage, screenshot, waitNetworkQuiet, waitNoSpinner } from './support';
 
 /** the menu's screens, by route (apps/admin/src/layout/menuItems.tsx) and artifact name */
 const ADMIN_SCREENS: { route: string; name: string; ready?: string }[] = [
@@ -85,4 +85,42 @@ describe('县政务公开办的界面', () => {
       await context.close();
     }
   });
+
+  // the 汇总 page once was 1,118 px wide on a phone (a hidden label outside its table's scroll box)
+  // while its card clipped the tables: every screen a role reaches from its menu, plus the editor, the
+  // 保密审查 page and the ranking, must fit 390 px, tables scrolling inside themselves
+  it.each(['admin', 'wuzhong.admin', 'wenlv.preparer'])('手机上（390×844）%s 的每个菜单页面、编辑器、保密审查和质量排名都不横向滚动', async (username) => {
+    const context = await newContext({ width: 390, height: 844, mobile: true });
+    try {
+      const page = await newPage(context);
+      // the menu as a desktop shows it (on a phone it is a closed drawer, not in the page)
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await login(page, username);
+      await page.locator('[data-testid^="menu-"]').first().waitFor();
+      const items = await page.locator('[data-testid^="menu-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('menu-'.length)));
+      expect(items.length).toBeGreaterThan(3);
+      await page.setViewportSize({ width: 390, height: 844 });
+      const draft = await currentReportOf('yanchi.wenlv');
+      const routes = [
+        ...items.map((item) => (item === 'dashboard' ? '/' : `/${item}`)),
+        `/reports/${draft.id}`,
+        `/reports/${draft.id}/confidentiality`,
+        `/county?year=${demo.previousYear}&tab=ranking`,
+      ];
+      const wide: string[] = [];
+      for (const route of routes) {
+        await page.goto(`/#${route}`);
+        await waitNetworkQuiet(page);
+        await waitNoSpinner(page);
+        // the screen as loaded (the 汇总 shows a round spinner until its tables are there), bounded
+        await page.waitForFunction(() => !document.querySelector('.MuiCircularProgress-root'), undefined, { timeout: 10_000 }).catch(() => undefined);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 390) wide.push(`${route}：${width} px`);
+      }
+      expect(wide, '比手机屏幕宽的页面').toEqual([]);
+      expect(page.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

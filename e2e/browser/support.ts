@@ -89,9 +89,11 @@ export async function waitNetworkQuiet(page: Page, { quietMs = 300, timeoutMs = 
     await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined);
     return;
   }
-  const until = Date.now() + timeoutMs;
+  // quiet counted from the call too: requests a navigation starts a moment later are waited for
+  const calledAt = Date.now();
+  const until = calledAt + timeoutMs;
   while (Date.now() < until) {
-    if (state.inFlight.size === 0 && Date.now() - state.lastChange >= quietMs) return;
+    if (state.inFlight.size === 0 && Date.now() - Math.max(state.lastChange, calledAt) >= quietMs) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -7,6 +7,7 @@ import { Tooltip } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { CountyCell } from './types';
 import { changeLabel } from './download';
+import { VisuallyHidden } from '../layout/VisuallyHidden';
 
 export function SummaryCell({
   cellKey,
@@ -39,7 +40,7 @@ export function SummaryCell({
     >
       {/* the cell's name for a screen reader, before the number it sees: an aria-label in place of
           the content would hide the visible number from the name (label-content-name-mismatch) */}
-      <span className="tm-visually-hidden">{cell?.label ?? cellKey}：</span>
+      <VisuallyHidden>{cell?.label ?? cellKey}：</VisuallyHidden>
       <span className={value === null ? 'tm-county-cell__value tm-county-cell__value--blank' : 'tm-county-cell__value'}>
         {value === null ? '—' : value}
       </span>

@@ -17,6 +17,7 @@ import { lazyScreen } from '../common/lazyWithReload';
 import { ReminderDialog } from '../notifications/ReminderDialog';
 import { useSearchParams } from 'react-router-dom';
 import { RegionPicker, type RegionPick } from '../regions/RegionPicker';
+import { VisuallyHidden } from '../layout/VisuallyHidden';
 
 const CountyCharts = lazyScreen(() => import('./CountyCharts'));
 
@@ -157,10 +158,9 @@ export function CountyDashboard() {
           <Table size="small" data-testid="agency-progress">
             <TableHead>
               <TableRow>
-                <TableCell padding="checkbox">
-                  <Typography component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
-                    {tm('select_column')}
-                  </Typography>
+                {/* relative: the hidden column name stays inside the table's scroll box (layout/VisuallyHidden) */}
+                <TableCell padding="checkbox" sx={{ position: 'relative' }}>
+                  <VisuallyHidden>{tm('select_column')}</VisuallyHidden>
                 </TableCell>
                 <TableCell>{translate('resources.agencies.fields.name')}</TableCell>
                 <TableCell>{translate('resources.reports.fields.status')}</TableCell>

@@ -15,7 +15,12 @@ export function Layout({ children }: { children: ReactNode }) {
       sx={{
         minWidth: 0,
         '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 },
-        '& .RaList-content': { overflowX: 'auto' },
+        // the list's column may shrink too, else it grows to its table's width and the page with it;
+        // the table scrolls in its own wrapper (RaList-content's overflow is react-admin's own, inherit)
+        '& .RaList-main': { minWidth: 0 },
+        '& .RaDatagrid-tableWrapper': { overflowX: 'auto' },
+        // …and on a phone its columns keep a readable width (a name one character per line otherwise)
+        '& .RaDatagrid-table .MuiTableCell-root': { minWidth: { xs: 96, sm: 0 } },
       }}
     >
       {children}
