@@ -8,6 +8,7 @@
  *   share a rank.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QualityService } from '../../src/modules/quality/quality.service';
 import { DIALECTS } from '../support/databases';
 import { seededEnv, type SeededEnv } from '../support/env';
 
@@ -139,6 +140,24 @@ describe.each(DIALECTS)('the demo county’s summary and quality ranking on %s',
       const refused = await env.api.gql(q, { y: previousYear, k: 't3.new.total', o, l }, admin);
       expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field } });
       expect(refused.errors?.[0].message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('质量排名 scored a few agencies at a time is the ranking scored all at once (a province goes in batches)', async () => {
+    const q = `query($y: Int!) { qualityRanking(year: $y) { items { rank agencyId agencyName score followUp problemsSimilarity reasons { id points message cells section notAssessable } } followUp { agencyId } } }`;
+    const service = env.api.api.container.get(QualityService);
+    const whole = service.batchSize;
+    try {
+      for (const year of [env.demo.previousYear, env.demo.currentYear]) {
+        service.batchSize = 10_000;
+        const once = (await env.api.ok(q, { y: year }, admin)).qualityRanking;
+        service.batchSize = 3;
+        const batched = (await env.api.ok(q, { y: year }, admin)).qualityRanking;
+        expect(once.items.length).toBeGreaterThan(6);
+        expect(batched).toEqual(once);
+      }
+    } finally {
+      service.batchSize = whole;
     }
   });
 });
