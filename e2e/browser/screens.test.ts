@@ -123,4 +123,36 @@ describe('县政务公开办的界面', () => {
       await context.close();
     }
   }, 120_000);
+
+  // the chart of new requests by agency shows the largest 15 (the breakdown's order) and says so when
+  // there are more; the demo county has 13, so the API's answer is widened to 40 here to see the title
+  it('看板的各单位新收申请图：单位不多时为全部，多于 15 个时写明只列最多的 15 个', async () => {
+    const context = await newContext();
+    try {
+      const page = await newPage(context);
+      await login(page, 'admin');
+      const chart = page.getByTestId('chart-by-agency');
+      await chart.waitFor();
+      // the latest year with a published report (the open cycle's early publishers in the demo)
+      expect(await chart.getByRole('heading').innerText()).toMatch(/^\d{4}年度各单位新收申请（件）$/);
+
+      let asked: number | undefined;
+      await page.route('**/graphql', async (route) => {
+        const body = route.request().postDataJSON() as { query?: string; variables?: { limit?: number } } | null;
+        if (!body?.query?.includes('query CountyCellBreakdownByScope')) return route.continue();
+        asked = body.variables?.limit;
+        const response = await route.fetch();
+        const json = (await response.json()) as { data: { countyCellBreakdown: { itemCount: number } } };
+        json.data.countyCellBreakdown.itemCount = 40;
+        await route.fulfill({ response, json });
+      });
+      await page.reload();
+      await chart.waitFor();
+      await expect.poll(() => chart.getByRole('heading').innerText()).toMatch(/^\d{4}年度新收申请最多的 \d+ 个单位（共 40 个单位已公开，件）$/);
+      expect(asked).toBe(15);
+      expect(page.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -13,6 +13,9 @@ import { formatForYear, isReportYear } from '@touming/domain/formats';
 import { CountyCellBreakdownByScopeDocument, CountySummaryCellsDocument, type CountySummaryCellsQuery } from '../gql/graphql';
 import { useGraphQLQuery, useGraphQLQueryOptions } from '../providers/useGraphQL';
 
+/** bars in the chart of new requests by agency (260 px high: about 15 names stay legible); beyond, the largest */
+const BY_AGENCY_BARS = 15;
+
 const YEARS = 5;
 
 /** the 办理结果 groups of table 3, from the format definition: （一）…（六） with their row keys */
@@ -64,7 +67,8 @@ export default function CountyCharts({ year }: { year: number }) {
   const byAgency = useGraphQLQuery(
     'reports',
     CountyCellBreakdownByScopeDocument,
-    { key: 't3.new.total', year: latestYear ?? 0, scope: { kind: 'ALL' } },
+    // the breakdown comes largest first: the chart shows the top of it, readable as bars
+    { key: 't3.new.total', year: latestYear ?? 0, scope: { kind: 'ALL' }, limit: BY_AGENCY_BARS },
     { enabled: latestYear !== undefined },
   );
   const breakdown = useMemo(
@@ -161,7 +165,9 @@ export default function CountyCharts({ year }: { year: number }) {
         )}
         {breakdown &&
           chart(
-            translate('touming.charts.by_agency', { year: latest.year }),
+            byAgency.data && byAgency.data.countyCellBreakdown.itemCount > byAgency.data.countyCellBreakdown.items.length
+              ? translate('touming.charts.by_agency_top', { year: latest.year, shown: byAgency.data.countyCellBreakdown.items.length, count: byAgency.data.countyCellBreakdown.itemCount })
+              : translate('touming.charts.by_agency', { year: latest.year }),
             'chart-by-agency',
             <BarChart data={breakdown} layout="vertical" margin={{ left: 24 }}>
               <CartesianGrid strokeDasharray="3 3" />

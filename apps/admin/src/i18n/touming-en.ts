@@ -219,6 +219,7 @@ export const toumingEnglish = {
       reconsideration: 'Reconsideration',
       litigation: 'Litigation',
       by_agency: 'Requests received per agency, %{year}',
+      by_agency_top: 'Requests received, the %{shown} agencies with most of %{count} published, %{year}',
     },
     editor: {
       loading: 'Opening the report…',

@@ -213,6 +213,7 @@ export const toumingChinese = {
       reconsideration: '行政复议',
       litigation: '行政诉讼',
       by_agency: '%{year}年度各单位新收申请（件）',
+      by_agency_top: '%{year}年度新收申请最多的 %{shown} 个单位（共 %{count} 个单位已公开，件）',
     },
     editor: {
       loading: '正在打开报告……',

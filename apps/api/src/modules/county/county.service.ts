@@ -272,7 +272,8 @@ export class CountyService {
     await this.checkListed(ctx, scope, agencies);
     const format = await this.formatOfYear(ctx.manager, year);
     const totals = await publishedTotals(ctx.manager, year, format, { agencyIds: agencies.map((a) => a.id) });
-    return { content: contentOfTotals(totals, '全县汇总'), totals };
+    // named by its caller (the download names it by the region it covers)
+    return { content: contentOfTotals(totals, '汇总'), totals };
   }
 
   /** one cell by agency, largest first, a page at a time; the total is over every agency of the scope */
